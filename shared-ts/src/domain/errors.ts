@@ -1,0 +1,62 @@
+import { t, type Locale } from './i18n/index';
+
+/**
+ * The error catalogue. Every failure a user can see maps to one of these codes; the message and remedy
+ * texts live in the i18n "errors" area (the first four are the help articles' messages, verbatim in English).
+ */
+export const ERROR_CODES = {
+  CONNECT_FAILED: { code: 'NS-CONN-001', message: 'errors.connectFailed', remedy: 'errors.connectFailedRemedy' },
+  API_ERROR: { code: 'NS-API-002', message: 'errors.apiError', remedy: 'errors.apiErrorRemedy' },
+  INSUFFICIENT_ACCESS: {
+    code: 'NS-ACCESS-003',
+    message: 'errors.insufficientAccess',
+    remedy: 'errors.insufficientAccessRemedy',
+  },
+  OBJECTS_UNREADABLE: {
+    code: 'NS-OBJECTS-004',
+    message: 'errors.objectsUnreadable',
+    remedy: 'errors.objectsUnreadableRemedy',
+  },
+  UNKNOWN: { code: 'NS-UNKNOWN-999', message: 'errors.unknown', remedy: 'errors.unknownRemedy' },
+} as const;
+
+export type ErrorKind = keyof typeof ERROR_CODES;
+
+/** A user-facing error: stable code, localized message and remedy, and the technical detail (never a secret). */
+export interface NavSyncError {
+  kind: ErrorKind;
+  code: string;
+  message: string;
+  remedy: string;
+  detail?: string;
+}
+
+export function describeError(
+  kind: ErrorKind,
+  locale: Locale = 'en',
+  detail?: string,
+  params: Record<string, string | number> = {},
+): NavSyncError {
+  const entry = ERROR_CODES[kind];
+  return {
+    kind,
+    code: entry.code,
+    message: t(entry.message, locale, params),
+    remedy: t(entry.remedy, locale, { objects: '', ...params }),
+    ...(detail === undefined ? {} : { detail }),
+  };
+}
+
+/** Thrown by the CRM and LinkedIn clients; carries a catalogue kind so every layer reports it the same way. */
+export class CatalogueError extends Error {
+  readonly kind: ErrorKind;
+  readonly detail?: string;
+  readonly status?: number;
+  constructor(kind: ErrorKind, detail?: string, status?: number) {
+    super(`${ERROR_CODES[kind].code}: ${t(ERROR_CODES[kind].message)}${detail ? ` (${detail})` : ''}`);
+    this.name = 'CatalogueError';
+    this.kind = kind;
+    this.detail = detail;
+    this.status = status;
+  }
+}

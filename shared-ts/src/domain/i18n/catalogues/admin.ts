@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const adminArea = defineArea('admin', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const commonArea = defineArea('common', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const matchingArea = defineArea('matching', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const profileArea = defineArea('profile', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

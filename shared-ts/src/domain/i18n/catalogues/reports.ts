@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const reportsArea = defineArea('reports', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

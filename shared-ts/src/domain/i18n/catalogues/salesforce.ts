@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const salesforceArea = defineArea('salesforce', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

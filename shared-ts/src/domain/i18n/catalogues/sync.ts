@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const syncArea = defineArea('sync', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const testWriteBackArea = defineArea('testWriteBack', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,9 @@
+import { defineArea } from '../catalogue';
+
+export const validationArea = defineArea('validation', {
+  en: {},
+  nl: {},
+  fr: {},
+  it: {},
+  de: {},
+});

@@ -1,0 +1,41 @@
+import { AREAS } from './catalogues/index';
+import { LOCALES, type Locale } from './locales';
+
+export * from './locales';
+export { defineArea, type AreaCatalogue } from './catalogue';
+
+/** Full key `<area>.<key>` → text, per locale; built once from the area files. */
+export type Catalogue = Record<string, string>;
+
+function flatten(): Record<Locale, Catalogue> {
+  const out = {} as Record<Locale, Catalogue>;
+  for (const locale of LOCALES) {
+    out[locale] = {};
+    for (const { area, texts } of AREAS) {
+      for (const [key, text] of Object.entries(texts[locale] as Record<string, string>)) {
+        out[locale][`${area}.${key}`] = text;
+      }
+    }
+  }
+  return out;
+}
+
+export const CATALOGUES: Record<Locale, Catalogue> = flatten();
+
+/** Salesforce custom label name for a catalogue key: `profile.updateAccount` → `NavSync_profile_updateAccount`. */
+export function labelName(key: string): string {
+  return `NavSync_${key.replace(/\./g, '_')}`;
+}
+
+/** Fill `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed, not hidden. */
+export function format(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+  });
+}
+
+/** Text for a key in a locale, falling back to English, then to the key itself (never an empty string). */
+export function t(key: string, locale: Locale = 'en', params?: Record<string, string | number>): string {
+  const text = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
+  return format(text, params);
+}

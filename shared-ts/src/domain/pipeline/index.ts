@@ -1,0 +1,2 @@
+// Filled in by the pipeline work; re-exported from ../index.ts.
+export {};

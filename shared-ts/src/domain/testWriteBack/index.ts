@@ -1,0 +1,2 @@
+// Filled in by the testWriteBack work; re-exported from ../index.ts.
+export {};
