@@ -2,6 +2,7 @@
 // Each subject module re-exports here; keep this file a list of exports only.
 export * from './i18n/index';
 export * from './errors';
+export * from './crmSchema';
 export * from './matching/index';
 export * from './badge/index';
 export * from './validation/index';
