@@ -1,2 +1,2 @@
-// Filled in by the crm work.
-export {};
+export * from './gateway';
+export * from './config';

@@ -1,2 +1,3 @@
-// Filled in by the linkedin work.
-export {};
+export * from './source';
+export * from './errors';
+export * from './config';

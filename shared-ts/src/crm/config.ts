@@ -1,0 +1,40 @@
+/** How the engine builds a gateway. Credentials come from the engine's config/env; they are never logged. */
+
+export interface SalesforceConfig {
+  /** e.g. https://mydomain.my.salesforce.com (or http://127.0.0.1:<port> for the double). */
+  instanceUrl: string;
+  /** OAuth token endpoint base for the client-credentials flow (defaults to instanceUrl). */
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** A ready access token (tests, or when the caller mints tokens itself). */
+  accessToken?: string;
+  /** Package namespace; null/'' in an org without the managed package (scratch org). Default 'navsync'. */
+  namespace?: string | null;
+  /** API version; default '66.0'. */
+  apiVersion?: string;
+  /** Writes above this many records go through Bulk API 2.0 (default 200: Collections take ≤ 200 per call). */
+  bulkThreshold?: number;
+  /** Bulk job polling (ms). */
+  bulkPollIntervalMs?: number;
+  bulkPollTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface DataverseConfig {
+  /** e.g. https://org.crm4.dynamics.com (or http://127.0.0.1:<port> for the double). */
+  url: string;
+  /** Returns a bearer token (called again on 401). */
+  getToken: () => Promise<string>;
+  /** Web API version; default '9.2'. */
+  apiVersion?: string;
+  /** Operations per `$batch` change set (max 1000, default 1000). */
+  batchSize?: number;
+  /** Prefer odata.maxpagesize (default 5000). */
+  pageSize?: number;
+  /** Retries of 429/503 honouring Retry-After (default 5). */
+  maxRetries?: number;
+  /** Injectable sleep for tests (default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
+  log?: (line: string) => void;
+}

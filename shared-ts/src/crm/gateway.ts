@@ -1,0 +1,315 @@
+/**
+ * The one interface the sync engine uses to talk to a CRM. Two adapters: `SalesforceGateway` (jsforce: SOQL,
+ * sObject Collections ≤ 200, Bulk API 2.0 for larger writes) and `DataverseGateway` (dynamics-web-api: OData,
+ * FetchXML, `$batch` change sets ≤ 1000). Field names are NavSync's logical names (the keys of `SF.person` /
+ * `DV.person` in domain/crmSchema); the adapters map them to platform names (namespace applied).
+ *
+ * Errors: every method throws `CatalogueError` (domain/errors) for failures of the whole call. Per-record
+ * failures are never thrown: they come back in `WriteResult.failed` with the platform's code and message.
+ */
+import type { CatalogueError } from '../domain/errors';
+
+export type CrmKind = 'salesforce' | 'dataverse';
+export type PersonKind = 'contact' | 'lead';
+
+/** NavSync's "Not at company" flag; `noFeedback` = empty in Salesforce, 613730000 in Dataverse. */
+export type NotAtCompany = 'noFeedback' | 'notAtCompany' | 'ignore';
+export type MatchSource = 'sync' | 'manual';
+export type ActivityType = 'inmail' | 'message' | 'note' | 'call';
+
+/** A page of records; queries return async iterables of pages so memory stays flat on large orgs. */
+export type Pages<T> = AsyncIterable<T[]>;
+
+// ---------- connection check (issue 6, step 1) ----------
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** The integration user the credentials act as. */
+  userId?: string;
+  /** Objects checked (Salesforce: Account, Contact, Lead, Opportunity, OpportunityContactRole, Task, User,
+   *  UserRole; Dataverse: account, activitypointer, contact, lead, opportunity, systemuser, position). */
+  checked: string[];
+  /** Objects the user cannot read (→ OBJECTS_UNREADABLE). */
+  unreadable: string[];
+  /** Set when ok is false: CONNECT_FAILED, INSUFFICIENT_ACCESS, OBJECTS_UNREADABLE or API_ERROR. */
+  error?: CatalogueError;
+}
+
+// ---------- settings, seats, status (what the admin pages save) ----------
+
+export interface CrmSettings {
+  /** Record id of the settings row (null when none exists yet). */
+  id: string | null;
+  autoSyncAllSeats: boolean;
+  /** Opportunity stage threshold; null = "Not sure" (all open opportunities). */
+  pipelineStage: string | null;
+  wonValueField: string | null;
+  writeBackEnabled: boolean;
+  /** Enabled write-back items (subset of ActivityType); empty with writeBackEnabled = none. */
+  writeBackItems: ActivityType[];
+  dataValidationEnabled: boolean;
+  /** Dataverse only (the three integration switches); Salesforce reports true. */
+  embeddedProfileEnabled: boolean;
+  photoRefreshEnabled: boolean;
+  connected: boolean;
+  lastSyncedAt: string | null;
+  lastRunSummary: string | null;
+  /** Export cursor (epoch ms) saved after a successful apply; null before the first run. */
+  exportCursor: number | null;
+}
+
+export interface CrmSeat {
+  id: string;
+  userId: string;
+  enabled: boolean;
+  writeBackOptOut: boolean;
+}
+
+export interface CrmStatus {
+  connected: boolean;
+  lastSyncedAt?: string | null;
+  lastRunSummary?: string | null;
+  exportCursor?: number | null;
+}
+
+// ---------- records read ----------
+
+export interface CrmPerson {
+  id: string;
+  kind: PersonKind;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  /** Contact: the account id; lead: null. */
+  accountId: string | null;
+  /** Contact: the account's name; lead: the Company field. */
+  companyName: string | null;
+  ownerId: string | null;
+  notAtCompany: NotAtCompany;
+  memberUrn: string | null;
+  profileUrl: string | null;
+  photoUrl: string | null;
+  matchSource: MatchSource | null;
+  /** ISO datetimes. */
+  syncedAt: string | null;
+  validatedAt: string | null;
+  lastModifiedAt: string | null;
+}
+
+export interface PersonQuery {
+  kind: PersonKind;
+  ids?: readonly string[];
+  ownerIds?: readonly string[];
+  /** Contacts only. */
+  accountIds?: readonly string[];
+  notAtCompany?: readonly NotAtCompany[];
+  /** Only records carrying NavSync data (member URN, flag set, or synced-at set): for clean-up counts. */
+  withNavSyncData?: boolean;
+  /** Only records whose association is older than this ISO datetime or was never synced. */
+  syncedBefore?: string;
+  pageSize?: number;
+}
+
+export interface CrmAccount {
+  id: string;
+  name: string | null;
+  website: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  employees: number | null;
+  industry: string | null;
+  ownerId: string | null;
+  companyUrn: string | null;
+}
+
+export interface AccountQuery {
+  ids?: readonly string[];
+  ownerIds?: readonly string[];
+  withCompanyUrn?: boolean;
+  pageSize?: number;
+}
+
+export interface CrmOpportunity {
+  id: string;
+  name: string | null;
+  accountId: string | null;
+  ownerId: string | null;
+  /** Stage name (Salesforce StageName; Dataverse stepname, else the salesstage label). */
+  stage: string | null;
+  isClosed: boolean;
+  isWon: boolean;
+  amount: number | null;
+  closeDate: string | null;
+  /** Dataverse parentcontactid; Salesforce: null (use contact roles). */
+  primaryContactId: string | null;
+}
+
+export interface OpportunityQuery {
+  ids?: readonly string[];
+  ownerIds?: readonly string[];
+  accountIds?: readonly string[];
+  openOnly?: boolean;
+  pageSize?: number;
+}
+
+/** The ordered stage list of the org (Salesforce OpportunityStage; Dataverse salesstage options). */
+export interface OpportunityStage {
+  name: string;
+  sortOrder: number;
+  isClosed: boolean;
+  isWon: boolean;
+}
+
+export interface CrmContactRole {
+  opportunityId: string;
+  contactId: string;
+  role: string | null;
+  isPrimary: boolean;
+}
+
+export interface CrmUser {
+  id: string;
+  name: string | null;
+  email: string | null;
+  active: boolean;
+}
+
+export interface UserQuery {
+  ids?: readonly string[];
+  activeOnly?: boolean;
+  pageSize?: number;
+}
+
+// ---------- writes ----------
+
+/** Logical person fields NavSync writes; null clears the field (Salesforce `#N/A`, Dataverse null). */
+export interface PersonFields {
+  notAtCompany?: NotAtCompany;
+  memberUrn?: string | null;
+  profileUrl?: string | null;
+  photoUrl?: string | null;
+  matchSource?: MatchSource | null;
+  syncedAt?: string | null;
+  validatedAt?: string | null;
+}
+
+export interface PersonUpdate {
+  id: string;
+  kind: PersonKind;
+  fields: PersonFields;
+}
+
+export interface AccountUpdate {
+  id: string;
+  companyUrn: string | null;
+}
+
+/** A written-back Sales Navigator activity, upserted by `key` (the activity's id): reruns never double it. */
+export interface ActivityRecord {
+  key: string;
+  type: ActivityType;
+  /** The seat holder (CRM user id). */
+  ownerId: string;
+  /** The matched person; absent = unresolved (an open activity keeping the person's name/URN). */
+  person?: { id: string; kind: PersonKind };
+  /** Optional related account/opportunity (never with a lead on Salesforce). */
+  relatedToId?: string;
+  subject: string;
+  body: string;
+  /** ISO datetime of the activity on LinkedIn. */
+  occurredAt: string;
+  /** Completed (matched) or open (unresolved). */
+  completed: boolean;
+  personName: string | null;
+  personUrn: string | null;
+}
+
+export interface CrmActivity {
+  id: string;
+  key: string;
+  type: ActivityType | null;
+  ownerId: string | null;
+  personId: string | null;
+  completed: boolean;
+  personName: string | null;
+  personUrn: string | null;
+  subject: string | null;
+}
+
+export interface ActivityQuery {
+  keys?: readonly string[];
+  /** Only open activities without a person (to re-resolve). */
+  unresolvedOnly?: boolean;
+  pageSize?: number;
+}
+
+export interface WriteFailure {
+  /** Record id, or the activity key for upserts. */
+  ref: string;
+  /** The platform's error code (Salesforce statusCode/errorCode; Dataverse 0x… code). */
+  code: string;
+  message: string;
+}
+
+export interface WriteResult {
+  succeeded: string[];
+  failed: WriteFailure[];
+  /** Records the platform did not process (Bulk job aborted, `$batch` change set rolled back): retry later. */
+  unprocessed: string[];
+  /** Upserts only: refs that were created (the rest were updated). */
+  created?: string[];
+}
+
+/** What a write is routed through (for reporting requests vs the platform minimum). */
+export type WriteEngine = 'collections' | 'bulk' | 'batch';
+
+export interface RequestCounts {
+  total: number;
+  byKind: Record<string, number>;
+}
+
+export interface CrmGateway {
+  readonly kind: CrmKind;
+  /** The org/environment identity used in the LinkedIn CRM instance URN (Salesforce org id, Dataverse org id). */
+  instanceId(): Promise<string>;
+
+  /** Step 1: reach the CRM, authenticate, read one row of each required object. Never throws. */
+  checkConnection(): Promise<ConnectionCheck>;
+
+  readSettings(): Promise<CrmSettings>;
+  /** Creates the settings row when none exists. */
+  writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void>;
+  writeStatus(status: CrmStatus): Promise<void>;
+  readSeats(): Promise<CrmSeat[]>;
+  /** Upsert seats by userId. */
+  writeSeats(seats: readonly Omit<CrmSeat, 'id'>[]): Promise<WriteResult>;
+
+  people(q: PersonQuery): Pages<CrmPerson>;
+  accounts(q: AccountQuery): Pages<CrmAccount>;
+  opportunities(q: OpportunityQuery): Pages<CrmOpportunity>;
+  opportunityStages(): Promise<OpportunityStage[]>;
+  /** Salesforce OpportunityContactRole; Dataverse connections to contacts plus parentcontactid. */
+  contactRoles(opportunityIds: readonly string[]): Pages<CrmContactRole>;
+  users(q: UserQuery): Pages<CrmUser>;
+  activities(q: ActivityQuery): Pages<CrmActivity>;
+
+  /** Bulk update of person fields; routed through the platform's bulk engine (see `engineFor`). */
+  updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult>;
+  updateAccounts(updates: readonly AccountUpdate[]): Promise<WriteResult>;
+  /** Upsert by activity key (Salesforce external id; Dataverse alternate key). */
+  upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult>;
+  /** Disconnect clean-up: delete NavSync's own settings/seat rows (never written-back activities). */
+  deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult>;
+
+  /** Which engine a write of n records takes (Salesforce: ≤ 200 → collections, else bulk; Dataverse: batch). */
+  engineFor(n: number): WriteEngine;
+  /** The minimum number of HTTP requests a write of n records needs on this platform (for the run report). */
+  minimumWriteRequests(n: number): number;
+  /** Requests made so far, by kind (e.g. `query`, `queryMore`, `collections`, `bulkCreate`, `batch`). */
+  requestCounts(): RequestCounts;
+}
