@@ -1,0 +1,4 @@
+export * from './random';
+export * from './names';
+export * from './ids';
+export * from './dataset';
