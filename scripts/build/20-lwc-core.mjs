@@ -2,7 +2,7 @@
 // checked later by the LWC compiler and ESLint config (scripts/test/12-lwc-core.mjs). Build output, not committed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rollup } from 'rollup';
+import { rollup } from '@rollup/wasm-node';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { root } from '../lib/proc.mjs';
