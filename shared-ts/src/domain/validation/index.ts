@@ -1,2 +1,6 @@
-// Filled in by the validation work; re-exported from ../index.ts.
-export {};
+// Data validation: the Not-at-company decision, its scope, the Ignore rule and the 24-hour revalidation.
+export * from './flag';
+export * from './revalidation';
+export * from './sameCompany';
+export * from './decide';
+export * from './scope';
