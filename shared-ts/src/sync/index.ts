@@ -1,2 +1,10 @@
-// Filled in by the sync work.
-export {};
+// The sync engine: the daily cycle per connection, disconnect and clean-up, run reports (and the CLI in cli.ts).
+export * from './context';
+export * from './report';
+export * from './engine';
+export * from './csv';
+export * from './redact';
+export * from './inbox';
+export * from './rules';
+export { BACKFILL_MS } from './steps/validation';
+export { ACCOUNT_CSV_HEADER, LEAD_CSV_HEADER } from './steps/autoSave';

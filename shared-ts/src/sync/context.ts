@@ -1,0 +1,148 @@
+import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdate, AccountUpdate, ActivityRecord, WriteResult } from '../crm/gateway';
+import type { LinkedInSource } from '../linkedin/source';
+import type { Locale } from '../domain/i18n/index';
+import { Progress, type ProgressSink } from './progress';
+import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from './report';
+import type { Redactor } from './redact';
+
+export interface SyncOptions {
+  crm: CrmGateway;
+  linkedin: LinkedInSource;
+  /** Dry run: read everything, write nothing, list every change it would make. */
+  dryRun?: boolean;
+  /** The write-back inbox (JSON lines). No file = nothing to write back. */
+  inboxFile?: string;
+  /** Where the auto-save CSV files go. */
+  outDir?: string;
+  progress?: ProgressSink;
+  redact?: Redactor;
+  locale?: Locale;
+  now?: () => number;
+}
+
+/** What the steps of one run share. */
+export interface RunState {
+  opts: SyncOptions;
+  now: () => number;
+  progress: Progress;
+  writes: Writes;
+  details: RunDetails;
+  settings?: CrmSettings;
+  seats?: CrmSeat[];
+  /** Seat holders taking part (enabled seats): CRM user id → e-mail / name. */
+  seatHolders: Map<string, { email: string | null; name: string | null; writeBackOptOut: boolean }>;
+}
+
+export function newRunState(opts: SyncOptions): RunState {
+  const now = opts.now ?? Date.now;
+  return {
+    opts,
+    now,
+    progress: new Progress(opts.progress, 1000, now),
+    writes: new Writes(opts.crm, !!opts.dryRun),
+    details: emptyDetails(),
+    seatHolders: new Map(),
+  };
+}
+
+/**
+ * Every CRM write of a run goes through here: in a dry run the write becomes a listed change; in a real run it
+ * is made and its requests are counted against the platform minimum for the same number of records.
+ */
+export class Writes {
+  readonly changes: PlannedChange[] = [];
+  requests = 0;
+  minimum = 0;
+  constructor(
+    private readonly crm: CrmGateway,
+    readonly dryRun: boolean,
+  ) {}
+
+  private async measure(n: number, write: () => Promise<WriteResult>): Promise<WriteResult> {
+    const before = this.crm.requestCounts().total;
+    try {
+      return await write();
+    } finally {
+      this.requests += this.crm.requestCounts().total - before;
+      this.minimum += this.crm.minimumWriteRequests(n);
+    }
+  }
+
+  private dry(step: StepName, action: string, items: { ref: string; target: string; detail: string }[]): WriteResult {
+    for (const i of items) this.changes.push({ step, action, target: i.target, detail: i.detail });
+    return { succeeded: items.map((i) => i.ref), failed: [], unprocessed: [] };
+  }
+
+  async people(step: StepName, updates: PersonUpdate[]): Promise<WriteResult> {
+    if (updates.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
+    if (this.dryRun) {
+      return this.dry(
+        step,
+        'update',
+        updates.map((u) => ({ ref: u.id, target: `${u.kind} ${u.id}`, detail: describeFields(u.fields) })),
+      );
+    }
+    return this.measure(updates.length, () => this.crm.updatePeople(updates));
+  }
+
+  async accounts(step: StepName, updates: AccountUpdate[]): Promise<WriteResult> {
+    if (updates.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
+    if (this.dryRun) {
+      return this.dry(step, 'update', updates.map((u) => ({ ref: u.id, target: `account ${u.id}`, detail: describeFields({ companyUrn: u.companyUrn }) })));
+    }
+    return this.measure(updates.length, () => this.crm.updateAccounts(updates));
+  }
+
+  async activities(step: StepName, records: ActivityRecord[]): Promise<WriteResult> {
+    if (records.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
+    if (this.dryRun) {
+      return this.dry(
+        step,
+        'upsert',
+        records.map((a) => ({
+          ref: a.key,
+          target: `activity ${a.key}`,
+          detail: `${a.type} ${a.completed ? 'completed' : 'open (unresolved)'}${a.person ? ` on ${a.person.kind} ${a.person.id}` : ''}: ${a.subject}`,
+        })),
+      );
+    }
+    return this.measure(records.length, () => this.crm.upsertActivities(records));
+  }
+
+  /** Small admin writes (status, cursor): listed in a dry run, not counted against the bulk minimum. */
+  async admin(step: StepName, what: string, write: () => Promise<void>): Promise<void> {
+    if (this.dryRun) {
+      this.changes.push({ step, action: 'write', target: 'settings', detail: what });
+      return;
+    }
+    await write();
+  }
+
+  /** Local files (auto-save CSVs): listed in a dry run. */
+  async file(step: StepName, path: string, detail: string, write: () => Promise<void>): Promise<void> {
+    if (this.dryRun) {
+      this.changes.push({ step, action: 'write file', target: path, detail });
+      return;
+    }
+    await write();
+  }
+}
+
+function describeFields(fields: object): string {
+  return Object.entries(fields)
+    .map(([k, v]) => `${k}=${v === null ? '(cleared)' : String(v)}`)
+    .join(', ');
+}
+
+/** Collect a paged query (for result sets the step needs whole). */
+export async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) for (const x of page) out.push(x);
+  return out;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,166 @@
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PersonUpdate } from '../crm/gateway';
+import { CatalogueError, describeError } from '../domain/errors';
+import { all, newRunState, type RunState, type SyncOptions } from './context';
+import { summarize, type RunReport, type StepName, type StepReport } from './report';
+import { associationsStep } from './steps/associations';
+import { autoSaveStep } from './steps/autoSave';
+import { connectionStep } from './steps/connection';
+import { StepFailure } from './steps/failure';
+import { settingsStep } from './steps/settings';
+import { statusStep } from './steps/status';
+import { validationStep } from './steps/validation';
+import { writeBackStep } from './steps/writeBack';
+
+type StepFn = (state: RunState, step: StepReport) => Promise<void>;
+
+/** Run one step: time it, and turn any failure into a catalogue error on the step (secrets redacted). */
+async function runStep(state: RunState, name: StepName, fn: StepFn): Promise<StepReport> {
+  const step: StepReport = { name, status: 'ok', counts: {}, durationMs: 0, problems: [] };
+  const started = Date.now();
+  state.progress.say(`▶ ${name}`);
+  try {
+    await fn(state, step);
+  } catch (err) {
+    step.status = 'failed';
+    const redact = state.opts.redact ?? ((s: string) => s);
+    if (err instanceof StepFailure || err instanceof CatalogueError) {
+      step.error = describeError(err.kind, state.opts.locale ?? 'en', err.detail ? redact(err.detail) : undefined);
+    } else {
+      step.error = describeError('UNKNOWN', state.opts.locale ?? 'en', redact(String((err as Error)?.message ?? err)));
+    }
+  }
+  step.durationMs = Date.now() - started;
+  return step;
+}
+
+function finish(state: RunState, command: string, startedAt: number, steps: StepReport[]): RunReport {
+  const { crm, linkedin } = state.opts;
+  const crmCounts = crm.requestCounts();
+  const liCounts = linkedin.requestCounts();
+  return {
+    crm: crm.kind,
+    command,
+    dryRun: state.writes.dryRun,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(state.now()).toISOString(),
+    ok: steps.every((s) => s.status !== 'failed'),
+    steps,
+    requests: {
+      crm: { total: crmCounts.total, byKind: { ...crmCounts.byKind } },
+      linkedin: { total: liCounts.total, byKind: { ...liCounts.byKind } },
+      crmWrites: state.writes.requests,
+      crmWriteMinimum: state.writes.minimum,
+    },
+    changes: state.writes.changes,
+    details: state.details,
+  };
+}
+
+const CYCLE: [StepName, StepFn][] = [
+  ['connection', connectionStep],
+  ['settings', settingsStep],
+  ['autoSave', autoSaveStep],
+  ['validation', validationStep],
+  ['associations', associationsStep],
+  ['writeBack', writeBackStep],
+];
+
+/**
+ * The daily cycle for one connection. Connection and settings failures stop the run (nothing else can work);
+ * a later step's failure is reported and the remaining steps still run (a LinkedIn outage must not stop the
+ * write-back). The status step always records the outcome when the CRM is reachable.
+ */
+export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): Promise<RunReport> {
+  const state = newRunState(opts);
+  const startedAt = state.now();
+  const steps: StepReport[] = [];
+  let stop = false;
+  for (const [name, fn] of CYCLE) {
+    const wanted = !only || only.includes(name) || name === 'connection' || name === 'settings';
+    if (stop || !wanted) {
+      if (stop) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
+      continue;
+    }
+    const s = await runStep(state, name, fn);
+    steps.push(s);
+    if (s.status === 'failed' && (name === 'connection' || name === 'settings')) stop = true;
+  }
+  if (!stop) {
+    const draft = finish(state, 'sync', startedAt, steps);
+    const line = summarize(draft).split('\n').slice(0, 8).join(' | ');
+    steps.push(await runStep(state, 'status', (st, step) => statusStep(st, step, line)));
+  }
+  return finish(state, only ? only.join('+') : 'sync', startedAt, steps);
+}
+
+/** Connection and settings only: what `navsync status` shows. */
+export async function readStatus(opts: SyncOptions): Promise<RunReport> {
+  const state = newRunState(opts);
+  const startedAt = state.now();
+  const steps = [await runStep(state, 'connection', connectionStep)];
+  if (steps[0].status !== 'failed') steps.push(await runStep(state, 'settings', settingsStep));
+  return finish(state, 'status', startedAt, steps);
+}
+
+export interface DisconnectOptions {
+  cleanup?: boolean;
+  /** Clean-up shows the counts first; without `confirmed` it only counts (like a dry run). */
+  confirmed?: boolean;
+}
+
+/**
+ * Disconnect: stop the schedule (connected = false). With clean-up, remove what NavSync imported: association
+ * fields, the flags it set (a rep's Ignore stays), account company URNs and the auto-save files. Written-back
+ * activities are never deleted.
+ */
+export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): Promise<RunReport> {
+  const state = newRunState({ ...opts, dryRun: opts.dryRun || (d.cleanup === true && d.confirmed !== true) });
+  const startedAt = state.now();
+  const step = await runStep(state, 'disconnect', async (st, s) => {
+    const { crm } = st.opts;
+    const updates: PersonUpdate[] = [];
+    if (d.cleanup) {
+      for (const kind of ['contact', 'lead'] as const) {
+        for await (const page of crm.people({ kind, withNavSyncData: true })) {
+          for (const p of page) {
+            const fields: PersonUpdate['fields'] = {};
+            if (p.memberUrn || p.profileUrl || p.photoUrl || p.matchSource || p.syncedAt) {
+              Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null });
+            }
+            if (p.notAtCompany === 'notAtCompany') Object.assign(fields, { notAtCompany: 'noFeedback', validatedAt: null });
+            if (Object.keys(fields).length) updates.push({ id: p.id, kind, fields });
+          }
+        }
+      }
+      const accounts = await all(crm.accounts({ withCompanyUrn: true }));
+      const outDir = st.opts.outDir ?? 'navsync-autosave';
+      let files: string[] = [];
+      try {
+        files = (await readdir(outDir)).filter((f) => /^autosave-.*\.csv$/.test(f));
+      } catch {
+        files = [];
+      }
+      Object.assign(s.counts, {
+        people: updates.length,
+        flagsCleared: updates.filter((u) => u.fields.notAtCompany === 'noFeedback').length,
+        accounts: accounts.length,
+        autoSaveFiles: files.length,
+      });
+      st.progress.say(
+        `clean-up: ${updates.length} contacts/leads, ${accounts.length} accounts, ${files.length} auto-save files${st.writes.dryRun ? ' (counted only; confirm to remove)' : ''}`,
+      );
+      const r1 = await st.writes.people('disconnect', updates);
+      const r2 = await st.writes.accounts('disconnect', accounts.map((a) => ({ id: a.id, companyUrn: null })));
+      for (const f of [...r1.failed, ...r2.failed]) s.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
+      for (const f of files) {
+        const path = join(outDir, f);
+        await st.writes.file('disconnect', path, 'delete', () => unlink(path));
+      }
+      if (r1.failed.length || r2.failed.length || r1.unprocessed.length || r2.unprocessed.length) s.status = 'partial';
+    }
+    await st.writes.admin('disconnect', 'connected=false', () => crm.writeStatus({ connected: false }));
+  });
+  return finish(state, d.cleanup ? 'disconnect --cleanup' : 'disconnect', startedAt, [step]);
+}

@@ -1,0 +1,85 @@
+import type { NavSyncError } from '../domain/errors';
+
+/** One step of a run, as the run report and the human summary show it. */
+export interface StepReport {
+  name: StepName;
+  status: 'ok' | 'partial' | 'skipped' | 'failed';
+  /** What the step counted (rows read, records updated, files written, …). */
+  counts: Record<string, number>;
+  durationMs: number;
+  /** Why the step was skipped or failed. */
+  note?: string;
+  error?: NavSyncError;
+  /** Per-record problems: a bad export row, a record the CRM refused, an inbox line that could not be read. */
+  problems: Problem[];
+}
+
+export interface Problem {
+  ref: string;
+  reason: string;
+}
+
+export const STEP_NAMES = ['connection', 'settings', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
+export type StepName = (typeof STEP_NAMES)[number] | 'disconnect' | 'testWriteBack';
+
+/** A change the run made, or in a dry run would make. */
+export interface PlannedChange {
+  step: StepName;
+  action: string;
+  target: string;
+  detail: string;
+}
+
+export interface RequestUse {
+  crm: { total: number; byKind: Record<string, number> };
+  linkedin: { total: number; byKind: Record<string, number> };
+  /** CRM write requests made vs the platform minimum for the same writes. */
+  crmWrites: number;
+  crmWriteMinimum: number;
+}
+
+export interface RunReport {
+  crm: 'salesforce' | 'dataverse';
+  command: string;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string;
+  ok: boolean;
+  steps: StepReport[];
+  requests: RequestUse;
+  /** Dry run: every change it would make. A real run: only counted, not listed (see the step counts). */
+  changes: PlannedChange[];
+  /** Data for the demo report page (at-risk opportunities etc.), filled by the steps that compute it. */
+  details: RunDetails;
+}
+
+export interface RunDetails {
+  autoSave: { seatHolder: string; accounts: number; contacts: number; files: string[] }[];
+  notAtCompany: { id: string; name: string; company: string; linkedinCompany?: string }[];
+  atRiskOpportunities: { id: string; name: string; stage: string; contact: string }[];
+  unresolved: { key: string; type: string; personName: string; seatHolder: string }[];
+}
+
+export function emptyDetails(): RunDetails {
+  return { autoSave: [], notAtCompany: [], atRiskOpportunities: [], unresolved: [] };
+}
+
+/** The short human summary: one line per step with its main counts. */
+export function summarize(report: RunReport): string {
+  const lines = [
+    `NavSync ${report.command} — ${report.crm}${report.dryRun ? ' (dry run: nothing written)' : ''}: ${report.ok ? 'OK' : 'FAILED'}`,
+  ];
+  for (const s of report.steps) {
+    const counts = Object.entries(s.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    const extra = s.error ? ` — ${s.error.code} ${s.error.message}` : s.note ? ` — ${s.note}` : '';
+    const problems = s.problems.length ? ` (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed in the report)` : '';
+    lines.push(`  ${s.status === 'ok' ? '✓' : s.status === 'skipped' ? '–' : s.status === 'partial' ? '!' : '✗'} ${s.name.padEnd(13)} ${counts}${extra}${problems}`);
+  }
+  const r = report.requests;
+  lines.push(
+    `  requests: CRM ${r.crm.total} (writes ${r.crmWrites}, platform minimum ${r.crmWriteMinimum}), LinkedIn ${r.linkedin.total}`,
+  );
+  return lines.join('\n');
+}

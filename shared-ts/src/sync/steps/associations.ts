@@ -1,0 +1,66 @@
+import type { CrmPerson, PersonUpdate } from '../../crm/gateway';
+import { REVALIDATION_INTERVAL_MS } from '../../domain/validation/index';
+import { chunks, type RunState } from '../context';
+import type { StepReport } from '../report';
+
+/** Ids per association lookup call (the source chunks further to keep URLs short). */
+const LOOKUP_CHUNK = 1000;
+
+/**
+ * Step 5: refresh profile associations (member URN, Sales Navigator URL, photo) of records whose association
+ * is older than 24 h or missing. A hand-made match (match source Manual) is never overwritten.
+ */
+export async function associationsStep(state: RunState, step: StepReport): Promise<void> {
+  const { crm, linkedin } = state.opts;
+  const now = state.now();
+  const syncedBefore = new Date(now - REVALIDATION_INTERVAL_MS).toISOString();
+  const counts = { checked: 0, manualKept: 0, found: 0, updated: 0, cleared: 0, notFound: 0, lookupFailed: 0 };
+  const updates: PersonUpdate[] = [];
+  const at = new Date(now).toISOString();
+  for (const kind of ['contact', 'lead'] as const) {
+    for await (const page of crm.people({ kind, syncedBefore })) {
+      const due: CrmPerson[] = [];
+      for (const p of page) {
+        if (p.matchSource === 'manual') counts.manualKept++;
+        else due.push(p);
+      }
+      for (const part of chunks(due, LOOKUP_CHUNK)) {
+        counts.checked += part.length;
+        const batch = await linkedin.getAssociations(part.map((p) => p.id));
+        for (const p of part) {
+          const a = batch.found.get(p.id);
+          if (a) {
+            counts.found++;
+            const same = p.memberUrn === a.memberUrn && p.profileUrl === a.profileUrl && (p.photoUrl ?? null) === (a.photoUrl ?? null);
+            updates.push({
+              id: p.id,
+              kind,
+              fields: same
+                ? { syncedAt: at }
+                : { memberUrn: a.memberUrn, profileUrl: a.profileUrl, photoUrl: a.photoUrl ?? null, matchSource: 'sync', syncedAt: at },
+            });
+            if (!same) counts.updated++;
+          } else if (batch.failed.has(p.id)) {
+            counts.lookupFailed++;
+            const f = batch.failed.get(p.id);
+            step.problems.push({ ref: p.id, reason: `association lookup failed (${f?.status}): ${f?.message}; retried next run` });
+          } else {
+            counts.notFound++;
+            // LinkedIn no longer holds a high-confidence match: drop the synced one (it would show a stale badge).
+            updates.push({
+              id: p.id,
+              kind,
+              fields: p.memberUrn ? { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: at } : { syncedAt: at },
+            });
+            if (p.memberUrn) counts.cleared++;
+          }
+        }
+        state.progress.tick(`associations: ${counts.checked} records checked`);
+      }
+    }
+  }
+  const result = await state.writes.people('associations', updates);
+  for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
+  Object.assign(step.counts, counts, { written: result.succeeded.length, failed: result.failed.length, unprocessed: result.unprocessed.length });
+  if (result.failed.length || result.unprocessed.length || counts.lookupFailed) step.status = 'partial';
+}

@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { all, type RunState } from '../context';
+import { csvDocument } from '../csv';
+import type { StepReport } from '../report';
+import { autoSaveSets } from '../rules';
+
+/** Sales Navigator list-upload columns (account list and lead list CSV). */
+export const ACCOUNT_CSV_HEADER = ['Account Name', 'Website', 'City', 'CRM Account ID'];
+export const LEAD_CSV_HEADER = ['First Name', 'Last Name', 'Email', 'Title', 'Company', 'CRM Contact ID'];
+
+const fileSlug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+
+/**
+ * Step 3: for each seat holder, the accounts and contacts of their open opportunities past the admin's stage,
+ * written as CSV files ready for Sales Navigator account/lead list upload.
+ */
+export async function autoSaveStep(state: RunState, step: StepReport): Promise<void> {
+  const { crm } = state.opts;
+  const holders = new Set(state.seatHolders.keys());
+  if (!holders.size) {
+    step.status = 'skipped';
+    step.note = 'no seat holders';
+    return;
+  }
+  const stages = await crm.opportunityStages();
+  const opps = await all(crm.opportunities({ ownerIds: [...holders], openOnly: true }));
+  const roles = opps.length ? await all(crm.contactRoles(opps.map((o) => o.id))) : [];
+  const sets = autoSaveSets(stages, state.settings?.pipelineStage ?? null, opps, roles, holders);
+  const accountIds = [...new Set(sets.flatMap((s) => s.accountIds))];
+  const contactIds = [...new Set(sets.flatMap((s) => s.contactIds))];
+  const accounts = new Map((accountIds.length ? await all(crm.accounts({ ids: accountIds })) : []).map((a) => [a.id, a]));
+  const contacts = new Map((contactIds.length ? await all(crm.people({ kind: 'contact', ids: contactIds })) : []).map((c) => [c.id, c]));
+  const outDir = state.opts.outDir ?? 'navsync-autosave';
+  if (!state.writes.dryRun) await mkdir(outDir, { recursive: true });
+  let files = 0;
+  for (const set of sets) {
+    const holder = state.seatHolders.get(set.ownerId);
+    const base = fileSlug(holder?.email?.split('@')[0] ?? set.ownerId);
+    const accountRows = set.accountIds.map((id) => accounts.get(id)).filter((a) => !!a).map((a) => [a.name, a.website, a.city, a.id]);
+    const leadRows = set.contactIds
+      .map((id) => contacts.get(id))
+      .filter((c) => !!c)
+      .map((c) => [c.firstName, c.lastName, c.email, c.title, c.companyName, c.id]);
+    const accountFile = join(outDir, `autosave-${base}-accounts.csv`);
+    const leadFile = join(outDir, `autosave-${base}-leads.csv`);
+    await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () => writeFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)));
+    await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () => writeFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)));
+    files += 2;
+    state.details.autoSave.push({
+      seatHolder: holder?.name ?? holder?.email ?? set.ownerId,
+      accounts: accountRows.length,
+      contacts: leadRows.length,
+      files: [accountFile, leadFile],
+    });
+  }
+  Object.assign(step.counts, { openOpportunities: opps.length, seatHolders: sets.length, accounts: accountIds.length, contacts: contactIds.length, files });
+}

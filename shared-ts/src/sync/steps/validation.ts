@@ -1,0 +1,192 @@
+import type { CrmAccount, CrmPerson, PersonKind, PersonUpdate } from '../../crm/gateway';
+import type { ValidationRow } from '../../linkedin/source';
+import {
+  decideValidationBatch,
+  validationScope,
+  type LinkedInEvidence,
+  type ScopeContactRole,
+  type ScopeOwnedRecord,
+  type ValidationAccount,
+  type ValidationInput,
+} from '../../domain/validation/index';
+import { all, type RunState } from '../context';
+import type { StepReport } from '../report';
+
+/** The first run back-fills two years, as the vendor apps do. */
+export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
+/** Rows decided per CRM read: bounds memory on million-row exports while keeping reads few. */
+export const VALIDATION_CHUNK = 2000;
+
+interface ScopeData {
+  accounts: ScopeOwnedRecord[];
+  opportunities: ScopeOwnedRecord[];
+  contactRoles: ScopeContactRole[];
+}
+
+/**
+ * Step 4: data validation. Export from the saved cursor, keep rows in scope, respect Ignore (the domain's
+ * decision), apply every flag in ONE bulk write, list per-record failures, and save the cursor only after the
+ * apply went through. Bad, duplicate and unknown rows are reported and skipped.
+ */
+export async function validationStep(state: RunState, step: StepReport): Promise<void> {
+  const { crm, linkedin } = state.opts;
+  const settings = state.settings;
+  if (!settings || !settings.dataValidationEnabled) {
+    step.status = 'skipped';
+    step.note = 'data validation is off';
+    return;
+  }
+  const now = state.now();
+  const since = settings.exportCursor ?? now - BACKFILL_MS;
+  const holders = [...state.seatHolders.keys()];
+  state.progress.say(`validation: export since ${new Date(since).toISOString()}`);
+  const exp = await linkedin.exportValidation({
+    since,
+    onProgress: (p) => state.progress.tick(`validation: ${p.phase}${p.polls ? ` (poll ${p.polls})` : ''}${p.rows ? ` ${p.rows} rows` : ''}`),
+  });
+
+  const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [] };
+  if (holders.length) {
+    scope.accounts = (await all(crm.accounts({ ownerIds: holders }))).map((a) => ({ id: a.id, ownerId: a.ownerId }));
+    scope.opportunities = (await all(crm.opportunities({ ownerIds: holders }))).map((o) => ({ id: o.id, ownerId: o.ownerId }));
+    if (scope.opportunities.length) scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
+  }
+
+  const counts = { rows: 0, rejected: 0, duplicates: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
+  const seen = new Set<string>();
+  const updates: PersonUpdate[] = [];
+  const accountCache = new Map<string, ValidationAccount>();
+  let buffer: ValidationRow[] = [];
+
+  const flush = async () => {
+    const rows = buffer;
+    buffer = [];
+    const inputs: ValidationInput[] = [];
+    const kinds: PersonKind[] = [];
+    const rowFor: ValidationRow[] = [];
+    for (const kind of ['contact', 'lead'] as const) {
+      const ofKind = rows.filter((r) => r.recordType === kind);
+      if (!ofKind.length) continue;
+      const people = await all(crm.people({ kind, ids: ofKind.map((r) => r.recordId) }));
+      const byId = new Map(people.map((p) => [p.id, p]));
+      await loadAccounts(state, people, accountCache);
+      const inScope = validationScope(
+        { contacts: people.map((p) => ({ id: p.id, ownerId: p.ownerId, accountId: p.accountId })), ...scope },
+        holders,
+      ).contactIds;
+      for (const row of ofKind) {
+        const person = byId.get(row.recordId);
+        if (!person) {
+          counts.unknown++;
+          step.problems.push({ ref: row.recordId, reason: `the CRM has no ${kind} with this id` });
+          continue;
+        }
+        inputs.push(toInput(person, row, inScope.has(person.id), accountCache, exp.exportEndAt));
+        kinds.push(kind);
+        rowFor.push(row);
+      }
+    }
+    const result = decideValidationBatch(inputs, now);
+    counts.flag += result.counts.flag;
+    counts.clear += result.counts.clear;
+    counts.unchanged += result.counts.unchanged;
+    counts.skipped += result.counts.skip;
+    result.decisions.forEach((d, i) => {
+      if (d.write === null) return;
+      updates.push({ id: inputs[i].contactId, kind: kinds[i], fields: { notAtCompany: d.write, validatedAt: new Date(now).toISOString() } });
+      if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
+        const r = rowFor[i];
+        const acct = inputs[i].account;
+        state.details.notAtCompany.push({ id: r.recordId, name: '', company: acct?.name ?? '', linkedinCompany: r.currentCompanyName });
+      }
+    });
+  };
+
+  for await (const item of exp.items()) {
+    if (!item.ok) {
+      counts.rejected++;
+      step.problems.push({ ref: `${item.rejected.source}:${item.rejected.line}`, reason: item.rejected.reason });
+      continue;
+    }
+    counts.rows++;
+    const key = `${item.row.recordType}:${item.row.recordId}`;
+    if (seen.has(key)) {
+      counts.duplicates++;
+      step.problems.push({ ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
+      continue;
+    }
+    seen.add(key);
+    buffer.push(item.row);
+    if (buffer.length >= VALIDATION_CHUNK) {
+      await flush();
+      state.progress.tick(`validation: ${counts.rows} rows read, ${updates.length} changes so far`);
+    }
+  }
+  if (buffer.length) await flush();
+
+  state.progress.say(`validation: applying ${updates.length} changes`);
+  const result = await state.writes.people('validation', updates);
+  for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
+  Object.assign(step.counts, counts, {
+    applied: result.succeeded.length,
+    failed: result.failed.length,
+    unprocessed: result.unprocessed.length,
+  });
+  // Names for the report page (the export carries ids only).
+  await nameFlagged(state);
+  if (result.unprocessed.length) {
+    step.status = 'partial';
+    step.note = 'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
+    return;
+  }
+  await state.writes.admin('validation', `exportCursor=${exp.nextCursor}`, () => crm.writeSettings({ exportCursor: exp.nextCursor }));
+  step.counts.cursorSaved = 1;
+  if (result.failed.length) step.status = 'partial';
+}
+
+function toInput(person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: Map<string, ValidationAccount>, exportEndAt: number): ValidationInput {
+  // A lead has no account: its Company field plays that part.
+  const account: ValidationAccount | null =
+    person.kind === 'lead'
+      ? { id: person.id, name: person.companyName, website: null, companyUrn: null }
+      : person.accountId
+        ? accounts.get(person.accountId) ?? { id: person.accountId, name: person.companyName, website: null, companyUrn: null }
+        : null;
+  const evidence: LinkedInEvidence = {
+    memberUrn: row.memberUrn ?? null,
+    status: row.status === 'AT_COMPANY' ? 'atCompany' : row.currentCompanyName || row.currentCompanyUrn ? 'differs' : 'left',
+    currentCompany:
+      row.currentCompanyName || row.currentCompanyUrn
+        ? { name: row.currentCompanyName ?? null, urn: row.currentCompanyUrn ?? null, domain: null }
+        : null,
+    asOf: row.flaggedAt ?? exportEndAt,
+  };
+  return {
+    contactId: person.id,
+    inScope,
+    current: person.notAtCompany,
+    memberUrn: person.memberUrn,
+    account,
+    crmModifiedAt: person.lastModifiedAt ? Date.parse(person.lastModifiedAt) : null,
+    lastValidatedAt: person.validatedAt ? Date.parse(person.validatedAt) : null,
+    evidence,
+  };
+}
+
+async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<string, ValidationAccount>): Promise<void> {
+  const missing = [...new Set(people.map((p) => p.accountId).filter((id): id is string => !!id && !cache.has(id)))];
+  if (!missing.length) return;
+  const accounts: CrmAccount[] = await all(state.opts.crm.accounts({ ids: missing }));
+  for (const a of accounts) cache.set(a.id, { id: a.id, name: a.name, website: a.website, companyUrn: a.companyUrn });
+}
+
+async function nameFlagged(state: RunState): Promise<void> {
+  const list = state.details.notAtCompany;
+  if (!list.length) return;
+  const ids = list.map((x) => x.id);
+  const names = new Map<string, string>();
+  for (const kind of ['contact', 'lead'] as const) {
+    for (const p of await all(state.opts.crm.people({ kind, ids }))) names.set(p.id, [p.firstName, p.lastName].filter(Boolean).join(' '));
+  }
+  for (const x of list) x.name = names.get(x.id) ?? x.id;
+}
