@@ -1,2 +1,4 @@
-// Filled in by the reports work; re-exported from ../index.ts.
-export {};
+// The at-risk / not-at-company views and reports: one definition, rendered for Dataverse and Salesforce.
+export * from './definitions';
+export * from './dataverse';
+export * from './salesforce';
