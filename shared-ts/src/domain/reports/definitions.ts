@@ -139,6 +139,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
       { key: 'account', headerKey: 'reports.colAccount', width: 180, dataverse: { attribute: 'parentcustomerid' }, salesforceReport: ['ACCOUNT.NAME'], salesforceListView: 'ACCOUNT.NAME' },
       { key: 'jobTitle', headerKey: 'reports.colJobTitle', width: 150, dataverse: { attribute: 'jobtitle' }, salesforceReport: ['TITLE'], salesforceListView: 'CONTACT.TITLE' },
       { key: 'email', headerKey: 'reports.colEmail', width: 200, dataverse: { attribute: 'emailaddress1' }, salesforceReport: ['EMAIL'], salesforceListView: 'CONTACT.EMAIL' },
+      { key: 'phone', headerKey: 'reports.colPhone', width: 130, dataverse: { attribute: 'telephone1' }, salesforceReport: ['PHONE1'], salesforceListView: 'CONTACT.PHONE1' },
       { key: 'flag', headerKey: 'reports.colNotAtCompany', width: 130, dataverse: { attribute: DV.person.notAtCompany }, salesforceReport: [SF_CONTACT_FLAG], salesforceListView: SF.person.notAtCompany },
       { key: 'validatedAt', headerKey: 'reports.colValidatedAt', width: 130, dataverse: { attribute: DV.person.validatedAt }, salesforceReport: [`Contact.${SF.person.validatedAt}`], salesforceListView: SF.person.validatedAt },
       { key: 'owner', headerKey: 'reports.colOwner', width: 130, dataverse: { attribute: 'ownerid' }, salesforceReport: ['OWNER_FULL_NAME'], salesforceListView: 'CORE.USERS.ALIAS' },
@@ -185,7 +186,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
       { key: 'value', headerKey: 'reports.colEstValue', width: 110, dataverse: { attribute: 'estimatedvalue' } },
       { key: 'closeDate', headerKey: 'reports.colCloseDate', width: 110, dataverse: { attribute: 'estimatedclosedate' }, salesforceReport: ['CLOSE_DATE'] },
       { key: 'contact', headerKey: 'reports.colContact', width: 160, dataverse: { attribute: 'fullname', link: 'pc' }, salesforceReport: ['FIRST_NAME', 'LAST_NAME'] },
-      { key: 'role', headerKey: 'reports.colRole', width: 120, salesforceReport: ['ROLE'] },
+      { key: 'role', headerKey: 'reports.colRole', width: 120, salesforceReport: ['ROLE', 'PRIMARY'] },
       { key: 'flag', headerKey: 'reports.colNotAtCompany', width: 130, dataverse: { attribute: DV.person.notAtCompany, link: 'pc' }, salesforceReport: [SF_CONTACT_FLAG] },
       { key: 'owner', headerKey: 'reports.colOwner', width: 130, dataverse: { attribute: 'ownerid' } },
     ],
@@ -339,10 +340,10 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
 
 /** Short, stable words used in ids, titles and API names. */
 const FAMILY_NAMES: Record<ReportFamily, { key: string; sfName: string }> = {
-  contactsNotAtCompany: { key: 'contacts', sfName: 'Contacts_Not_At_Company' },
-  opportunitiesAtRisk: { key: 'opportunities', sfName: 'Opportunities_At_Risk' },
-  accountsWithContactsNotAtCompany: { key: 'accounts', sfName: 'Accounts_Contacts_Not_At_Company' },
-  unresolvedActivities: { key: 'unresolved', sfName: 'Unresolved_Sales_Navigator_Activities' },
+  contactsNotAtCompany: { key: 'contacts', sfName: 'NavSync_Contacts_Not_At_Company' },
+  opportunitiesAtRisk: { key: 'opportunities', sfName: 'NavSync_Opportunities_At_Risk' },
+  accountsWithContactsNotAtCompany: { key: 'accounts', sfName: 'NavSync_Accounts_With_Contacts_Not_At_Company' },
+  unresolvedActivities: { key: 'unresolved', sfName: 'NavSync_Unresolved_Activities' },
 };
 
 /** Stable Dataverse record ids (kept across environments so the enable flow is idempotent). */
@@ -396,7 +397,7 @@ function buildDefinitions(): ReportDefinition[] {
         dataverse: {
           viewId: dv && dv.views ? ids.view : undefined,
           reportId: dv && dv.reports ? ids.report : undefined,
-          reportFileName: dv && dv.reports ? `NavSync_${names.sfName}${suffix}.rdl` : undefined,
+          reportFileName: dv && dv.reports ? `${names.sfName}${suffix}.rdl` : undefined,
         },
         salesforce: {
           reportDeveloperName: family.salesforce ? `${names.sfName}${suffix}` : undefined,

@@ -58,9 +58,9 @@ describe('report definitions', () => {
     for (const locale of LOCALES) for (const key of keys) expect(CATALOGUES[locale][key]).toBeTruthy();
   });
 
-  test.each(byId(sfReports))('%s: Salesforce report name ≤ 40 characters, developer name valid', (_id, def) => {
+  test.each(byId(sfReports))('%s: Salesforce report name ≤ 40 characters, developer name NavSync_-prefixed', (_id, def) => {
     expect(t(def.shortTitleKey, 'en').length).toBeLessThanOrEqual(40);
-    expect(def.salesforce.reportDeveloperName).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+    expect(def.salesforce.reportDeveloperName).toMatch(/^NavSync_[A-Za-z0-9_]{1,72}$/);
     expect(def.salesforce.reportDeveloperName).not.toMatch(/__|_$/);
   });
 
