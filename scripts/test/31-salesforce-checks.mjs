@@ -1,0 +1,103 @@
+// Static checks of the Salesforce package (no org needed): XML, Metadata API schema, Apex (apex-ls, PMD, prettier),
+// LWC (ESLint, compiler), schema references, labels, reports vs the core's definitions, and the packaged zip.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { runChecks } from '../lib/results.mjs';
+import { root } from '../lib/proc.mjs';
+import {
+  MAIN, apexLs, eslintLwc, lwcCompile, lwcSources, metadataSchema, pmd, prettierApex, schemaImports, walk, xmllintAll,
+} from '../salesforce/checks.mjs';
+import { loadDomain } from '../salesforce/labels.mjs';
+import { ZIP_NAME, OUT_DIR } from '../salesforce/package.mjs';
+import { renderedReports } from '../salesforce/reports.mjs';
+
+const domain = loadDomain();
+const COMPONENTS = ['embeddedProfile', 'crmBadge', 'testWriteBack', 'navsyncAdmin'];
+let apex;
+
+const ok = await runChecks([
+  ['xmllint --noout accepts every -meta.xml', () => xmllintAll()],
+  ['every -meta.xml fits the Metadata API schema (check-sf-metadata)', () => metadataSchema()],
+  ['apex-ls CheckForIssues finds no issue in the Apex', () => {
+    apex = apexLs();
+    const own = apex.out.split('\n').filter((l) => l.trim() && !l.includes('NavSyncLwcSchemaRefs'));
+    if (!apex.ok && own.length) throw new Error(apex.out);
+  }],
+  ['every @salesforce/schema field an LWC imports exists (force-app or standard)', () => {
+    if (!apex) apex = apexLs();
+    if (!apex.ok) throw new Error(apex.out);
+    if (!schemaImports().length) throw new Error('no @salesforce/schema imports found: the scan is broken');
+  }],
+  ['PMD recommended Apex rules: no severity 1-2 violation', () => pmd()],
+  ['prettier-plugin-apex --check', () => prettierApex()],
+  ['ESLint LWC config: no errors in the LWCs', () => eslintLwc()],
+  ['@lwc/compiler transformSync compiles every LWC file', () => lwcCompile()],
+  ['every field and object named in crmSchema (SF) exists in force-app', () => {
+    const missing = [];
+    const need = (obj, f) => { if (!existsSync(join(MAIN, 'objects', obj, 'fields', `${f}.field-meta.xml`))) missing.push(`${obj}.${f}`); };
+    for (const f of Object.values(domain.SF.person)) { need('Contact', f); need('Lead', f); }
+    for (const f of Object.values(domain.SF.account)) need('Account', f);
+    for (const f of Object.values(domain.SF.task)) need('Activity', f);
+    for (const group of [domain.SF.settings, domain.SF.seat]) {
+      const { object, ...fields } = group;
+      if (!existsSync(join(MAIN, 'objects', object, `${object}.object-meta.xml`))) missing.push(object);
+      for (const f of Object.values(fields)) need(object, f);
+    }
+    if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
+  }],
+  ['picklist values in force-app are the core\'s SF_VALUES', () => {
+    const values = (obj, f) => [...readFileSync(join(MAIN, 'objects', obj, 'fields', `${f}.field-meta.xml`), 'utf8').matchAll(/<value>\s*<fullName>([^<]+)<\/fullName>/g)].map((m) => m[1]);
+    const same = (a, b, what) => { if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what}: ${a} vs ${b}`); };
+    for (const o of ['Contact', 'Lead']) {
+      same(values(o, domain.SF.person.notAtCompany), Object.values(domain.SF_VALUES.notAtCompany), `${o} flag`);
+      same(values(o, domain.SF.person.matchSource), Object.values(domain.SF_VALUES.matchSource), `${o} match source`);
+    }
+    same(values('Activity', domain.SF.task.activityType), Object.values(domain.SF_VALUES.activityType), 'activity type');
+  }],
+  ['every catalogue key an LWC asks for has a text (custom label)', () => {
+    const missing = [];
+    for (const f of lwcSources(['.js'])) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\blabel\(\s*'([\w.]+)'/g)) {
+        if (!(m[1] in domain.CATALOGUES.en)) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
+      }
+      for (const m of readFileSync(f, 'utf8').matchAll(/@salesforce\/label\/c\.(\w+)/g)) {
+        if (!Object.keys(domain.CATALOGUES.en).some((k) => domain.labelName(k) === m[1])) missing.push(m[1]);
+      }
+    }
+    if (missing.length) throw new Error(missing.join('\n'));
+  }],
+  ['reports and list views are the core\'s report definitions, rendered', () => {
+    const stale = [];
+    for (const { path, xml } of renderedReports(domain)) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== xml) stale.push(path.slice(root.length + 1));
+    }
+    const reports = walk(join(MAIN, 'reports'), (p) => p.endsWith('.report-meta.xml'));
+    if (reports.length !== 7) stale.push(`expected 7 reports, found ${reports.length}`);
+    if (stale.length) throw new Error(`out of date (run node scripts/salesforce/reports.mjs --write):\n${stale.join('\n')}`);
+  }],
+  ['the package zip holds the 4 LWCs + navsyncCore, the fields, 7 reports, 2 permission sets, labels, 4 translations', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(OUT_DIR, ZIP_NAME)));
+    const names = Object.keys(zip.files);
+    const problems = [];
+    const has = (re, n, what) => { const c = names.filter((x) => re.test(x)).length; if (c !== n) problems.push(`${what}: ${c} (want ${n})`); };
+    for (const c of [...COMPONENTS, 'navsyncCore']) has(new RegExp(`^lwc/${c}/${c}\\.js$`), 1, `lwc ${c}`);
+    has(/^reports\/NavSync_Reports\/[^/]+\.report$/, 7, 'reports');
+    has(/^permissionsets\/NavSync_(Admin|User)\.permissionset$/, 2, 'permission sets');
+    has(/^labels\/CustomLabels\.labels$/, 1, 'labels');
+    has(/^translations\/(nl_NL|fr|it|de)\.translation$/, 4, 'translations');
+    has(/^package\.xml$/, 1, 'package.xml');
+    has(/__tests__/, 0, 'test files');
+    const objectXml = async (o) => (zip.file(`objects/${o}.object`) ? zip.file(`objects/${o}.object`).async('string') : '');
+    const want = { Contact: Object.values(domain.SF.person), Lead: Object.values(domain.SF.person), Account: Object.values(domain.SF.account), Activity: Object.values(domain.SF.task) };
+    for (const [o, fields] of Object.entries(want)) {
+      const xml = await objectXml(o);
+      for (const f of fields) if (!xml.includes(`<fullName>${f}</fullName>`)) problems.push(`${o}.${f} not in the zip`);
+    }
+    const labels = await zip.file('labels/CustomLabels.labels').async('string');
+    const count = (labels.match(/<labels>/g) || []).length;
+    if (count !== Object.keys(domain.CATALOGUES.en).length) problems.push(`labels: ${count} of ${Object.keys(domain.CATALOGUES.en).length}`);
+    if (problems.length) throw new Error(problems.join('\n'));
+  }],
+]);
+process.exit(ok ? 0 : 1);
