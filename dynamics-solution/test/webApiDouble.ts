@@ -1,0 +1,170 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback double of the Dataverse Web API subset the enable flow uses (dataverse-api.md §1–3): provisioned
+ * languages, the contact attribute probe + create, savedqueries, reports and their companion tables, PublishXml.
+ * It keeps what was created, logs every request, and can fail a chosen request to test resume.
+ */
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface Failure {
+  method: string;
+  /** Matched against the decoded path (without /api/data/v9.2/). */
+  pathStartsWith: string;
+  status: number;
+  code: string;
+  message: string;
+  /** How many matching requests fail (then it heals). */
+  times: number;
+}
+
+const BASE = '/api/data/v9.2/';
+const COMPANIONS = ['reportcategories', 'reportentities', 'reportvisibilities'] as const;
+
+export class DataverseWebApiDouble {
+  readonly requests: LoggedRequest[] = [];
+  readonly attributes = new Map<string, Record<string, unknown>>();
+  readonly savedqueries = new Map<string, Record<string, unknown>>();
+  readonly reports = new Map<string, Record<string, unknown>>();
+  readonly companions: Record<(typeof COMPANIONS)[number], Record<string, unknown>[]> = {
+    reportcategories: [],
+    reportentities: [],
+    reportvisibilities: [],
+  };
+  published: string[] = [];
+  provisioned = [1033, 1043, 1036, 1040, 1031];
+  failures: Failure[] = [];
+  private server: Server | null = null;
+  private origin = '';
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.origin = `http://127.0.0.1:${port}`;
+    return `${this.origin}${BASE}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Requests that changed something (POST/DELETE). */
+  writes(): LoggedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'OData-Version': '4.0', ...(body === undefined ? {} : { 'Content-Type': 'application/json; odata.metadata=minimal' }), ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  }
+
+  private error(res: ServerResponse, status: number, code: string, message: string) {
+    this.send(res, status, { error: { code, message } });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.origin);
+    if (!url.pathname.startsWith(BASE)) return this.error(res, 404, '0x8006088a', `Resource not found for the segment '${url.pathname}'.`);
+    const path = decodeURIComponent(url.pathname.slice(BASE.length));
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return this.error(res, 400, '0x0', 'Malformed JSON');
+      }
+    }
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, path: path + url.search, headers: req.headers, body });
+    const failure = this.failures.find((f) => f.times > 0 && f.method === method && path.startsWith(f.pathStartsWith));
+    if (failure) {
+      failure.times--;
+      return this.error(res, failure.status, failure.code, failure.message);
+    }
+    const filter = url.searchParams.get('$filter') ?? '';
+    const eq = (field: string) => new RegExp(`${field} eq '?([^' ]+)'?`).exec(filter)?.[1];
+
+    if (method === 'GET' && path === 'RetrieveProvisionedLanguages()') {
+      return this.send(res, 200, { '@odata.context': 'x', RetrieveProvisionedLanguages: this.provisioned });
+    }
+    const attrs = /^EntityDefinitions\(LogicalName='(\w+)'\)\/Attributes$/.exec(path);
+    if (attrs) {
+      const table = attrs[1];
+      if (method === 'GET') {
+        const name = eq('LogicalName');
+        const hit = [...this.attributes.values()].filter((a) => a.table === table && a.LogicalName === name);
+        return this.send(res, 200, { value: hit.map((a) => ({ LogicalName: a.LogicalName, MetadataId: a.MetadataId })) });
+      }
+      if (method === 'POST') {
+        const def = body as { SchemaName?: string; '@odata.type'?: string };
+        if (!def.SchemaName || !def['@odata.type']) return this.error(res, 400, '0x0', 'SchemaName and @odata.type are required');
+        const logical = def.SchemaName.toLowerCase();
+        const key = `${table}.${logical}`;
+        if (this.attributes.has(key)) return this.error(res, 400, '0x80047013', `An attribute with the specified name ${logical} already exists`);
+        const id = `00000000-0000-0000-0000-${String(this.attributes.size + 1).padStart(12, '0')}`;
+        this.attributes.set(key, { ...def, table, LogicalName: logical, MetadataId: id });
+        return this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}EntityDefinitions(LogicalName='${table}')/Attributes(${id})` });
+      }
+    }
+    const collection = (name: string, store: Map<string, Record<string, unknown>>, idField: string) => {
+      if (method === 'GET' && path === name) {
+        const id = eq(idField);
+        return this.send(res, 200, { value: id && store.has(id) ? [{ [idField]: id }] : [] });
+      }
+      if (method === 'POST' && path === name) {
+        const rec = body as Record<string, unknown>;
+        const id = String(rec[idField] ?? '');
+        if (!id) return this.error(res, 400, '0x0', `${idField} is required`);
+        if (store.has(id)) return this.error(res, 412, '0x80040237', 'A record with matching key values already exists.');
+        store.set(id, rec);
+        return this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}${name}(${id})` });
+      }
+      const one = new RegExp(`^${name}\\(([0-9a-f-]+)\\)$`).exec(path);
+      if (method === 'DELETE' && one) {
+        if (!store.delete(one[1])) return this.error(res, 404, '0x80040217', `${name} With Ids = ${one[1]} Do Not Exist`);
+        return this.send(res, 204);
+      }
+      return null;
+    };
+    if (path.startsWith('savedqueries') && collection('savedqueries', this.savedqueries, 'savedqueryid') !== null) return;
+    if (path.startsWith('reports') && collection('reports', this.reports, 'reportid') !== null) return;
+    for (const name of COMPANIONS) {
+      if (path !== name) continue;
+      const rows = this.companions[name];
+      if (method === 'GET') {
+        const reportId = eq('_reportid_value');
+        const other = /and (\w+) eq '?([^' ]+)'?/.exec(filter);
+        const hit = rows.filter((r) => r._reportid_value === reportId && (!other || String(r[other[1]]) === other[2]));
+        return this.send(res, 200, { value: hit });
+      }
+      if (method === 'POST') {
+        const rec = body as Record<string, unknown>;
+        const bind = /^\/reports\(([0-9a-f-]+)\)$/.exec(String(rec['reportid@odata.bind'] ?? ''));
+        if (!bind || !this.reports.has(bind[1])) return this.error(res, 400, '0x80040217', 'report With Ids = ? Do Not Exist');
+        const { ['reportid@odata.bind']: _bound, ...rest } = rec;
+        rows.push({ ...rest, _reportid_value: bind[1] });
+        return this.send(res, 204);
+      }
+    }
+    if (method === 'POST' && path === 'PublishXml') {
+      const xml = (body as { ParameterXml?: string }).ParameterXml ?? '';
+      if (!xml.startsWith('<importexportxml>')) return this.error(res, 400, '0x80040203', 'Invalid ParameterXml');
+      this.published.push(xml);
+      return this.send(res, 204);
+    }
+    return this.error(res, 404, '0x8006088a', `Resource not found for the segment '${path}'.`);
+  }
+}
