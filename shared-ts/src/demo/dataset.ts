@@ -114,6 +114,8 @@ export interface DemoExportRow {
   /** Set instead of recordKey for rows that must be rejected: an id the CRM does not know, or a broken row. */
   rawRecordId?: string;
   recordType: 'CONTACT' | 'LEAD';
+  /** NOT_AT_COMPANY: flagged; AT_COMPANY: LinkedIn no longer flags it (back to no feedback). */
+  status: 'NOT_AT_COMPANY' | 'AT_COMPANY';
   crmCompany: string;
   linkedinCompany: string;
   flaggedAt: number;
@@ -313,24 +315,33 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       exportRows.push({
         recordKey: p.key,
         recordType: p.type === 'contact' ? 'CONTACT' : 'LEAD',
+        status: 'NOT_AT_COMPANY',
         crmCompany: p.company,
         linkedinCompany: `${rnd.pick(POOLS[p.language].companyStems)} ${rnd.pick(POOLS[p.language].legalForms)}`,
         flaggedAt: baseTime - rnd.int(1, 700) * DAY,
       });
       if (rnd.chance(0.15)) p.notAtCompany = 'Ignore';
     } else if (r < 0.14) {
-      p.notAtCompany = 'Not at Company'; // flagged before, LinkedIn no longer reports it
+      p.notAtCompany = 'Not at Company'; // flagged on an earlier run; LinkedIn now reports the person back at it
+      exportRows.push({
+        recordKey: p.key,
+        recordType: p.type === 'contact' ? 'CONTACT' : 'LEAD',
+        status: 'AT_COMPANY',
+        crmCompany: p.company,
+        linkedinCompany: p.company,
+        flaggedAt: baseTime - rnd.int(1, 30) * DAY,
+      });
     }
   }
   // Bad rows: reported with a reason and skipped, never stop the run.
-  const sample = exportRows.slice(0, 5);
+  const sample = exportRows.filter((r) => r.status === 'NOT_AT_COMPANY').slice(0, 5);
   for (const row of sample) exportRows.push({ ...row, defect: 'duplicate' });
   for (let i = 0; i < 4; i++) {
-    exportRows.push({ rawRecordId: `unknown-${i}`, recordType: 'CONTACT', crmCompany: 'Ghost Ltd', linkedinCompany: 'Elsewhere Inc.', flaggedAt: baseTime - DAY, defect: 'unknown-id' });
+    exportRows.push({ rawRecordId: `unknown-${i}`, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'Ghost Ltd', linkedinCompany: 'Elsewhere Inc.', flaggedAt: baseTime - DAY, defect: 'unknown-id' });
   }
-  exportRows.push({ rawRecordId: '', recordType: 'CONTACT', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'missing-id' });
-  exportRows.push({ recordKey: sample[0]?.recordKey, recordType: 'ACCOUNT' as 'CONTACT', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-type' });
-  exportRows.push({ recordKey: sample[1]?.recordKey, recordType: 'CONTACT', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: NaN, defect: 'bad-time' });
+  exportRows.push({ rawRecordId: '', recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'missing-id' });
+  exportRows.push({ recordKey: sample[0]?.recordKey, recordType: 'ACCOUNT' as 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-type' });
+  exportRows.push({ recordKey: sample[1]?.recordKey, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: NaN, defect: 'bad-time' });
 
   // Write-back inbox: every kind, from every seat holder; ~20% from members the CRM does not know (unresolved).
   const inbox: DemoActivity[] = [];

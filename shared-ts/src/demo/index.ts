@@ -2,3 +2,4 @@ export * from './random';
 export * from './names';
 export * from './ids';
 export * from './dataset';
+export * from './exportFile';

@@ -3,7 +3,7 @@ import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
 import { Progress, type ProgressSink } from './progress';
 import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from './report';
-import type { Redactor } from './redact';
+
 
 export interface SyncOptions {
   crm: CrmGateway;
@@ -15,7 +15,6 @@ export interface SyncOptions {
   /** Where the auto-save CSV files go. */
   outDir?: string;
   progress?: ProgressSink;
-  redact?: Redactor;
   locale?: Locale;
   now?: () => number;
 }

@@ -2,6 +2,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PersonUpdate } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
+import { redact } from '../crm/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
 import { summarize, type RunReport, type StepName, type StepReport } from './report';
 import { associationsStep } from './steps/associations';
@@ -10,6 +11,7 @@ import { connectionStep } from './steps/connection';
 import { StepFailure } from './steps/failure';
 import { settingsStep } from './steps/settings';
 import { statusStep } from './steps/status';
+import { testWriteBackStep } from './steps/testWriteBack';
 import { validationStep } from './steps/validation';
 import { writeBackStep } from './steps/writeBack';
 
@@ -24,7 +26,6 @@ async function runStep(state: RunState, name: StepName, fn: StepFn): Promise<Ste
     await fn(state, step);
   } catch (err) {
     step.status = 'failed';
-    const redact = state.opts.redact ?? ((s: string) => s);
     if (err instanceof StepFailure || err instanceof CatalogueError) {
       step.error = describeError(err.kind, state.opts.locale ?? 'en', err.detail ? redact(err.detail) : undefined);
     } else {
@@ -163,4 +164,14 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
     await st.writes.admin('disconnect', 'connected=false', () => crm.writeStatus({ connected: false }));
   });
   return finish(state, d.cleanup ? 'disconnect --cleanup' : 'disconnect', startedAt, [step]);
+}
+
+/** Test Write-Back: connection, settings, then one test activity of each enabled type. */
+export async function testWriteBack(opts: SyncOptions): Promise<RunReport> {
+  const state = newRunState(opts);
+  const startedAt = state.now();
+  const steps = [await runStep(state, 'connection', connectionStep)];
+  if (steps[0].status !== 'failed') steps.push(await runStep(state, 'settings', settingsStep));
+  if (steps.every((s) => s.status !== 'failed')) steps.push(await runStep(state, 'testWriteBack', testWriteBackStep));
+  return finish(state, 'test-writeback', startedAt, steps);
 }

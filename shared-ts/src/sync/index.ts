@@ -3,7 +3,6 @@ export * from './context';
 export * from './report';
 export * from './engine';
 export * from './csv';
-export * from './redact';
 export * from './inbox';
 export * from './rules';
 export { BACKFILL_MS } from './steps/validation';

@@ -25,4 +25,6 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
   step.counts.seatHolders = state.seatHolders.size;
   step.counts.dataValidation = state.settings.dataValidationEnabled ? 1 : 0;
   step.counts.writeBack = state.settings.writeBackEnabled ? 1 : 0;
+  const st = state.settings;
+  step.note = `connected ${st.connected ? 'yes' : 'no'}, last synced ${st.lastSyncedAt ?? 'never'}${st.lastRunSummary ? `; last run: ${st.lastRunSummary}` : ''}`;
 }

@@ -1,0 +1,113 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ColumnMapping } from '../linkedin/config';
+
+/**
+ * The CLI's configuration: a JSON file for everything that is not a secret, environment variables for the
+ * credentials. A secret written into the file is refused (config files end up in repos and tickets).
+ */
+export interface NavSyncConfig {
+  crm: 'salesforce' | 'dataverse';
+  salesforce?: { instanceUrl: string; loginUrl?: string; namespace?: string | null; apiVersion?: string };
+  dataverse?: { url: string; tenantId?: string; tokenUrl?: string; apiVersion?: string };
+  linkedin:
+    | {
+        source: 'api';
+        apiBaseUrl?: string;
+        tokenUrl?: string;
+        crmKey?: string;
+        crmInstanceValue?: string;
+        partner?: string;
+        associationInstanceId?: string;
+        columns?: Partial<ColumnMapping>;
+      }
+    | { source: 'file'; exportFiles: string[]; associationsFile?: string; columns?: Partial<ColumnMapping> };
+  inboxFile?: string;
+  outDir?: string;
+  locale?: string;
+}
+
+/** Credentials, from the environment only. */
+export interface Credentials {
+  sfClientId?: string;
+  sfClientSecret?: string;
+  sfAccessToken?: string;
+  dvClientId?: string;
+  dvClientSecret?: string;
+  dvAccessToken?: string;
+  linkedinClientId?: string;
+  linkedinClientSecret?: string;
+}
+
+export const ENV = {
+  config: 'NAVSYNC_CONFIG',
+  sfClientId: 'NAVSYNC_SF_CLIENT_ID',
+  sfClientSecret: 'NAVSYNC_SF_CLIENT_SECRET',
+  sfAccessToken: 'NAVSYNC_SF_ACCESS_TOKEN',
+  dvClientId: 'NAVSYNC_DV_CLIENT_ID',
+  dvClientSecret: 'NAVSYNC_DV_CLIENT_SECRET',
+  dvAccessToken: 'NAVSYNC_DV_ACCESS_TOKEN',
+  linkedinClientId: 'NAVSYNC_LINKEDIN_CLIENT_ID',
+  linkedinClientSecret: 'NAVSYNC_LINKEDIN_CLIENT_SECRET',
+} as const;
+
+const SECRET_KEY = /secret|password|token|apikey|api_key/i;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function findSecretKeys(value: unknown, path: string[] = []): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    // `tokenUrl` names an endpoint, not a secret.
+    if (SECRET_KEY.test(k) && !/url$/i.test(k) && typeof v === 'string' && v) out.push([...path, k].join('.'));
+    out.push(...findSecretKeys(v, [...path, k]));
+  }
+  return out;
+}
+
+/** Read and check the config file; relative paths in it are relative to the file. */
+export function loadConfig(file: string): NavSyncConfig {
+  if (!existsSync(file)) throw new ConfigError(`config file not found: ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`config file is not valid JSON: ${(e as Error).message}`);
+  }
+  const secrets = findSecretKeys(raw);
+  if (secrets.length) {
+    throw new ConfigError(`secrets do not belong in the config file (${secrets.join(', ')}); set them as environment variables (${Object.values(ENV).slice(1).join(', ')})`);
+  }
+  const cfg = raw as NavSyncConfig;
+  if (cfg.crm !== 'salesforce' && cfg.crm !== 'dataverse') throw new ConfigError('config: "crm" must be "salesforce" or "dataverse"');
+  if (cfg.crm === 'salesforce' && !cfg.salesforce?.instanceUrl) throw new ConfigError('config: salesforce.instanceUrl is required');
+  if (cfg.crm === 'dataverse' && !cfg.dataverse?.url) throw new ConfigError('config: dataverse.url is required');
+  if (!cfg.linkedin || (cfg.linkedin.source !== 'api' && cfg.linkedin.source !== 'file')) {
+    throw new ConfigError('config: linkedin.source must be "api" or "file"');
+  }
+  const base = dirname(resolve(file));
+  const rel = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  if (cfg.linkedin.source === 'file') {
+    cfg.linkedin.exportFiles = (cfg.linkedin.exportFiles ?? []).map((p) => resolve(base, p));
+    cfg.linkedin.associationsFile = rel(cfg.linkedin.associationsFile);
+  }
+  cfg.inboxFile = rel(cfg.inboxFile);
+  cfg.outDir = rel(cfg.outDir);
+  return cfg;
+}
+
+export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Credentials {
+  const out: Credentials = {};
+  for (const [k, name] of Object.entries(ENV)) {
+    if (k === 'config') continue;
+    const v = env[name];
+    if (v) (out as Record<string, string>)[k] = v;
+  }
+  return out;
+}
