@@ -3,3 +3,4 @@ export * from './names';
 export * from './ids';
 export * from './dataset';
 export * from './exportFile';
+export * from './reportPage';
