@@ -1,2 +1,3 @@
 export * from './gateway';
 export * from './config';
+export * from './redact';
