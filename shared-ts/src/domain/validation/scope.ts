@@ -48,10 +48,10 @@ export interface ValidationScopeResult {
  */
 export function validationScope(
   data: ValidationScopeData,
-  syncingUserIds: Iterable<string>,
+  syncingUsers: Iterable<string>,
   scopes: readonly ValidationScope[] = VALIDATION_SCOPES,
 ): ValidationScopeResult {
-  const users = new Set(syncingUserIds);
+  const users = new Set(syncingUsers);
   const useOwned = scopes.indexOf('ownedContacts') >= 0;
   const useAccounts = scopes.indexOf('accountContacts') >= 0;
   const useOpps = scopes.indexOf('opportunityContacts') >= 0;
