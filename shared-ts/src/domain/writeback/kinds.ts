@@ -23,18 +23,3 @@ export const ACTIVITY_KIND_SF_TYPE: Record<ActivityKind, string> = {
 export function isActivityKind(value: unknown): value is ActivityKind {
   return typeof value === 'string' && (ACTIVITY_KINDS as readonly string[]).indexOf(value) >= 0;
 }
-
-/** The admin's write-back settings: on/off, and "sync back all data items" or a subset. */
-export interface WritebackSettings {
-  enabled: boolean;
-  /** 'all' = sync back all data items; a list = only those (an empty list writes nothing). */
-  items: 'all' | readonly ActivityKind[];
-}
-
-/** The kinds that are written back under these settings, in the canonical order. */
-export function enabledActivityKinds(settings: WritebackSettings): ActivityKind[] {
-  if (!settings.enabled) return [];
-  if (settings.items === 'all') return ACTIVITY_KINDS.slice();
-  const chosen = settings.items;
-  return ACTIVITY_KINDS.filter((k) => chosen.indexOf(k) >= 0);
-}

@@ -1,6 +1,7 @@
 import { t, type Locale } from '../i18n/index';
 import { activityKey } from './key';
-import { isActivityKind, type ActivityKind, type WritebackSettings } from './kinds';
+import type { NavSyncSettings } from '../settings/model';
+import { isActivityKind, type ActivityKind } from './kinds';
 import { cleanBody, singleLine, SF_TEXT_LIMITS, trimToLength } from './text';
 
 /** LinkedIn writes back activities from this date on (the vendor's retroactive write-back limit). */
@@ -21,7 +22,7 @@ export interface SalesNavActivity {
   body: string | null;
   /** The other person, as LinkedIn knows them (kept on unresolved activities). */
   person: { memberUrn: string | null; name: string | null };
-  /** The rep chose not to write this item back. */
+  /** This one item was marked not to be written back (inbox flag). */
   optOut: boolean;
 }
 
@@ -36,9 +37,10 @@ export interface WritebackPerson {
 
 export interface WritebackContext {
   crm: 'salesforce' | 'dataverse';
-  settings: WritebackSettings;
-  /** The seat holder opted out of write-back altogether (seat record). */
-  seatOptOut: boolean;
+  /** The admin's write-back switch and items ("sync back all data items" or a subset); see settings/model. */
+  settings: Pick<NavSyncSettings, 'writeBackEnabled' | 'writeBackItems'>;
+  /** The kinds this seat holder opted out of (their seat record's per-item opt-out). */
+  repOptOut: readonly ActivityKind[];
   /** Language of the org's users (subjects are written once, in this language). */
   locale: Locale;
 }
@@ -65,8 +67,8 @@ export interface WritebackPlan {
 export const WRITEBACK_SKIP_REASONS = [
   'writeBackOff',
   'itemDisabled',
-  'seatOptOut',
   'repOptOut',
+  'itemOptOut',
   'callNotFromMobile',
   'invalidActivity',
   'beforeRetroactiveLimit',
@@ -107,7 +109,7 @@ export function activitySubject(activity: SalesNavActivity, locale: Locale): str
 
 /**
  * Decide and plan the write-back of one activity. Rules in order: write-back on; the kind enabled
- * ("all data items" or the subset); the seat's and the rep's per-item opt-outs; calls only from mobile;
+ * ("all data items" or the subset); the rep's per-item (kind) opt-out; this item's own opt-out; calls only from mobile;
  * a readable activity (id, kind, owner, time); not before the retroactive limit. Then a matched person gives a
  * completed activity on that record, no match an open one that keeps the person's name and URN.
  */
@@ -118,12 +120,12 @@ export function planWriteback(
 ): WritebackDecision {
   const kindOk = isActivityKind(activity.kind);
   const key = kindOk && typeof activity.id === 'string' && activity.id ? activityKey(activity.id, activity.kind) : null;
-  if (!ctx.settings.enabled) return skip(key, 'writeBackOff');
+  if (!ctx.settings.writeBackEnabled) return skip(key, 'writeBackOff');
   if (key === null || !activity.seatHolderId) return skip(key, 'invalidActivity');
-  const items = ctx.settings.items;
+  const items = ctx.settings.writeBackItems;
   if (items !== 'all' && items.indexOf(activity.kind) < 0) return skip(key, 'itemDisabled');
-  if (ctx.seatOptOut) return skip(key, 'seatOptOut');
-  if (activity.optOut) return skip(key, 'repOptOut');
+  if (ctx.repOptOut.indexOf(activity.kind) >= 0) return skip(key, 'repOptOut');
+  if (activity.optOut) return skip(key, 'itemOptOut');
   if (activity.kind === 'call' && activity.channel !== 'mobile') return skip(key, 'callNotFromMobile');
   const when = parseActivityTime(activity.occurredAt);
   if (Number.isNaN(when)) return skip(key, 'invalidActivity');

@@ -20,5 +20,5 @@ export const JOOST_LEAD: WritebackPerson = { id: '00QJOOST', kind: 'lead', accou
 export const GIULIA_WITH_OPP: WritebackPerson = { id: '003GIULIA', kind: 'contact', accountId: '001ROSSI', opportunityId: '006ROSSIDEAL' };
 
 export function ctx(over: Partial<WritebackContext> = {}): WritebackContext {
-  return { crm: 'salesforce', settings: { enabled: true, items: 'all' }, seatOptOut: false, locale: 'en', ...over };
+  return { crm: 'salesforce', settings: { writeBackEnabled: true, writeBackItems: 'all' }, repOptOut: [], locale: 'en', ...over };
 }

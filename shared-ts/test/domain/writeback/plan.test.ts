@@ -1,7 +1,6 @@
 import {
   planWriteback,
   planReResolution,
-  enabledActivityKinds,
   activityKey,
   WRITEBACK_SKIP_REASONS,
   type WritebackDecision,
@@ -19,12 +18,13 @@ function reasonOf(d: WritebackDecision): string {
 describe('planWriteback: what is written back', () => {
   test.each<[string, Partial<SalesNavActivity>, Partial<WritebackContext>, WritebackSkipReason | 'write']>([
     ['an InMail with write-back on and all items', {}, {}, 'write'],
-    ['write-back turned off', {}, { settings: { enabled: false, items: 'all' } }, 'writeBackOff'],
-    ['messages only, and this is an InMail', {}, { settings: { enabled: true, items: ['message'] } }, 'itemDisabled'],
-    ['messages only, and this is a message', { kind: 'message' }, { settings: { enabled: true, items: ['message'] } }, 'write'],
-    ['an empty subset writes nothing', {}, { settings: { enabled: true, items: [] } }, 'itemDisabled'],
-    ['the seat holder opted out', {}, { seatOptOut: true }, 'seatOptOut'],
-    ['the rep opted this item out', { optOut: true }, {}, 'repOptOut'],
+    ['write-back turned off', {}, { settings: { writeBackEnabled: false, writeBackItems: 'all' } }, 'writeBackOff'],
+    ['messages only, and this is an InMail', {}, { settings: { writeBackEnabled: true, writeBackItems: ['message'] } }, 'itemDisabled'],
+    ['messages only, and this is a message', { kind: 'message' }, { settings: { writeBackEnabled: true, writeBackItems: ['message'] } }, 'write'],
+    ['an empty subset writes nothing', {}, { settings: { writeBackEnabled: true, writeBackItems: [] } }, 'itemDisabled'],
+    ['the rep opted out of InMails', {}, { repOptOut: ['inmail'] }, 'repOptOut'],
+    ['the rep opted out of notes only; an InMail is written', {}, { repOptOut: ['note'] }, 'write'],
+    ['this item is marked not to sync', { optOut: true }, {}, 'itemOptOut'],
     ['a call logged on desktop', { kind: 'call', channel: 'desktop' }, {}, 'callNotFromMobile'],
     ['a call of unknown origin', { kind: 'call', channel: null }, {}, 'callNotFromMobile'],
     ['a call from the mobile app', { kind: 'call', channel: 'mobile' }, {}, 'write'],
@@ -130,17 +130,6 @@ describe('planWriteback: the plan', () => {
     const a = planWriteback(activity(), null, ctx());
     const b = planWriteback(activity(), ELODIE, ctx());
     expect(a.outcome === 'write' && b.outcome === 'write' && a.plan.key === b.plan.key).toBe(true);
-  });
-});
-
-describe('enabledActivityKinds', () => {
-  test.each<[boolean, 'all' | ('inmail' | 'message' | 'note' | 'call')[], string[]]>([
-    [true, 'all', ['inmail', 'message', 'note', 'call']],
-    [true, ['call', 'inmail'], ['inmail', 'call']],
-    [true, [], []],
-    [false, 'all', []],
-  ])('enabled=%p items=%p → %p', (enabled, items, want) => {
-    expect(enabledActivityKinds({ enabled, items })).toEqual(want);
   });
 });
 
