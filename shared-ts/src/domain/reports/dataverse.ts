@@ -20,13 +20,13 @@ export function dataverseCellName(column: ReportColumn): string {
   return dv.link ? `${dv.link}.${dv.attribute}` : dv.attribute;
 }
 
-function query(def: ReportDefinition) {
+function dvQueryOf(def: ReportDefinition) {
   const dv = def.family.dataverse;
   if (!dv) throw new Error(`${def.id} has no Dataverse rendering`);
   return dv.query;
 }
 
-function renderCondition(c: DvCondition): string {
+function renderDvCondition(c: DvCondition): string {
   return `<condition${xmlAttrs([
     ['entityname', c.entityname],
     ['attribute', c.attribute],
@@ -35,12 +35,12 @@ function renderCondition(c: DvCondition): string {
   ])} />`;
 }
 
-function renderFilter(f: DvFilter): string {
-  const inner = f.conditions.map(renderCondition).join('') + (f.filters ?? []).map(renderFilter).join('');
+function renderDvFilter(f: DvFilter): string {
+  const inner = f.conditions.map(renderDvCondition).join('') + (f.filters ?? []).map(renderDvFilter).join('');
   return `<filter${xmlAttrs([['type', f.type]])}>${inner}</filter>`;
 }
 
-function attributesOf(def: ReportDefinition, link: string | undefined): string[] {
+function dvAttributesOf(def: ReportDefinition, link: string | undefined): string[] {
   const names: string[] = [];
   for (const c of dataverseColumns(def)) {
     const dv = c.dataverse;
@@ -49,15 +49,15 @@ function attributesOf(def: ReportDefinition, link: string | undefined): string[]
   return names;
 }
 
-function renderAttributes(names: string[]): string {
+function renderDvAttributes(names: string[]): string {
   return names.map((n) => `<attribute${xmlAttrs([['name', n]])} />`).join('');
 }
 
-function renderLink(def: ReportDefinition, link: DvLink): string {
+function renderDvLink(def: ReportDefinition, link: DvLink): string {
   const body =
-    renderAttributes(attributesOf(def, link.alias)) +
-    (link.filter ? renderFilter(link.filter) : '') +
-    (link.links ?? []).map((l) => renderLink(def, l)).join('');
+    renderDvAttributes(dvAttributesOf(def, link.alias)) +
+    (link.filter ? renderDvFilter(link.filter) : '') +
+    (link.links ?? []).map((l) => renderDvLink(def, l)).join('');
   return `<link-entity${xmlAttrs([
     ['name', link.name],
     ['from', link.from],
@@ -69,13 +69,13 @@ function renderLink(def: ReportDefinition, link: DvLink): string {
 }
 
 /** The root filter with "My" added as `ownerid eq-userid` (owner = the user running the view). */
-function rootFilter(def: ReportDefinition): DvFilter {
-  const base = query(def).filter;
+function dvRootFilter(def: ReportDefinition): DvFilter {
+  const base = dvQueryOf(def).filter;
   if (def.scope === 'all') return base;
   return { ...base, conditions: [...base.conditions, { attribute: 'ownerid', operator: 'eq-userid' }] };
 }
 
-function sortAttribute(def: ReportDefinition): string {
+function dvSortAttribute(def: ReportDefinition): string {
   const column = def.family.columns.find((c) => c.key === def.family.sort.column);
   if (!column || !column.dataverse || column.dataverse.link) {
     throw new Error(`${def.id}: the sort column must be a root Dataverse column`);
@@ -88,20 +88,20 @@ function sortAttribute(def: ReportDefinition): string {
  * `prefilter` marks the root entity for report pre-filtering (`CRM_Filtered<Entity>`).
  */
 export function renderFetchXml(def: ReportDefinition, options: { prefilter?: boolean } = {}): string {
-  const q = query(def);
-  const rootAttrs = [q.primaryId, ...attributesOf(def, undefined).filter((a) => a !== q.primaryId)];
+  const q = dvQueryOf(def);
+  const rootAttrs = [q.primaryId, ...dvAttributesOf(def, undefined).filter((a) => a !== q.primaryId)];
   const entityAttrs: [string, string | undefined][] = [['name', q.entity]];
   if (options.prefilter) {
     entityAttrs.push(['enableprefiltering', '1'], ['prefilterparametername', q.prefilterParameter]);
   }
   const body =
-    renderAttributes(rootAttrs) +
+    renderDvAttributes(rootAttrs) +
     `<order${xmlAttrs([
-      ['attribute', sortAttribute(def)],
+      ['attribute', dvSortAttribute(def)],
       ['descending', def.family.sort.descending ? 'true' : 'false'],
     ])} />` +
-    renderFilter(rootFilter(def)) +
-    q.links.map((l) => renderLink(def, l)).join('');
+    renderDvFilter(dvRootFilter(def)) +
+    q.links.map((l) => renderDvLink(def, l)).join('');
   return (
     `<fetch${xmlAttrs([
       ['version', '1.0'],
@@ -115,7 +115,7 @@ export function renderFetchXml(def: ReportDefinition, options: { prefilter?: boo
 
 /** layoutxml of the system view: one cell per Dataverse column; linked cells are not sortable. */
 export function renderLayoutXml(def: ReportDefinition): string {
-  const q = query(def);
+  const q = dvQueryOf(def);
   const cells = dataverseColumns(def)
     .map((c) => {
       const linked = c.dataverse && c.dataverse.link;
@@ -150,7 +150,7 @@ export function dataverseLocalizedLabels(key: string): { label: string; language
 /** The body of `POST savedqueries` for a system view (Web API), names in the given language. */
 export function renderSavedQuery(def: ReportDefinition, locale: (typeof LOCALES)[number] = 'en') {
   if (!def.dataverse.viewId) throw new Error(`${def.id} is not a Dataverse view`);
-  const q = query(def);
+  const q = dvQueryOf(def);
   return {
     savedqueryid: def.dataverse.viewId,
     name: t(def.titleKey, locale),
@@ -170,7 +170,7 @@ export function renderSavedQuery(def: ReportDefinition, locale: (typeof LOCALES)
  */
 export function renderDataverseReport(def: ReportDefinition, locale: (typeof LOCALES)[number] = 'en') {
   if (!def.dataverse.reportId) throw new Error(`${def.id} is not a Dataverse report`);
-  const q = query(def);
+  const q = dvQueryOf(def);
   return {
     reportid: def.dataverse.reportId,
     name: t(def.titleKey, locale),

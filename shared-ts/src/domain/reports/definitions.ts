@@ -120,14 +120,14 @@ const NOT_AT_COMPANY_DV = DV_VALUES.notAtCompany.notAtCompany;
 const NOT_AT_COMPANY_SF = SF_VALUES.notAtCompany.notAtCompany;
 const SF_CONTACT_FLAG = `Contact.${SF.person.notAtCompany}`;
 
-const contactFlagIs = (entityname?: string): DvCondition => ({
+const dvContactFlagIs = (entityname?: string): DvCondition => ({
   attribute: DV.person.notAtCompany,
   operator: 'eq',
   value: NOT_AT_COMPANY_DV,
   ...(entityname ? { entityname } : {}),
 });
 
-const sfFlagFilter: SfCriteria = { column: SF_CONTACT_FLAG, operator: 'equals', value: NOT_AT_COMPANY_SF, isUnlocked: true };
+const sfContactFlagFilter: SfCriteria = { column: SF_CONTACT_FLAG, operator: 'equals', value: NOT_AT_COMPANY_SF, isUnlocked: true };
 
 export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
   {
@@ -154,7 +154,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
         primaryId: 'contactid',
         primaryName: 'fullname',
         distinct: false,
-        filter: { type: 'and', conditions: [{ attribute: 'statecode', operator: 'eq', value: 0 }, contactFlagIs()] },
+        filter: { type: 'and', conditions: [{ attribute: 'statecode', operator: 'eq', value: 0 }, dvContactFlagIs()] },
         links: [],
         prefilterParameter: 'CRM_FilteredContact',
       },
@@ -162,7 +162,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
     salesforce: {
       report: {
         reportType: 'ContactList',
-        filters: [sfFlagFilter],
+        filters: [sfContactFlagFilter],
         crossFilters: [],
         params: [{ name: 'co', value: '1' }],
         timeFrameColumn: 'CREATED_DATE',
@@ -205,7 +205,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
           type: 'and',
           conditions: [{ attribute: 'statecode', operator: 'eq', value: 0 }],
           // At risk when the primary contact OR any stakeholder (connection) is flagged.
-          filters: [{ type: 'or', conditions: [contactFlagIs('pc'), contactFlagIs('sc')] }],
+          filters: [{ type: 'or', conditions: [dvContactFlagIs('pc'), dvContactFlagIs('sc')] }],
         },
         links: [
           { alias: 'pc', name: 'contact', from: 'contactid', to: 'parentcontactid', linkType: 'outer' },
@@ -224,7 +224,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
     salesforce: {
       report: {
         reportType: 'OpportunityContact',
-        filters: [sfFlagFilter],
+        filters: [sfContactFlagFilter],
         crossFilters: [],
         params: [
           { name: 'include', value: 'open' },
@@ -269,7 +269,7 @@ export const REPORT_FAMILY_DEFINITIONS: readonly ReportFamilyDefinition[] = [
             from: 'parentcustomerid',
             to: 'accountid',
             linkType: 'inner',
-            filter: { type: 'and', conditions: [contactFlagIs()] },
+            filter: { type: 'and', conditions: [dvContactFlagIs()] },
           },
         ],
         prefilterParameter: 'CRM_FilteredAccount',
@@ -374,16 +374,16 @@ export interface ReportDefinition {
   salesforce: { reportDeveloperName?: string; listViewName?: string };
 }
 
-function capitalise(s: string): string {
+function capitaliseScope(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function buildDefinitions(): ReportDefinition[] {
+function buildReportDefinitions(): ReportDefinition[] {
   const out: ReportDefinition[] = [];
   for (const family of REPORT_FAMILY_DEFINITIONS) {
     const names = FAMILY_NAMES[family.family];
     for (const scope of family.scopes) {
-      const id = family.scopes.length === 1 ? names.key : `${names.key}${capitalise(scope)}`;
+      const id = family.scopes.length === 1 ? names.key : `${names.key}${capitaliseScope(scope)}`;
       const suffix = family.scopes.length === 1 ? '' : scope === 'all' ? '_All' : '_Mine';
       const ids = DV_IDS[id] ?? {};
       const dv = family.dataverse;
@@ -410,7 +410,7 @@ function buildDefinitions(): ReportDefinition[] {
 }
 
 /** Every view and report of both CRMs (the seven Salesforce reports, four Dataverse views, six Dataverse reports). */
-export const REPORT_DEFINITIONS: readonly ReportDefinition[] = buildDefinitions();
+export const REPORT_DEFINITIONS: readonly ReportDefinition[] = buildReportDefinitions();
 
 export function reportDefinition(id: string): ReportDefinition {
   const found = REPORT_DEFINITIONS.find((d) => d.id === id);

@@ -30,14 +30,14 @@ export interface SalesforceReportFacts {
   timeFrameColumn: string;
 }
 
-function sfQuery(def: ReportDefinition) {
+function sfReportQueryOf(def: ReportDefinition) {
   const sf = def.family.salesforce;
   if (!sf || !def.salesforce.reportDeveloperName) throw new Error(`${def.id} is not a Salesforce report`);
   return sf;
 }
 
 export function salesforceReportFacts(def: ReportDefinition): SalesforceReportFacts {
-  const sf = sfQuery(def);
+  const sf = sfReportQueryOf(def);
   const scope = sf.report.scopes[def.scope];
   if (!scope) throw new Error(`${def.id}: no Salesforce scope for "${def.scope}"`);
   const columns: string[] = [];
@@ -65,18 +65,18 @@ export function salesforceReportFacts(def: ReportDefinition): SalesforceReportFa
   } as SalesforceReportFacts;
 }
 
-function el(name: string, value: string | number | boolean): string {
+function sfXmlElement(name: string, value: string | number | boolean): string {
   return `<${name}>${xmlEscape(String(value))}</${name}>`;
 }
 
-function criteriaXml(c: SfCriteria, withColumnToColumn: boolean): string {
+function sfCriteriaXml(c: SfCriteria, withColumnToColumn: boolean): string {
   return (
     '<criteriaItems>' +
-    el('column', c.column) +
-    (withColumnToColumn ? el('columnToColumn', false) : '') +
-    el('isUnlocked', c.isUnlocked) +
-    el('operator', c.operator) +
-    el('value', c.value) +
+    sfXmlElement('column', c.column) +
+    (withColumnToColumn ? sfXmlElement('columnToColumn', false) : '') +
+    sfXmlElement('isUnlocked', c.isUnlocked) +
+    sfXmlElement('operator', c.operator) +
+    sfXmlElement('value', c.value) +
     '</criteriaItems>'
   );
 }
@@ -85,29 +85,29 @@ function criteriaXml(c: SfCriteria, withColumnToColumn: boolean): string {
 export function renderSalesforceReportXml(def: ReportDefinition): string {
   const f = salesforceReportFacts(def);
   const parts: string[] = [];
-  for (const c of f.columns) parts.push(`<columns>${el('field', c)}</columns>`);
+  for (const c of f.columns) parts.push(`<columns>${sfXmlElement('field', c)}</columns>`);
   for (const x of f.crossFilters) {
     parts.push(
       '<crossFilters>' +
-        x.criteria.map((c) => criteriaXml(c, false)).join('') +
-        el('operation', x.operation) +
-        el('primaryTableColumn', x.primaryTableColumn) +
-        el('relatedTable', x.relatedTable) +
-        el('relatedTableJoinColumn', x.relatedTableJoinColumn) +
+        x.criteria.map((c) => sfCriteriaXml(c, false)).join('') +
+        sfXmlElement('operation', x.operation) +
+        sfXmlElement('primaryTableColumn', x.primaryTableColumn) +
+        sfXmlElement('relatedTable', x.relatedTable) +
+        sfXmlElement('relatedTableJoinColumn', x.relatedTableJoinColumn) +
         '</crossFilters>',
     );
   }
-  parts.push(el('description', f.description));
-  if (f.filters.length) parts.push(`<filter>${f.filters.map((c) => criteriaXml(c, true)).join('')}</filter>`);
-  parts.push(el('format', f.format));
-  parts.push(el('name', f.name));
-  for (const p of f.params) parts.push(`<params>${el('name', p.name)}${el('value', p.value)}</params>`);
-  parts.push(el('reportType', f.reportType));
-  parts.push(el('scope', f.scope));
-  parts.push(el('showDetails', true));
-  if (f.sortColumn) parts.push(el('sortColumn', f.sortColumn), el('sortOrder', f.sortOrder as string));
+  parts.push(sfXmlElement('description', f.description));
+  if (f.filters.length) parts.push(`<filter>${f.filters.map((c) => sfCriteriaXml(c, true)).join('')}</filter>`);
+  parts.push(sfXmlElement('format', f.format));
+  parts.push(sfXmlElement('name', f.name));
+  for (const p of f.params) parts.push(`<params>${sfXmlElement('name', p.name)}${sfXmlElement('value', p.value)}</params>`);
+  parts.push(sfXmlElement('reportType', f.reportType));
+  parts.push(sfXmlElement('scope', f.scope));
+  parts.push(sfXmlElement('showDetails', true));
+  if (f.sortColumn) parts.push(sfXmlElement('sortColumn', f.sortColumn), sfXmlElement('sortOrder', f.sortOrder as string));
   parts.push(
-    `<timeFrameFilter>${el('dateColumn', f.timeFrameColumn)}${el('interval', 'INTERVAL_CUSTOM')}</timeFrameFilter>`,
+    `<timeFrameFilter>${sfXmlElement('dateColumn', f.timeFrameColumn)}${sfXmlElement('interval', 'INTERVAL_CUSTOM')}</timeFrameFilter>`,
   );
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n<Report xmlns="http://soap.sforce.com/2006/04/metadata">\n    ' +
@@ -142,13 +142,13 @@ export function salesforceListViewFacts(def: ReportDefinition): SalesforceListVi
 /** `.listView-meta.xml` (salesforce-api.md §2). Custom fields are bare API names in list views. */
 export function renderSalesforceListViewXml(def: ReportDefinition): string {
   const f = salesforceListViewFacts(def);
-  const parts = [el('fullName', f.fullName)];
-  for (const c of f.columns) parts.push(el('columns', c));
-  parts.push(el('filterScope', f.filterScope));
+  const parts = [sfXmlElement('fullName', f.fullName)];
+  for (const c of f.columns) parts.push(sfXmlElement('columns', c));
+  parts.push(sfXmlElement('filterScope', f.filterScope));
   for (const x of f.filters) {
-    parts.push(`<filters>${el('field', x.field)}${el('operation', x.operation)}${el('value', x.value)}</filters>`);
+    parts.push(`<filters>${sfXmlElement('field', x.field)}${sfXmlElement('operation', x.operation)}${sfXmlElement('value', x.value)}</filters>`);
   }
-  parts.push(el('label', f.label));
+  parts.push(sfXmlElement('label', f.label));
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n<ListView xmlns="http://soap.sforce.com/2006/04/metadata">\n    ' +
     parts.join('\n    ') +

@@ -1,2 +1,2 @@
-// Filled in by the seats work; re-exported from ../index.ts.
-export {};
+// Seats: who holds a Sales Navigator seat in the CRM, the contract limit, and who is a syncing user.
+export * from './seats';

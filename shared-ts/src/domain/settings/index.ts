@@ -1,2 +1,4 @@
-// Filled in by the settings work; re-exported from ../index.ts.
-export {};
+// The settings model of both CRMs' admin pages: defaults, field-level validation, and the CRM settings record.
+export * from './model';
+export * from './validate';
+export * from './records';
