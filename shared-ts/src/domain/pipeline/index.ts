@@ -1,2 +1,3 @@
-// Filled in by the pipeline work; re-exported from ../index.ts.
-export {};
+// Pipeline: opportunity stage order, the admin's threshold (or "Not sure"), and each seat holder's auto-save set.
+export * from './stages';
+export * from './autoSave';
