@@ -8,6 +8,7 @@ module.exports = {
     moduleNameMapper: {
         '^@salesforce/label/c\\.(NavSync_\\w+)$': '<rootDir>/.ci-out/lwc-jest-labels/$1.js',
         '^lightning/navigation$': '<rootDir>/config/lwc-jest/mocks/navigation.js',
+        '^lightning/uiListsApi$': '<rootDir>/config/lwc-jest/mocks/uiListsApi.js',
         '^lightning/platformShowToastEvent$': '<rootDir>/config/lwc-jest/mocks/platformShowToastEvent.js'
     },
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/lwc-jest/setup.js'],

@@ -83,9 +83,12 @@ export function label(key, params) {
     if (!params) {
         return text;
     }
-    return text.replace(/\\{(\\w+)\\}/g, (whole, name) =>
-        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
-    );
+    return text.replace(/\\{(\\w+)\\}/g, (whole, name) => {
+        if (Object.prototype.hasOwnProperty.call(params, name)) {
+            return String(params[name]);
+        }
+        return whole;
+    });
 }
 
 export function hasLabel(key) {

@@ -1,0 +1,304 @@
+import { LightningElement, wire } from 'lwc';
+import { getListRecordsByName } from 'lightning/uiListsApi';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import startCleanup from '@salesforce/apex/NavSyncCleanup.start';
+import {
+    ACTIVITY_KINDS,
+    ACTIVITY_KIND_LABEL,
+    ACTIVITY_KIND_SF_TYPE,
+    SETTINGS_NOT_SURE,
+    pipelineStageOptions,
+    validateSettings,
+    wonValueFieldOptions,
+    writeBackKinds
+} from 'c/navsyncCore';
+import { label } from 'c/navsyncLabels';
+import SETTINGS_OBJECT from '@salesforce/schema/NavSync_Settings__c';
+import ACCOUNT_OBJECT from '@salesforce/schema/Account';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
+import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
+import AUTO_SYNC from '@salesforce/schema/NavSync_Settings__c.Auto_Sync_All_Seats__c';
+import STAGE from '@salesforce/schema/NavSync_Settings__c.Pipeline_Stage__c';
+import WON_FIELD from '@salesforce/schema/NavSync_Settings__c.Won_Value_Field__c';
+import WRITE_BACK from '@salesforce/schema/NavSync_Settings__c.Write_Back_Enabled__c';
+import WRITE_BACK_ITEMS from '@salesforce/schema/NavSync_Settings__c.Write_Back_Items__c';
+import DATA_VALIDATION from '@salesforce/schema/NavSync_Settings__c.Data_Validation_Enabled__c';
+import CONNECTED from '@salesforce/schema/NavSync_Settings__c.Connected__c';
+import LAST_SYNCED from '@salesforce/schema/NavSync_Settings__c.Last_Synced_At__c';
+
+// Write-back items are stored as the Task activity-type values (multi-select picklist); the core speaks kinds.
+const SETTINGS_FIELDS = [AUTO_SYNC, STAGE, WON_FIELD, WRITE_BACK, WRITE_BACK_ITEMS, DATA_VALIDATION, CONNECTED, LAST_SYNCED];
+const qualified = (f) => `${f.objectApiName}.${f.fieldApiName}`;
+
+function fieldValue(record, field) {
+    const f = record && record.fields ? record.fields[field.fieldApiName] : undefined;
+    return f === undefined || f === null ? null : f.value;
+}
+
+export default class NavsyncAdmin extends LightningElement {
+    settingsId;
+    draft;
+    loadError;
+    saveError;
+    errors = [];
+    saving = false;
+    saved = false;
+    confirmingDisconnect = false;
+    cleanUp = false;
+    disconnected = false;
+    personAccounts = false;
+    stages = [];
+    opportunityFields = [];
+
+    @wire(getListRecordsByName, {
+        objectApiName: SETTINGS_OBJECT,
+        listViewApiName: 'All',
+        fields: SETTINGS_FIELDS.map(qualified),
+        pageSize: 1
+    })
+    wiredSettings({ data, error }) {
+        if (data) {
+            const record = data.records && data.records.length ? data.records[0] : null;
+            this.settingsId = record ? record.id : null;
+            this.draft = this.fromRecord(record);
+            this.loadError = undefined;
+        } else if (error) {
+            this.loadError = error;
+        }
+    }
+
+    @wire(getObjectInfo, { objectApiName: ACCOUNT_OBJECT })
+    wiredAccount({ data }) {
+        // Person accounts change how contacts are stored; NavSync does not support them (and says so).
+        this.personAccounts = Boolean(data && data.fields && data.fields.IsPersonAccount);
+    }
+
+    @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
+    opportunityInfo;
+
+    @wire(getPicklistValues, { recordTypeId: '$opportunityInfo.data.defaultRecordTypeId', fieldApiName: STAGE_FIELD })
+    wiredStages({ data }) {
+        if (data) {
+            this.stages = data.values.map((v, i) => ({ name: v.value, label: v.label, sortOrder: i }));
+        }
+    }
+
+    fromRecord(record) {
+        const items = fieldValue(record, WRITE_BACK_ITEMS);
+        const chosen = items ? items.split(';') : [];
+        const kinds = ACTIVITY_KINDS.filter((k) => chosen.indexOf(ACTIVITY_KIND_SF_TYPE[k]) >= 0);
+        return {
+            autoSyncAllSeats: record ? fieldValue(record, AUTO_SYNC) === true : true,
+            pipelineStage: fieldValue(record, STAGE),
+            wonValueField: fieldValue(record, WON_FIELD),
+            writeBackEnabled: record ? fieldValue(record, WRITE_BACK) === true : true,
+            writeBackItems: record ? kinds : 'all',
+            dataValidationEnabled: fieldValue(record, DATA_VALIDATION) === true,
+            connected: fieldValue(record, CONNECTED) === true,
+            lastSyncedAt: fieldValue(record, LAST_SYNCED)
+        };
+    }
+
+    get isLoading() {
+        return !this.draft && !this.loadError;
+    }
+
+    get loadErrorText() {
+        return label('errors.apiError');
+    }
+
+    get connectionText() {
+        return this.draft && this.draft.connected && !this.disconnected
+            ? label('admin.connectedSalesforce')
+            : label('admin.notConnected');
+    }
+
+    get lastSyncedAt() {
+        return this.draft ? this.draft.lastSyncedAt : null;
+    }
+
+    get opportunityFieldList() {
+        const info = this.opportunityInfo && this.opportunityInfo.data;
+        if (!info) {
+            return [];
+        }
+        return Object.values(info.fields).map((f) => ({ name: f.apiName, type: f.dataType, label: f.label }));
+    }
+
+    get stageOptions() {
+        return pipelineStageOptions(this.stages, label('common.notSure'));
+    }
+
+    get wonValueOptions() {
+        return wonValueFieldOptions(this.opportunityFieldList, label('common.notSure'));
+    }
+
+    get stageValue() {
+        return this.draft.pipelineStage || SETTINGS_NOT_SURE;
+    }
+
+    get wonValue() {
+        return this.draft.wonValueField || SETTINGS_NOT_SURE;
+    }
+
+    get autoSyncOptions() {
+        return [
+            { label: label('common.yes'), value: 'yes' },
+            { label: label('common.no'), value: 'no' }
+        ];
+    }
+
+    get autoSyncValue() {
+        return this.draft.autoSyncAllSeats ? 'yes' : 'no';
+    }
+
+    get kindOptions() {
+        return ACTIVITY_KINDS.map((k) => ({ label: label(ACTIVITY_KIND_LABEL[k]), value: k }));
+    }
+
+    get kindValues() {
+        return writeBackKinds({ writeBackEnabled: true, writeBackItems: this.draft.writeBackItems });
+    }
+
+    get enabledKinds() {
+        return writeBackKinds(this.draft);
+    }
+
+    get labels() {
+        return {
+            title: label('admin.title'),
+            lastSynced: label('admin.lastSynced'),
+            autoSync: label('admin.autoSync'),
+            stage: label('admin.pipelineStage'),
+            wonValue: label('admin.wonValueField'),
+            writeBack: label('admin.writeBack'),
+            writeBackItems: label('admin.writeBackItems'),
+            dataValidation: label('admin.dataValidation'),
+            save: label('common.save'),
+            saved: label('admin.saved'),
+            disconnect: label('admin.disconnect'),
+            disconnectConfirm: label('admin.disconnectConfirm'),
+            cleanUp: label('admin.cleanUp'),
+            cancel: label('common.cancel'),
+            disconnected: label('admin.disconnected'),
+            personAccounts: label('admin.personAccountsNotSupported'),
+            loading: label('common.loading')
+        };
+    }
+
+    errorFor(field) {
+        const e = this.errors.find((x) => x.field === field);
+        return e ? label(e.key, e.params) : '';
+    }
+
+    get stageError() {
+        return this.errorFor('pipelineStage');
+    }
+
+    get wonValueError() {
+        return this.errorFor('wonValueField');
+    }
+
+    get writeBackItemsError() {
+        return this.errorFor('writeBackItems');
+    }
+
+    get dataValidationError() {
+        return this.errorFor('dataValidationEnabled');
+    }
+
+    change(patch) {
+        this.draft = { ...this.draft, ...patch };
+        this.saved = false;
+    }
+
+    handleAutoSync(event) {
+        this.change({ autoSyncAllSeats: event.detail.value === 'yes' });
+    }
+
+    handleStage(event) {
+        this.change({ pipelineStage: event.detail.value });
+    }
+
+    handleWonValue(event) {
+        this.change({ wonValueField: event.detail.value });
+    }
+
+    handleWriteBack(event) {
+        this.change({ writeBackEnabled: event.target.checked });
+    }
+
+    handleItems(event) {
+        this.change({ writeBackItems: event.detail.value });
+    }
+
+    handleDataValidation(event) {
+        this.change({ dataValidationEnabled: event.target.checked });
+    }
+
+    async handleSave() {
+        const result = validateSettings(this.draft, {
+            stages: this.stages,
+            opportunityFields: this.opportunityInfo && this.opportunityInfo.data ? this.opportunityFieldList : undefined
+        });
+        this.errors = result.errors;
+        if (!result.ok) {
+            return;
+        }
+        const s = result.settings;
+        const items = writeBackKinds({ writeBackEnabled: true, writeBackItems: s.writeBackItems });
+        const fields = {
+            [AUTO_SYNC.fieldApiName]: s.autoSyncAllSeats,
+            [STAGE.fieldApiName]: s.pipelineStage,
+            [WON_FIELD.fieldApiName]: s.wonValueField,
+            [WRITE_BACK.fieldApiName]: s.writeBackEnabled,
+            [WRITE_BACK_ITEMS.fieldApiName]: items.map((k) => ACTIVITY_KIND_SF_TYPE[k]).join(';'),
+            [DATA_VALIDATION.fieldApiName]: s.dataValidationEnabled
+        };
+        this.saving = true;
+        this.saveError = undefined;
+        try {
+            if (this.settingsId) {
+                await updateRecord({ fields: { Id: this.settingsId, ...fields } });
+            } else {
+                const created = await createRecord({ apiName: SETTINGS_OBJECT.objectApiName, fields });
+                this.settingsId = created.id;
+            }
+            this.saved = true;
+        } catch {
+            this.saveError = label('errors.apiError');
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    handleDisconnectStart() {
+        this.confirmingDisconnect = true;
+    }
+
+    handleDisconnectCancel() {
+        this.confirmingDisconnect = false;
+        this.cleanUp = false;
+    }
+
+    handleCleanUp(event) {
+        this.cleanUp = event.target.checked;
+    }
+
+    async handleDisconnectConfirm() {
+        this.saveError = undefined;
+        try {
+            if (this.settingsId) {
+                await updateRecord({ fields: { Id: this.settingsId, [CONNECTED.fieldApiName]: false } });
+            }
+            if (this.cleanUp) {
+                await startCleanup();
+            }
+            this.disconnected = true;
+            this.confirmingDisconnect = false;
+        } catch {
+            this.saveError = label('errors.apiError');
+        }
+    }
+}
