@@ -19,6 +19,13 @@ export interface Problem {
   reason: string;
 }
 
+/** Problems listed per step; beyond this they are only counted (a broken million-row file must not fill memory). */
+export const MAX_PROBLEMS = 10_000;
+
+export function pushProblem(list: Problem[], p: Problem): void {
+  if (list.length < MAX_PROBLEMS) list.push(p);
+}
+
 export const STEP_NAMES = ['connection', 'settings', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
 export type StepName = (typeof STEP_NAMES)[number] | 'disconnect' | 'testWriteBack';
 

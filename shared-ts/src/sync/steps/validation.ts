@@ -1,16 +1,17 @@
-import type { CrmAccount, CrmPerson, PersonKind, PersonUpdate } from '../../crm/gateway';
-import type { ValidationRow } from '../../linkedin/source';
+import type { CrmAccount, CrmPerson, PersonUpdate } from '../../crm/gateway';
+import type { ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidationBatch,
   validationScope,
   type LinkedInEvidence,
+  type NotAtCompanyState,
   type ScopeContactRole,
   type ScopeOwnedRecord,
   type ValidationAccount,
   type ValidationInput,
 } from '../../domain/validation/index';
 import { all, type RunState } from '../context';
-import type { StepReport } from '../report';
+import { pushProblem, type Problem, type StepReport } from '../report';
 
 /** The first run back-fills two years, as the vendor apps do. */
 export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
@@ -52,81 +53,35 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     if (scope.opportunities.length) scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
   }
 
-  const counts = { rows: 0, rejected: 0, duplicates: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
-  const seen = new Set<string>();
+  const counts = newValidationCounts();
   const updates: PersonUpdate[] = [];
   const accountCache = new Map<string, ValidationAccount>();
-  let buffer: ValidationRow[] = [];
+  const validatedAt = new Date(now).toISOString();
 
-  const flush = async () => {
-    const rows = buffer;
-    buffer = [];
-    const inputs: ValidationInput[] = [];
-    const kinds: PersonKind[] = [];
-    const rowFor: ValidationRow[] = [];
+  await consumeExport(exp.items(), counts, step.problems, async (rows) => {
     for (const kind of ['contact', 'lead'] as const) {
       const ofKind = rows.filter((r) => r.recordType === kind);
       if (!ofKind.length) continue;
       const people = await all(crm.people({ kind, ids: ofKind.map((r) => r.recordId) }));
-      const byId = new Map(people.map((p) => [p.id, p]));
       await loadAccounts(state, people, accountCache);
       const inScope = validationScope(
         { contacts: people.map((p) => ({ id: p.id, ownerId: p.ownerId, accountId: p.accountId })), ...scope },
         holders,
       ).contactIds;
-      for (const row of ofKind) {
-        const person = byId.get(row.recordId);
-        if (!person) {
-          counts.unknown++;
-          step.problems.push({ ref: row.recordId, reason: `the CRM has no ${kind} with this id` });
-          continue;
+      const decided = decideChunk(ofKind, new Map(people.map((p) => [p.id, p])), accountCache, inScope, now, exp.exportEndAt, counts, step.problems);
+      for (const d of decided) {
+        updates.push({ id: d.row.recordId, kind, fields: { notAtCompany: d.write, validatedAt } });
+        if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
+          state.details.notAtCompany.push({ id: d.row.recordId, name: '', company: d.companyName ?? '', linkedinCompany: d.row.currentCompanyName });
         }
-        inputs.push(toInput(person, row, inScope.has(person.id), accountCache, exp.exportEndAt));
-        kinds.push(kind);
-        rowFor.push(row);
       }
     }
-    const result = decideValidationBatch(inputs, now);
-    counts.flag += result.counts.flag;
-    counts.clear += result.counts.clear;
-    counts.unchanged += result.counts.unchanged;
-    counts.skipped += result.counts.skip;
-    result.decisions.forEach((d, i) => {
-      if (d.write === null) return;
-      updates.push({ id: inputs[i].contactId, kind: kinds[i], fields: { notAtCompany: d.write, validatedAt: new Date(now).toISOString() } });
-      if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
-        const r = rowFor[i];
-        const acct = inputs[i].account;
-        state.details.notAtCompany.push({ id: r.recordId, name: '', company: acct?.name ?? '', linkedinCompany: r.currentCompanyName });
-      }
-    });
-  };
-
-  for await (const item of exp.items()) {
-    if (!item.ok) {
-      counts.rejected++;
-      step.problems.push({ ref: `${item.rejected.source}:${item.rejected.line}`, reason: item.rejected.reason });
-      continue;
-    }
-    counts.rows++;
-    const key = `${item.row.recordType}:${item.row.recordId}`;
-    if (seen.has(key)) {
-      counts.duplicates++;
-      step.problems.push({ ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
-      continue;
-    }
-    seen.add(key);
-    buffer.push(item.row);
-    if (buffer.length >= VALIDATION_CHUNK) {
-      await flush();
-      state.progress.tick(`validation: ${counts.rows} rows read, ${updates.length} changes so far`);
-    }
-  }
-  if (buffer.length) await flush();
+    state.progress.tick(`validation: ${counts.rows} rows read, ${updates.length} changes so far`);
+  });
 
   state.progress.say(`validation: applying ${updates.length} changes`);
   const result = await state.writes.people('validation', updates);
-  for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
+  for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   Object.assign(step.counts, counts, {
     applied: result.succeeded.length,
     failed: result.failed.length,
@@ -144,7 +99,101 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   if (result.failed.length) step.status = 'partial';
 }
 
-function toInput(person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: Map<string, ValidationAccount>, exportEndAt: number): ValidationInput {
+export interface ValidationCounts {
+  rows: number;
+  rejected: number;
+  duplicates: number;
+  unknown: number;
+  flag: number;
+  clear: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export function newValidationCounts(): ValidationCounts {
+  return { rows: 0, rejected: 0, duplicates: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
+}
+
+/**
+ * Read an export stream once: rejected rows and duplicates (same record twice: the first is kept) are reported
+ * and skipped; good rows are handed on in chunks, so memory stays bounded whatever the export's size.
+ */
+export async function consumeExport(
+  items: AsyncIterable<ExportItem>,
+  counts: ValidationCounts,
+  problems: Problem[],
+  onChunk: (rows: ValidationRow[]) => Promise<void>,
+  chunkSize = VALIDATION_CHUNK,
+): Promise<void> {
+  const seen = new Set<string>();
+  let buffer: ValidationRow[] = [];
+  for await (const item of items) {
+    if (!item.ok) {
+      counts.rejected++;
+      pushProblem(problems, { ref: `${item.rejected.source}:${item.rejected.line}`, reason: item.rejected.reason });
+      continue;
+    }
+    counts.rows++;
+    const key = `${item.row.recordType}:${item.row.recordId}`;
+    if (seen.has(key)) {
+      counts.duplicates++;
+      pushProblem(problems, { ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
+      continue;
+    }
+    seen.add(key);
+    buffer.push(item.row);
+    if (buffer.length >= chunkSize) {
+      const rows = buffer;
+      buffer = [];
+      await onChunk(rows);
+    }
+  }
+  if (buffer.length) await onChunk(buffer);
+}
+
+export interface DecidedRow {
+  row: ValidationRow;
+  write: NotAtCompanyState;
+  companyName: string | null;
+}
+
+/** Decide one chunk of rows of one record kind with the domain rule; rows the CRM does not know are reported. */
+export function decideChunk(
+  rows: readonly ValidationRow[],
+  people: ReadonlyMap<string, CrmPerson>,
+  accounts: ReadonlyMap<string, ValidationAccount>,
+  inScope: ReadonlySet<string>,
+  now: number,
+  exportEndAt: number,
+  counts: ValidationCounts,
+  problems: Problem[],
+): DecidedRow[] {
+  const inputs: ValidationInput[] = [];
+  const rowFor: ValidationRow[] = [];
+  for (const row of rows) {
+    const person = people.get(row.recordId);
+    if (!person) {
+      counts.unknown++;
+      pushProblem(problems, { ref: row.recordId, reason: `the CRM has no ${row.recordType} with this id` });
+      continue;
+    }
+    inputs.push(toInput(person, row, inScope.has(person.id), accounts, exportEndAt));
+    rowFor.push(row);
+  }
+  const result = decideValidationBatch(inputs, now);
+  counts.flag += result.counts.flag;
+  counts.clear += result.counts.clear;
+  counts.unchanged += result.counts.unchanged;
+  counts.skipped += result.counts.skip;
+  const out: DecidedRow[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const w = result.decisions[i].write;
+    if (w !== null) out.push({ row: rowFor[i], write: w, companyName: inputs[i].account?.name ?? null });
+  }
+  return out;
+}
+
+export function toInput(person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: ReadonlyMap<string, ValidationAccount>, exportEndAt: number): ValidationInput {
   // A lead has no account: its Company field plays that part.
   const account: ValidationAccount | null =
     person.kind === 'lead'

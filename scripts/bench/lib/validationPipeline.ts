@@ -1,0 +1,76 @@
+// Shared by the validation benchmarks: a synthetic export stream and the engine's consume → decide path.
+import { parseExport, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
+import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
+import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
+import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
+import { csvLine } from '../../../shared-ts/dist/sync/csv';
+import { consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
+
+const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
+const NOW = Date.UTC(2026, 10, 20);
+
+const contactId = (i: number) => `003${String(i).padStart(15, '0')}`;
+const accountId = (i: number) => `001${String(i % 50_000).padStart(15, '0')}`;
+
+/** CSV text of an export, in ~1,000-row chunks as a download would arrive. */
+export async function* makeExportChunks(rows: number): AsyncGenerator<string> {
+  yield HEADER;
+  let buf = '';
+  for (let i = 1; i <= rows; i++) {
+    const status = i % 10 === 0 ? 'AT_COMPANY' : 'NOT_AT_COMPANY';
+    // One company name in a hundred holds a comma (so that row is quoted), as in real exports.
+    const company = i % 100 === 0 ? `Brückner & Söhne, Werk ${i % 977} GmbH` : `Nordstern ${i % 977} GmbH`;
+    buf += csvLine([contactId(i), 'CONTACT', status, `urn:li:person:m${i}`, accountId(i), company, NOW - (i % 700) * 86_400_000], { formulaGuard: false }) + '\n';
+    if (i % 1000 === 0) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+/** What the CRM would answer for a chunk: one contact per row, some Ignored, some already flagged. */
+function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
+  const m = new Map<string, CrmPerson>();
+  for (const id of ids) {
+    const n = Number(id.slice(3));
+    m.set(id, {
+      id,
+      kind: 'contact',
+      firstName: 'A',
+      lastName: 'B',
+      email: null,
+      phone: null,
+      title: null,
+      accountId: accountId(n),
+      companyName: `Alpenglühen ${n % 977} AG`,
+      ownerId: '005000000000001',
+      notAtCompany: n % 17 === 0 ? 'ignore' : n % 13 === 0 ? 'notAtCompany' : 'noFeedback',
+      memberUrn: null,
+      profileUrl: null,
+      photoUrl: null,
+      matchSource: null,
+      syncedAt: null,
+      validatedAt: null,
+      lastModifiedAt: null,
+    });
+  }
+  return m;
+}
+
+export function decideAll(chunks: AsyncIterable<string>) {
+  return decideAllItems(parseExport(chunks, { source: 'bench.csv', mapping: resolveColumns() }));
+}
+
+export async function decideAllItems(items: AsyncIterable<ExportItem>) {
+  const counts = newValidationCounts();
+  const problems: { ref: string; reason: string }[] = [];
+  const accounts = new Map<string, ValidationAccount>();
+  let writes = 0;
+  await consumeExport(items, counts, problems, async (rows) => {
+    const people = crmAnswer(rows.map((r) => r.recordId));
+    const inScope = new Set(people.keys());
+    writes += decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems).length;
+  });
+  return { counts, writes, problems: problems.length };
+}
