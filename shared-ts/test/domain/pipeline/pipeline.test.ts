@@ -173,7 +173,7 @@ describe('auto-save invariants (property-based)', () => {
           if (!r.ok) return threshold !== null && !stages.some((s) => s.name === threshold);
           const ranks = pipelineStageRanks(stages);
           const min = threshold === null ? -1 : ranks.get(threshold)!;
-          const closed = new Set(stages.filter((s) => s.isClosed).map((s) => s.name));
+          const closed = new Set<string>(stages.filter((s) => s.isClosed).map((s) => s.name));
           return r.sets.every((set) =>
             (allSeats || set.userId === 'u1') &&
             set.opportunityIds.every((id) =>
