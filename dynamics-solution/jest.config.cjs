@@ -6,5 +6,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  // The core's sources, not its dist/: tests do not depend on a prior build (or on another build running).
+  moduleNameMapper: { '^@navsync/shared-ts$': '<rootDir>/../shared-ts/src/domain/index.ts' },
   testTimeout: 20000,
 };

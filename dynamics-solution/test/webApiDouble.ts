@@ -39,6 +39,19 @@ export class DataverseWebApiDouble {
     reportvisibilities: [],
   };
   published: string[] = [];
+  /** navsync_settings rows by id. */
+  readonly settingsRows = new Map<string, Record<string, unknown>>();
+  salesStages = [
+    { Value: 0, Label: { UserLocalizedLabel: { Label: 'Qualify' } } },
+    { Value: 1, Label: { UserLocalizedLabel: { Label: 'Develop' } } },
+    { Value: 2, Label: { UserLocalizedLabel: { Label: 'Propose' } } },
+    { Value: 3, Label: { UserLocalizedLabel: { Label: 'Close' } } },
+  ];
+  moneyColumns = [
+    { LogicalName: 'estimatedvalue', AttributeOf: null, DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue' } } },
+    { LogicalName: 'estimatedvalue_base', AttributeOf: 'estimatedvalue', DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue (Base)' } } },
+    { LogicalName: 'actualvalue', AttributeOf: null, DisplayName: { UserLocalizedLabel: { Label: 'Actual Revenue' } } },
+  ];
   provisioned = [1033, 1043, 1036, 1040, 1031];
   failures: Failure[] = [];
   private server: Server | null = null;
@@ -158,6 +171,28 @@ export class DataverseWebApiDouble {
         rows.push({ ...rest, _reportid_value: bind[1] });
         return this.send(res, 204);
       }
+    }
+    if (method === 'GET' && path === "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata") {
+      return this.send(res, 200, { LogicalName: 'salesstage', OptionSet: { Options: this.salesStages } });
+    }
+    if (method === 'GET' && path === "EntityDefinitions(LogicalName='opportunity')/Attributes/Microsoft.Dynamics.CRM.MoneyAttributeMetadata") {
+      return this.send(res, 200, { value: this.moneyColumns });
+    }
+    if (path === 'navsync_settingses' && method === 'GET') {
+      return this.send(res, 200, { value: [...this.settingsRows.values()].slice(0, 1) });
+    }
+    if (path === 'navsync_settingses' && method === 'POST') {
+      const id = `5e770000-0000-0000-0000-${String(this.settingsRows.size + 1).padStart(12, '0')}`;
+      const row = { ...(body as Record<string, unknown>), navsync_settingsid: id };
+      this.settingsRows.set(id, row);
+      return this.send(res, 201, row);
+    }
+    const settingsRow = /^navsync_settingses\(([0-9a-f-]+)\)$/.exec(path);
+    if (settingsRow && method === 'PATCH') {
+      const row = this.settingsRows.get(settingsRow[1]);
+      if (!row) return this.error(res, 404, '0x80040217', `navsync_settings With Ids = ${settingsRow[1]} Do Not Exist`);
+      Object.assign(row, body as Record<string, unknown>);
+      return this.send(res, 204);
     }
     if (method === 'POST' && path === 'PublishXml') {
       const xml = (body as { ParameterXml?: string }).ParameterXml ?? '';

@@ -1,5 +1,5 @@
 import { CATALOGUES, DATAVERSE_LCID, LOCALES, t } from '@navsync/shared-ts';
-import { CONTROL, ROLE, TABLES, WEB_RESOURCES, WEB_RESOURCE_TYPE, webResourceId, type ColumnDef, type TableDef } from './model';
+import { CONTROL, entitySetName, ROLE, TABLES, WEB_RESOURCES, WEB_RESOURCE_TYPE, webResourceId, type ColumnDef, type TableDef } from './model';
 import { esc } from './xml';
 
 /** Renders customizations.xml (the zip shape: every table, column, role, web resource and control in one file). */
@@ -103,7 +103,7 @@ function primaryNameAttribute(table: TableDef): string {
 function ownedEntityFlags(table: TableDef): string {
   const activity = table.activity === true;
   return (
-    `<EntitySetName>${esc(table.logicalName)}${table.logicalName.endsWith('s') ? 'es' : 's'}</EntitySetName>` +
+    `<EntitySetName>${esc(entitySetName(table.logicalName))}</EntitySetName>` +
     `<IsDuplicateCheckSupported>0</IsDuplicateCheckSupported>` +
     `<IsActivity>${activity ? 1 : 0}</IsActivity>` +
     (activity ? `<ActivityTypeMask>1</ActivityTypeMask>` : '') +

@@ -190,6 +190,11 @@ export const ROLE = {
   ],
 } as const;
 
+/** Web API entity set name as the platform derives it for a new table (plural of the logical name). */
+export function entitySetName(logicalName: string): string {
+  return /(s|x|z|ch|sh)$/.test(logicalName) ? `${logicalName}es` : `${logicalName}s`;
+}
+
 export function webResourceId(name: string): string {
   return stableGuid(`navsync.webresource.${name}`);
 }

@@ -3,13 +3,15 @@
  * same-origin /api/data/v9.2/ (the session cookie authenticates; metadata writes are not possible through
  * Xrm.WebApi), in tests the same class talks to a loopback double.
  */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 export interface WebApiResponse {
   status: number;
   body: unknown;
 }
 
 export interface WebApi {
-  request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<WebApiResponse>;
+  request(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<WebApiResponse>;
 }
 
 export class WebApiError extends Error {
@@ -37,7 +39,7 @@ export class FetchWebApi implements WebApi {
     this.fetchImpl = fetchImpl;
   }
 
-  async request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<WebApiResponse> {
+  async request(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<WebApiResponse> {
     const res = await this.fetchImpl(this.base + path, {
       method,
       credentials: 'same-origin',

@@ -1,0 +1,274 @@
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_KIND_LABEL,
+  SETTINGS_NOT_SURE,
+  pipelineStageOptions,
+  t,
+  validateSettings,
+  wonValueFieldOptions,
+  type Locale,
+  type NavSyncSettings,
+  type SettingsOrgFacts,
+} from '@navsync/shared-ts';
+import { enableDataValidation, removeDataValidationArtifacts, ENABLE_STEPS, STEP_LABEL, EnableStepError, type ProgressEvent } from '../dataValidation/enable';
+import { FetchWebApi, type WebApi } from '../dataValidation/webApi';
+import { userLocale } from '../locale';
+import { SettingsGateway } from './settingsData';
+
+/**
+ * The NavSync settings page (web resource navsync_/settings/settings.html): the three integration switches, the
+ * CRM sync settings, write-back items, status and Disconnect. Saving validates with the core's rules; switching
+ * data validation on runs the create-on-enable flow with its steps shown one by one; switching it off asks
+ * whether to remove the views and reports.
+ */
+
+/** Every text the page shows, by slot: one place to see which catalogue keys it uses. */
+export const TEXT = {
+  title: 'admin.title',
+  integration: 'admin.integrationSection',
+  embeddedProfile: 'admin.embeddedProfile',
+  photoRefresh: 'admin.photoRefresh',
+  dataValidation: 'admin.dataValidation',
+  sync: 'admin.crmSyncSection',
+  autoSync: 'admin.autoSyncAllSeats',
+  stage: 'admin.pipelineStage',
+  wonValue: 'admin.wonValueField',
+  writeBack: 'admin.writeBack',
+  items: 'admin.writeBackItems',
+  save: 'common.save',
+  saved: 'admin.saved',
+  connected: 'admin.connectedDynamics',
+  notConnected: 'admin.notConnected',
+  lastSynced: 'admin.lastSynced',
+  disconnect: 'admin.disconnect',
+  cleanupAsk: 'admin.disconnectConfirm',
+  notSure: 'common.notSure',
+} as const;
+
+/** A timestamp in the admin's language; '—' when the sync never ran. */
+export function formatWhen(iso: string | null, locale: Locale): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+}
+
+export interface PageOptions {
+  locale?: Locale;
+  /** Asks the admin a yes/no question (window.confirm in the browser). */
+  confirm: (question: string) => boolean | Promise<boolean>;
+  solutionUniqueName?: string;
+}
+
+type Facts = SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> };
+
+export class SettingsPage {
+  private readonly root: HTMLElement;
+  private readonly api: WebApi;
+  private readonly gateway: SettingsGateway;
+  private readonly options: PageOptions;
+  private readonly locale: Locale;
+  private id: string | null = null;
+  private settings: NavSyncSettings | null = null;
+  private facts: Facts | null = null;
+
+  constructor(root: HTMLElement, api: WebApi, options: PageOptions) {
+    this.root = root;
+    this.api = api;
+    this.gateway = new SettingsGateway(api);
+    this.options = options;
+    this.locale = options.locale ?? 'en';
+  }
+
+  private t(key: string, params?: Record<string, string | number>): string {
+    return t(key, this.locale, params);
+  }
+
+  private el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+    const node = this.root.ownerDocument.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text; // textContent: names and CRM texts are never parsed as HTML
+    return node;
+  }
+
+  private find<T extends HTMLElement>(id: string): T {
+    return this.root.querySelector(`#${id}`) as T;
+  }
+
+  async start(): Promise<void> {
+    const [loaded, facts] = await Promise.all([this.gateway.load(), this.gateway.orgFacts()]);
+    this.id = loaded.id;
+    this.settings = loaded.settings;
+    this.facts = facts;
+    this.render();
+  }
+
+  private checkbox(id: string, label: string, checked: boolean): HTMLElement {
+    const wrap = this.el('label', { class: 'navsync-row' });
+    const box = this.el('input', { type: 'checkbox', id });
+    box.checked = checked;
+    wrap.append(box, this.el('span', {}, label), this.el('span', { class: 'navsync-error', 'data-error-for': id }));
+    return wrap;
+  }
+
+  private select(id: string, label: string, options: { value: string; label: string }[], value: string | null): HTMLElement {
+    const wrap = this.el('label', { class: 'navsync-row' });
+    const sel = this.el('select', { id });
+    for (const o of options) {
+      const opt = this.el('option', { value: o.value }, o.label);
+      if (o.value === (value ?? SETTINGS_NOT_SURE)) opt.selected = true;
+      sel.append(opt);
+    }
+    wrap.append(this.el('span', {}, label), sel, this.el('span', { class: 'navsync-error', 'data-error-for': id }));
+    return wrap;
+  }
+
+  render(): void {
+    const s = this.settings as NavSyncSettings;
+    const f = this.facts as Facts;
+    this.root.replaceChildren();
+    this.root.append(this.el('h1', {}, this.t(TEXT.title)));
+
+    const status = this.el('p', { id: 'navsync-status' });
+    status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}` : this.t(TEXT.notConnected);
+    this.root.append(status);
+
+    const integration = this.el('fieldset');
+    integration.append(
+      this.el('legend', {}, this.t(TEXT.integration)),
+      this.checkbox('embeddedProfileEnabled', this.t(TEXT.embeddedProfile), s.embeddedProfileEnabled),
+      this.checkbox('photoRefreshEnabled', this.t(TEXT.photoRefresh), s.photoRefreshEnabled),
+      this.checkbox('dataValidationEnabled', this.t(TEXT.dataValidation), s.dataValidationEnabled),
+    );
+    const progress = this.el('ol', { id: 'navsync-progress' });
+    integration.append(progress);
+
+    const sync = this.el('fieldset');
+    const stages = pipelineStageOptions(
+      (f.stages ?? []).map((st) => ({ name: st.name, label: f.stageLabels[st.name] })),
+      this.t(TEXT.notSure),
+    );
+    const fields = wonValueFieldOptions(
+      (f.opportunityFields ?? []).map((o) => ({ ...o, label: f.fieldLabels[o.name] })),
+      this.t(TEXT.notSure),
+    );
+    sync.append(
+      this.el('legend', {}, this.t(TEXT.sync)),
+      this.checkbox('autoSyncAllSeats', this.t(TEXT.autoSync), s.autoSyncAllSeats),
+      this.select('pipelineStage', this.t(TEXT.stage), stages, s.pipelineStage),
+      this.select('wonValueField', this.t(TEXT.wonValue), fields, s.wonValueField),
+      this.checkbox('writeBackEnabled', this.t(TEXT.writeBack), s.writeBackEnabled),
+    );
+    const items = this.el('div', { id: 'writeBackItems' });
+    items.append(this.el('span', {}, this.t(TEXT.items)));
+    for (const kind of ACTIVITY_KINDS) {
+      const on = s.writeBackItems === 'all' || s.writeBackItems.includes(kind);
+      items.append(this.checkbox(`item-${kind}`, this.t(ACTIVITY_KIND_LABEL[kind]), on));
+    }
+    items.append(this.el('span', { class: 'navsync-error', 'data-error-for': 'writeBackItems' }));
+    sync.append(items);
+
+    const save = this.el('button', { id: 'navsync-save', type: 'button' }, this.t(TEXT.save));
+    save.addEventListener('click', () => void this.save());
+    const disconnect = this.el('button', { id: 'navsync-disconnect', type: 'button' }, this.t(TEXT.disconnect));
+    disconnect.disabled = !s.connected || this.id === null;
+    disconnect.addEventListener('click', () => void this.disconnect());
+    const message = this.el('p', { id: 'navsync-message', role: 'status' });
+    this.root.append(integration, sync, save, disconnect, message);
+  }
+
+  /** The form as a settings draft (the shape validateSettings takes). */
+  draft(): Partial<NavSyncSettings> {
+    const checked = (id: string) => this.find<HTMLInputElement>(id).checked;
+    const kinds = ACTIVITY_KINDS.filter((k) => checked(`item-${k}`));
+    return {
+      embeddedProfileEnabled: checked('embeddedProfileEnabled'),
+      photoRefreshEnabled: checked('photoRefreshEnabled'),
+      dataValidationEnabled: checked('dataValidationEnabled'),
+      autoSyncAllSeats: checked('autoSyncAllSeats'),
+      pipelineStage: this.find<HTMLSelectElement>('pipelineStage').value,
+      wonValueField: this.find<HTMLSelectElement>('wonValueField').value,
+      writeBackEnabled: checked('writeBackEnabled'),
+      writeBackItems: kinds.length === ACTIVITY_KINDS.length ? 'all' : kinds,
+    };
+  }
+
+  private say(text: string): void {
+    this.find('navsync-message').textContent = text;
+  }
+
+  private showProgress(event: ProgressEvent): void {
+    const list = this.find('navsync-progress');
+    let item = list.querySelector(`[data-step="${event.step}"]`);
+    if (!item) {
+      item = this.el('li', { 'data-step': event.step });
+      list.append(item);
+    }
+    item.setAttribute('data-state', event.state);
+    const counts = event.result
+      ? ` (${this.t('dataverse.stepCreated', { count: event.result.created.length })}, ${this.t('dataverse.stepExisting', { count: event.result.existing.length })})`
+      : '';
+    item.textContent = `${this.t(STEP_LABEL[event.step])}${event.state === 'done' ? counts : event.state === 'failed' ? ' ✗' : ' …'}`;
+  }
+
+  /** Validate, store, then create or remove the data validation artifacts when that switch changed. */
+  async save(): Promise<boolean> {
+    const before = this.settings as NavSyncSettings;
+    for (const e of Array.from(this.root.querySelectorAll('[data-error-for]'))) e.textContent = '';
+    const result = validateSettings(this.draft(), this.facts ?? {}, before);
+    if (!result.ok || !result.settings) {
+      for (const e of result.errors) {
+        const slot = this.root.querySelector(`[data-error-for="${e.field}"]`);
+        if (slot) slot.textContent = this.t(e.key, e.params);
+        else this.say(this.t(e.key, e.params));
+      }
+      return false;
+    }
+    const next = result.settings;
+    if (next.dataValidationEnabled && !before.dataValidationEnabled) {
+      this.find('navsync-progress').replaceChildren();
+      try {
+        await enableDataValidation(this.api, {
+          locale: this.locale,
+          solutionUniqueName: this.options.solutionUniqueName,
+          onProgress: (e) => this.showProgress(e),
+        });
+      } catch (err) {
+        // Keep the switch off: nothing claims validation is on while its column or views are missing.
+        const failed = err instanceof EnableStepError ? err : null;
+        this.say(this.t('dataverse.stepFailed', { step: this.t(STEP_LABEL[failed?.step ?? ENABLE_STEPS[0]]), detail: failed?.detail ?? String(err) }));
+        next.dataValidationEnabled = false;
+        this.id = await this.gateway.save(this.id, next);
+        this.settings = next;
+        this.find<HTMLInputElement>('dataValidationEnabled').checked = false;
+        return false;
+      }
+    }
+    let removed: number | null = null;
+    if (!next.dataValidationEnabled && before.dataValidationEnabled && (await this.options.confirm(this.t('dataverse.removeAsk')))) {
+      removed = (await removeDataValidationArtifacts(this.api)).length;
+    }
+    this.id = await this.gateway.save(this.id, next);
+    this.settings = next;
+    this.say(removed !== null ? this.t('dataverse.removeDone', { count: removed }) : next.dataValidationEnabled && !before.dataValidationEnabled ? this.t('dataverse.enableDone') : this.t(TEXT.saved));
+    return true;
+  }
+
+  /** Stops the daily sync (connected = false); the sync engine's clean-up removes imported data on request. */
+  async disconnect(): Promise<boolean> {
+    if (!this.id || !(await this.options.confirm(this.t(TEXT.cleanupAsk)))) return false;
+    await this.gateway.setConnected(this.id, false);
+    (this.settings as NavSyncSettings).connected = false;
+    this.render();
+    this.say(this.t(TEXT.notConnected));
+    return true;
+  }
+}
+
+/** Entry point of the web resource page: same-origin Web API, the signed-in user's language. */
+export function start(root: HTMLElement): Promise<void> {
+  const xrm = (window.parent as unknown as { Xrm?: typeof Xrm }).Xrm ?? (window as unknown as { Xrm?: typeof Xrm }).Xrm;
+  const clientUrl = xrm ? xrm.Utility.getGlobalContext().getClientUrl() : window.location.origin;
+  const api = new FetchWebApi(`${clientUrl}/api/data/v9.2/`, (url, init) => window.fetch(url, init));
+  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), solutionUniqueName: 'NavSync' });
+  return page.start();
+}

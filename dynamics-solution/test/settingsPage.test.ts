@@ -1,0 +1,176 @@
+/**
+ * @jest-environment jsdom
+ */
+import { DV, t } from '@navsync/shared-ts';
+import { FetchWebApi } from '../src/webresources/dataValidation/webApi';
+import { formatWhen, SettingsPage, TEXT } from '../src/webresources/settings/settingsPage';
+import { nodeFetch } from './nodeFetch';
+import { DataverseWebApiDouble } from './webApiDouble';
+
+let double: DataverseWebApiDouble;
+let root: HTMLElement;
+let answers: boolean[];
+let asked: string[];
+
+async function open(locale: 'en' | 'de' = 'en') {
+  const api = new FetchWebApi(await double.start(), nodeFetch);
+  const page = new SettingsPage(root, api, {
+    locale,
+    confirm: (q) => {
+      asked.push(q);
+      return answers.shift() ?? false;
+    },
+  });
+  await page.start();
+  return page;
+}
+
+const box = (id: string) => root.querySelector(`#${id}`) as HTMLInputElement;
+const sel = (id: string) => root.querySelector(`#${id}`) as HTMLSelectElement;
+const row = () => [...double.settingsRows.values()][0];
+const ROW_ID = '5e770000-0000-0000-0000-000000000009';
+
+/** An org whose sync is connected (data validation needs a connection). */
+function connected(): void {
+  double.settingsRows.set(ROW_ID, {
+    navsync_settingsid: ROW_ID,
+    [DV.settings.connected]: true,
+    [DV.settings.lastSyncedAt]: '2026-11-21T06:00:00Z',
+    [DV.settings.writeBackEnabled]: true,
+    [DV.settings.writeBackItems]: 'inmail,message,note,call',
+  });
+}
+
+beforeEach(() => {
+  double = new DataverseWebApiDouble();
+  document.body.innerHTML = '<main id="root"></main>';
+  root = document.getElementById('root') as HTMLElement;
+  answers = [];
+  asked = [];
+});
+afterEach(() => double.stop());
+
+describe('settings page', () => {
+  test('a fresh install shows the defaults: switches off, auto-sync on, Not sure, every write-back item', async () => {
+    await open();
+    expect(box('embeddedProfileEnabled').checked).toBe(false);
+    expect(box('photoRefreshEnabled').checked).toBe(false);
+    expect(box('dataValidationEnabled').checked).toBe(false);
+    expect(box('autoSyncAllSeats').checked).toBe(true);
+    expect(sel('pipelineStage').selectedOptions[0].textContent).toBe(t('common.notSure'));
+    expect([...sel('pipelineStage').options].map((o) => o.textContent).slice(1)).toEqual(['Qualify', 'Develop', 'Propose', 'Close']);
+    // The computed "_base" twin of a money column is not offered.
+    expect([...sel('wonValueField').options].map((o) => o.value).slice(1)).toEqual(['actualvalue', 'estimatedvalue']);
+    for (const k of ['inmail', 'message', 'note', 'call']) expect(box(`item-${k}`).checked).toBe(true);
+    expect((root.querySelector('#navsync-disconnect') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('saving creates the settings row with the chosen values', async () => {
+    const page = await open();
+    box('embeddedProfileEnabled').checked = true;
+    sel('pipelineStage').value = '2';
+    sel('wonValueField').value = 'estimatedvalue';
+    box('item-note').checked = false;
+    expect(await page.save()).toBe(true);
+    expect(double.settingsRows.size).toBe(1);
+    expect(row()).toMatchObject({
+      [DV.settings.embeddedProfileEnabled]: true,
+      [DV.settings.pipelineStage]: '2',
+      [DV.settings.wonValueField]: 'estimatedvalue',
+      [DV.settings.writeBackItems]: 'inmail,message,call',
+      [DV.settings.dataValidationEnabled]: false,
+    });
+    expect(root.querySelector('#navsync-message')?.textContent).toBe(t(TEXT.saved));
+    // A second save updates the same row.
+    box('photoRefreshEnabled').checked = true;
+    await page.save();
+    expect(double.settingsRows.size).toBe(1);
+    expect(row()[DV.settings.photoRefreshEnabled]).toBe(true);
+  });
+
+  test('write-back on with no item is refused with a field-level error and nothing is stored', async () => {
+    const page = await open();
+    for (const k of ['inmail', 'message', 'note', 'call']) box(`item-${k}`).checked = false;
+    expect(await page.save()).toBe(false);
+    const error = root.querySelector('[data-error-for="writeBackItems"]')?.textContent ?? '';
+    expect(error).not.toBe('');
+    expect(error).not.toMatch(/^settings\./); // a real sentence, not a raw key
+    expect(double.settingsRows.size).toBe(0);
+  });
+
+  test('turning data validation on creates column, views and reports, shows each step, then stores the switch', async () => {
+    connected();
+    const page = await open();
+    box('dataValidationEnabled').checked = true;
+    expect(await page.save()).toBe(true);
+    const steps = [...root.querySelectorAll('#navsync-progress li')].map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')]);
+    expect(steps).toEqual([['languages', 'done'], ['column', 'done'], ['views', 'done'], ['reports', 'done'], ['publish', 'done']]);
+    expect(root.querySelector('[data-step="views"]')?.textContent).toContain('4 created');
+    expect(double.savedqueries.size).toBe(4);
+    expect(double.reports.size).toBe(6);
+    expect(row()[DV.settings.dataValidationEnabled]).toBe(true);
+    expect(root.querySelector('#navsync-message')?.textContent).toBe(t('dataverse.enableDone'));
+  });
+
+  test('a failed step is named, the switch stays off, and saving again resumes', async () => {
+    double.failures.push({ method: 'POST', pathStartsWith: 'savedqueries', status: 403, code: '0x80040220', message: 'missing prvCreateQuery', times: 1 });
+    connected();
+    const page = await open();
+    box('dataValidationEnabled').checked = true;
+    expect(await page.save()).toBe(false);
+    expect(root.querySelector('#navsync-message')?.textContent).toContain(t('dataverse.stepViews'));
+    expect(root.querySelector('[data-step="views"]')?.getAttribute('data-state')).toBe('failed');
+    expect(box('dataValidationEnabled').checked).toBe(false);
+    expect(row()[DV.settings.dataValidationEnabled]).toBe(false);
+    box('dataValidationEnabled').checked = true;
+    expect(await page.save()).toBe(true);
+    expect(root.querySelector('[data-step="column"]')?.textContent).toContain('1 already existed');
+    expect(double.savedqueries.size).toBe(4);
+  });
+
+  test('turning it off asks first; "no" keeps the views and reports, "yes" removes them', async () => {
+    connected();
+    const page = await open();
+    box('dataValidationEnabled').checked = true;
+    await page.save();
+    box('dataValidationEnabled').checked = false;
+    answers = [false];
+    await page.save();
+    expect(asked).toEqual([t('dataverse.removeAsk')]);
+    expect(double.savedqueries.size).toBe(4);
+    box('dataValidationEnabled').checked = true;
+    await page.save();
+    box('dataValidationEnabled').checked = false;
+    answers = [true];
+    await page.save();
+    expect(double.savedqueries.size).toBe(0);
+    expect(double.reports.size).toBe(0);
+    expect(root.querySelector('#navsync-message')?.textContent).toBe(t('dataverse.removeDone', 'en', { count: 10 }));
+  });
+
+  test('Disconnect asks, then stops the sync (connected = false)', async () => {
+    connected();
+    const page = await open();
+    expect(root.querySelector('#navsync-status')?.textContent).toContain(formatWhen('2026-11-21T06:00:00Z', 'en'));
+    expect(formatWhen('2026-11-21T06:00:00Z', 'en')).toMatch(/Nov 21, 2026/);
+    answers = [true];
+    expect(await page.disconnect()).toBe(true);
+    expect(row()[DV.settings.connected]).toBe(false);
+    expect(root.querySelector('#navsync-status')?.textContent).toBe(t(TEXT.notConnected));
+  });
+
+  test('data validation cannot be turned on before the sync is connected', async () => {
+    const page = await open();
+    box('dataValidationEnabled').checked = true;
+    expect(await page.save()).toBe(false);
+    expect(root.querySelector('[data-error-for="dataValidationEnabled"]')?.textContent).toBe(t('settings.errNeedsConnection'));
+    expect(double.attributes.size).toBe(0);
+    expect(double.savedqueries.size).toBe(0);
+  });
+
+  test('speaks the admin’s language', async () => {
+    await open('de');
+    expect(root.querySelector('[data-step]')).toBeNull();
+    expect(sel('pipelineStage').options[0].textContent).toBe(t('common.notSure', 'de'));
+  });
+});

@@ -1,0 +1,18 @@
+// `npm run package:dynamics`: the managed and unmanaged solution zips in dist/dynamics/ (our own packer; pac is
+// not available here). Needs the PCF control and the web resources built first (steps 40 and 41).
+import { statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { packSolution } from '../../dynamics-solution/src/solution/pack';
+
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const result = await packSolution(root, join(root, 'dist', 'dynamics'));
+  for (const zip of [result.unmanaged, result.managed]) {
+    console.log(`${relative(root, zip)}: ${(statSync(zip).size / 1024).toFixed(1)} KiB, ${result.entries.length} entries`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
