@@ -103,6 +103,8 @@ export interface DemoActivity {
   time: string;
   subject: string;
   body: string;
+  /** Calls are logged in the mobile app; the rest on the desktop. */
+  channel: 'desktop' | 'mobile';
   optOut: boolean;
   /** What the demo expects: the person it should resolve to, or none (unmatched). Not part of the inbox line. */
   expectedPersonKey?: string;
@@ -366,6 +368,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         time,
         subject: subjectFor(kind, first),
         body: `Hallo ${first}, merci for your time — grazie!`,
+        channel: kind === 'call' ? 'mobile' : 'desktop',
         optOut: false,
       });
       continue;
@@ -382,6 +385,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       time,
       subject: subjectFor(kind, m.firstName),
       body: `Following up on our conversation, ${m.firstName}.`,
+      channel: kind === 'call' ? 'mobile' : 'desktop',
       optOut: i % 37 === 0,
       expectedPersonKey: m.personKey,
     });

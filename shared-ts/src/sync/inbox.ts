@@ -15,6 +15,8 @@ export interface InboxActivity {
   time: string;
   subject: string;
   body: string;
+  /** Where it was logged (calls are written back only from the mobile app). */
+  channel: 'desktop' | 'mobile' | null;
   optOut: boolean;
 }
 
@@ -56,6 +58,7 @@ export function parseInboxLine(text: string, line: number): InboxItem {
       time: new Date(Date.parse(time)).toISOString(),
       subject: s('subject') ?? '',
       body: s('body') ?? '',
+      channel: v.channel === 'mobile' || v.channel === 'desktop' ? v.channel : null,
       optOut: v.optOut === true,
     },
   };

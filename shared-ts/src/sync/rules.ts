@@ -1,106 +1,117 @@
 /**
- * The engine's seam to the domain rules it needs for auto-save, write-back and person resolution. Each
- * function here delegates to the domain module of its subject; see the report for any that still carry an
- * interim rule because the domain module had not landed.
+ * The engine's seam to the domain rules: it maps what the gateway read (CrmSettings, CrmSeat, CrmPerson …)
+ * to the domain's inputs and calls the domain. No rule is decided here.
  */
-import type { ActivityRecord, ActivityType, CrmContactRole, CrmOpportunity, CrmPerson, CrmSettings, OpportunityStage } from '../crm/gateway';
+import type { ActivityRecord, CrmPerson, CrmSeat, CrmSettings, CrmUser } from '../crm/gateway';
+import { ACTIVITY_KINDS, type ActivityKind } from '../domain/writeback/kinds';
+import { planWriteback, type WritebackDecision, type WritebackPerson } from '../domain/writeback/plan';
+import { syncingUserIds, type Seat } from '../domain/seats/seats';
+import type { NavSyncSettings } from '../domain/settings/model';
+import { BlockingIndex, PERSON_MATCH_KIND, personBlockingKeys, prepareMember, preparePerson, type PersonKeys } from '../domain/matching/index';
+import type { Locale } from '../domain/i18n/index';
 import type { InboxActivity } from './inbox';
 
-export interface AutoSaveSet {
-  ownerId: string;
-  accountIds: string[];
-  contactIds: string[];
-}
-
-/** Accounts and contacts of each seat holder's open opportunities at or past the admin's stage. */
-export function autoSaveSets(
-  stages: readonly OpportunityStage[],
-  threshold: string | null,
-  opportunities: readonly CrmOpportunity[],
-  roles: readonly CrmContactRole[],
-  seatHolderIds: ReadonlySet<string>,
-): AutoSaveSet[] {
-  const order = new Map(stages.map((s) => [s.name, s.sortOrder]));
-  const min = threshold === null ? null : order.get(threshold) ?? null;
-  const rolesByOpp = new Map<string, string[]>();
-  for (const r of roles) rolesByOpp.set(r.opportunityId, [...(rolesByOpp.get(r.opportunityId) ?? []), r.contactId]);
-  const sets = new Map<string, { accounts: Set<string>; contacts: Set<string> }>();
-  for (const o of opportunities) {
-    if (o.isClosed || !o.ownerId || !seatHolderIds.has(o.ownerId)) continue;
-    if (min !== null && (o.stage === null || (order.get(o.stage) ?? -1) < min)) continue;
-    const set = sets.get(o.ownerId) ?? { accounts: new Set<string>(), contacts: new Set<string>() };
-    sets.set(o.ownerId, set);
-    if (o.accountId) set.accounts.add(o.accountId);
-    for (const c of rolesByOpp.get(o.id) ?? []) set.contacts.add(c);
-    if (o.primaryContactId) set.contacts.add(o.primaryContactId);
-  }
-  return [...sets.entries()].map(([ownerId, s]) => ({ ownerId, accountIds: [...s.accounts], contactIds: [...s.contacts] }));
-}
-
-/** Is this kind of activity written back (settings) and did neither the rep nor the item opt out? */
-export function writeBackAllowed(settings: CrmSettings, kind: ActivityType, itemOptOut: boolean, seatOptOut: boolean): boolean {
-  if (!settings.writeBackEnabled || itemOptOut || seatOptOut) return false;
-  return settings.writeBackItems.length === 0 || settings.writeBackItems.includes(kind);
-}
-
-/** The idempotency key of a written-back activity: LinkedIn's activity id, namespaced. */
-export function activityKey(id: string): string {
-  return `li:${id}`;
-}
-
-/** The CRM activity for an inbox item: completed on the matched person, or open and unresolved. */
-export function activityPlan(a: InboxActivity, ownerId: string, person: CrmPerson | null): ActivityRecord {
+/** Gateway settings → the domain's model (the gateway lists items; all four = "sync back all data items"). */
+export function domainSettings(s: CrmSettings): NavSyncSettings {
+  const items = s.writeBackItems.filter((k): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k));
   return {
-    key: activityKey(a.id),
-    type: a.kind,
-    ownerId,
-    ...(person ? { person: { id: person.id, kind: person.kind } } : {}),
-    ...(person && person.kind === 'contact' && person.accountId ? { relatedToId: person.accountId } : {}),
-    subject: a.subject,
-    body: a.body,
-    occurredAt: a.time,
-    completed: person !== null,
-    personName: a.name || null,
-    personUrn: a.memberUrn,
+    autoSyncAllSeats: s.autoSyncAllSeats,
+    pipelineStage: s.pipelineStage,
+    wonValueField: s.wonValueField,
+    writeBackEnabled: s.writeBackEnabled,
+    writeBackItems: items.length === ACTIVITY_KINDS.length ? 'all' : items,
+    dataValidationEnabled: s.dataValidationEnabled,
+    embeddedProfileEnabled: s.embeddedProfileEnabled,
+    photoRefreshEnabled: s.photoRefreshEnabled,
+    connected: s.connected,
+    lastSyncedAt: s.lastSyncedAt,
   };
 }
 
-const normal = (s: string | null | undefined) =>
-  (s ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** Gateway seat → domain seat (the gateway stores the rep's opt-out as one switch: every kind). */
+export function domainSeat(s: CrmSeat): Seat {
+  return { userId: s.userId, enabled: s.enabled, writeBackOptOut: s.writeBackOptOut ? ACTIVITY_KINDS.slice() : [] };
+}
 
-/** Resolve an inbox item to one CRM person: the associated member first, then an exact e-mail, then name + company. */
+/** The syncing users (seats module): auto-sync all seats or the seats switched on; inactive users never. */
+export function syncingUsers(settings: CrmSettings, seats: readonly CrmSeat[], users: readonly CrmUser[]): string[] {
+  return syncingUserIds(
+    settings.autoSyncAllSeats,
+    seats.map(domainSeat),
+    users.map((u) => ({ id: u.id, name: u.name, active: u.active })),
+  );
+}
+
+/** Decide and plan one inbox activity with the write-back module. */
+export function writeBackDecision(
+  a: InboxActivity,
+  seatHolderId: string,
+  seat: CrmSeat | undefined,
+  person: CrmPerson | null,
+  settings: CrmSettings,
+  crm: 'salesforce' | 'dataverse',
+  locale: Locale,
+): WritebackDecision {
+  const wp: WritebackPerson | null = person ? { id: person.id, kind: person.kind, accountId: person.accountId } : null;
+  return planWriteback(
+    {
+      id: a.id,
+      kind: a.kind,
+      channel: a.channel,
+      seatHolderId,
+      occurredAt: a.time,
+      subject: a.subject || null,
+      body: a.body || null,
+      person: { memberUrn: a.memberUrn, name: a.name || null },
+      optOut: a.optOut,
+    },
+    wp,
+    { crm, settings: domainSettings(settings), repOptOut: seat ? domainSeat(seat).writeBackOptOut : [], locale },
+  );
+}
+
+/** The gateway's activity record for a plan (same shape; kept as a function so a shape change shows up here). */
+export function activityRecord(plan: Extract<WritebackDecision, { outcome: 'write' }>['plan']): ActivityRecord {
+  return { ...plan };
+}
+
+interface Keyed {
+  keys: PersonKeys;
+  blocking: string[];
+}
+
+/**
+ * Resolve an inbox activity's person: the member LinkedIn associated with a CRM record first (an identity,
+ * not a guess), else the matching module's explainable, blocked match, applied only when it may auto-match
+ * (high confidence, not ambiguous).
+ */
 export class PersonResolver {
   private readonly byUrn = new Map<string, CrmPerson>();
-  private readonly byEmail = new Map<string, CrmPerson[]>();
-  private readonly byName = new Map<string, CrmPerson[]>();
-  constructor(people: Iterable<CrmPerson>) {
-    for (const p of people) {
-      if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
-      if (p.email) push(this.byEmail, p.email.toLowerCase(), p);
-      push(this.byName, normal(`${p.firstName ?? ''} ${p.lastName ?? ''}`), p);
-    }
+  private readonly index: BlockingIndex<Keyed, ReturnType<typeof PERSON_MATCH_KIND.score>>;
+  constructor(private readonly people: readonly CrmPerson[]) {
+    for (const p of people) if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
+    this.index = new BlockingIndex(
+      PERSON_MATCH_KIND,
+      people.map((p) => keyed(preparePerson({ id: p.id, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, title: p.title, companyName: p.companyName }))),
+    );
   }
   resolve(a: { memberUrn: string | null; email: string | null; name: string; company: string | null }): CrmPerson | null {
     if (a.memberUrn) {
       const p = this.byUrn.get(a.memberUrn);
       if (p) return p;
     }
-    if (a.email) {
-      const ps = this.byEmail.get(a.email.toLowerCase()) ?? [];
-      if (ps.length === 1) return ps[0];
-    }
-    const candidates = (this.byName.get(normal(a.name)) ?? []).filter((p) => a.company && normal(p.companyName) === normal(a.company));
-    return candidates.length === 1 ? candidates[0] : null;
+    const [first, ...rest] = a.name.trim().split(/\s+/);
+    const member = prepareMember({
+      firstName: first ?? null,
+      lastName: rest.join(' ') || null,
+      email: a.email,
+      positions: a.company ? [{ companyName: a.company, current: true }] : [],
+    });
+    const r = this.index.match(keyed(member));
+    return r.autoMatch && r.candidateIndex !== null ? this.people[r.candidateIndex] : null;
   }
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+function keyed(keys: PersonKeys): Keyed {
+  return { keys, blocking: personBlockingKeys(keys) };
 }

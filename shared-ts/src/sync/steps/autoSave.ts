@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { all, type RunState } from '../context';
 import { csvDocument } from '../csv';
 import type { StepReport } from '../report';
-import { autoSaveSets } from '../rules';
+import { autoSaveSets } from '../../domain/pipeline/index';
+import { domainSeat } from '../rules';
 
 /** Sales Navigator list-upload columns (account list and lead list CSV). */
 export const ACCOUNT_CSV_HEADER = ['Account Name', 'Website', 'City', 'CRM Account ID'];
@@ -26,7 +27,22 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
   const stages = await crm.opportunityStages();
   const opps = await all(crm.opportunities({ ownerIds: [...holders], openOnly: true }));
   const roles = opps.length ? await all(crm.contactRoles(opps.map((o) => o.id))) : [];
-  const sets = autoSaveSets(stages, state.settings?.pipelineStage ?? null, opps, roles, holders);
+  const result = autoSaveSets({
+    stages,
+    threshold: state.settings?.pipelineStage ?? null,
+    opportunities: opps,
+    contactRoles: roles,
+    autoSyncAllSeats: state.settings?.autoSyncAllSeats ?? true,
+    // Only the syncing users the settings step settled on (inactive users already left out).
+    seats: (state.seats ?? []).filter((s) => holders.has(s.userId)).map(domainSeat),
+  });
+  if (!result.ok) {
+    step.status = 'failed';
+    step.note = `pipeline stage "${state.settings?.pipelineStage}" is not one of the org's stages`;
+    return;
+  }
+  for (const id of result.unknownStage) step.problems.push({ ref: id, reason: 'opportunity stage is not in the org stage list' });
+  const sets = result.sets.map((s) => ({ ownerId: s.userId, accountIds: s.accountIds, contactIds: s.contactIds }));
   const accountIds = [...new Set(sets.flatMap((s) => s.accountIds))];
   const contactIds = [...new Set(sets.flatMap((s) => s.contactIds))];
   const accounts = new Map((accountIds.length ? await all(crm.accounts({ ids: accountIds })) : []).map((a) => [a.id, a]));

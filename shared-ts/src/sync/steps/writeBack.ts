@@ -1,14 +1,14 @@
 import type { ActivityRecord, CrmActivity, CrmPerson } from '../../crm/gateway';
 import { all, chunks, type RunState } from '../context';
 import { readInbox, type InboxActivity } from '../inbox';
-import type { StepReport } from '../report';
-import { activityKey, activityPlan, PersonResolver, writeBackAllowed } from '../rules';
+import { pushProblem, type StepReport } from '../report';
+import { activityRecord, PersonResolver, writeBackDecision } from '../rules';
 
 /**
- * Step 6: write-back. Each inbox activity becomes a CRM activity upserted by its key: completed on the matched
- * person, or open and unresolved. The inbox only grows, so every run reads it again: an activity that is
- * already complete in the CRM is left alone, an unresolved one is resolved when its person now exists, and the
- * upsert by key means a rerun never doubles anything.
+ * Step 6: write-back. Each inbox activity is decided and planned by the write-back module: completed on the
+ * matched person, or open and unresolved. The inbox only grows, so every run reads it again: an activity that
+ * is already complete in the CRM is left alone, an unresolved one is completed once its person can be matched,
+ * and the upsert by the activity key means a rerun never doubles anything.
  */
 export async function writeBackStep(state: RunState, step: StepReport): Promise<void> {
   const { crm } = state.opts;
@@ -21,13 +21,13 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   const holderByEmail = new Map<string, string>();
   for (const [id, h] of state.seatHolders) if (h.email) holderByEmail.set(h.email.toLowerCase(), id);
 
-  const counts = { read: 0, invalid: 0, duplicates: 0, notSeatHolder: 0, optedOut: 0, alreadyDone: 0, matched: 0, unresolved: 0, reResolved: 0 };
-  const items: InboxActivity[] = [];
+  const counts = { read: 0, invalid: 0, duplicates: 0, notSeatHolder: 0, skipped: 0, deferred: 0, alreadyDone: 0, matched: 0, unresolved: 0, reResolved: 0 };
+  const items: { a: InboxActivity; owner: string }[] = [];
   const seen = new Set<string>();
   for await (const item of readInbox(state.opts.inboxFile)) {
     if (!item.ok) {
       counts.invalid++;
-      step.problems.push({ ref: `inbox:${item.line}`, reason: item.reason });
+      pushProblem(step.problems, { ref: `inbox:${item.line}`, reason: item.reason });
       continue;
     }
     counts.read++;
@@ -40,56 +40,60 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     const owner = holderByEmail.get(a.seatHolder);
     if (!owner) {
       counts.notSeatHolder++;
-      step.problems.push({ ref: a.id, reason: 'the seat holder is not an enabled NavSync seat' });
+      pushProblem(step.problems, { ref: a.id, reason: 'the seat holder is not a syncing NavSync seat' });
       continue;
     }
-    if (!writeBackAllowed(settings, a.kind, a.optOut, state.seatHolders.get(owner)?.writeBackOptOut ?? false)) {
-      counts.optedOut++;
-      continue;
-    }
-    items.push(a);
+    items.push({ a, owner });
   }
   if (!items.length) {
     Object.assign(step.counts, counts);
     return;
   }
 
-  // What the CRM already holds for these keys.
-  const existing = new Map<string, CrmActivity>();
-  for (const part of chunks(items.map((a) => activityKey(a.id)), 500)) {
-    for (const act of await all(crm.activities({ keys: part }))) existing.set(act.key, act);
-  }
   const people: CrmPerson[] = [];
   for (const kind of ['contact', 'lead'] as const) for await (const page of crm.people({ kind })) people.push(...page);
   const resolver = new PersonResolver(people);
+  const locale = state.opts.locale ?? 'en';
+  const planned: { a: InboxActivity; record: ActivityRecord }[] = [];
+  for (const { a, owner } of items) {
+    const person = resolver.resolve(a);
+    const seat = state.seats?.find((s) => s.userId === owner);
+    const d = writeBackDecision(a, owner, seat, person, settings, crm.kind, locale);
+    if (d.outcome === 'skip') {
+      counts.skipped++;
+      if (d.reason === 'invalidActivity') pushProblem(step.problems, { ref: a.id, reason: d.reason });
+    } else if (d.outcome === 'defer') {
+      counts.deferred++;
+    } else {
+      planned.push({ a, record: activityRecord(d.plan) });
+    }
+  }
 
+  // What the CRM already holds for these keys.
+  const existing = new Map<string, CrmActivity>();
+  for (const part of chunks(planned.map((p) => p.record.key), 500)) {
+    for (const act of await all(crm.activities({ keys: part }))) existing.set(act.key, act);
+  }
   const records: ActivityRecord[] = [];
-  for (const a of items) {
-    const key = activityKey(a.id);
-    const before = existing.get(key);
+  for (const { a, record } of planned) {
+    const before = existing.get(record.key);
     if (before && before.completed && before.personId) {
       counts.alreadyDone++;
       continue;
     }
-    const person = resolver.resolve(a);
-    if (before && !person) {
-      counts.unresolved++; // still unresolved and already recorded as such: nothing to write
-      state.details.unresolved.push({ key, type: a.kind, personName: a.name, seatHolder: a.seatHolder });
-      continue;
-    }
-    const owner = holderByEmail.get(a.seatHolder) as string;
-    records.push(activityPlan(a, owner, person));
-    if (person) {
+    if (!record.completed) {
+      counts.unresolved++;
+      state.details.unresolved.push({ key: record.key, type: a.kind, personName: a.name, seatHolder: a.seatHolder });
+      if (before) continue; // already recorded as unresolved and still no match: nothing to write
+    } else {
       counts.matched++;
       if (before) counts.reResolved++;
-    } else {
-      counts.unresolved++;
-      state.details.unresolved.push({ key, type: a.kind, personName: a.name, seatHolder: a.seatHolder });
     }
+    records.push(record);
   }
   state.progress.say(`writeBack: upserting ${records.length} activities`);
   const result = await state.writes.activities('writeBack', records);
-  for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
+  for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   Object.assign(step.counts, counts, {
     written: result.succeeded.length,
     created: result.created?.length ?? 0,
