@@ -6,9 +6,10 @@ import startCleanup from '@salesforce/apex/NavSyncCleanup.start';
 import {
     ACTIVITY_KINDS,
     ACTIVITY_KIND_LABEL,
-    ACTIVITY_KIND_SF_TYPE,
     SETTINGS_NOT_SURE,
     pipelineStageOptions,
+    settingsFromSalesforce,
+    settingsToSalesforce,
     validateSettings,
     wonValueFieldOptions,
     writeBackKinds
@@ -27,14 +28,10 @@ import DATA_VALIDATION from '@salesforce/schema/NavSync_Settings__c.Data_Validat
 import CONNECTED from '@salesforce/schema/NavSync_Settings__c.Connected__c';
 import LAST_SYNCED from '@salesforce/schema/NavSync_Settings__c.Last_Synced_At__c';
 
-// Write-back items are stored as the Task activity-type values (multi-select picklist); the core speaks kinds.
+// In a subscriber org every packaged field carries the package namespace; the schema import knows it.
+const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(AUTO_SYNC.fieldApiName) || [])[1] || null;
 const SETTINGS_FIELDS = [AUTO_SYNC, STAGE, WON_FIELD, WRITE_BACK, WRITE_BACK_ITEMS, DATA_VALIDATION, CONNECTED, LAST_SYNCED];
 const qualified = (f) => `${f.objectApiName}.${f.fieldApiName}`;
-
-function fieldValue(record, field) {
-    const f = record && record.fields ? record.fields[field.fieldApiName] : undefined;
-    return f === undefined || f === null ? null : f.value;
-}
 
 export default class NavsyncAdmin extends LightningElement {
     settingsId;
@@ -85,19 +82,7 @@ export default class NavsyncAdmin extends LightningElement {
     }
 
     fromRecord(record) {
-        const items = fieldValue(record, WRITE_BACK_ITEMS);
-        const chosen = items ? items.split(';') : [];
-        const kinds = ACTIVITY_KINDS.filter((k) => chosen.indexOf(ACTIVITY_KIND_SF_TYPE[k]) >= 0);
-        return {
-            autoSyncAllSeats: record ? fieldValue(record, AUTO_SYNC) === true : true,
-            pipelineStage: fieldValue(record, STAGE),
-            wonValueField: fieldValue(record, WON_FIELD),
-            writeBackEnabled: record ? fieldValue(record, WRITE_BACK) === true : true,
-            writeBackItems: record ? kinds : 'all',
-            dataValidationEnabled: fieldValue(record, DATA_VALIDATION) === true,
-            connected: fieldValue(record, CONNECTED) === true,
-            lastSyncedAt: fieldValue(record, LAST_SYNCED)
-        };
+        return settingsFromSalesforce(record, NAMESPACE);
     }
 
     get isLoading() {
@@ -246,16 +231,7 @@ export default class NavsyncAdmin extends LightningElement {
         if (!result.ok) {
             return;
         }
-        const s = result.settings;
-        const items = writeBackKinds({ writeBackEnabled: true, writeBackItems: s.writeBackItems });
-        const fields = {
-            [AUTO_SYNC.fieldApiName]: s.autoSyncAllSeats,
-            [STAGE.fieldApiName]: s.pipelineStage,
-            [WON_FIELD.fieldApiName]: s.wonValueField,
-            [WRITE_BACK.fieldApiName]: s.writeBackEnabled,
-            [WRITE_BACK_ITEMS.fieldApiName]: items.map((k) => ACTIVITY_KIND_SF_TYPE[k]).join(';'),
-            [DATA_VALIDATION.fieldApiName]: s.dataValidationEnabled
-        };
+        const fields = settingsToSalesforce(result.settings, { namespace: NAMESPACE });
         this.saving = true;
         this.saveError = undefined;
         try {

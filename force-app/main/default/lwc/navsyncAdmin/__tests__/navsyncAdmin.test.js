@@ -25,7 +25,7 @@ const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`)
 
 async function mountLoaded(list = settingsList) {
     const element = mount();
-    getListRecordsByName.emit(list);
+    getListRecordsByName.emit(list, (config) => config.objectApiName.objectApiName === 'NavSync_Settings__c');
     getObjectInfo.emit(opportunityInfo, (config) => config.objectApiName.objectApiName === 'Opportunity');
     await flush();
     getPicklistValues.emit(stagePicklist);
