@@ -1,2 +1,3 @@
-// Filled in by the profileUrl work; re-exported from ../index.ts.
-export {};
+// Manual match: parse a pasted profile URL; the official Sales Navigator iframe URL and the origins to trust.
+export * from './parse';
+export * from './widget';
