@@ -18,6 +18,8 @@ export interface SalesforceConfig {
   /** Bulk job polling (ms). */
   bulkPollIntervalMs?: number;
   bulkPollTimeoutMs?: number;
+  /** jsforce HTTP retries (default 5 retries from 500 ms). */
+  retry?: RetryOptions;
   log?: (line: string) => void;
 }
 
@@ -37,4 +39,10 @@ export interface DataverseConfig {
   /** Injectable sleep for tests (default setTimeout). */
   sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;
+}
+
+/** HTTP retry of the platform client (jsforce retries GET/PUT/DELETE on 420/429/5xx and network errors). */
+export interface RetryOptions {
+  maxRetries?: number;
+  minTimeoutMs?: number;
 }

@@ -28,3 +28,13 @@ export function guardLoopback(): { hosts: Set<string>; restore: () => void } {
 export function nonLoopback(hosts: Iterable<string>): string[] {
   return [...hosts].filter((h) => h !== '127.0.0.1' && h !== '::1');
 }
+
+/** A loopback port with nothing listening (connection refused). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const { port } = srv.address() as { port: number };
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}

@@ -1,0 +1,729 @@
+/**
+ * `CrmGateway` for Salesforce, on jsforce (API version pinned, never jsforce's default v50.0): SOQL with
+ * query locators, describeGlobal, sObject Collections (≤ 200 records per call) for small writes and Bulk API 2.0
+ * ingest for larger ones, with per-record results. Field names come from domain/crmSchema through `sfName`.
+ */
+import { Connection } from 'jsforce';
+import type { QueryResult } from 'jsforce/lib/query';
+import type { TokenResponse } from 'jsforce/lib/oauth2';
+import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
+import { CatalogueError } from '../domain/errors';
+import { networkErrorCode } from '../linkedin/backoff';
+import type { SalesforceConfig } from './config';
+import type {
+  AccountQuery,
+  AccountUpdate,
+  ActivityQuery,
+  ActivityRecord,
+  ActivityType,
+  ConnectionCheck,
+  CrmAccount,
+  CrmActivity,
+  CrmContactRole,
+  CrmGateway,
+  CrmOpportunity,
+  CrmPerson,
+  CrmSeat,
+  CrmSettings,
+  CrmStatus,
+  CrmUser,
+  NotAtCompany,
+  OpportunityQuery,
+  OpportunityStage,
+  Pages,
+  PersonFields,
+  PersonQuery,
+  PersonUpdate,
+  RequestCounts,
+  UserQuery,
+  WriteEngine,
+  WriteFailure,
+  WriteResult,
+} from './gateway';
+import { redactingLog, registerSecret } from './redact';
+import { salesforceRequestKind } from './salesforceRequestKind';
+
+/** The objects the integration user must read (issue 6, step 1). */
+export const SF_REQUIRED_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity', 'OpportunityContactRole', 'Task', 'User', 'UserRole'] as const;
+
+const COLLECTION_MAX = 200;
+const IN_CHUNK = 200;
+/** Raw CSV per Bulk upload stays under 100 MB (150 MB after base64 is the platform limit). */
+const BULK_MAX_BYTES = 90 * 1024 * 1024;
+
+const AUTH_CODES = new Set([
+  'INVALID_SESSION_ID',
+  'API_DISABLED_FOR_ORG',
+  'API_CURRENTLY_DISABLED',
+  'INSUFFICIENT_ACCESS',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
+  'INSUFFICIENT_PRIVILEGES',
+  'invalid_client',
+  'invalid_grant',
+  'invalid_client_id',
+  'unauthorized_client',
+]);
+
+/** SOQL string literal: backslash escapes per the SOQL reference (quotes, backslash, control characters). */
+export function soqlString(value: string): string {
+  const map: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (c) => map[c])}'`;
+}
+
+/** SOQL datetime literal (no quotes, no milliseconds). */
+export function soqlDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new CatalogueError('API_ERROR', `not a datetime: ${iso}`);
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const ID_RE = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+
+function idList(ids: readonly string[]): string {
+  for (const id of ids) if (!ID_RE.test(id)) throw new CatalogueError('API_ERROR', `not a Salesforce id: ${id.slice(0, 40)}`);
+  return `(${ids.map((i) => `'${i}'`).join(',')})`;
+}
+
+/** The id-list filters given; the first is split into chunks, the others are ANDed whole. */
+function idFilters(candidates: [string, readonly string[] | undefined][]): { field: string; ids: readonly string[] }[] {
+  return candidates.filter((c): c is [string, readonly string[]] => c[1] !== undefined).map(([field, ids]) => ({ field, ids }));
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Maps a jsforce / network failure to the catalogue (the platform's code and message in the detail). */
+export function salesforceError(err: unknown, what: string, objects: readonly string[] = []): CatalogueError {
+  if (err instanceof CatalogueError) return err;
+  const net = networkErrorCode(err);
+  if (net) return new CatalogueError('CONNECT_FAILED', `Salesforce ${what}: ${net}`);
+  const e = err as { errorCode?: string; name?: string; message?: string };
+  const code = e.errorCode ?? e.name ?? 'UNKNOWN';
+  const detail = `Salesforce ${what}: ${code}: ${e.message ?? ''}`.trim();
+  if (AUTH_CODES.has(code)) return new CatalogueError('INSUFFICIENT_ACCESS', detail);
+  if ((code === 'INVALID_TYPE' || code === 'NOT_FOUND') && objects.length) return new CatalogueError('OBJECTS_UNREADABLE', detail);
+  return new CatalogueError('API_ERROR', detail);
+}
+
+type Rec = Record<string, unknown>;
+interface SaveResultLike {
+  id?: string;
+  success: boolean;
+  created?: boolean;
+  errors?: { statusCode?: string; errorCode?: string; message?: string; fields?: string[] }[];
+}
+
+export class SalesforceGateway implements CrmGateway {
+  readonly kind = 'salesforce' as const;
+  private readonly ns: string | null;
+  private readonly version: string;
+  private readonly log: (line: string) => void;
+  private conn: Promise<Connection> | null = null;
+  private readonly counts: RequestCounts = { total: 0, byKind: {} };
+  private identity: { userId: string; orgId: string } | null = null;
+  private taskStatuses: { open: string; closed: string } | null = null;
+
+  constructor(private readonly cfg: SalesforceConfig) {
+    this.ns = cfg.namespace === undefined ? 'navsync' : cfg.namespace || null;
+    this.version = cfg.apiVersion ?? '66.0';
+    this.log = redactingLog(cfg.log);
+    registerSecret(cfg.clientSecret);
+    registerSecret(cfg.accessToken);
+  }
+
+  /** The URLs this gateway talks to (tests assert they are loopback). */
+  endpoints(): string[] {
+    return [this.cfg.instanceUrl, this.cfg.loginUrl ?? this.cfg.instanceUrl];
+  }
+
+  private n(api: string): string {
+    return sfName(api, this.ns);
+  }
+
+  requestCounts(): RequestCounts {
+    return { total: this.counts.total, byKind: { ...this.counts.byKind } };
+  }
+
+  engineFor(n: number): WriteEngine {
+    return n > (this.cfg.bulkThreshold ?? COLLECTION_MAX) ? 'bulk' : 'collections';
+  }
+
+  /** Collections: one call per 200; Bulk 2.0: create + upload + close + one poll per job (results only on failures). */
+  minimumWriteRequests(n: number): number {
+    if (n === 0) return 0;
+    if (this.engineFor(n) === 'collections') return Math.ceil(n / COLLECTION_MAX);
+    return 4 * Math.max(1, Math.ceil((n * 100) / BULK_MAX_BYTES));
+  }
+
+  // ---------- connection ----------
+
+  private connection(): Promise<Connection> {
+    if (!this.conn) {
+      this.conn = this.connect().catch((err: unknown) => {
+        this.conn = null;
+        throw salesforceError(err, 'login');
+      });
+    }
+    return this.conn;
+  }
+
+  private async connect(): Promise<Connection> {
+    const { clientId, clientSecret } = this.cfg;
+    const loginUrl = this.cfg.loginUrl ?? this.cfg.instanceUrl;
+    const conn = new Connection({
+      instanceUrl: this.cfg.instanceUrl,
+      accessToken: this.cfg.accessToken,
+      version: this.version,
+      ...(clientId && clientSecret
+        ? {
+            oauth2: { loginUrl, clientId, clientSecret },
+            // Client-credentials sessions have no refresh token: mint a new one on INVALID_SESSION_ID.
+            refreshFn: (c: Connection, cb: (err: Error | null, token?: string, res?: TokenResponse) => void) => {
+              c.oauth2
+                .requestToken({ grant_type: 'client_credentials' })
+                .then((t) => {
+                  registerSecret(t.access_token);
+                  cb(null, t.access_token, t);
+                })
+                .catch((e: Error) => cb(e));
+            },
+          }
+        : {}),
+    });
+    this.instrument(conn);
+    if (!this.cfg.accessToken && clientId && clientSecret) {
+      await conn.authorize({ grant_type: 'client_credentials' });
+      registerSecret(conn.accessToken ?? undefined);
+    } else if (!this.cfg.accessToken) {
+      throw new CatalogueError('INSUFFICIENT_ACCESS', 'Salesforce: no access token and no client credentials configured');
+    }
+    return conn;
+  }
+
+  /** Counts and logs every HTTP request jsforce sends, and applies our retry settings. */
+  private instrument(conn: Connection): void {
+    const transports = [conn._transport, (conn.oauth2 as unknown as { _transport?: Connection['_transport'] })._transport].filter(Boolean);
+    for (const transport of transports) {
+      const t = transport as unknown as { httpRequest: (req: { method: string; url: string }, opts?: Rec) => unknown };
+      const original = t.httpRequest.bind(t);
+      t.httpRequest = (req, opts = {}) => {
+        const path = new URL(req.url, this.cfg.instanceUrl).pathname;
+        const kind = salesforceRequestKind(req.method, path);
+        this.counts.total++;
+        this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
+        this.log(`salesforce ${req.method} ${req.url}`);
+        const retry = this.cfg.retry ? { retry: { maxRetries: this.cfg.retry.maxRetries, minTimeout: this.cfg.retry.minTimeoutMs } } : {};
+        return original(req, { ...opts, ...retry });
+      };
+    }
+  }
+
+  private async call<T>(what: string, fn: (c: Connection) => Promise<T>, objects: readonly string[] = []): Promise<T> {
+    const conn = await this.connection();
+    try {
+      return await fn(conn);
+    } catch (err) {
+      const mapped = salesforceError(err, what, objects);
+      this.log(`salesforce ${what} failed: ${mapped.detail ?? mapped.message}`);
+      throw mapped;
+    }
+  }
+
+  private async whoAmI(): Promise<{ userId: string; orgId: string }> {
+    if (!this.identity) {
+      const info = await this.call('userinfo', (c) => c.request<{ user_id: string; organization_id: string }>('/services/oauth2/userinfo'));
+      this.identity = { userId: info.user_id, orgId: info.organization_id };
+    }
+    return this.identity;
+  }
+
+  async instanceId(): Promise<string> {
+    return (await this.whoAmI()).orgId;
+  }
+
+  async checkConnection(): Promise<ConnectionCheck> {
+    const checked = [...SF_REQUIRED_OBJECTS];
+    try {
+      const { userId } = await this.whoAmI();
+      const global = await this.call('describeGlobal', (c) => c.describeGlobal());
+      const readable = new Set(global.sobjects.filter((o) => o.queryable).map((o) => o.name));
+      const unreadable = checked.filter((o) => !readable.has(o));
+      if (unreadable.length) {
+        return { ok: false, userId, checked, unreadable, error: new CatalogueError('OBJECTS_UNREADABLE', `Salesforce: cannot read ${unreadable.join(', ')}`) };
+      }
+      return { ok: true, userId, checked, unreadable: [] };
+    } catch (err) {
+      return { ok: false, checked, unreadable: [], error: salesforceError(err, 'connection check') };
+    }
+  }
+
+  // ---------- queries ----------
+
+  /** Runs a SOQL query and yields its pages, following query locators (queryMore). */
+  private async *soql<T>(soql: string, map: (r: Rec) => T, objects: readonly string[] = []): AsyncGenerator<T[]> {
+    let res: QueryResult<Rec> = await this.call('query', async (c) => (await c.query<Rec>(soql, { autoFetch: false })) as QueryResult<Rec>, objects);
+    for (;;) {
+      if (res.records.length) yield res.records.map(map);
+      if (res.done || !res.nextRecordsUrl) return;
+      const locator = res.nextRecordsUrl;
+      res = await this.call('queryMore', async (c) => (await c.queryMore<Rec>(locator)) as QueryResult<Rec>, objects);
+    }
+  }
+
+  /** Splits one id-list filter into IN chunks so the query URL stays short; other conditions are ANDed. */
+  private async *chunked<T>(base: string, where: string[], list: { field: string; ids?: readonly string[] } | null, tail: string, map: (r: Rec) => T, object: string): AsyncGenerator<T[]> {
+    const run = (extra: string[]) => {
+      const all = [...where, ...extra];
+      return this.soql(`${base}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}${tail}`, map, [object]);
+    };
+    if (!list?.ids) {
+      yield* run([]);
+      return;
+    }
+    for (const part of chunks([...new Set(list.ids)], IN_CHUNK)) yield* run([`${list.field} IN ${idList(part)}`]);
+  }
+
+  private personFields(): string[] {
+    return Object.values(SF.person).map((f) => this.n(f));
+  }
+
+  people(q: PersonQuery): Pages<CrmPerson> {
+    const P = SF.person;
+    const isContact = q.kind === 'contact';
+    const object = isContact ? 'Contact' : 'Lead';
+    const fields = ['Id', 'FirstName', 'LastName', 'Email', 'Phone', 'Title', 'OwnerId', 'LastModifiedDate', ...(isContact ? ['AccountId', 'Account.Name'] : ['Company']), ...this.personFields()];
+    const where: string[] = [];
+    if (!isContact) where.push('IsConverted = false');
+    if (q.notAtCompany?.length) {
+      const values = q.notAtCompany.filter((v) => v !== 'noFeedback').map((v) => soqlString(toSfFlag(v) as string));
+      const parts = [...(values.length ? [`${this.n(P.notAtCompany)} IN (${values.join(',')})`] : []), ...(q.notAtCompany.includes('noFeedback') ? [`${this.n(P.notAtCompany)} = null`] : [])];
+      where.push(parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0]);
+    }
+    if (q.withNavSyncData) where.push(`(${this.n(P.memberUrn)} != null OR ${this.n(P.notAtCompany)} != null OR ${this.n(P.syncedAt)} != null)`);
+    if (q.syncedBefore) where.push(`(${this.n(P.syncedAt)} = null OR ${this.n(P.syncedAt)} < ${soqlDateTime(q.syncedBefore)})`);
+    // Leads have no account: an account filter selects none of them.
+    if (!isContact && q.accountIds) return empty();
+    const lists = idFilters([['Id', q.ids], ['AccountId', q.accountIds], ['OwnerId', q.ownerIds]]);
+    for (const extra of lists.slice(1)) where.push(`${extra.field} IN ${idList(extra.ids)}`);
+    const list = lists[0] ?? null;
+    return this.chunked(`SELECT ${fields.join(', ')} FROM ${object}`, where, list, '', (r) => this.toPerson(q.kind, r), object);
+  }
+
+  private toPerson(kind: 'contact' | 'lead', r: Rec): CrmPerson {
+    const P = SF.person;
+    const g = (f: string) => (r[this.n(f)] ?? null) as string | null;
+    const account = r.Account as { Name?: string } | null | undefined;
+    return {
+      id: r.Id as string,
+      kind,
+      firstName: (r.FirstName as string) ?? null,
+      lastName: (r.LastName as string) ?? null,
+      email: (r.Email as string) ?? null,
+      phone: (r.Phone as string) ?? null,
+      title: (r.Title as string) ?? null,
+      accountId: kind === 'contact' ? ((r.AccountId as string) ?? null) : null,
+      companyName: kind === 'contact' ? (account?.Name ?? null) : ((r.Company as string) ?? null),
+      ownerId: (r.OwnerId as string) ?? null,
+      notAtCompany: fromSfFlag(g(P.notAtCompany)),
+      memberUrn: g(P.memberUrn),
+      profileUrl: g(P.profileUrl),
+      photoUrl: g(P.photoUrl),
+      matchSource: g(P.matchSource) === SF_VALUES.matchSource.manual ? 'manual' : g(P.matchSource) === SF_VALUES.matchSource.sync ? 'sync' : null,
+      syncedAt: g(P.syncedAt),
+      validatedAt: g(P.validatedAt),
+      lastModifiedAt: (r.LastModifiedDate as string) ?? null,
+    };
+  }
+
+  accounts(q: AccountQuery): Pages<CrmAccount> {
+    const urn = this.n(SF.account.companyUrn);
+    const fields = ['Id', 'Name', 'Website', 'Phone', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode', 'NumberOfEmployees', 'Industry', 'OwnerId', urn];
+    const where: string[] = [];
+    if (q.withCompanyUrn) where.push(`${urn} != null`);
+    const lists = idFilters([['Id', q.ids], ['OwnerId', q.ownerIds]]);
+    for (const extra of lists.slice(1)) where.push(`${extra.field} IN ${idList(extra.ids)}`);
+    const list = lists[0] ?? null;
+    return this.chunked(`SELECT ${fields.join(', ')} FROM Account`, where, list, '', (r) => ({
+      id: r.Id as string,
+      name: (r.Name as string) ?? null,
+      website: (r.Website as string) ?? null,
+      phone: (r.Phone as string) ?? null,
+      street: (r.BillingStreet as string) ?? null,
+      city: (r.BillingCity as string) ?? null,
+      state: (r.BillingState as string) ?? null,
+      postalCode: (r.BillingPostalCode as string) ?? null,
+      employees: (r.NumberOfEmployees as number) ?? null,
+      industry: (r.Industry as string) ?? null,
+      ownerId: (r.OwnerId as string) ?? null,
+      companyUrn: (r[urn] as string) ?? null,
+    }), 'Account');
+  }
+
+  opportunities(q: OpportunityQuery): Pages<CrmOpportunity> {
+    const where: string[] = [];
+    if (q.openOnly) where.push('IsClosed = false');
+    const lists = idFilters([['Id', q.ids], ['AccountId', q.accountIds], ['OwnerId', q.ownerIds]]);
+    for (const extra of lists.slice(1)) where.push(`${extra.field} IN ${idList(extra.ids)}`);
+    return this.chunked('SELECT Id, Name, AccountId, OwnerId, StageName, IsClosed, IsWon, Amount, CloseDate FROM Opportunity', where, lists[0] ?? null, '', (r) => ({
+      id: r.Id as string,
+      name: (r.Name as string) ?? null,
+      accountId: (r.AccountId as string) ?? null,
+      ownerId: (r.OwnerId as string) ?? null,
+      stage: (r.StageName as string) ?? null,
+      isClosed: Boolean(r.IsClosed),
+      isWon: Boolean(r.IsWon),
+      amount: (r.Amount as number) ?? null,
+      closeDate: (r.CloseDate as string) ?? null,
+      primaryContactId: null,
+    }), 'Opportunity');
+  }
+
+  async opportunityStages(): Promise<OpportunityStage[]> {
+    const out: OpportunityStage[] = [];
+    for await (const page of this.soql('SELECT ApiName, MasterLabel, SortOrder, IsClosed, IsWon FROM OpportunityStage WHERE IsActive = true ORDER BY SortOrder', (r) => ({
+      name: (r.ApiName ?? r.MasterLabel) as string,
+      sortOrder: Number(r.SortOrder),
+      isClosed: Boolean(r.IsClosed),
+      isWon: Boolean(r.IsWon),
+    }))) out.push(...page);
+    return out;
+  }
+
+  contactRoles(opportunityIds: readonly string[]): Pages<CrmContactRole> {
+    if (!opportunityIds.length) return empty();
+    return this.chunked('SELECT OpportunityId, ContactId, Role, IsPrimary FROM OpportunityContactRole', [], { field: 'OpportunityId', ids: opportunityIds }, '', (r) => ({
+      opportunityId: r.OpportunityId as string,
+      contactId: r.ContactId as string,
+      role: (r.Role as string) ?? null,
+      isPrimary: Boolean(r.IsPrimary),
+    }), 'OpportunityContactRole');
+  }
+
+  users(q: UserQuery): Pages<CrmUser> {
+    const where = q.activeOnly ? ['IsActive = true'] : [];
+    return this.chunked('SELECT Id, Name, Email, IsActive FROM User', where, q.ids ? { field: 'Id', ids: q.ids } : null, '', (r) => ({
+      id: r.Id as string,
+      name: (r.Name as string) ?? null,
+      email: (r.Email as string) ?? null,
+      active: Boolean(r.IsActive),
+    }), 'User');
+  }
+
+  activities(q: ActivityQuery): Pages<CrmActivity> {
+    const T = SF.task;
+    const key = this.n(T.activityKey);
+    const fields = ['Id', key, this.n(T.activityType), 'OwnerId', 'WhoId', 'IsClosed', this.n(T.personName), this.n(T.personUrn), 'Subject'];
+    const where = [`${key} != null`];
+    if (q.unresolvedOnly) where.push('WhoId = null', 'IsClosed = false');
+    const run = (extra: string[]) =>
+      this.soql(`SELECT ${fields.join(', ')} FROM Task WHERE ${[...where, ...extra].join(' AND ')}`, (r) => this.toActivity(r), ['Task']);
+    if (!q.keys) return run([]);
+    const keys = q.keys;
+    const self = this;
+    return (async function* () {
+      for (const part of chunks([...new Set(keys)], IN_CHUNK)) yield* self.soql(`SELECT ${fields.join(', ')} FROM Task WHERE ${[...where, `${key} IN (${part.map(soqlString).join(',')})`].join(' AND ')}`, (r) => self.toActivity(r), ['Task']);
+    })();
+  }
+
+  private toActivity(r: Rec): CrmActivity {
+    const T = SF.task;
+    const typeValue = r[this.n(T.activityType)] as string | null;
+    const type = (Object.keys(SF_VALUES.activityType) as ActivityType[]).find((k) => SF_VALUES.activityType[k] === typeValue) ?? null;
+    return {
+      id: r.Id as string,
+      key: r[this.n(T.activityKey)] as string,
+      type,
+      ownerId: (r.OwnerId as string) ?? null,
+      personId: (r.WhoId as string) ?? null,
+      completed: Boolean(r.IsClosed),
+      personName: (r[this.n(T.personName)] as string) ?? null,
+      personUrn: (r[this.n(T.personUrn)] as string) ?? null,
+      subject: (r.Subject as string) ?? null,
+    };
+  }
+
+  // ---------- settings, seats, status ----------
+
+  private settingsObject(): string {
+    return this.n(SF.settings.object);
+  }
+
+  async readSettings(): Promise<CrmSettings> {
+    const S = SF.settings;
+    const keys = (Object.keys(S) as (keyof typeof S)[]).filter((k) => k !== 'object');
+    let row: Rec | null = null;
+    for await (const page of this.soql(`SELECT Id, ${keys.map((k) => this.n(S[k])).join(', ')} FROM ${this.settingsObject()} ORDER BY CreatedDate LIMIT 1`, (r) => r, [this.settingsObject()])) row = page[0] ?? null;
+    const g = (k: keyof typeof S) => (row ? (row[this.n(S[k])] ?? null) : null);
+    const cursor = g('exportCursor');
+    return {
+      id: row ? (row.Id as string) : null,
+      autoSyncAllSeats: Boolean(g('autoSyncAllSeats')),
+      pipelineStage: (g('pipelineStage') as string | null) ?? null,
+      wonValueField: (g('wonValueField') as string | null) ?? null,
+      writeBackEnabled: Boolean(g('writeBackEnabled')),
+      writeBackItems: String(g('writeBackItems') ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s): s is ActivityType => s in SF_VALUES.activityType),
+      dataValidationEnabled: Boolean(g('dataValidationEnabled')),
+      embeddedProfileEnabled: true,
+      photoRefreshEnabled: true,
+      connected: Boolean(g('connected')),
+      lastSyncedAt: (g('lastSyncedAt') as string | null) ?? null,
+      lastRunSummary: (g('lastRunSummary') as string | null) ?? null,
+      exportCursor: cursor === null || cursor === '' ? null : Number(cursor),
+    };
+  }
+
+  async writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void> {
+    const S = SF.settings;
+    const fields: Rec = {};
+    for (const [k, v] of Object.entries(patch) as [keyof CrmSettings, unknown][]) {
+      if (k === 'embeddedProfileEnabled' || k === 'photoRefreshEnabled') continue; // Dataverse-only switches
+      const api = k === 'id' ? undefined : S[k as Exclude<keyof typeof S, 'object'>];
+      if (!api) continue;
+      fields[this.n(api)] = k === 'writeBackItems' ? (v as string[]).join(';') : k === 'exportCursor' ? (v === null ? null : String(v)) : v;
+    }
+    if (!Object.keys(fields).length) return;
+    const { id } = await this.readSettings();
+    const object = this.settingsObject();
+    const res = (await this.call('write settings', (c) => (id ? c.sobject(object).update({ Id: id, ...fields }) : c.sobject(object).create(fields)), [object])) as SaveResultLike;
+    if (!res.success) throw new CatalogueError('API_ERROR', `Salesforce write settings: ${errorText(res)}`);
+  }
+
+  async writeStatus(status: CrmStatus): Promise<void> {
+    await this.writeSettings(status);
+  }
+
+  async readSeats(): Promise<CrmSeat[]> {
+    const S = SF.seat;
+    const object = this.n(S.object);
+    const out: CrmSeat[] = [];
+    for await (const page of this.soql(`SELECT Id, ${this.n(S.user)}, ${this.n(S.enabled)}, ${this.n(S.writeBackOptOut)} FROM ${object}`, (r) => ({
+      id: r.Id as string,
+      userId: r[this.n(S.user)] as string,
+      enabled: Boolean(r[this.n(S.enabled)]),
+      writeBackOptOut: Boolean(r[this.n(S.writeBackOptOut)]),
+    }), [object])) out.push(...page);
+    return out;
+  }
+
+  async writeSeats(seats: readonly Omit<CrmSeat, 'id'>[]): Promise<WriteResult> {
+    const S = SF.seat;
+    const object = this.n(S.object);
+    const existing = new Map((await this.readSeats()).map((s) => [s.userId, s.id]));
+    const records = seats.map((s) => ({
+      ref: s.userId,
+      rec: { ...(existing.has(s.userId) ? { Id: existing.get(s.userId) } : { [this.n(S.user)]: s.userId }), [this.n(S.enabled)]: s.enabled, [this.n(S.writeBackOptOut)]: s.writeBackOptOut } as Rec,
+    }));
+    const updates = records.filter((r) => r.rec.Id);
+    const creates = records.filter((r) => !r.rec.Id);
+    const a = await this.collections(object, 'update', updates);
+    const b = await this.collections(object, 'create', creates);
+    return merge(a, b);
+  }
+
+  async deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult> {
+    const object = this.n(what === 'seats' ? SF.seat.object : SF.settings.object);
+    const ids: string[] = [];
+    for await (const page of this.soql(`SELECT Id FROM ${object}`, (r) => r.Id as string, [object])) ids.push(...page);
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    for (const part of chunks(ids, COLLECTION_MAX)) {
+      const res = (await this.call('delete', (c) => c.sobject(object).destroy(part, { allOrNone: false }))) as SaveResultLike[];
+      res.forEach((r, i) => (r.success ? out.succeeded.push(part[i]) : out.failed.push(failure(part[i], r))));
+    }
+    return out;
+  }
+
+  // ---------- writes ----------
+
+  private toSfFields(f: PersonFields): Rec {
+    const P = SF.person;
+    const out: Rec = {};
+    if (f.notAtCompany !== undefined) out[this.n(P.notAtCompany)] = toSfFlag(f.notAtCompany);
+    if (f.memberUrn !== undefined) out[this.n(P.memberUrn)] = f.memberUrn;
+    if (f.profileUrl !== undefined) out[this.n(P.profileUrl)] = f.profileUrl;
+    if (f.photoUrl !== undefined) out[this.n(P.photoUrl)] = f.photoUrl;
+    if (f.matchSource !== undefined) out[this.n(P.matchSource)] = f.matchSource === null ? null : SF_VALUES.matchSource[f.matchSource];
+    if (f.syncedAt !== undefined) out[this.n(P.syncedAt)] = f.syncedAt;
+    if (f.validatedAt !== undefined) out[this.n(P.validatedAt)] = f.validatedAt;
+    return out;
+  }
+
+  async updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult> {
+    let result: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    for (const kind of ['contact', 'lead'] as const) {
+      const rows = updates.filter((u) => u.kind === kind).map((u) => ({ ref: u.id, rec: { Id: u.id, ...this.toSfFields(u.fields) } }));
+      if (rows.length) result = merge(result, await this.write(kind === 'contact' ? 'Contact' : 'Lead', 'update', rows));
+    }
+    return result;
+  }
+
+  async updateAccounts(updates: readonly AccountUpdate[]): Promise<WriteResult> {
+    const urn = this.n(SF.account.companyUrn);
+    return this.write('Account', 'update', updates.map((u) => ({ ref: u.id, rec: { Id: u.id, [urn]: u.companyUrn } })));
+  }
+
+  private async statuses(): Promise<{ open: string; closed: string }> {
+    if (!this.taskStatuses) {
+      const rows: Rec[] = [];
+      for await (const page of this.soql('SELECT ApiName, IsClosed, IsDefault FROM TaskStatus ORDER BY SortOrder', (r) => r, ['TaskStatus'])) rows.push(...page);
+      const closed = rows.find((r) => r.IsClosed)?.ApiName as string | undefined;
+      const open = (rows.find((r) => r.IsDefault && !r.IsClosed) ?? rows.find((r) => !r.IsClosed))?.ApiName as string | undefined;
+      this.taskStatuses = { open: open ?? 'Not Started', closed: closed ?? 'Completed' };
+    }
+    return this.taskStatuses;
+  }
+
+  async upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult> {
+    if (!activities.length) return { succeeded: [], failed: [], unprocessed: [] };
+    const T = SF.task;
+    const st = await this.statuses();
+    const rows = activities.map((a) => ({
+      ref: a.key,
+      rec: {
+        [this.n(T.activityKey)]: a.key,
+        [this.n(T.activityType)]: SF_VALUES.activityType[a.type],
+        [this.n(T.personName)]: a.personName,
+        [this.n(T.personUrn)]: a.personUrn,
+        Subject: a.subject.slice(0, 255),
+        Description: a.body.slice(0, 32_000),
+        ActivityDate: a.occurredAt.slice(0, 10),
+        Status: a.completed ? st.closed : st.open,
+        OwnerId: a.ownerId,
+        WhoId: a.person?.id ?? null,
+        // A task whose Who is a lead cannot have a What.
+        WhatId: a.person?.kind === 'lead' ? null : (a.relatedToId ?? null),
+      } as Rec,
+    }));
+    return this.write('Task', 'upsert', rows, this.n(T.activityKey));
+  }
+
+  /** Routes a write: ≤ threshold through sObject Collections, above through one Bulk API 2.0 job. */
+  private write(object: string, op: 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
+    return this.engineFor(rows.length) === 'bulk' ? this.bulk(object, op, rows, extField) : this.collections(object, op, rows, extField);
+  }
+
+  private async collections(object: string, op: 'create' | 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [], created: [] };
+    for (const part of chunks(rows, COLLECTION_MAX)) {
+      const records = part.map((r) => r.rec);
+      const res = (await this.call(`${op} ${object}`, (c) => {
+        const so = c.sobject(object);
+        if (op === 'upsert') return so.upsert(records as never, extField as string, { allOrNone: false });
+        if (op === 'create') return so.create(records as never, { allOrNone: false });
+        return so.update(records as never, { allOrNone: false });
+      }, [object])) as SaveResultLike[];
+      res.forEach((r, i) => {
+        const ref = part[i].ref;
+        if (r.success) {
+          out.succeeded.push(ref);
+          if (r.created) out.created?.push(ref);
+        } else out.failed.push(failure(ref, r));
+      });
+    }
+    return out;
+  }
+
+  private async bulk(object: string, op: 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r.rec)))];
+    const refColumn = op === 'upsert' ? (extField as string) : 'Id';
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    // Split into uploads under the size limit (normally one job).
+    const header = columns.map(csvCell).join(',');
+    let batch: { ref: string; line: string }[] = [];
+    let bytes = header.length;
+    const flush = async () => {
+      if (batch.length) merge(out, await this.bulkJob(object, op, `${header}\n${batch.map((b) => b.line).join('\n')}\n`, batch.map((b) => b.ref), refColumn, extField), true);
+      batch = [];
+      bytes = header.length;
+    };
+    for (const r of rows) {
+      const line = columns.map((c) => bulkCell(r.rec[c])).join(',');
+      if (bytes + line.length + 1 > BULK_MAX_BYTES) await flush();
+      batch.push({ ref: r.ref, line });
+      bytes += line.length + 1;
+    }
+    await flush();
+    return out;
+  }
+
+  private async bulkJob(object: string, op: 'update' | 'upsert', csv: string, refs: string[], refColumn: string, extField?: string): Promise<WriteResult> {
+    return this.call(`bulk ${op} ${object}`, async (c) => {
+      c.bulk2.pollInterval = this.cfg.bulkPollIntervalMs ?? 2000;
+      c.bulk2.pollTimeout = this.cfg.bulkPollTimeoutMs ?? 30 * 60_000;
+      const job = c.bulk2.createJob({ object, operation: op, lineEnding: 'LF', ...(extField ? { externalIdFieldName: extField } : {}) });
+      await job.open();
+      await job.uploadData(csv);
+      await job.close();
+      await job.poll();
+      const info = job.getInfo() as { numberRecordsProcessed?: number; numberRecordsFailed?: number };
+      const failed = (info.numberRecordsFailed ?? 0) > 0 ? ((await job.getFailedResults()) as unknown as Rec[]) : [];
+      const unprocessed = (info.numberRecordsProcessed ?? refs.length) < refs.length ? ((await job.getUnprocessedRecords()) as unknown as Rec[]) : [];
+      const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+      const bad = new Set<string>();
+      for (const f of failed) {
+        const ref = String(f[refColumn] ?? f.sf__Id ?? '');
+        const [code, ...rest] = String(f.sf__Error ?? '').split(':');
+        out.failed.push({ ref, code: code || 'UNKNOWN', message: rest.join(':').replace(/:[^:]*--\s*$/, '').trim() });
+        bad.add(ref);
+      }
+      for (const u of unprocessed) {
+        const ref = String(u[refColumn] ?? '');
+        out.unprocessed.push(ref);
+        bad.add(ref);
+      }
+      for (const ref of refs) if (!bad.has(ref)) out.succeeded.push(ref);
+      this.log(`salesforce bulk ${op} ${object} ${job.id}: ${out.succeeded.length} ok, ${out.failed.length} failed, ${out.unprocessed.length} unprocessed`);
+      return out;
+    }, [object]);
+  }
+}
+
+function toSfFlag(v: NotAtCompany): string | null {
+  return v === 'notAtCompany' ? SF_VALUES.notAtCompany.notAtCompany : v === 'ignore' ? SF_VALUES.notAtCompany.ignore : null;
+}
+
+function fromSfFlag(v: string | null): NotAtCompany {
+  return v === SF_VALUES.notAtCompany.notAtCompany ? 'notAtCompany' : v === SF_VALUES.notAtCompany.ignore ? 'ignore' : 'noFeedback';
+}
+
+function errorText(r: SaveResultLike): string {
+  return (r.errors ?? []).map((e) => `${e.statusCode ?? e.errorCode}: ${e.message}`).join('; ');
+}
+
+function failure(ref: string, r: SaveResultLike): WriteFailure {
+  const e = r.errors?.[0];
+  return { ref, code: e?.statusCode ?? e?.errorCode ?? 'UNKNOWN', message: e?.message ?? '' };
+}
+
+function merge(a: WriteResult, b: WriteResult, inPlace = false): WriteResult {
+  const out = inPlace ? a : { succeeded: [...a.succeeded], failed: [...a.failed], unprocessed: [...a.unprocessed], created: [...(a.created ?? [])] };
+  out.succeeded.push(...b.succeeded);
+  out.failed.push(...b.failed);
+  out.unprocessed.push(...b.unprocessed);
+  if (b.created) (out.created ??= []).push(...b.created);
+  return out;
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Bulk CSV cell: null clears the field (#N/A), undefined leaves it unchanged (empty). */
+function bulkCell(v: unknown): string {
+  if (v === undefined) return '';
+  if (v === null) return '#N/A';
+  return csvCell(String(v));
+}
+
+async function* noPages<T>(): AsyncGenerator<T[]> {
+  // nothing to read
+}
+
+function empty<T>(): Pages<T> {
+  return noPages<T>();
+}
