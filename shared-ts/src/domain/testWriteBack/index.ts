@@ -1,2 +1,3 @@
-// Filled in by the testWriteBack work; re-exported from ../index.ts.
-export {};
+// Test Write-Back: the plan (one test contact + one activity per enabled kind, and the clean-up) and the diagnosis.
+export * from './plan';
+export * from './diagnose';
