@@ -69,7 +69,6 @@ export const DEMO_STAGES = [
   'Prospecting',
   'Qualification',
   'Needs Analysis',
-  'Value Proposition',
   'Proposal/Price Quote',
   'Negotiation/Review',
   'Closed Won',
@@ -121,7 +120,7 @@ export interface DemoExportRow {
   crmCompany: string;
   linkedinCompany: string;
   flaggedAt: number;
-  defect?: 'unknown-id' | 'duplicate' | 'missing-id' | 'bad-type' | 'bad-time';
+  defect?: 'unknown-id' | 'bad-id' | 'duplicate' | 'missing-id' | 'bad-type' | 'bad-time';
 }
 
 export interface DemoData {
@@ -339,8 +338,10 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const sample = exportRows.filter((r) => r.status === 'NOT_AT_COMPANY').slice(0, 5);
   for (const row of sample) exportRows.push({ ...row, defect: 'duplicate' });
   for (let i = 0; i < 4; i++) {
-    exportRows.push({ rawRecordId: `unknown-${i}`, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'Ghost Ltd', linkedinCompany: 'Elsewhere Inc.', flaggedAt: baseTime - DAY, defect: 'unknown-id' });
+    // Well-formed ids of records the CRM does not have (deleted since LinkedIn's last sync).
+    exportRows.push({ recordKey: `C${9000 + i}`, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'Ghost Ltd', linkedinCompany: 'Elsewhere Inc.', flaggedAt: baseTime - DAY, defect: 'unknown-id' });
   }
+  exportRows.push({ rawRecordId: 'not-a-crm-id', recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-id' });
   exportRows.push({ rawRecordId: '', recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'missing-id' });
   exportRows.push({ recordKey: sample[0]?.recordKey, recordType: 'ACCOUNT' as 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-type' });
   exportRows.push({ recordKey: sample[1]?.recordKey, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: NaN, defect: 'bad-time' });

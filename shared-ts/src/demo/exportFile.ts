@@ -10,7 +10,7 @@ export function demoExportCsv(data: DemoData, crm: DemoCrm): string {
   const people = new Map(data.people.map((p) => [p.key, p]));
   const members = new Map(data.members.filter((m) => m.personKey).map((m) => [m.personKey as string, m.urn]));
   const rows = data.exportRows.map((r) => {
-    const person = r.recordKey ? people.get(r.recordKey) : undefined;
+    const person = r.recordKey ? people.get(r.recordKey) : undefined; // undefined for unknown-id rows
     const id = r.rawRecordId !== undefined ? r.rawRecordId : crmId(crm, r.recordKey as string);
     return [
       id,

@@ -11,6 +11,7 @@ import {
   type ValidationInput,
 } from '../../domain/validation/index';
 import { all, type RunState } from '../context';
+import { isCrmRecordId } from '../ids';
 import { pushProblem, type Problem, type StepReport } from '../report';
 
 /** The first run back-fills two years, as the vendor apps do. */
@@ -58,7 +59,13 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const accountCache = new Map<string, ValidationAccount>();
   const validatedAt = new Date(now).toISOString();
 
-  await consumeExport(exp.items(), counts, step.problems, async (rows) => {
+  await consumeExport(exp.items(), counts, step.problems, async (chunk) => {
+    const rows = chunk.filter((r) => {
+      if (isCrmRecordId(crm.kind, r.recordId)) return true;
+      counts.rejected++;
+      pushProblem(step.problems, { ref: r.recordId, reason: `not a ${crm.kind} record id` });
+      return false;
+    });
     for (const kind of ['contact', 'lead'] as const) {
       const ofKind = rows.filter((r) => r.recordType === kind);
       if (!ofKind.length) continue;
