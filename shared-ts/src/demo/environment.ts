@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SalesforceGateway } from '../crm/salesforce';
+import type { CrmGateway } from '../crm/gateway';
+import { LinkedInDouble, type AssociationSeed } from '../doubles/linkedinDouble';
+import { SalesforceDouble } from '../doubles/salesforceDouble';
+import { SyncServicesSource } from '../linkedin/syncServices';
+import type { SyncOptions } from '../sync/context';
+import { generateDemoData, inboxJsonLines, type DemoData } from './dataset';
+import { demoExportCsv } from './exportFile';
+import { crmId, type DemoCrm } from './ids';
+import { seedSalesforce } from './seedSalesforce';
+
+/**
+ * The built-in demo environment: loopback doubles of LinkedIn Sync Services and of each CRM, seeded with the
+ * demo world, plus the inbox file; `options(crm)` gives what the engine needs to run one cycle against them.
+ */
+export interface DemoEnvironment {
+  data: DemoData;
+  dir: string;
+  inboxFile: string;
+  salesforce: SalesforceDouble;
+  linkedin: Record<DemoCrm, LinkedInDouble>;
+  options(crm: DemoCrm, extra?: Partial<SyncOptions>): SyncOptions;
+  close(): Promise<void>;
+}
+
+/** Profile associations LinkedIn holds for the demo records (ids in that CRM's format). */
+function associationSeeds(data: DemoData, crm: DemoCrm): AssociationSeed[] {
+  return data.members
+    .filter((m) => m.personKey)
+    .map((m) => ({
+      recordId: crmId(crm, m.personKey as string),
+      member: m.urn,
+      profile: m.profileUrl,
+      ...(m.photoUrl ? { profilePhoto: m.photoUrl } : {}),
+    }));
+}
+
+export interface DemoEnvironmentOptions {
+  dir: string;
+  data?: DemoData;
+  /** Seconds between export polls etc.: the demo answers at once, so waits are kept short. */
+  fastClock?: boolean;
+}
+
+export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<DemoEnvironment> {
+  const data = o.data ?? generateDemoData();
+  mkdirSync(o.dir, { recursive: true });
+  const inboxFile = join(o.dir, 'inbox.jsonl');
+  writeFileSync(inboxFile, inboxJsonLines(data.inbox));
+  const linkedin = {
+    salesforce: await LinkedInDouble.start({ exportFiles: [demoExportCsv(data, 'salesforce')], associations: associationSeeds(data, 'salesforce') }),
+    dataverse: await LinkedInDouble.start({ exportFiles: [demoExportCsv(data, 'dataverse')], associations: associationSeeds(data, 'dataverse') }),
+  };
+  const salesforce = await SalesforceDouble.start();
+  seedSalesforce(salesforce, data);
+  const gateways = new Map<DemoCrm, CrmGateway>();
+  const sources = new Map<DemoCrm, SyncServicesSource>();
+
+  const source = (crm: DemoCrm) => {
+    const li = linkedin[crm];
+    return new SyncServicesSource({
+      apiBaseUrl: li.apiBaseUrl,
+      tokenUrl: li.tokenUrl,
+      clientId: li.clientId,
+      clientSecret: li.clientSecret,
+      crmKey: crm === 'salesforce' ? 'SFDC' : 'DYNAMICS',
+      crmInstanceValue: crm === 'salesforce' ? salesforce.orgId : 'demo-org',
+      partner: crm === 'salesforce' ? 'SFDC' : 'MS',
+      associationInstanceId: crm === 'salesforce' ? salesforce.orgId : '127.0.0.1',
+      pollIntervalMs: o.fastClock === false ? undefined : 10,
+      backoffBaseMs: o.fastClock === false ? undefined : 5,
+      backoffCapMs: o.fastClock === false ? undefined : 50,
+    });
+  };
+  const gateway = (crm: DemoCrm): CrmGateway => {
+    if (crm === 'salesforce') {
+      return new SalesforceGateway({ instanceUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret, namespace: salesforce.ns, bulkPollIntervalMs: 10 });
+    }
+    throw new Error('the Dataverse demo needs the Dataverse double');
+  };
+
+  return {
+    data,
+    dir: o.dir,
+    inboxFile,
+    salesforce,
+    linkedin,
+    options(crm, extra = {}) {
+      // One gateway and source per CRM, so request counts add up over the environment's life.
+      if (!gateways.has(crm)) gateways.set(crm, gateway(crm));
+      if (!sources.has(crm)) sources.set(crm, source(crm));
+      return {
+        crm: gateways.get(crm) as CrmGateway,
+        linkedin: sources.get(crm) as SyncServicesSource,
+        inboxFile,
+        outDir: join(o.dir, `autosave-${crm}`),
+        ...extra,
+      };
+    },
+    async close() {
+      await Promise.all([salesforce.close(), linkedin.salesforce.close(), linkedin.dataverse.close()]);
+    },
+  };
+}
