@@ -41,10 +41,45 @@ export function websiteHost(site: string | null): string | null {
   return s.length > 0 && s.indexOf('.') > 0 ? s : null;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function computeKey(name: string): string {
+  let s = name;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      s = s.normalize('NFKD');
+      break;
+    }
+  }
+  // A character loop: ASCII (most names after decomposition) never touches a Unicode regex.
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) out += s.charAt(i);
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c > 127 && !(c >= 0x300 && c <= 0x36f)) {
+      const astral = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+      const ch = astral ? s.slice(i, i + 2) : s.charAt(i);
+      if (astral) i++;
+      if (LETTER_OR_DIGIT.test(ch)) out += ch.toLowerCase();
+    }
+  }
+  return out;
+}
+
+// Account and company names repeat across millions of rows; a bounded memo keeps the decide fast and pure.
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 8192;
+
 /** Name key for the strict comparison: case, accents, punctuation and whitespace removed. */
 export function strictCompanyKey(name: string | null): string {
   if (!name) return '';
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const hit = KEY_CACHE.get(name);
+  if (hit !== undefined) return hit;
+  const key = computeKey(name);
+  if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
+  KEY_CACHE.set(name, key);
+  return key;
 }
 
 export const sameCompanyStrict: SameCompanyFn = (account, current) => {

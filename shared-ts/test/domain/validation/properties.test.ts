@@ -6,6 +6,7 @@ import {
   REVALIDATION_INTERVAL_MS,
   NOT_AT_COMPANY_STATES,
   LINKEDIN_EVIDENCE_STATUSES,
+  strictCompanyKey,
   type ValidationInput,
 } from '../../../src/domain/validation/index';
 import { NOW, DAY } from './fixtures';
@@ -96,5 +97,18 @@ describe('validation invariants (property-based)', () => {
         return decideValidation(row, now).write === null;
       }),
     );
+  });
+});
+
+describe('strict company key (fast path) equals its plain definition', () => {
+  // The definition: NFKD, drop combining accents, lower-case, keep letters and digits only.
+  const reference = (name: string) =>
+    name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const names = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constantFrom('Société Générale S.A.', 'Müller & Söhne GmbH', 'Rossi e Figli S.p.A.', 'ÅLAND Øy', 'İstanbul Ltd', 'Straße-Bau AG', 'Ærø ApS', '株式会社トヨタ'),
+  );
+  test('for any text', () => {
+    fc.assert(fc.property(names, (n) => strictCompanyKey(n) === reference(n)), { numRuns: 3000 });
   });
 });
