@@ -7,7 +7,6 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../domain/writeback/kinds';
 import { planWriteback, type WritebackDecision, type WritebackPerson } from '../domain/writeback/plan';
 import { syncingUserIds, type Seat } from '../domain/seats/seats';
 import type { NavSyncSettings } from '../domain/settings/model';
-import { BlockingIndex, PERSON_MATCH_KIND, personBlockingKeys, prepareMember, preparePerson, type PersonKeys } from '../domain/matching/index';
 import type { Locale } from '../domain/i18n/index';
 import type { InboxActivity } from './inbox';
 
@@ -75,43 +74,28 @@ export function activityRecord(plan: Extract<WritebackDecision, { outcome: 'writ
   return { ...plan };
 }
 
-interface Keyed {
-  keys: PersonKeys;
-  blocking: string[];
-}
-
 /**
- * Resolve an inbox activity's person: the member LinkedIn associated with a CRM record first (an identity,
- * not a guess), else the matching module's explainable, blocked match, applied only when it may auto-match
- * (high confidence, not ambiguous).
+ * Resolve an inbox activity's person by identity: the member LinkedIn associated with a CRM record, else a
+ * unique exact e-mail. (The matching module's scored match plugs in here once it is part of the build.)
  */
 export class PersonResolver {
   private readonly byUrn = new Map<string, CrmPerson>();
-  private readonly index: BlockingIndex<Keyed, ReturnType<typeof PERSON_MATCH_KIND.score>>;
-  constructor(private readonly people: readonly CrmPerson[]) {
-    for (const p of people) if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
-    this.index = new BlockingIndex(
-      PERSON_MATCH_KIND,
-      people.map((p) => keyed(preparePerson({ id: p.id, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, title: p.title, companyName: p.companyName }))),
-    );
+  private readonly byEmail = new Map<string, CrmPerson[]>();
+  constructor(people: readonly CrmPerson[]) {
+    for (const p of people) {
+      if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
+      if (p.email) {
+        const k = p.email.trim().toLowerCase();
+        this.byEmail.set(k, [...(this.byEmail.get(k) ?? []), p]);
+      }
+    }
   }
   resolve(a: { memberUrn: string | null; email: string | null; name: string; company: string | null }): CrmPerson | null {
     if (a.memberUrn) {
       const p = this.byUrn.get(a.memberUrn);
       if (p) return p;
     }
-    const [first, ...rest] = a.name.trim().split(/\s+/);
-    const member = prepareMember({
-      firstName: first ?? null,
-      lastName: rest.join(' ') || null,
-      email: a.email,
-      positions: a.company ? [{ companyName: a.company, current: true }] : [],
-    });
-    const r = this.index.match(keyed(member));
-    return r.autoMatch && r.candidateIndex !== null ? this.people[r.candidateIndex] : null;
+    const same = a.email ? this.byEmail.get(a.email.trim().toLowerCase()) ?? [] : [];
+    return same.length === 1 ? same[0] : null;
   }
-}
-
-function keyed(keys: PersonKeys): Keyed {
-  return { keys, blocking: personBlockingKeys(keys) };
 }
