@@ -1,0 +1,87 @@
+import { LightningElement, api } from 'lwc';
+import { badgeExplanation, badgeSyncedText, confidenceLabelKey, criterionLabelKey } from 'c/navsyncCore';
+import { label } from 'c/navsyncLabels';
+
+// Lightning badge look per tone of the core's badge state.
+const TONE_CLASS = {
+    success: 'slds-badge slds-theme_success',
+    warning: 'slds-badge slds-theme_warning',
+    error: 'slds-badge slds-theme_error',
+    neutral: 'slds-badge'
+};
+
+export default class CrmBadge extends LightningElement {
+    /** The core's BadgeInfo for the record (badgeState). */
+    @api info;
+    /** Optional match score ({ total, confidence, contributions: [{ criterion, points, evidence }] }). */
+    @api score;
+
+    showWhy = false;
+
+    get hasInfo() {
+        return Boolean(this.info);
+    }
+
+    get stateLabel() {
+        return label(this.info.labelKey);
+    }
+
+    get description() {
+        return label(this.info.descriptionKey, this.info.params);
+    }
+
+    get ariaLabel() {
+        return label('badge.ariaLabel', { state: this.stateLabel });
+    }
+
+    get badgeClass() {
+        return TONE_CLASS[this.info.tone] || TONE_CLASS.neutral;
+    }
+
+    get syncedText() {
+        const s = badgeSyncedText(this.info);
+        return label(s.key, s.params);
+    }
+
+    get isManual() {
+        return this.info.state === 'matchedByHand';
+    }
+
+    get explanation() {
+        const e = badgeExplanation(this.info, this.score);
+        if (!e) {
+            return null;
+        }
+        return {
+            total: label('badge.whyTotal', { total: e.total }),
+            confidence: label(confidenceLabelKey(e.confidence)),
+            lines: e.contributions.map((c) => ({
+                key: c.criterion,
+                criterion: label(criterionLabelKey(c.criterion)),
+                share: label('badge.whyShare', { points: c.points, share: c.sharePercent }),
+                evidence: c.evidence
+            })),
+            notCompared: e.unmatchedCriteria.length
+                ? label('badge.whyNotCompared', {
+                      criteria: e.unmatchedCriteria.map((c) => label(criterionLabelKey(c))).join(', ')
+                  })
+                : null
+        };
+    }
+
+    get canExplain() {
+        return Boolean(this.explanation) || this.isManual;
+    }
+
+    get whyTitle() {
+        return label('badge.whyTitle');
+    }
+
+    get whyManual() {
+        return label('badge.whyManual');
+    }
+
+    toggleWhy() {
+        this.showWhy = !this.showWhy;
+    }
+}
