@@ -26,8 +26,8 @@ export interface SalesforceConfig {
 export interface DataverseConfig {
   /** e.g. https://org.crm4.dynamics.com (or http://127.0.0.1:<port> for the double). */
   url: string;
-  /** Returns a bearer token (called again on 401). */
-  getToken: () => Promise<string>;
+  /** Returns a bearer token; called before requests, with `forceRefresh` after a 401 (cache it yourself). */
+  getToken: (forceRefresh?: boolean) => Promise<string>;
   /** Web API version; default '9.2'. */
   apiVersion?: string;
   /** Operations per `$batch` change set (max 1000, default 1000). */

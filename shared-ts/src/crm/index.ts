@@ -1,3 +1,5 @@
 export * from './gateway';
 export * from './config';
 export * from './redact';
+export * from './salesforce';
+export * from './dataverse';

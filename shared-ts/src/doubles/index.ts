@@ -1,2 +1,6 @@
 export * from './server';
 export * from './linkedinDouble';
+export * from './salesforceDouble';
+export * from './dataverseDouble';
+export { parseSoql, SoqlError } from './soql';
+export { parseFilter, parseFetchXml, ODataError } from './odata';
