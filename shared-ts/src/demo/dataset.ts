@@ -213,7 +213,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const pool = POOLS[language];
     let firstName = rnd.pick(pool.first);
     let lastName = rnd.pick(pool.last);
-    if (n % 97 === 0) {
+    // Every 47th person carries an injection-looking name (all five appear even in small worlds).
+    if ((people.length + 1) % 47 === 0) {
       const h = HOSTILE_PEOPLE[hostileIx++ % HOSTILE_PEOPLE.length];
       firstName = h.first;
       lastName = h.last;

@@ -42,7 +42,12 @@ export function seedSalesforce(sf: SalesforceDouble, data: DemoData): void {
     o.contactKeys.forEach((c, i) => sf.insert('OpportunityContactRole', { OpportunityId: id(o.key), ContactId: id(c), Role: 'Decision Maker', IsPrimary: i === 0 }));
   }
   // What the admin page saves: the settings record and one seat record per seat holder.
-  sf.insert(f(SF.settings.object), { Name: 'NavSync', ...settingsToSalesforce(demoSettings(), { namespace: sf.ns }) });
+  const settings = settingsToSalesforce(demoSettings(), { namespace: sf.ns });
+  // Write-back items in lower case: the settings module reads them case-insensitively, and the Salesforce
+  // gateway (as committed) only accepts lower-case kinds — see the report; both read this form.
+  const items = f(SF.settings.writeBackItems);
+  if (typeof settings[items] === 'string') settings[items] = (settings[items] as string).toLowerCase();
+  sf.insert(f(SF.settings.object), { Name: 'NavSync', ...settings });
   for (const u of data.users.filter((x) => x.seatHolder)) {
     sf.insert(f(SF.seat.object), { Name: u.email, [f(SF.seat.user)]: id(u.key), [f(SF.seat.enabled)]: true, [f(SF.seat.writeBackOptOut)]: u.writeBackOptOut });
   }

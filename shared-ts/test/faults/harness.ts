@@ -1,0 +1,66 @@
+// Shared by the fault suite: a small demo world in fresh doubles, and a snapshot of what the CRM holds, so each
+// test can assert that no record was lost or doubled compared with a fault-free run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SF } from '../../src/domain/crmSchema';
+import { generateDemoData, type DemoData } from '../../src/demo/dataset';
+import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import type { DemoCrm } from '../../src/demo/ids';
+
+/** ~300 people over 40 accounts: every kind of row and activity, small enough for many runs. */
+export function smallWorld(): DemoData {
+  return generateDemoData({ accounts: 40, peoplePerAccount: 6, leads: 80 });
+}
+
+export interface Env extends DemoEnvironment {
+  cleanup(): Promise<void>;
+}
+
+export async function startEnv(data: DemoData = smallWorld()): Promise<Env> {
+  const dir = mkdtempSync(join(tmpdir(), 'navsync-faults-'));
+  const env = await startDemoEnvironment({ dir, data });
+  return Object.assign(env, {
+    async cleanup() {
+      await env.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface CrmSnapshot {
+  /** person id → flag | member URN | match source */
+  people: Record<string, string>;
+  /** activity key → "who|closed" */
+  activities: Record<string, string>;
+  /** activity keys that occur more than once (must stay empty) */
+  doubledActivities: string[];
+  activityCount: number;
+}
+
+/** What the CRM double holds after a run, without timestamps (they differ from run to run). */
+export function snapshot(env: DemoEnvironment, crm: DemoCrm): CrmSnapshot {
+  if (crm !== 'salesforce') throw new Error(`no snapshot for ${crm} yet`);
+  const sf = env.salesforce;
+  const P = SF.person;
+  const people: Record<string, string> = {};
+  for (const object of ['Contact', 'Lead']) {
+    for (const r of sf.all(object)) {
+      people[r.Id] = [r[sf.f(P.notAtCompany)] ?? '', r[sf.f(P.memberUrn)] ?? '', r[sf.f(P.matchSource)] ?? ''].join('|');
+    }
+  }
+  const activities: Record<string, string> = {};
+  const seen = new Map<string, number>();
+  const tasks = sf.all('Task');
+  for (const t of tasks) {
+    const key = String(t[sf.f(SF.task.activityKey)]);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    activities[key] = `${t.WhoId ?? ''}|${t.IsClosed ? 'closed' : 'open'}`;
+  }
+  return {
+    people,
+    activities,
+    doubledActivities: [...seen].filter(([, n]) => n > 1).map(([k]) => k),
+    activityCount: tasks.length,
+  };
+}
