@@ -71,7 +71,8 @@ export function assignSeats(
     } else added.push(id);
   }
   const total = seats.length + added.length;
-  if (limit !== null && total > limit) {
+  // Only new seats are checked: an org already over a reduced contract can still switch seats and remove some.
+  if (limit !== null && added.length > 0 && total > limit) {
     errors.push(seatError('', 'settings.seatLimitExceeded', { limit, count: total }));
   }
   if (errors.length) return { ok: false, seats: seats.slice(), errors, added: [] };

@@ -68,6 +68,12 @@ describe('assignSeats', () => {
     expect(seatsRemaining([seat('005A1'), seat('005A2')], 1)).toBe(0);
   });
 
+  test('an org already over a reduced limit gets the limit error only when adding seats', () => {
+    const over = [seat('005A1'), seat('005A2'), seat('005A3')];
+    expect(assignSeats(over, [], users, 2)).toMatchObject({ ok: true, seats: over, added: [] });
+    expect(assignSeats(over, ['005A5'], users, 2).errors.map((e) => e.key)).toEqual(['settings.seatLimitExceeded']);
+  });
+
   test('never more seat holders than the limit, never a duplicate, never an inactive user (property)', () => {
     const ids = fc.array(fc.constantFrom(...users.map((u) => u.id), '005ZZ'), { maxLength: 8 });
     fc.assert(
