@@ -1,25 +1,43 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
-import createActivities from '@salesforce/apex/NavSyncTestWriteBack.createActivities';
+import USER_ID from '@salesforce/user/Id';
+import LANG from '@salesforce/i18n/lang';
+import taskStatuses from '@salesforce/apex/NavSyncTestWriteBack.taskStatuses';
+import createTasks from '@salesforce/apex/NavSyncTestWriteBack.createTasks';
 import deleteActivities from '@salesforce/apex/NavSyncTestWriteBack.deleteActivities';
-import { ACTIVITY_KIND_LABEL, ACTIVITY_KIND_SF_TYPE } from 'c/navsyncCore';
+import {
+    ACTIVITY_KIND_LABEL,
+    diagnoseTestWriteBack,
+    planTestActivities,
+    planTestWriteBack,
+    resolveLocale,
+    salesforceTask,
+    testContactSalesforce
+} from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
 import CONTACT_OBJECT from '@salesforce/schema/Contact';
-import LAST_NAME from '@salesforce/schema/Contact.LastName';
-import FIRST_NAME from '@salesforce/schema/Contact.FirstName';
+import ACTIVITY_KEY from '@salesforce/schema/Task.LinkedIn_Activity_Key__c';
 
-/** Platform error → text: the UI API's `body.output.errors` / `fieldErrors`, an Apex `body.message`, or the API error. */
-function errorText(error) {
-    const body = error && error.body;
-    if (body && body.output) {
-        const messages = (body.output.errors || []).map((e) => e.message);
-        Object.values(body.output.fieldErrors || {}).forEach((list) => list.forEach((e) => messages.push(e.message)));
-        if (messages.length) {
-            return messages.join(' ');
-        }
-    }
-    return body && body.message ? body.message : label('errors.apiError');
+const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(ACTIVITY_KEY.fieldApiName) || [])[1] || null;
+
+/** A UI API / Apex error as the core's failure input: status code, message and the fields it names. */
+function failureOf(error, step, kind) {
+    const body = (error && error.body) || {};
+    const out = body.output || {};
+    const first = (out.errors || [])[0] || (Array.isArray(body) ? body[0] : null) || {};
+    const fieldErrors = out.fieldErrors || {};
+    const fields = Object.keys(fieldErrors);
+    const fieldError = fields.length ? fieldErrors[fields[0]][0] : {};
+    return {
+        crm: 'salesforce',
+        step,
+        kind,
+        httpStatus: error && error.status,
+        code: first.errorCode || fieldError.errorCode || '',
+        message: first.message || fieldError.message || body.message || '',
+        fields
+    };
 }
 
 export default class TestWriteBack extends NavigationMixin(LightningElement) {
@@ -29,24 +47,33 @@ export default class TestWriteBack extends NavigationMixin(LightningElement) {
     running = false;
     contactId;
     contactUrl;
-    results = [];
-    error;
+    taskIds = [];
+    rows = [];
+    failure;
     removed = false;
+    /** The last run failed on a rule that wants an e-mail address: the next run gives the contact one. */
+    withEmail = false;
+
+    get locale() {
+        return resolveLocale(LANG);
+    }
 
     get labels() {
         return {
-            title: label('testWriteBack.title'),
-            run: label('testWriteBack.run'),
-            remove: label('testWriteBack.remove'),
-            viewInCrm: label('testWriteBack.viewInCrm'),
-            removed: label('testWriteBack.removed'),
-            contact: label('testWriteBack.testContact'),
-            noKinds: label('testWriteBack.noKinds')
+            title: label('salesforce.testWriteBackTitle'),
+            intro: label('salesforce.testWriteBackIntro'),
+            run: label('salesforce.testWriteBackRun'),
+            running: label('salesforce.testWriteBackRunning'),
+            remove: label('salesforce.testWriteBackRemove'),
+            removed: label('salesforce.testWriteBackRemoved'),
+            viewInSalesforce: label('salesforce.viewInSalesforce'),
+            contactStep: label('testWriteBack.stepContact'),
+            noItems: label('testWriteBack.noItems')
         };
     }
 
     get hasKinds() {
-        return this.enabledKinds && this.enabledKinds.length > 0;
+        return Boolean(this.enabledKinds && this.enabledKinds.length);
     }
 
     get runDisabled() {
@@ -57,68 +84,116 @@ export default class TestWriteBack extends NavigationMixin(LightningElement) {
         return Boolean(this.contactId);
     }
 
-    async recordUrl(recordId, objectApiName) {
+    recordUrl(recordId, objectApiName) {
         return this[NavigationMixin.GenerateUrl]({
             type: 'standard__recordPage',
             attributes: { recordId, objectApiName, actionName: 'view' }
         });
     }
 
+    /** The core's diagnosis in the admin's words: what failed, why, and what to do. */
+    explain(failure) {
+        const d = diagnoseTestWriteBack(failure);
+        const step =
+            failure.step === 'activity'
+                ? label('testWriteBack.stepActivity', { kind: label(ACTIVITY_KIND_LABEL[failure.kind]) })
+                : label(failure.step === 'contact' ? 'testWriteBack.stepContact' : 'testWriteBack.stepCleanup');
+        return {
+            cause: d.cause,
+            failedAt: label('testWriteBack.failedAt', { step }),
+            message: label(d.messageKey, d.params),
+            remedy: label(d.remedyKey, { objects: '', ...d.params }),
+            code: d.code,
+            detail: d.detail
+        };
+    }
+
     async handleRun() {
         this.running = true;
-        this.error = undefined;
+        this.failure = undefined;
         this.removed = false;
-        this.results = [];
-        const stamp = new Date().toISOString();
+        this.rows = [];
+        const locale = this.locale;
+        const plan = planTestWriteBack({
+            crm: 'salesforce',
+            settings: { writeBackEnabled: true, writeBackItems: this.enabledKinds },
+            ownerId: USER_ID,
+            runAt: new Date().toISOString(),
+            locale,
+            includeEmail: this.withEmail
+        });
         try {
-            const contact = await createRecord({
-                apiName: CONTACT_OBJECT.objectApiName,
-                fields: {
-                    [FIRST_NAME.fieldApiName]: 'NavSync',
-                    [LAST_NAME.fieldApiName]: label('testWriteBack.testContactName')
-                }
-            });
+            let contact;
+            try {
+                contact = await createRecord({
+                    apiName: CONTACT_OBJECT.objectApiName,
+                    fields: testContactSalesforce(plan.contact)
+                });
+            } catch (e) {
+                this.failure = this.explain(failureOf(e, 'contact'));
+                this.withEmail = this.failure.cause === 'emailValidationRule';
+                return;
+            }
             this.contactId = contact.id;
             this.contactUrl = await this.recordUrl(contact.id, CONTACT_OBJECT.objectApiName);
-            const activities = this.enabledKinds.map((kind) => ({
-                kind: ACTIVITY_KIND_SF_TYPE[kind],
-                subject: label('testWriteBack.activitySubject', { kind: label(ACTIVITY_KIND_LABEL[kind]) }),
-                description: label('testWriteBack.activityBody'),
-                activityKey: `navsync-test-${kind}-${stamp}`,
-                completed: true
-            }));
-            const saved = await createActivities({ contactId: contact.id, activities });
-            const urls = await Promise.all(saved.map((r) => (r.recordId ? this.recordUrl(r.recordId, 'Task') : null)));
-            const rows = saved.map((r, i) => ({
-                key: this.enabledKinds[i],
-                kindLabel: label(ACTIVITY_KIND_LABEL[this.enabledKinds[i]]),
-                ok: Boolean(r.recordId),
-                recordId: r.recordId,
-                url: urls[i],
-                message: r.recordId ? label('testWriteBack.created') : r.message
-            }));
-            this.results = rows;
+            const statuses = await taskStatuses();
+            const plans = planTestActivities(plan, 'salesforce', contact.id, locale);
+            const tasks = plans.map((p) => {
+                const t = salesforceTask(p, {
+                    completedStatus: statuses.completed,
+                    openStatus: statuses.open,
+                    namespace: NAMESPACE
+                });
+                return { sobjectType: 'Task', ...t.fields, ...t.createOnlyFields };
+            });
+            const results = await createTasks({ tasks });
+            // One result per task, in order (Apex inserts with allOrNone false).
+            const byTask = plans.map((p, i) => results[i] || { message: '' });
+            const urls = await Promise.all(byTask.map((r) => (r.recordId ? this.recordUrl(r.recordId, 'Task') : null)));
+            this.taskIds = byTask.filter((r) => r.recordId).map((r) => r.recordId);
+            this.rows = byTask.map((r, i) => {
+                const kind = plans[i].type;
+                const row = {
+                    key: kind,
+                    step: label('testWriteBack.stepActivity', { kind: label(ACTIVITY_KIND_LABEL[kind]) }),
+                    ok: Boolean(r.recordId),
+                    url: urls[i],
+                    status: label('salesforce.testWriteBackSaved')
+                };
+                if (!r.recordId) {
+                    const why = this.explain({
+                        crm: 'salesforce',
+                        step: 'activity',
+                        kind,
+                        code: r.statusCode,
+                        message: r.message || '',
+                        fields: r.fields || []
+                    });
+                    row.status = `${why.message} ${why.remedy}`;
+                }
+                return row;
+            });
         } catch (e) {
-            this.error = errorText(e);
+            this.failure = this.explain(failureOf(e, 'activity', this.enabledKinds[0]));
         } finally {
             this.running = false;
         }
     }
 
     async handleRemove() {
-        this.error = undefined;
+        this.failure = undefined;
         try {
-            const taskIds = this.results.filter((r) => r.recordId).map((r) => r.recordId);
-            if (taskIds.length) {
-                await deleteActivities({ taskIds });
+            if (this.taskIds.length) {
+                await deleteActivities({ taskIds: this.taskIds });
             }
             await deleteRecord(this.contactId);
             this.contactId = undefined;
             this.contactUrl = undefined;
-            this.results = [];
+            this.taskIds = [];
+            this.rows = [];
             this.removed = true;
         } catch (e) {
-            this.error = errorText(e);
+            this.failure = this.explain(failureOf(e, 'cleanup'));
         }
     }
 }

@@ -1,15 +1,18 @@
 import { createElement } from '@lwc/engine-dom';
 import TestWriteBack from 'c/testWriteBack';
 import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
-import createActivities from '@salesforce/apex/NavSyncTestWriteBack.createActivities';
+import taskStatuses from '@salesforce/apex/NavSyncTestWriteBack.taskStatuses';
+import createTasks from '@salesforce/apex/NavSyncTestWriteBack.createTasks';
 import deleteActivities from '@salesforce/apex/NavSyncTestWriteBack.deleteActivities';
 import { label } from 'c/navsyncLabels';
 
-jest.mock('@salesforce/apex/NavSyncTestWriteBack.createActivities', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/NavSyncTestWriteBack.taskStatuses', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/NavSyncTestWriteBack.createTasks', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/NavSyncTestWriteBack.deleteActivities', () => ({ default: jest.fn() }), { virtual: true });
 
 const validationError = require('./data/createContactValidationError.json');
-const activitiesResult = require('./data/createActivitiesResult.json');
+const tasksResult = require('./data/createTasksResult.json');
+const statuses = require('./data/taskStatuses.json');
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
@@ -21,7 +24,21 @@ function mount(enabledKinds) {
     return element;
 }
 
+async function run(element) {
+    $(element, 'run').click();
+    for (let i = 0; i < 4; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await flush();
+    }
+}
+
 describe('c-test-write-back', () => {
+    beforeEach(() => {
+        taskStatuses.mockResolvedValue(statuses);
+        createRecord.mockResolvedValue({ id: '003000000000001AAA' });
+        createTasks.mockResolvedValue(tasksResult);
+    });
+
     afterEach(() => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
@@ -33,81 +50,92 @@ describe('c-test-write-back', () => {
         const element = mount([]);
         await flush();
         expect($(element, 'run')).toBeNull();
-        expect($(element, 'no-kinds').textContent).toBe(label('testWriteBack.noKinds'));
+        expect($(element, 'no-kinds').textContent).toBe(label('testWriteBack.noItems'));
         await expect(element).toBeAccessible();
     });
 
-    it('creates the test contact and one activity per enabled kind, and lists each result', async () => {
-        createRecord.mockResolvedValue({ id: '003000000000001AAA' });
-        createActivities.mockResolvedValue(activitiesResult);
+    it('creates the core\'s test contact and one task per enabled kind, and lists each result', async () => {
         const element = mount(['inmail', 'note']);
         await flush();
-        $(element, 'run').click();
-        await flush();
-        await flush();
+        await run(element);
 
-        expect(createRecord).toHaveBeenCalledWith({
-            apiName: 'Contact',
-            fields: { FirstName: 'NavSync', LastName: label('testWriteBack.testContactName') }
+        const contact = createRecord.mock.calls[0][0];
+        expect(contact.apiName).toBe('Contact');
+        expect(contact.fields.FirstName).toBe('NavSync');
+        expect(contact.fields.LastName).toMatch(/^Test Write-Back \d{8}t\d{6}z$/);
+        expect(contact.fields.Email).toBeUndefined();
+
+        const tasks = createTasks.mock.calls[0][0].tasks;
+        expect(tasks.map((t) => t.LinkedIn_Activity_Type__c)).toEqual(['InMail', 'Note']);
+        tasks.forEach((t) => {
+            expect(t.sobjectType).toBe('Task');
+            expect(t.WhoId).toBe('003000000000001AAA');
+            expect(t.Status).toBe('Completed');
+            expect(t.LinkedIn_Activity_Key__c.length).toBeGreaterThan(0);
+            expect(t.LinkedIn_Activity_Key__c.length).toBeLessThanOrEqual(255);
         });
-        const call = createActivities.mock.calls[0][0];
-        expect(call.contactId).toBe('003000000000001AAA');
-        expect(call.activities.map((a) => a.kind)).toEqual(['InMail', 'Note']);
-        expect(new Set(call.activities.map((a) => a.activityKey)).size).toBe(2);
-        call.activities.forEach((a) => expect(a.activityKey.length).toBeLessThanOrEqual(255));
+        expect(new Set(tasks.map((t) => t.LinkedIn_Activity_Key__c)).size).toBe(2);
+        expect(tasks[0].Subject).toMatch(/NavSync test \(InMail\)$/);
 
         expect($(element, 'contact-link').getAttribute('href')).toBe('/lightning/r/Contact/003000000000001AAA/view');
-        const rows = element.shadowRoot.querySelectorAll('li');
+        const rows = element.shadowRoot.querySelectorAll('li[data-kind="inmail"], li[data-kind="note"]');
         expect(rows).toHaveLength(2);
-        expect(rows[0].querySelector('.kind').textContent).toBe(label('writeback.kindInmail'));
+        expect(rows[0].querySelector('.step').textContent).toBe('Write a test InMail');
+        expect(rows[0].querySelector('.status').textContent).toBe(label('salesforce.testWriteBackSaved'));
         expect(rows[0].querySelector('a.view').getAttribute('href')).toBe('/lightning/r/Task/00T000000000001AAA/view');
-        expect(rows[1].querySelector('.message').textContent).toBe('Tasks need a due date in the future.');
         expect(rows[1].querySelector('a.view')).toBeNull();
+        expect(rows[1].querySelector('.status').textContent).toContain('The value “Not Started” is not allowed for Status.');
         await expect(element).toBeAccessible();
     });
 
-    it('shows the validation rule that stopped the test contact, and writes no activity', async () => {
-        createRecord.mockRejectedValue(validationError);
+    it('explains an e-mail validation rule in the core\'s words, and the next run gives the contact an e-mail', async () => {
+        createRecord.mockRejectedValueOnce(validationError);
         const element = mount(['inmail']);
         await flush();
-        $(element, 'run').click();
-        await flush();
-        expect(createActivities).not.toHaveBeenCalled();
-        expect($(element, 'error').textContent).toContain('Email is required for every contact.');
+        await run(element);
+        expect(createTasks).not.toHaveBeenCalled();
+        expect($(element, 'failed-at').textContent).toBe('Test Write-Back failed at: Create the test contact');
+        expect($(element, 'cause').textContent).toBe(
+            'A validation rule in your CRM requires an e-mail address on contacts, so NavSync could not save the test contact.'
+        );
+        expect($(element, 'remedy').textContent).toBe(label('testWriteBack.remedyEmailRule'));
+        expect($(element, 'detail').textContent).toContain('Email is required for every contact.');
         expect($(element, 'remove')).toBeNull();
         await expect(element).toBeAccessible();
+
+        createTasks.mockResolvedValueOnce([tasksResult[0]]);
+        await run(element);
+        expect(createRecord.mock.calls[1][0].fields.Email).toMatch(/^navsync-test-.+@example\.com$/);
+        expect($(element, 'failure')).toBeNull();
     });
 
-    it('removes the test activities and the test contact with one click', async () => {
-        createRecord.mockResolvedValue({ id: '003000000000001AAA' });
-        createActivities.mockResolvedValue(activitiesResult);
+    it('removes the test tasks and the test contact with one click', async () => {
         deleteActivities.mockResolvedValue(1);
         const element = mount(['inmail', 'note']);
         await flush();
-        $(element, 'run').click();
-        await flush();
-        await flush();
+        await run(element);
         $(element, 'remove').click();
+        await flush();
         await flush();
         expect(deleteActivities).toHaveBeenCalledWith({ taskIds: ['00T000000000001AAA'] });
         expect(deleteRecord).toHaveBeenCalledWith('003000000000001AAA');
-        expect($(element, 'removed').textContent).toBe(label('testWriteBack.removed'));
+        expect($(element, 'removed').textContent).toBe(label('salesforce.testWriteBackRemoved'));
         expect(element.shadowRoot.querySelectorAll('li')).toHaveLength(0);
     });
 
-    it('keeps the list and shows the error when removal fails', async () => {
-        createRecord.mockResolvedValue({ id: '003000000000001AAA' });
-        createActivities.mockResolvedValue(activitiesResult);
-        deleteActivities.mockRejectedValue({ body: { message: 'insufficient access rights on object id' }, status: 400 });
+    it('keeps the list and explains the failure when removal is refused', async () => {
+        deleteActivities.mockRejectedValue({
+            body: { message: 'insufficient access rights on object id' },
+            status: 403
+        });
         const element = mount(['inmail', 'note']);
         await flush();
-        $(element, 'run').click();
-        await flush();
-        await flush();
+        await run(element);
         $(element, 'remove').click();
         await flush();
         expect(deleteRecord).not.toHaveBeenCalled();
-        expect($(element, 'error').textContent).toBe('insufficient access rights on object id');
-        expect(element.shadowRoot.querySelectorAll('li')).toHaveLength(2);
+        expect($(element, 'failed-at').textContent).toBe('Test Write-Back failed at: Remove the test records');
+        expect($(element, 'detail').textContent).toContain('insufficient access rights on object id');
+        expect(element.shadowRoot.querySelectorAll('li[data-kind="inmail"]')).toHaveLength(1);
     });
 });
