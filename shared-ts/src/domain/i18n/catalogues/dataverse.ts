@@ -4,6 +4,8 @@ import { defineArea } from '../catalogue';
 // the steps of the "turn on data validation" flow and the contact form notification.
 export const dataverseArea = defineArea('dataverse', {
   en: {
+    saveFirst: 'Save this record first to see its Sales Navigator profile.',
+    accountUpdated: 'The account was updated. NavSync checks this person again at the next validation.',
     controlName: 'NavSync Embedded Profile',
     controlDescription: 'Shows the Sales Navigator profile of this person, with manual match and Not at company actions.',
     propLastName: 'Last name (bound column)',
@@ -63,6 +65,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignore',
   },
   nl: {
+    saveFirst: 'Sla deze record eerst op om het Sales Navigator-profiel te zien.',
+    accountUpdated: 'Het account is bijgewerkt. NavSync controleert deze persoon opnieuw bij de volgende validatie.',
     controlName: 'NavSync ingesloten profiel',
     controlDescription: 'Toont het Sales Navigator-profiel van deze persoon, met handmatig koppelen en acties voor Niet bij bedrijf.',
     propLastName: 'Achternaam (gekoppelde kolom)',
@@ -122,6 +126,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Negeren',
   },
   fr: {
+    saveFirst: 'Enregistrez d’abord cet enregistrement pour voir son profil Sales Navigator.',
+    accountUpdated: 'Le compte a été mis à jour. NavSync vérifiera de nouveau cette personne lors de la prochaine validation.',
     controlName: 'Profil intégré NavSync',
     controlDescription: 'Affiche le profil Sales Navigator de cette personne, avec association manuelle et actions Ne fait plus partie de l’entreprise.',
     propLastName: 'Nom (colonne liée)',
@@ -181,6 +187,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignorer',
   },
   it: {
+    saveFirst: 'Salva prima questo record per vedere il profilo Sales Navigator.',
+    accountUpdated: 'L’account è stato aggiornato. NavSync ricontrollerà questa persona alla prossima convalida.',
     controlName: 'Profilo incorporato NavSync',
     controlDescription: 'Mostra il profilo Sales Navigator di questa persona, con abbinamento manuale e azioni Non più in azienda.',
     propLastName: 'Cognome (colonna associata)',
@@ -240,6 +248,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignora',
   },
   de: {
+    saveFirst: 'Speichern Sie diesen Datensatz zuerst, um sein Sales Navigator-Profil zu sehen.',
+    accountUpdated: 'Die Firma wurde aktualisiert. NavSync prüft diese Person bei der nächsten Validierung erneut.',
     controlName: 'NavSync eingebettetes Profil',
     controlDescription: 'Zeigt das Sales Navigator-Profil dieser Person, mit manueller Zuordnung und Aktionen für Nicht mehr im Unternehmen.',
     propLastName: 'Nachname (gebundene Spalte)',

@@ -1,4 +1,4 @@
-// Checks of the packed Dataverse solution and of what the enable flow creates: both zips' contents, the
+// (Run by scripts/test/42-dynamics-solution-checks.mjs.) Checks of the packed Dataverse solution and of what the enable flow creates: both zips' contents, the
 // customizations.xml against Microsoft's CustomizationsSolution.xsd, every view/report FetchXML against Fetch.xsd,
 // layout cells ⊆ fetched attributes, RDL well-formedness, the solution vs crmSchema, and web-resource types.
 import { spawnSync } from 'node:child_process';
@@ -186,6 +186,48 @@ void runChecks([
     const c = notAtCompanyColumn();
     assert(c.OptionSet.Options.every((o) => String(o.Value).startsWith('61373')), 'option values');
     assert(c.DisplayName.LocalizedLabels.length === 5, 'five languages');
+  }],
+  ['deploy:dynamics refuses, with a clear message, when the environment URL or token is missing', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'dynamics', 'deploy.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DATAVERSE_URL: '', DATAVERSE_TOKEN: '' },
+    });
+    assert(r.status === 2, `exit ${r.status}`);
+    assert(/DATAVERSE_URL/.test(r.stderr) && /DATAVERSE_TOKEN/.test(r.stderr), r.stderr);
+  }],
+  ['deploy:dynamics imports the managed zip with ImportSolutionAsync and waits for success (loopback double)', async () => {
+    const { createServer } = await import('node:http');
+    const seen: { path: string; auth?: string; body?: Record<string, unknown> }[] = [];
+    let polls = 0;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        seen.push({ path: req.url ?? '', auth: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
+        res.setHeader('Content-Type', 'application/json');
+        if (req.url === '/api/data/v9.2/ImportSolutionAsync') {
+          res.end(JSON.stringify({ ImportJobKey: 'k', AsyncOperationId: '0a0a0a0a-0000-0000-0000-000000000001' }));
+        } else {
+          polls++;
+          res.end(JSON.stringify(polls < 2 ? { statecode: 2, statuscode: 20 } : { statecode: 3, statuscode: 30 }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const { deploy } = (await import(join(root, 'scripts', 'dynamics', 'deploy.mjs'))) as { deploy: (o: object) => Promise<unknown> };
+      await deploy({ url: `http://127.0.0.1:${port}/`, token: 'test-token', pollMs: 1, log: () => undefined });
+    } finally {
+      server.close();
+    }
+    const body = seen[0].body as { CustomizationFile: string; ImportJobId: string };
+    assert(seen[0].auth === 'Bearer test-token', 'no bearer token');
+    assert(Buffer.from(body.CustomizationFile, 'base64').equals(readFileSync(zipPath('managed'))), 'CustomizationFile is not the managed zip');
+    assert(/^[0-9a-f-]{36}$/.test(body.ImportJobId), 'ImportJobId');
+    assert(polls === 2 && seen[1].path.startsWith('/api/data/v9.2/asyncoperations(0a0a0a0a-'), 'did not poll the async operation');
   }],
   ['web resources and their tests type-check (tsc --noEmit)', () => {
     const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'dynamics-solution'], { cwd: root, encoding: 'utf8' });

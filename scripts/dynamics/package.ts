@@ -1,4 +1,4 @@
-// `npm run package:dynamics`: the managed and unmanaged solution zips in dist/dynamics/ (our own packer; pac is
+// (Run by scripts/build/42-dynamics-package.mjs.) `npm run package:dynamics`: the managed and unmanaged solution zips in dist/dynamics/ (our own packer; pac is
 // not available here). Needs the PCF control and the web resources built first (steps 40 and 41).
 import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,0 +1,139 @@
+import * as React from 'react';
+import {
+  DefaultButton,
+  Link,
+  MessageBar,
+  MessageBarType,
+  Persona,
+  PersonaSize,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  Text,
+  TextField,
+} from '@fluentui/react';
+import type { ProfileViewModel, ProfileViewState } from '../viewmodel/ProfileViewModel';
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export interface EmbeddedProfileViewProps {
+  vm: ProfileViewModel;
+  t: Translate;
+}
+
+function useViewState(vm: ProfileViewModel): ProfileViewState {
+  const [state, setState] = React.useState(vm.state);
+  React.useEffect(() => {
+    setState(vm.state);
+    return vm.subscribe(() => setState(vm.state));
+  }, [vm]);
+  return state;
+}
+
+const TONE: Record<string, MessageBarType> = {
+  success: MessageBarType.success,
+  warning: MessageBarType.warning,
+  error: MessageBarType.severeWarning,
+  neutral: MessageBarType.info,
+};
+
+/** The Embedded Profile card: photo, name, Sales Navigator link, badge, Not-at-company banner, manual match. */
+export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.ReactElement {
+  const state = useViewState(vm);
+  const [url, setUrl] = React.useState('');
+
+  if (state.phase === 'loading') return <Spinner size={SpinnerSize.medium} label={t('profile.loading')} />;
+  if (state.phase === 'newRecord') return <MessageBar>{t('dataverse.saveFirst')}</MessageBar>;
+  if (state.phase === 'error' || !state.person) {
+    return (
+      <MessageBar messageBarType={MessageBarType.error} actions={<DefaultButton text={t('common.retry')} onClick={() => void vm.load()} />}>
+        {t(state.message?.key ?? 'profile.loadError')}
+      </MessageBar>
+    );
+  }
+
+  const person = state.person;
+  const badge = state.badge;
+  const can = (action: string) => badge?.actions.includes(action) ?? false;
+  const name = person.fullName;
+
+  return (
+    <Stack className="navsync-ep" tokens={{ childrenGap: 8 }}>
+      {state.iframeUrl ? (
+        <iframe className="navsync-ep-iframe" title={t('profile.iframeTitle', { name })} src={state.iframeUrl} />
+      ) : (
+        <Persona
+          text={name}
+          secondaryText={badge ? t(badge.labelKey) : undefined}
+          tertiaryText={badge ? t(badge.synced.key, badge.synced.params) : undefined}
+          imageUrl={person.photoUrl ?? undefined}
+          imageAlt={t('profile.photoAlt', { name })}
+          size={PersonaSize.size72}
+        />
+      )}
+      {badge && badge.state !== 'notAtCompany' ? (
+        <MessageBar messageBarType={TONE[badge.tone]} isMultiline>
+          {t(badge.descriptionKey, badge.params)}
+        </MessageBar>
+      ) : null}
+      {can('viewProfile') && person.profileUrl ? (
+        <Link href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+          {t('profile.viewInSalesNavigator')}
+        </Link>
+      ) : null}
+      {state.notAtCompany ? (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          actions={
+            <div>
+              <PrimaryButton text={t('profile.updateAccount')} title={t('profile.updateAccountHint')} disabled={state.busy} onClick={() => void vm.updateAccount()} />
+              <DefaultButton text={t('profile.ignore')} title={t('profile.ignoreHint')} disabled={state.busy} onClick={() => void vm.ignore()} />
+            </div>
+          }
+        >
+          {person.accountName
+            ? t('profile.notAtCompanyBanner', { name, company: person.accountName })
+            : t('profile.notAtCompanyBannerNoCompany', { name })}
+        </MessageBar>
+      ) : null}
+      {state.message ? (
+        <MessageBar messageBarType={state.message.kind === 'error' ? MessageBarType.error : MessageBarType.success}>
+          {t(state.message.key, state.message.params)}
+        </MessageBar>
+      ) : null}
+      {can('matchByHand') ? (
+        <Stack tokens={{ childrenGap: 4 }}>
+          <Text variant="small">{t('profile.matchPrompt', { name })}</Text>
+          <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
+            <Stack.Item grow>
+              <TextField
+                label={t('profile.matchLabel')}
+                placeholder={t('profile.matchPlaceholder')}
+                value={url}
+                onChange={(_e, v) => setUrl(v ?? '')}
+                errorMessage={state.matchError ? t(state.matchError) : undefined}
+                disabled={state.busy}
+              />
+            </Stack.Item>
+            <PrimaryButton
+              text={t('profile.matchButton')}
+              disabled={state.busy || url.trim() === ''}
+              onClick={() => {
+                void (async () => {
+                  if (await vm.matchByUrl(url)) setUrl('');
+                })();
+              }}
+            />
+          </Stack>
+        </Stack>
+      ) : null}
+      <Stack horizontal tokens={{ childrenGap: 8 }}>
+        {can('unmatch') ? <DefaultButton text={t('profile.unmatch')} disabled={state.busy} onClick={() => void vm.unmatch()} /> : null}
+        {can('undoIgnore') ? <DefaultButton text={t('profile.undoIgnore')} disabled={state.busy} onClick={() => void vm.undoIgnore()} /> : null}
+        {can('refresh') ? <DefaultButton text={t('common.refresh')} disabled={state.busy} onClick={() => void vm.load()} /> : null}
+      </Stack>
+    </Stack>
+  );
+}

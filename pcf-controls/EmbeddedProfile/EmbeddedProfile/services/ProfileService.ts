@@ -1,0 +1,105 @@
+import { DV } from '@navsync/shared-ts';
+
+/** The NavSync facts of the contact or lead the control sits on. */
+export interface PersonRecord {
+  entity: string;
+  id: string;
+  fullName: string;
+  memberUrn: string | null;
+  profileUrl: string | null;
+  photoUrl: string | null;
+  matchSource: number | null;
+  syncedAt: string | null;
+  /** null when the column does not exist yet (data validation off) or on leads. */
+  notAtCompany: number | null;
+  accountName: string | null;
+}
+
+export interface AccountRef {
+  id: string;
+  name: string;
+}
+
+/** Data access of the control, behind an interface so the view model is tested without the PCF runtime. */
+export interface ProfileService {
+  load(entity: string, id: string): Promise<PersonRecord>;
+  update(entity: string, id: string, changes: Record<string, unknown>): Promise<void>;
+  pickAccount(): Promise<AccountRef | null>;
+}
+
+const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
+
+/** The company lookup of each person table. */
+export const ACCOUNT_LOOKUP: Record<string, { value: string; bind: string }> = {
+  contact: { value: '_parentcustomerid_value', bind: 'parentcustomerid_account@odata.bind' },
+  lead: { value: '_parentaccountid_value', bind: 'parentaccountid@odata.bind' },
+};
+
+type Row = Record<string, unknown>;
+
+function str(row: Row, key: string): string | null {
+  const v = row[key];
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+function num(row: Row, key: string): number | null {
+  const v = row[key];
+  return typeof v === 'number' ? v : null;
+}
+
+export function personFromRow(entity: string, id: string, row: Row): PersonRecord {
+  const p = DV.person;
+  const lookup = ACCOUNT_LOOKUP[entity];
+  return {
+    entity,
+    id,
+    fullName: str(row, 'fullname') ?? '',
+    memberUrn: str(row, p.memberUrn),
+    profileUrl: str(row, p.profileUrl),
+    photoUrl: str(row, p.photoUrl),
+    matchSource: num(row, p.matchSource),
+    syncedAt: str(row, p.syncedAt),
+    notAtCompany: num(row, p.notAtCompany),
+    accountName: lookup ? str(row, lookup.value + FORMATTED) : null,
+  };
+}
+
+/** `context.webAPI` + `context.utils`: what the platform gives a PCF control for data. */
+export class WebApiProfileService implements ProfileService {
+  private readonly webAPI: ComponentFramework.WebApi;
+  private readonly utils: ComponentFramework.Utility;
+
+  constructor(webAPI: ComponentFramework.WebApi, utils: ComponentFramework.Utility) {
+    this.webAPI = webAPI;
+    this.utils = utils;
+  }
+
+  async load(entity: string, id: string): Promise<PersonRecord> {
+    const p = DV.person;
+    const base = ['fullname', p.memberUrn, p.profileUrl, p.photoUrl, p.matchSource, p.syncedAt];
+    const lookup = ACCOUNT_LOOKUP[entity];
+    if (lookup) base.push(lookup.value);
+    // navsync_notatcompany exists on contacts only after data validation was turned on: ask for it, and ask
+    // again without it when the table does not have it yet.
+    if (entity === 'contact') {
+      try {
+        const row = await this.webAPI.retrieveRecord(entity, id, `?$select=${[...base, p.notAtCompany].join(',')}`);
+        return personFromRow(entity, id, row);
+      } catch (err) {
+        if (!/notatcompany/i.test(String((err as { message?: string })?.message ?? err))) throw err;
+      }
+    }
+    const row = await this.webAPI.retrieveRecord(entity, id, `?$select=${base.join(',')}`);
+    return personFromRow(entity, id, row);
+  }
+
+  async update(entity: string, id: string, changes: Record<string, unknown>): Promise<void> {
+    await this.webAPI.updateRecord(entity, id, changes);
+  }
+
+  async pickAccount(): Promise<AccountRef | null> {
+    const picked = await this.utils.lookupObjects({ entityTypes: ['account'], defaultEntityType: 'account', allowMultiSelect: false });
+    const first = picked?.[0];
+    return first ? { id: first.id.replace(/[{}]/g, ''), name: first.name ?? '' } : null;
+  }
+}

@@ -1,0 +1,36 @@
+import type { PersonRecord } from '../services/ProfileService';
+
+/** What the form passes to the control besides the bound column (manifest input properties). */
+export interface SearchInputs {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  company: string | null;
+  title: string | null;
+  apiKey: string | null;
+}
+
+export interface BadgeView {
+  state: string;
+  labelKey: string;
+  descriptionKey: string;
+  params: Record<string, string | number>;
+  tone: 'success' | 'warning' | 'error' | 'neutral';
+  /** Action ids the state allows now (viewProfile, matchByHand, unmatch, updateAccount, ignore, undoIgnore, refresh). */
+  actions: string[];
+  /** "Synced N days ago" line. */
+  synced: { key: string; params: Record<string, number> };
+}
+
+export type ParsedProfileUrl = { ok: true; url: string } | { ok: false; errorKey: string };
+
+export type PatchAction = 'ignore' | 'undoIgnore' | 'unmatch' | 'matchByHand' | 'resetFlag';
+
+/** The core rules the control applies (shared-ts domain), behind one seam so the adapter stays small. */
+export interface ProfileRules {
+  parseProfileUrl(text: string): ParsedProfileUrl;
+  badge(person: PersonRecord, now: Date): BadgeView;
+  /** Dataverse column values an action writes. */
+  patch(action: PatchAction, input?: { profileUrl?: string; now?: string }): Record<string, string | number | null>;
+  iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null;
+}
