@@ -8,6 +8,10 @@ import { parseFetchXml, parseFilter } from '../../src/doubles/odata';
 import { SalesforceDouble } from '../../src/doubles/salesforceDouble';
 import { parseSoql } from '../../src/doubles/soql';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+const json = async (r: Response | Promise<Response>): Promise<Json> => (await r).json();
+
 describe('query subsets', () => {
   test('SOQL: what the adapter sends parses; anything else is MALFORMED_QUERY, not silently wrong', () => {
     const q = parseSoql("SELECT Id, Account.Name FROM Contact WHERE (navsync__X__c = null OR Name = 'O\\'Brien') AND LastModifiedDate < 2026-01-01T00:00:00Z ORDER BY Name DESC NULLS LAST LIMIT 5");
@@ -48,7 +52,7 @@ describe('Salesforce double', () => {
   test('no session → 401 INVALID_SESSION_ID as a JSON array; every REST answer carries Sforce-Limit-Info', async () => {
     const r = await fetch(api('/query?q=SELECT+Id+FROM+Contact'));
     expect(r.status).toBe(401);
-    expect(await r.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }]);
+    expect(await json(r)).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }]);
     const ok = await fetch(api('/query?q=SELECT+Id+FROM+Contact'), { headers: auth });
     expect(ok.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/15000$/);
   });
@@ -57,9 +61,9 @@ describe('Salesforce double', () => {
     const records = Array.from({ length: 201 }, () => ({ attributes: { type: 'Contact' }, LastName: 'x' }));
     const r = await fetch(api('/composite/sobjects'), { method: 'POST', headers: auth, body: JSON.stringify({ allOrNone: false, records }) });
     expect(r.status).toBe(400);
-    expect((await r.json())[0].errorCode).toBe('EXCEEDED_ID_LIMIT');
+    expect((await json(r))[0].errorCode).toBe('EXCEEDED_ID_LIMIT');
     const one = await fetch(api('/composite/sobjects'), { method: 'POST', headers: auth, body: JSON.stringify({ allOrNone: false, records: [{ attributes: { type: 'Contact' }, LastName: 'ok' }, { attributes: { type: 'Contact' }, Bogus__c: 1 }] }) });
-    const res = await one.json();
+    const res = await json(one);
     expect(res[0]).toMatchObject({ success: true });
     expect(res[1]).toEqual({ success: false, errors: [{ statusCode: 'INVALID_FIELD', message: "No such column 'Bogus__c' on sobject of type Contact", fields: ['Bogus__c'] }] });
   });
@@ -67,16 +71,16 @@ describe('Salesforce double', () => {
   test('allOrNone rolls back the valid records too', async () => {
     const before = sf.all('Contact').length;
     const r = await fetch(api('/composite/sobjects'), { method: 'POST', headers: auth, body: JSON.stringify({ allOrNone: true, records: [{ attributes: { type: 'Contact' }, LastName: 'a' }, { attributes: { type: 'Contact' }, Nope: 1 }] }) });
-    const res = await r.json();
+    const res = await json(r);
     expect(res[0].errors[0].statusCode).toBe('ALL_OR_NONE_OPERATION_ROLLED_BACK');
     expect(sf.all('Contact').length).toBe(before);
   });
 
   test('a Bulk job whose header names an unknown field fails as a job, with its error message', async () => {
-    const job = await (await fetch(api('/jobs/ingest'), { method: 'POST', headers: auth, body: JSON.stringify({ object: 'Contact', operation: 'update', contentType: 'CSV', lineEnding: 'LF' }) })).json();
+    const job = await json(fetch(api('/jobs/ingest'), { method: 'POST', headers: auth, body: JSON.stringify({ object: 'Contact', operation: 'update', contentType: 'CSV', lineEnding: 'LF' }) }));
     await fetch(api(`/jobs/ingest/${job.id}/batches`), { method: 'PUT', headers: { ...auth, 'Content-Type': 'text/csv' }, body: 'Id,Nope__c\n0035e0000000001AAA,x\n' });
     await fetch(api(`/jobs/ingest/${job.id}`), { method: 'PATCH', headers: auth, body: JSON.stringify({ state: 'UploadComplete' }) });
-    const info = await (await fetch(api(`/jobs/ingest/${job.id}`), { headers: auth })).json();
+    const info = await json(fetch(api(`/jobs/ingest/${job.id}`), { headers: auth }));
     expect(info).toMatchObject({ state: 'Failed', errorMessage: 'InvalidBatch : Field name not found : Nope__c' });
   });
 });
@@ -119,7 +123,7 @@ describe('Dataverse double', () => {
     const parts = Array.from({ length: 1001 }, (_, i) => `--b\r\n${part('GET', '/api/data/v9.2/accounts?$top=1', '', i + 1)}`);
     const r = await fetch(`${dv.apiUrl}/$batch`, { method: 'POST', headers: { ...auth, 'Content-Type': 'multipart/mixed; boundary=b' }, body: `${parts.join('\r\n')}\r\n--b--\r\n` });
     expect(r.status).toBe(400);
-    expect((await r.json()).error.message).toMatch(/exceeds the limit of 1000/);
+    expect((await json(r)).error.message).toMatch(/exceeds the limit of 1000/);
   });
 
   test('service protection: 429 carries Retry-After and the documented error body', async () => {
@@ -127,7 +131,7 @@ describe('Dataverse double', () => {
     const r = await fetch(`${dv.apiUrl}/accounts`, { headers: auth });
     expect(r.status).toBe(429);
     expect(r.headers.get('retry-after')).toBe('12');
-    expect((await r.json()).error.code).toBe('0x80072322');
+    expect((await json(r)).error.code).toBe('0x80072322');
     expect(dv.counts().byKind.query).toBe(1);
   });
 });
@@ -138,7 +142,7 @@ describe('LinkedIn double', () => {
   beforeAll(async () => {
     li = await LinkedInDouble.start();
     const r = await fetch(li.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: li.clientId, client_secret: li.clientSecret }).toString() });
-    token = (await r.json()).access_token;
+    token = (await json(r)).access_token;
   });
   afterAll(() => li.close());
 
