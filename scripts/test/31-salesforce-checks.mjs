@@ -67,6 +67,21 @@ const ok = await runChecks([
     }
     if (missing.length) throw new Error(missing.join('\n'));
   }],
+  ['CSP trusted sites are exactly the core\'s LinkedIn origins, each limited to its directives', () => {
+    const flag = { 'frame-src': 'isApplicableToFrameSrc', 'img-src': 'isApplicableToImgSrc', 'connect-src': 'isApplicableToConnectSrc' };
+    const sites = walk(join(MAIN, 'cspTrustedSites'), (p) => p.endsWith('.cspTrustedSite-meta.xml')).map((p) => readFileSync(p, 'utf8'));
+    const origin = (xml) => /<endpointUrl>([^<]+)<\/endpointUrl>/.exec(xml)[1];
+    const problems = [];
+    for (const o of domain.LINKEDIN_TRUSTED_ORIGINS) {
+      const xml = sites.find((x) => origin(x) === o.origin);
+      if (!xml) { problems.push(`no trusted site for ${o.origin}`); continue; }
+      const on = [...xml.matchAll(/<(isApplicableTo\w+)>true</g)].map((m) => m[1]).sort();
+      const want = o.directives.map((d) => flag[d]).sort();
+      if (JSON.stringify(on) !== JSON.stringify(want)) problems.push(`${o.origin}: ${on} instead of ${want}`);
+    }
+    for (const x of sites) if (!domain.LINKEDIN_TRUSTED_ORIGINS.some((o) => o.origin === origin(x))) problems.push(`extra trusted site ${origin(x)}`);
+    if (problems.length) throw new Error(problems.join('\n'));
+  }],
   ['reports and list views are the core\'s report definitions, rendered', () => {
     const stale = [];
     for (const { path, xml } of renderedReports(domain)) {
