@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SalesforceGateway } from '../crm/salesforce';
+import { DataverseGateway } from '../crm/dataverse';
+import { DataverseDouble } from '../doubles/dataverseDouble';
+import { entraTokenProvider } from '../sync/entraToken';
+import { seedDataverse } from './seedDataverse';
 import type { CrmGateway } from '../crm/gateway';
 import { LinkedInDouble, type AssociationSeed } from '../doubles/linkedinDouble';
 import { SalesforceDouble } from '../doubles/salesforceDouble';
@@ -20,6 +24,7 @@ export interface DemoEnvironment {
   dir: string;
   inboxFile: string;
   salesforce: SalesforceDouble;
+  dataverse: DataverseDouble;
   linkedin: Record<DemoCrm, LinkedInDouble>;
   options(crm: DemoCrm, extra?: Partial<SyncOptions>): SyncOptions;
   close(): Promise<void>;
@@ -55,6 +60,8 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
   };
   const salesforce = await SalesforceDouble.start();
   seedSalesforce(salesforce, data);
+  const dataverse = await DataverseDouble.start();
+  seedDataverse(dataverse, data);
   const gateways = new Map<DemoCrm, CrmGateway>();
   const sources = new Map<DemoCrm, SyncServicesSource>();
 
@@ -66,9 +73,9 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
       clientId: li.clientId,
       clientSecret: li.clientSecret,
       crmKey: crm === 'salesforce' ? 'SFDC' : 'DYNAMICS',
-      crmInstanceValue: crm === 'salesforce' ? salesforce.orgId : 'demo-org',
+      crmInstanceValue: crm === 'salesforce' ? salesforce.orgId : dataverse.organizationId,
       partner: crm === 'salesforce' ? 'SFDC' : 'MS',
-      associationInstanceId: crm === 'salesforce' ? salesforce.orgId : '127.0.0.1',
+      associationInstanceId: crm === 'salesforce' ? salesforce.orgId : new URL(dataverse.url).host,
       pollIntervalMs: o.fastClock === false ? undefined : 10,
       backoffBaseMs: o.fastClock === false ? undefined : 5,
       backoffCapMs: o.fastClock === false ? undefined : 50,
@@ -78,7 +85,11 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
     if (crm === 'salesforce') {
       return new SalesforceGateway({ instanceUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret, namespace: salesforce.ns, bulkPollIntervalMs: 10 });
     }
-    throw new Error('the Dataverse demo needs the Dataverse double');
+    return new DataverseGateway({
+      url: dataverse.url,
+      getToken: entraTokenProvider({ tokenUrl: dataverse.tokenUrl, clientId: dataverse.clientId, clientSecret: dataverse.clientSecret, resource: dataverse.url }),
+      sleep: async () => undefined,
+    });
   };
 
   return {
@@ -86,6 +97,7 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
     dir: o.dir,
     inboxFile,
     salesforce,
+    dataverse,
     linkedin,
     options(crm, extra = {}) {
       // One gateway and source per CRM, so request counts add up over the environment's life.
@@ -100,7 +112,7 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
       };
     },
     async close() {
-      await Promise.all([salesforce.close(), linkedin.salesforce.close(), linkedin.dataverse.close()]);
+      await Promise.all([salesforce.close(), dataverse.close(), linkedin.salesforce.close(), linkedin.dataverse.close()]);
     },
   };
 }

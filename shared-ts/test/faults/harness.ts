@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SF } from '../../src/domain/crmSchema';
+import { DV, SF } from '../../src/domain/crmSchema';
 import { generateDemoData, type DemoData } from '../../src/demo/dataset';
 import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
 import type { DemoCrm } from '../../src/demo/ids';
@@ -40,7 +40,7 @@ export interface CrmSnapshot {
 
 /** What the CRM double holds after a run, without timestamps (they differ from run to run). */
 export function snapshot(env: DemoEnvironment, crm: DemoCrm): CrmSnapshot {
-  if (crm !== 'salesforce') throw new Error(`no snapshot for ${crm} yet`);
+  if (crm === 'dataverse') return dataverseSnapshot(env);
   const sf = env.salesforce;
   const P = SF.person;
   const people: Record<string, string> = {};
@@ -63,4 +63,33 @@ export function snapshot(env: DemoEnvironment, crm: DemoCrm): CrmSnapshot {
     doubledActivities: [...seen].filter(([, n]) => n > 1).map(([k]) => k),
     activityCount: tasks.length,
   };
+}
+
+function dataverseSnapshot(env: DemoEnvironment): CrmSnapshot {
+  const dv = env.dataverse;
+  const P = DV.person;
+  const people: Record<string, string> = {};
+  for (const table of ['contact', 'lead']) {
+    for (const r of dv.all(table)) {
+      people[String(r[`${table}id`])] = [r[P.notAtCompany] ?? '', r[P.memberUrn] ?? '', r[P.matchSource] ?? ''].join('|');
+    }
+  }
+  const activities: Record<string, string> = {};
+  const seen = new Map<string, number>();
+  let count = 0;
+  for (const table of [DV.activity.inmailTable, DV.activity.messageTable, 'phonecall', 'annotation']) {
+    for (const r of dv.all(table)) {
+      const key = String(r[DV.activity.activityKey]);
+      count++;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      const who = r._regardingobjectid_value ?? r._objectid_value ?? '';
+      activities[key] = `${who}|${table === 'annotation' ? 'note' : r.statecode === 1 ? 'closed' : 'open'}`;
+    }
+  }
+  return { people, activities, doubledActivities: [...seen].filter(([, n]) => n > 1).map(([k]) => k), activityCount: count };
+}
+
+/** The CRM double of an environment, for fault injection. */
+export function crmDouble(env: DemoEnvironment, crm: DemoCrm) {
+  return crm === 'salesforce' ? env.salesforce : env.dataverse;
 }

@@ -1,0 +1,32 @@
+/**
+ * Dataverse application tokens from Microsoft Entra ID by client credentials (scope `<org url>/.default`),
+ * cached until five minutes before expiry and minted again when the gateway asks (e.g. after a 401).
+ */
+export interface EntraTokenConfig {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The Dataverse environment URL. */
+  resource: string;
+}
+
+export function entraTokenProvider(cfg: EntraTokenConfig): (forceRefresh?: boolean) => Promise<string> {
+  let cached: { value: string; expiresAt: number } | null = null;
+  return async (forceRefresh = false) => {
+    if (!forceRefresh && cached && Date.now() < cached.expiresAt - 300_000) return cached.value;
+    const res = await fetch(cfg.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: cfg.clientId,
+        client_secret: cfg.clientSecret,
+        scope: `${cfg.resource.replace(/\/$/, '')}/.default`,
+      }),
+    });
+    const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
+    if (!res.ok || !json.access_token) throw new Error(`Dataverse token request failed: HTTP ${res.status}`);
+    cached = { value: json.access_token, expiresAt: Date.now() + (json.expires_in ?? 3600) * 1000 };
+    return cached.value;
+  };
+}

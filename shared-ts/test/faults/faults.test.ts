@@ -1,0 +1,210 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { CrmGateway } from '../../src/crm/gateway';
+import { renderReportPage, escapeHtml } from '../../src/demo/reportPage';
+import { runCycle } from '../../src/sync/engine';
+import type { RunReport } from '../../src/sync/report';
+import type { DemoCrm } from '../../src/demo/ids';
+import { crmDouble, snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
+
+const CRMS: DemoCrm[] = ['salesforce', 'dataverse'];
+
+/** "First Last" of every contact and lead in the CRM double. */
+function crmPeople(env: Env, crm: DemoCrm): string[] {
+  if (crm === 'salesforce') return [...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')].map((c) => `${c.FirstName} ${c.LastName}`);
+  return [...env.dataverse.all('contact'), ...env.dataverse.all('lead')].map((c) => `${c.firstname} ${c.lastname}`);
+}
+
+describe.each(CRMS)('fault suite: %s', (crm) => {
+  const data = smallWorld();
+  let baseline: CrmSnapshot;
+  let baselineReport: RunReport;
+  let env: Env | null = null;
+
+  const step = (r: RunReport, name: string) => r.steps.find((s) => s.name === name);
+
+  beforeAll(async () => {
+    const e = await startEnv(data);
+    try {
+      baselineReport = await runCycle(e.options(crm));
+      baseline = snapshot(e, crm);
+    } finally {
+      await e.cleanup();
+    }
+  });
+
+  afterEach(async () => {
+    await env?.cleanup();
+    env = null;
+  });
+
+  /** The fault-free run is the reference: a faulty run (plus reruns) must end in exactly the same CRM state. */
+  function expectSameAsBaseline(s: CrmSnapshot) {
+    expect(s.doubledActivities).toEqual([]);
+    expect(s.activityCount).toBe(baseline.activityCount);
+    expect(s.activities).toEqual(baseline.activities);
+    expect(s.people).toEqual(baseline.people);
+  }
+
+
+    test('the fault-free baseline flags, clears and writes back something (so the comparisons mean something)', () => {
+      expect(baselineReport.ok).toBe(true);
+      const v = step(baselineReport, 'validation');
+      expect(v?.counts.flag).toBeGreaterThan(5);
+      expect(v?.counts.clear).toBeGreaterThan(0);
+      expect(baseline.activityCount).toBeGreaterThan(20);
+      expect(Object.values(baseline.activities).some((a) => a.endsWith('|open'))).toBe(true);
+    });
+
+    test('LinkedIn 429 storm: backoff rides it out, nothing lost or doubled', async () => {
+      env = await startEnv(data);
+      // Five 429s in a row on the export and five on the association lookups (LinkedIn sends no Retry-After).
+      env.linkedin[crm].failNext(5, { status: 429, body: '{"status":429,"message":"Too many requests"}', kinds: ['exportCreate'] });
+      env.linkedin[crm].failNext(5, { status: 429, body: '{"status":429,"message":"Too many requests"}', kinds: ['associationBatch'] });
+      const r = await runCycle(env.options(crm));
+      expect(r.ok).toBe(true);
+      expect(env.linkedin[crm].log.filter((l) => l.status === 429).length).toBe(10);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('LinkedIn daily limit: validation stops cleanly with the cursor unchanged, the other steps still run, the next run catches up', async () => {
+      env = await startEnv(data);
+      env.linkedin[crm].setDailyLimit(true);
+      const opts = env.options(crm);
+      const first = await runCycle(opts);
+      expect(step(first, 'validation')?.status).toBe('failed');
+      expect(step(first, 'validation')?.error?.detail).toMatch(/resumes at \d{4}-\d\d-\d\dT00:00:00/);
+      expect(step(first, 'writeBack')?.status).toBe('ok');
+      expect((await opts.crm.readSettings()).exportCursor).toBeNull();
+      env.linkedin[crm].setDailyLimit(false);
+      const next = await runCycle(opts);
+      expect(next.ok).toBe(true);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('CRM 5xx: the failing step is reported, a rerun completes, nothing lost or doubled', async () => {
+      env = await startEnv(data);
+      const e = env;
+      // Once the connection is checked, the CRM's write endpoint fails three times: Salesforce answers 503 with
+      // its error array; Dataverse a 500 (its gateway already retries 503 and 429 itself).
+      const inject = (line: string) => {
+        if (!line.startsWith('▶ validation')) return;
+        if (crm === 'salesforce') e.salesforce.failNext(3, { status: 503, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]', kinds: ['collections', 'bulkCreate'] });
+        else e.dataverse.failNext(3, { status: 500, body: '{"error":{"code":"0x80040216","message":"SERVER_UNAVAILABLE: an unexpected error occurred"}}', kinds: ['batch'] });
+      };
+      const first = await runCycle({ ...env.options(crm), progress: inject });
+      expect(first.ok).toBe(false);
+      const failed = first.steps.filter((s) => s.status === 'failed');
+      expect(failed.map((s) => s.error?.detail).join(' ')).toMatch(/SERVER_UNAVAILABLE/);
+      // The daily schedule runs again; each rerun heals what the outage left (at most two more here).
+      let runs = 1;
+      let last = first;
+      while (!last.ok && runs < 3) {
+        last = await runCycle(env.options(crm));
+        runs++;
+      }
+      expect(last.ok).toBe(true);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('expired download URL: the job is read again for fresh URLs', async () => {
+      env = await startEnv(data);
+      env.linkedin[crm].failNext(1, { status: 403, body: 'Signature expired', kinds: ['download'] });
+      const r = await runCycle(env.options(crm));
+      expect(r.ok).toBe(true);
+      expect(step(r, 'validation')?.counts.flag).toBe(step(baselineReport, 'validation')?.counts.flag);
+      expect(r.requests.linkedin.byKind.exportGet).toBeGreaterThan(step(baselineReport, 'validation') ? baselineReport.requests.linkedin.byKind.exportGet : 0);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('token expiry mid-run (CRM and LinkedIn): new tokens are fetched, the run completes', async () => {
+      env = await startEnv(data);
+      const e = env;
+      let expired = false;
+      const r = await runCycle(
+        e.options(crm, {
+          progress: (line) => {
+            if (!expired && line.startsWith('▶ associations')) {
+              expired = true;
+              crmDouble(e, crm).expireTokens();
+              e.linkedin[crm].expireTokens();
+            }
+          },
+        }),
+      );
+      expect(expired).toBe(true);
+      expect(r.ok).toBe(true);
+      expect(r.requests.linkedin.byKind.token).toBeGreaterThanOrEqual(2);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('crash between apply and cursor save: the rerun repeats the export idempotently (no lost flag, no doubled activity)', async () => {
+      env = await startEnv(data);
+      const opts = env.options(crm);
+      // The process "dies" right after the flags were applied: the cursor save never happens.
+      const crashing: CrmGateway = Object.create(opts.crm);
+      crashing.writeSettings = async (patch) => {
+        if (patch.exportCursor !== undefined) throw new Error('process killed before the cursor was saved');
+        return opts.crm.writeSettings(patch);
+      };
+      const first = await runCycle({ ...opts, crm: crashing });
+      expect(step(first, 'validation')?.status).toBe('failed');
+      expect((await opts.crm.readSettings()).exportCursor).toBeNull();
+      expect(step(first, 'validation')?.counts.applied).toBeGreaterThan(0); // the flags did reach the CRM
+      const rerun = await runCycle(opts);
+      expect(rerun.ok).toBe(true);
+      expect((await opts.crm.readSettings()).exportCursor).not.toBeNull();
+      // The rerun re-read the same rows: already applied flags are "unchanged", not re-written twice.
+      expect(step(rerun, 'validation')?.counts.unchanged).toBeGreaterThan(0);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('malformed, duplicate and unknown-id export rows are reported with a reason and skipped', () => {
+      const v = step(baselineReport, 'validation');
+      const defects = data.exportRows.filter((r) => r.defect);
+      expect(v?.counts.duplicates).toBe(defects.filter((d) => d.defect === 'duplicate').length);
+      expect(v?.counts.unknown).toBe(defects.filter((d) => d.defect === 'unknown-id').length);
+      expect(v?.counts.rejected).toBe(defects.filter((d) => ['bad-id', 'missing-id', 'bad-type', 'bad-time'].includes(d.defect as string)).length);
+      const reasons = (v?.problems ?? []).map((p) => p.reason).join('\n');
+      expect(reasons).toMatch(/duplicate row/);
+      expect(reasons).toMatch(/the CRM has no contact with this id/);
+      expect(reasons).toMatch(/neither contact nor lead/);
+      expect(reasons).toMatch(/unreadable date/);
+      // Every good row was decided: none lost.
+      const good = data.exportRows.filter((r) => !r.defect).length;
+      expect((v?.counts.flag ?? 0) + (v?.counts.clear ?? 0) + (v?.counts.unchanged ?? 0) + (v?.counts.skipped ?? 0)).toBe(good);
+    });
+
+    test('injection-looking names and companies: stored verbatim, harmless in SOQL, CSV and HTML', async () => {
+      env = await startEnv(data);
+      const opts = env.options(crm);
+      const r = await runCycle(opts);
+      // SOQL / OData: a key that tries to widen the WHERE clause matches nothing (escaped literal), the query does not fail.
+      const hostile = await (async () => {
+        const out = [];
+        for await (const page of opts.crm.activities({ keys: ["x' OR Id != null OR Subject = '"] })) out.push(...page);
+        return out;
+      })();
+      expect(hostile).toEqual([]);
+      // The hostile names are in the CRM unchanged.
+      const names = crmPeople(env, crm);
+      expect(names).toContain("Robert x' OR 1=1 --");
+      expect(names.some((n) => n.includes('=HYPERLINK('))).toBe(true);
+      // CSV: auto-save files parse back to the exact values, formulas neutralised with a leading apostrophe.
+      const dir = opts.outDir as string;
+      const cells: string[] = [];
+      for (const f of readdirSync(dir)) for (const row of parse(readFileSync(join(dir, f), 'utf8')) as string[][]) cells.push(...row);
+      expect(cells.length).toBeGreaterThan(10);
+      expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);
+      // HTML: hostile text is escaped in the report page.
+      const html = renderReportPage(
+        [{ crmLabel: crm, report: r, atRisk: [], notAtCompany: [{ name: '<script>alert(1)</script>', company: 'Müller "AG"', linkedinCompany: "x' OR 1=1 --" }], unresolved: [] }],
+        'en',
+        new Date(0),
+      );
+      expect(html).not.toContain('<script>alert(1)</script>');
+      expect(html).toContain(escapeHtml('<script>alert(1)</script>'));
+      expect(html).toContain('Müller &quot;AG&quot;');
+    });
+});
