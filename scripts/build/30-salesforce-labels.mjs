@@ -1,4 +1,4 @@
-// Custom labels (English) and nl_NL/fr/it/de translations from the shared i18n catalogues, the c/navsyncLabels module
+// Custom labels (English), nl_NL/fr/it/de label and field translations from the shared i18n catalogues, the c/navsyncLabels module
 // that looks them up by key, and one tiny module per label for the LWC jest setup so component tests see the real English texts. All build output (gitignored).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import {
   labelKeys,
   loadDomain,
   renderCustomLabels,
+  renderFieldTranslations,
   renderLabelsModule,
   renderTranslations,
 } from '../salesforce/labels.mjs';
@@ -21,6 +22,13 @@ mkdirSync(join(main, 'translations'), { recursive: true });
 const translations = renderTranslations(domain);
 for (const [lang, xml] of Object.entries(translations)) {
   writeFileSync(join(main, 'translations', `${lang}.translation-meta.xml`), xml);
+}
+
+const objectTranslations = join(main, 'objectTranslations');
+rmSync(objectTranslations, { recursive: true, force: true });
+for (const [file, xml] of Object.entries(renderFieldTranslations(domain))) {
+  mkdirSync(join(objectTranslations, file, '..'), { recursive: true });
+  writeFileSync(join(objectTranslations, file), xml);
 }
 
 const labelsModule = join(main, 'lwc', 'navsyncLabels');

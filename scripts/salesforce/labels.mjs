@@ -104,3 +104,40 @@ export const LABELS_MODULE_META = `<?xml version="1.0" encoding="UTF-8"?>
     <isExposed>false</isExposed>
 </LightningComponentBundle>
 `;
+
+/**
+ * Field translations (Translation Workbench, source format) of the Not at Company flag on Contact and Lead: the
+ * field label and its two picklist values, from the same catalogue texts the reports and the badge show.
+ * Returns { 'Contact-nl_NL/Not_At_Company__c.fieldTranslation-meta.xml': xml, … }.
+ */
+export function renderFieldTranslations(domain) {
+  const out = {};
+  const field = domain.SF.person.notAtCompany;
+  const values = [
+    [domain.SF_VALUES.notAtCompany.notAtCompany, 'badge.notAtCompany'],
+    [domain.SF_VALUES.notAtCompany.ignore, 'profile.ignore'],
+  ];
+  for (const locale of domain.LOCALES) {
+    if (locale === 'en') continue;
+    const lang = domain.SALESFORCE_LANGUAGE[locale];
+    for (const object of ['Contact', 'Lead']) {
+      const dir = `${object}-${lang}`;
+      out[`${dir}/${dir}.objectTranslation-meta.xml`] = `${HEAD}<CustomObjectTranslation xmlns="${NS}"/>\n`;
+      const picklist = values
+        .map(([value, key]) =>
+          [
+            '    <picklistValues>',
+            `        <masterLabel>${xmlEscape(value)}</masterLabel>`,
+            `        <translation>${xmlEscape(domain.t(key, locale))}</translation>`,
+            '    </picklistValues>',
+          ].join('\n'),
+        )
+        .join('\n');
+      out[`${dir}/${field}.fieldTranslation-meta.xml`] =
+        `${HEAD}<CustomFieldTranslation xmlns="${NS}">\n` +
+        `    <label>${xmlEscape(domain.t('reports.colNotAtCompany', locale))}</label>\n` +
+        `    <name>${field}</name>\n${picklist}\n</CustomFieldTranslation>\n`;
+    }
+  }
+  return out;
+}

@@ -54,6 +54,10 @@ const ok = await runChecks([
       same(values(o, domain.SF.person.matchSource), Object.values(domain.SF_VALUES.matchSource), `${o} match source`);
     }
     same(values('Activity', domain.SF.task.activityType), Object.values(domain.SF_VALUES.activityType), 'activity type');
+    for (const o of ['Contact', 'Lead']) {
+      const xml = readFileSync(join(MAIN, 'objects', o, 'fields', `${domain.SF.person.notAtCompany}.field-meta.xml`), 'utf8');
+      same(/<label>([^<]+)<\/label>/.exec(xml)[1], domain.t('reports.colNotAtCompany', 'en'), `${o} flag label`);
+    }
   }],
   ['every catalogue key an LWC asks for has a text (custom label)', () => {
     const missing = [];
@@ -101,6 +105,7 @@ const ok = await runChecks([
     has(/^permissionsets\/NavSync_(Admin|User)\.permissionset$/, 2, 'permission sets');
     has(/^labels\/CustomLabels\.labels$/, 1, 'labels');
     has(/^translations\/(nl_NL|fr|it|de)\.translation$/, 4, 'translations');
+    has(/^objectTranslations\/(Contact|Lead)-(nl_NL|fr|it|de)\.objectTranslation$/, 8, 'field translations');
     has(/^package\.xml$/, 1, 'package.xml');
     has(/__tests__/, 0, 'test files');
     const objectXml = async (o) => (zip.file(`objects/${o}.object`) ? zip.file(`objects/${o}.object`).async('string') : '');
