@@ -1,0 +1,63 @@
+/**
+ * Given-name variants that denote the same person: short forms and the same name across the five seed languages.
+ * Bounded on purpose (a short, reviewable list): each group's first entry is its canonical form, and a match
+ * through this list is reported as "nickname" so the badge can say why. Entries are folded (see foldText).
+ */
+const GROUPS: readonly string[][] = [
+  ['william', 'bill', 'billy', 'will', 'willy', 'liam', 'willem', 'wim', 'wilhelm', 'guillaume', 'guglielmo'],
+  ['robert', 'bob', 'bobby', 'rob', 'robbie', 'roberto'],
+  ['richard', 'rick', 'ricky', 'rich', 'dick', 'riccardo', 'ricardo'],
+  ['james', 'jim', 'jimmy', 'jamie', 'giacomo', 'jacques'],
+  ['michael', 'mike', 'mick', 'mickey', 'michiel', 'michel', 'michele', 'michela'],
+  ['david', 'dave', 'davy', 'davide'],
+  ['thomas', 'tom', 'tommy', 'tommaso', 'thom'],
+  ['christopher', 'chris', 'kit', 'christophe', 'christoph', 'cristoforo'],
+  ['katherine', 'catherine', 'kathryn', 'katharina', 'caterina', 'kate', 'katie', 'kathy', 'cathy', 'kat', 'katja', 'catharina', 'trijntje'],
+  ['elizabeth', 'elisabeth', 'elisabetta', 'liz', 'lizzie', 'beth', 'betty', 'elise', 'lisa', 'liesbeth', 'els'],
+  ['margaret', 'maggie', 'meg', 'peggy', 'margarete', 'margherita', 'marguerite', 'greta', 'grete'],
+  ['alexander', 'alex', 'alexandre', 'alessandro', 'sandro', 'sascha', 'sasha', 'xander', 'lex'],
+  ['andrew', 'andy', 'drew', 'andreas', 'andre', 'andrea', 'andries', 'andi', 'dries'],
+  ['anthony', 'tony', 'antonio', 'anton', 'antoine', 'toni', 'antonius', 'toon'],
+  ['joseph', 'joe', 'joey', 'josef', 'giuseppe', 'beppe', 'peppe', 'pino', 'sepp', 'jozef', 'joop'],
+  ['stephen', 'steven', 'steve', 'stefan', 'stephan', 'stefano', 'etienne', 'stef'],
+  ['benjamin', 'ben', 'benny', 'beniamino'],
+  ['daniel', 'dan', 'danny', 'daniele', 'daan'],
+  ['matthew', 'matt', 'mattia', 'matteo', 'matthias', 'mathias', 'matthijs', 'thijs', 'mathieu', 'matthieu'],
+  ['nicholas', 'nick', 'nicky', 'nicolas', 'nicola', 'niccolo', 'nicolo', 'nikolaus', 'nicolaas', 'klaas', 'claus', 'klaus', 'niels', 'nico'],
+  ['samuel', 'sam', 'sammy', 'samuele'],
+  ['patrick', 'pat', 'paddy', 'patrizio', 'patrice'],
+  ['jonathan', 'jon', 'jonny'],
+  ['jennifer', 'jen', 'jenny'],
+  ['susan', 'sue', 'susie', 'suzanne', 'susanne', 'susanna', 'suus'],
+  ['edward', 'ed', 'eddie', 'ted', 'teddy', 'edoardo', 'eduard', 'edouard'],
+  ['johannes', 'johann', 'john', 'johnny', 'jack', 'jan', 'hans', 'jean', 'giovanni', 'gianni', 'johan', 'jo', 'hannes'],
+  ['hendrik', 'henk', 'henry', 'harry', 'heinrich', 'heinz', 'henri', 'enrico', 'rik'],
+  ['pieter', 'piet', 'peter', 'pierre', 'pietro', 'piero', 'petrus'],
+  ['cornelis', 'kees', 'cor', 'cornelius'],
+  ['friedrich', 'fritz', 'frederick', 'fred', 'freddy', 'frederic', 'federico', 'frederik', 'freek'],
+  ['francesco', 'franco', 'francis', 'frank', 'franz', 'francois', 'frans', 'cesco'],
+  ['luigi', 'gigi', 'louis', 'ludwig', 'lodewijk', 'luis', 'lou'],
+  ['ulrich', 'uli', 'ulli'],
+  ['abraham', 'bram', 'abe'],
+  ['gustaaf', 'guus', 'gustav', 'gustave', 'gustavo'],
+  ['stephanie', 'steffi', 'stefanie', 'stefania', 'fanny'],
+  ['juergen', 'jurgen', 'jorg', 'joerg', 'georg', 'george', 'giorgio', 'georges', 'joris', 'sjors'],
+  ['helene', 'helena', 'elena', 'lena', 'leni'],
+  ['giovanna', 'jeanne', 'johanna', 'joanna', 'hanna', 'hannah', 'jana', 'joan', 'jeannette'],
+];
+
+/** Folded given name → canonical form of its group (built once). */
+export const NICKNAME_CANON: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  for (const group of GROUPS) {
+    for (const variant of group) {
+      if (!out.has(variant)) out.set(variant, group[0]);
+    }
+  }
+  return out;
+})();
+
+/** Canonical form of a folded given name: its group's first entry, or the name itself. */
+export function canonicalGivenName(folded: string): string {
+  return NICKNAME_CANON.get(folded) ?? folded;
+}

@@ -1,0 +1,481 @@
+import { compareCompanies, COMPANY_LEVELS, prepareCompany, withDomains, type CompanyKey } from './company';
+import { companyDomainOf, normaliseEmail } from './domains';
+import {
+  compareFirstNames,
+  compareLastNames,
+  firstNameInitials,
+  prepareFirstName,
+  prepareLastName,
+  type FirstNameKey,
+  type LastNameKey,
+} from './personName';
+import { phoneTail } from './phones';
+import { confidenceFromTotal, type Confidence, type Contribution, type MatchScore } from './score';
+import { compareTitles, TITLE_LEVELS, titleTokens } from './titles';
+
+/**
+ * People matching: a CRM person (contact or lead) against a LinkedIn member, on the documented criteria.
+ * Both sides are first prepared into the same shape (PersonKeys), once per record; the comparison of two
+ * PersonKeys is symmetric, so swapping the sides gives the same total and confidence.
+ */
+export const PERSON_CRITERIA = [
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'currentCompany',
+  'pastCompany',
+  'currentTitle',
+  'pastTitle',
+] as const;
+export type PersonCriterion = (typeof PERSON_CRITERIA)[number];
+
+/** Points per criterion and level (a level not listed scores 0). Maximum with every criterion: 128. */
+export const PERSON_POINTS: Record<PersonCriterion, Record<string, number>> = {
+  email: { exact: 35 },
+  phone: { exact: 25 },
+  firstName: { exact: 12, nickname: 9, partial: 9, sound: 6, initial: 4 },
+  lastName: { exact: 20, partial: 15, sound: 12 },
+  currentCompany: { exact: 25, strong: 18, partial: 10 },
+  pastCompany: { exact: 10, strong: 7, partial: 4 },
+  currentTitle: { exact: 8, similar: 5 },
+  pastTitle: { exact: 3, similar: 2 },
+};
+
+/**
+ * Confidence thresholds on the total, with two gates:
+ * - identity: without an equal e-mail, an equal phone, or a last-name match together with a first-name match
+ *   (at least the initial, a nickname or a sound-alike), the confidence is 'none' whatever the total: the same
+ *   company and title is not the same person, nor is "Anna Müller" at Bosch "Klaus Müller" at Bosch;
+ * - high also needs the last name exact or partial, a first name beyond an initial, and at least one of e-mail,
+ *   phone or company; otherwise it is capped at 'medium'.
+ * So: full name + e-mail (67), full name + company + title (60-65) or a nickname + company + title (62)
+ * auto-match; full name + company (57) or full name + phone (57) only suggest.
+ */
+export const PERSON_THRESHOLDS = { high: 60, medium: 45, low: 25 } as const;
+
+const POINTS_EMAIL = PERSON_POINTS.email.exact;
+const POINTS_PHONE = PERSON_POINTS.phone.exact;
+
+export interface CrmPerson {
+  id?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  mobilePhone?: string | null;
+  title?: string | null;
+  /** Account name of a contact, Company of a lead. */
+  companyName?: string | null;
+  accountWebsite?: string | null;
+}
+
+export interface LinkedInPosition {
+  companyName?: string | null;
+  /** Website or domain of the position's company, when LinkedIn knows it. */
+  companyWebsite?: string | null;
+  title?: string | null;
+  current: boolean;
+}
+
+export interface LinkedInMember {
+  id?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  /** Only the domain of the member's e-mail, when the full address is not shared. */
+  emailDomain?: string | null;
+  phone?: string | null;
+  positions?: readonly LinkedInPosition[];
+}
+
+/** A person prepared for comparison (either side). */
+export interface PersonKeys {
+  first: FirstNameKey;
+  last: LastNameKey;
+  emails: string[];
+  phones: string[];
+  current: CompanyKey[];
+  past: CompanyKey[];
+  currentTitles: string[][];
+  pastTitles: string[][];
+}
+
+/**
+ * Memo of prepared parts for one matching run: first names, last names, companies, titles and domains repeat
+ * across thousands of records, so each distinct value is prepared once. Prepared parts are never mutated.
+ */
+export interface PrepareCache {
+  firstNames: Map<string, FirstNameKey>;
+  lastNames: Map<string, LastNameKey>;
+  companies: Map<string, CompanyKey>;
+  titles: Map<string, string[]>;
+  domains: Map<string, string | null>;
+}
+
+export function createPrepareCache(): PrepareCache {
+  return { firstNames: new Map(), lastNames: new Map(), companies: new Map(), titles: new Map(), domains: new Map() };
+}
+
+function memo<V>(map: Map<string, V> | undefined, key: string, make: (k: string) => V): V {
+  if (map === undefined) return make(key);
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+function cachedCompany(cache: PrepareCache | undefined, name: string | null | undefined, domains: (string | null)[]): CompanyKey {
+  return withDomains(
+    memo(cache?.companies, name ?? '', (n) => prepareCompany(n)),
+    domains,
+  );
+}
+
+/** Company domain of an e-mail address or website, memoised by the part after "@" (or the whole website). */
+function cachedDomain(cache: PrepareCache | undefined, emailOrWebsite: string | null | undefined): string | null {
+  if (!emailOrWebsite) return null;
+  const at = emailOrWebsite.lastIndexOf('@');
+  const isEmail = at >= 0 && emailOrWebsite.indexOf('://') < 0;
+  const key = isEmail ? `@${emailOrWebsite.slice(at + 1).trim().toLowerCase()}` : emailOrWebsite;
+  return memo(cache?.domains, key, (k) => companyDomainOf(isEmail ? `x${k}` : k));
+}
+
+function cachedTitle(cache: PrepareCache | undefined, title: string | null | undefined): string[] {
+  return title ? memo(cache?.titles, title, titleTokens) : [];
+}
+
+function pushUnique(list: string[], value: string | null): void {
+  if (value !== null && value !== '' && list.indexOf(value) < 0) list.push(value);
+}
+
+function hasContent(key: CompanyKey): boolean {
+  return key.compact !== '' || key.domains.length > 0;
+}
+
+/** Prepare a CRM contact or lead once (pass a cache when preparing many). */
+export function preparePerson(person: CrmPerson, cache?: PrepareCache): PersonKeys {
+  const emails: string[] = [];
+  pushUnique(emails, normaliseEmail(person.email));
+  const phones: string[] = [];
+  pushUnique(phones, phoneTail(person.phone));
+  pushUnique(phones, phoneTail(person.mobilePhone));
+  const company = cachedCompany(cache, person.companyName, [
+    cachedDomain(cache, person.email),
+    cachedDomain(cache, person.accountWebsite),
+  ]);
+  const title = cachedTitle(cache, person.title);
+  return {
+    first: memo(cache?.firstNames, person.firstName ?? '', prepareFirstName),
+    last: memo(cache?.lastNames, person.lastName ?? '', prepareLastName),
+    emails,
+    phones,
+    current: hasContent(company) ? [company] : [],
+    past: [],
+    currentTitles: title.length > 0 ? [title] : [],
+    pastTitles: [],
+  };
+}
+
+/**
+ * Prepare a LinkedIn member once (pass a cache when preparing many). Their (non-free-mail) e-mail domain counts
+ * as a current company domain.
+ */
+export function prepareMember(member: LinkedInMember, cache?: PrepareCache): PersonKeys {
+  const emails: string[] = [];
+  pushUnique(emails, normaliseEmail(member.email));
+  const phones: string[] = [];
+  pushUnique(phones, phoneTail(member.phone));
+  const current: CompanyKey[] = [];
+  const past: CompanyKey[] = [];
+  const currentTitles: string[][] = [];
+  const pastTitles: string[][] = [];
+  for (const position of member.positions ?? []) {
+    const company = cachedCompany(cache, position.companyName, [cachedDomain(cache, position.companyWebsite)]);
+    const title = cachedTitle(cache, position.title);
+    if (hasContent(company)) (position.current ? current : past).push(company);
+    if (title.length > 0) (position.current ? currentTitles : pastTitles).push(title);
+  }
+  const mailDomain = cachedDomain(cache, member.email) ?? cachedDomain(cache, member.emailDomain ? `x@${member.emailDomain}` : null);
+  if (mailDomain !== null) {
+    // With one current employer the mail domain is theirs; otherwise it stands alone as company evidence.
+    if (current.length === 1) {
+      current[0] = withDomains(current[0], [mailDomain]);
+    } else {
+      current.push(cachedCompany(cache, '', [mailDomain]));
+    }
+  }
+  return {
+    first: memo(cache?.firstNames, member.firstName ?? '', prepareFirstName),
+    last: memo(cache?.lastNames, member.lastName ?? '', prepareLastName),
+    emails,
+    phones,
+    current,
+    past,
+    currentTitles,
+    pastTitles,
+  };
+}
+
+/**
+ * Blocking keys: every pair that passes the identity gate shares at least one. Equal e-mail → "e:", equal phone
+ * → "p:", and a last-name match (any level shares a sound code) with a first-name match (any level shares an
+ * initial) → "n:<last sound>|<first initial>".
+ */
+export function personBlockingKeys(keys: PersonKeys): string[] {
+  const out: string[] = [];
+  for (const e of keys.emails) out.push(`e:${e}`);
+  for (const p of keys.phones) out.push(`p:${p}`);
+  const initials = firstNameInitials(keys.first);
+  for (const sound of keys.last.sounds) {
+    for (const initial of initials) out.push(`n:${sound}|${initial}`);
+  }
+  return out;
+}
+
+// ---- comparison -------------------------------------------------------------------------------------------
+
+function shareAny(a: readonly string[], b: readonly string[]): string | null {
+  for (const x of a) {
+    if (b.indexOf(x) >= 0) return x;
+  }
+  return null;
+}
+
+interface Pick {
+  level: string;
+  a: number;
+  b: number;
+}
+
+const NO_PICK: Pick = { level: 'none', a: -1, b: -1 };
+
+/** Best level over all pairs of two lists (levels ordered strongest first). */
+function bestPair<T>(as: readonly T[], bs: readonly T[], compare: (x: T, y: T) => string, levels: readonly string[]): Pick {
+  let best = NO_PICK;
+  let bestRank = levels.length - 1;
+  for (let i = 0; i < as.length; i++) {
+    for (let j = 0; j < bs.length; j++) {
+      const level = compare(as[i], bs[j]);
+      const rank = levels.indexOf(level);
+      if (rank < bestRank) {
+        best = { level, a: i, b: j };
+        bestRank = rank;
+        if (rank === 0) return best;
+      }
+    }
+  }
+  return best;
+}
+
+/** Best level of a past-company or past-title comparison: one side's current against the other's past. */
+function bestCross<T>(
+  aCurrent: readonly T[],
+  aPast: readonly T[],
+  bCurrent: readonly T[],
+  bPast: readonly T[],
+  compare: (x: T, y: T) => string,
+  levels: readonly string[],
+): { pick: Pick; aIsPast: boolean } {
+  const one = bestPair(aCurrent, bPast, compare, levels);
+  const two = bestPair(aPast, bCurrent, compare, levels);
+  return levels.indexOf(two.level) < levels.indexOf(one.level) ? { pick: two, aIsPast: true } : { pick: one, aIsPast: false };
+}
+
+/** bestPair without recording which pair: the per-pair path allocates nothing. */
+function bestLevel<T>(as: readonly T[], bs: readonly T[], compare: (x: T, y: T) => string, levels: readonly string[]): string {
+  let bestRank = levels.length - 1;
+  for (let i = 0; i < as.length; i++) {
+    for (let j = 0; j < bs.length; j++) {
+      const rank = levels.indexOf(compare(as[i], bs[j]));
+      if (rank < bestRank) {
+        bestRank = rank;
+        if (rank === 0) return levels[0];
+      }
+    }
+  }
+  return levels[bestRank];
+}
+
+function bestCrossLevel<T>(
+  aCurrent: readonly T[],
+  aPast: readonly T[],
+  bCurrent: readonly T[],
+  bPast: readonly T[],
+  compare: (x: T, y: T) => string,
+  levels: readonly string[],
+): string {
+  const one = bestLevel(aCurrent, bPast, compare, levels);
+  const two = bestLevel(aPast, bCurrent, compare, levels);
+  return levels.indexOf(two) < levels.indexOf(one) ? two : one;
+}
+
+interface PersonComparison {
+  levels: Record<PersonCriterion, string>;
+  email: string | null;
+  phone: string | null;
+  current: Pick;
+  past: { pick: Pick; aIsPast: boolean } | null;
+  currentTitle: Pick;
+  pastTitle: { pick: Pick; aIsPast: boolean } | null;
+}
+
+/** The level of every criterion and which values reached it (no strings built: this runs for every pair). */
+function comparePersonKeys(a: PersonKeys, b: PersonKeys): PersonComparison {
+  const email = shareAny(a.emails, b.emails);
+  const phone = shareAny(a.phones, b.phones);
+  const current = bestPair(a.current, b.current, compareCompanies, COMPANY_LEVELS);
+  // Past company counts only when the current ones do not match: it is the "used to work there" signal.
+  const past = current.level === 'none' ? bestCross(a.current, a.past, b.current, b.past, compareCompanies, COMPANY_LEVELS) : null;
+  const currentTitle = bestPair(a.currentTitles, b.currentTitles, compareTitles, TITLE_LEVELS);
+  const pastTitle =
+    currentTitle.level === 'none'
+      ? bestCross(a.currentTitles, a.pastTitles, b.currentTitles, b.pastTitles, compareTitles, TITLE_LEVELS)
+      : null;
+  return {
+    levels: {
+      email: email === null ? 'none' : 'exact',
+      phone: phone === null ? 'none' : 'exact',
+      firstName: compareFirstNames(a.first, b.first),
+      lastName: compareLastNames(a.last, b.last),
+      currentCompany: current.level,
+      pastCompany: past === null ? 'none' : past.pick.level,
+      currentTitle: currentTitle.level,
+      pastTitle: pastTitle === null ? 'none' : pastTitle.pick.level,
+    },
+    email,
+    phone,
+    current,
+    past,
+    currentTitle,
+    pastTitle,
+  };
+}
+
+function describeCompany(key: CompanyKey | undefined): string {
+  if (key === undefined) return '';
+  const domains = key.domains.join(', ');
+  if (key.name === '') return domains;
+  return domains === '' ? key.name : `${key.name} (${domains})`;
+}
+
+function describeTitle(tokens: readonly string[] | undefined): string {
+  return tokens === undefined ? '' : tokens.join(' ');
+}
+
+/** The compared values behind each criterion, side a first ('' when the criterion did not match). */
+function personEvidence(a: PersonKeys, b: PersonKeys, c: PersonComparison): Record<PersonCriterion, string> {
+  const { levels, past, pastTitle } = c;
+  return {
+    email: c.email ?? '',
+    phone: c.phone === null ? '' : `…${c.phone}`,
+    firstName: levels.firstName === 'none' ? '' : `${a.first.folded} ~ ${b.first.folded}`,
+    lastName: levels.lastName === 'none' ? '' : `${a.last.folded} ~ ${b.last.folded}`,
+    currentCompany:
+      levels.currentCompany === 'none'
+        ? ''
+        : `${describeCompany(a.current[c.current.a])} ~ ${describeCompany(b.current[c.current.b])}`,
+    pastCompany:
+      past === null || levels.pastCompany === 'none'
+        ? ''
+        : `${describeCompany((past.aIsPast ? a.past : a.current)[past.pick.a])} ~ ${describeCompany(
+            (past.aIsPast ? b.current : b.past)[past.pick.b],
+          )}`,
+    currentTitle:
+      levels.currentTitle === 'none'
+        ? ''
+        : `${describeTitle(a.currentTitles[c.currentTitle.a])} ~ ${describeTitle(b.currentTitles[c.currentTitle.b])}`,
+    pastTitle:
+      pastTitle === null || levels.pastTitle === 'none'
+        ? ''
+        : `${describeTitle((pastTitle.aIsPast ? a.pastTitles : a.currentTitles)[pastTitle.pick.a])} ~ ${describeTitle(
+            (pastTitle.aIsPast ? b.currentTitles : b.pastTitles)[pastTitle.pick.b],
+          )}`,
+  };
+}
+
+/**
+ * Confidence of a person comparison: thresholds on the total plus the identity and high gates (see
+ * PERSON_THRESHOLDS). Takes the facts it needs as plain values so the per-pair path can call it too.
+ */
+function personConfidenceOf(
+  total: number,
+  hasEmail: boolean,
+  hasPhone: boolean,
+  lastName: string,
+  firstName: string,
+  hasCompany: boolean,
+): Confidence {
+  const hasLast = lastName !== 'none';
+  const hasFirst = firstName !== 'none';
+  const identity = hasEmail || hasPhone || (hasLast && hasFirst);
+  if (!identity) return 'none';
+  const confidence = confidenceFromTotal(total, PERSON_THRESHOLDS);
+  if (confidence !== 'high') return confidence;
+  const strongLast = lastName === 'exact' || lastName === 'partial';
+  const strongFirst = hasFirst && firstName !== 'initial';
+  return strongLast && strongFirst && (hasEmail || hasPhone || hasCompany) ? 'high' : 'medium';
+}
+
+/** Confidence of a person comparison from its criterion levels and total. */
+export function personConfidence(levels: Record<PersonCriterion, string>, total: number): Confidence {
+  return personConfidenceOf(
+    total,
+    levels.email !== 'none',
+    levels.phone !== 'none',
+    levels.lastName,
+    levels.firstName,
+    levels.currentCompany !== 'none' || levels.pastCompany !== 'none',
+  );
+}
+
+/** Score two prepared people: per-criterion contributions, their exact sum, and the confidence. */
+export function scorePersonKeys(a: PersonKeys, b: PersonKeys): MatchScore<PersonCriterion> {
+  const comparison = comparePersonKeys(a, b);
+  const evidence = personEvidence(a, b, comparison);
+  const contributions: Contribution<PersonCriterion>[] = [];
+  let total = 0;
+  for (const criterion of PERSON_CRITERIA) {
+    const level = comparison.levels[criterion];
+    const points = PERSON_POINTS[criterion][level] ?? 0;
+    total += points;
+    contributions.push({ criterion, points, level, evidence: evidence[criterion] });
+  }
+  return { total, contributions, confidence: personConfidence(comparison.levels, total) };
+}
+
+/**
+ * Total of a pair when it is at least a 'low' match, else -1: the per-pair path of matchAll. Same rules, points
+ * and confidence as scorePersonKeys (a test holds them equal), but it allocates nothing, builds no evidence and
+ * stops as soon as the identity gate cannot pass.
+ */
+export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
+  const hasEmail = shareAny(a.emails, b.emails) !== null;
+  const hasPhone = shareAny(a.phones, b.phones) !== null;
+  const lastName = compareLastNames(a.last, b.last);
+  const firstName = compareFirstNames(a.first, b.first);
+  if (!hasEmail && !hasPhone && (lastName === 'none' || firstName === 'none')) return -1;
+  const current = bestLevel(a.current, b.current, compareCompanies, COMPANY_LEVELS);
+  const past = current === 'none' ? bestCrossLevel(a.current, a.past, b.current, b.past, compareCompanies, COMPANY_LEVELS) : 'none';
+  const currentTitle = bestLevel(a.currentTitles, b.currentTitles, compareTitles, TITLE_LEVELS);
+  const pastTitle =
+    currentTitle === 'none' ? bestCrossLevel(a.currentTitles, a.pastTitles, b.currentTitles, b.pastTitles, compareTitles, TITLE_LEVELS) : 'none';
+  const total =
+    (hasEmail ? POINTS_EMAIL : 0) +
+    (hasPhone ? POINTS_PHONE : 0) +
+    (PERSON_POINTS.firstName[firstName] ?? 0) +
+    (PERSON_POINTS.lastName[lastName] ?? 0) +
+    (PERSON_POINTS.currentCompany[current] ?? 0) +
+    (PERSON_POINTS.pastCompany[past] ?? 0) +
+    (PERSON_POINTS.currentTitle[currentTitle] ?? 0) +
+    (PERSON_POINTS.pastTitle[pastTitle] ?? 0);
+  const confidence = personConfidenceOf(total, hasEmail, hasPhone, lastName, firstName, current !== 'none' || past !== 'none');
+  return confidence === 'none' ? -1 : total;
+}
+
+/** Score a CRM contact or lead against a LinkedIn member. */
+export function scorePerson(person: CrmPerson, member: LinkedInMember): MatchScore<PersonCriterion> {
+  return scorePersonKeys(preparePerson(person), prepareMember(member));
+}
