@@ -4,3 +4,6 @@ export * from './ids';
 export * from './dataset';
 export * from './exportFile';
 export * from './reportPage';
+export * from './reportData';
+export * from './run';
+export * from './environment';
