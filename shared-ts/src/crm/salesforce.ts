@@ -260,6 +260,12 @@ export class SalesforceGateway implements CrmGateway {
     }
   }
 
+  /** Field names of an object as this user sees them (describe): e.g. to check the package fields are visible. */
+  async fieldsOf(object: string): Promise<string[]> {
+    const d = await this.call(`describe ${object}`, (c) => c.sobject(object).describe(), [object]);
+    return d.fields.map((f) => f.name);
+  }
+
   // ---------- queries ----------
 
   /** Runs a SOQL query and yields its pages, following query locators (queryMore). */

@@ -174,6 +174,11 @@ export class DataverseDouble extends LoopbackDouble {
     (this.db.get(table) as Map<string, DvRecord>).set(id, rec);
     return rec;
   }
+  /** Seed from a fixture: `{ "account": [ {...}, … ], "contact": [ … ] }`, in order (lookups as `_x_value` ids). */
+  seed(fixture: Record<string, DvRecord[]>): void {
+    for (const [table, rows] of Object.entries(fixture)) for (const row of rows) this.insert(table, row);
+  }
+
   get(table: string, id: string): DvRecord | undefined {
     return this.db.get(table)?.get(id.toLowerCase());
   }

@@ -182,6 +182,20 @@ export class SalesforceDouble extends LoopbackDouble {
     return rec;
   }
 
+  /**
+   * Seed from a fixture: `{ "Account": [ {...}, … ], "Contact": [ … ] }`, in order (give `Id`s to reference
+   * records from later ones). Field names are source names; `__c` fields get this org's namespace.
+   */
+  seed(fixture: Record<string, Record<string, unknown>[]>): void {
+    for (const [object, rows] of Object.entries(fixture)) {
+      const name = this.schema[object] ? object : this.f(object);
+      for (const row of rows) {
+        const fields = Object.fromEntries(Object.entries(row).map(([k, v]) => [k.endsWith('__c') && !this.field(name, k) ? this.f(k) : k, v]));
+        this.insert(name, fields);
+      }
+    }
+  }
+
   get(object: string, id: string): SfRecord | undefined {
     return this.db.get(object)?.get(id);
   }

@@ -39,6 +39,8 @@ export interface SyncServicesConfig {
   /** Batch GET: max ids per request and max URL length (default 100 / 7,000 chars). */
   batchMaxIds?: number;
   maxUrlLength?: number;
+  /** Per-request timeout of API calls (not downloads), default 60 s. */
+  requestTimeoutMs?: number;
   /** Injectable for tests. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

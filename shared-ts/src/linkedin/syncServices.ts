@@ -127,7 +127,10 @@ export class SyncServicesSource implements LinkedInSource {
       let res: Response;
       this.count(kind);
       try {
-        res = await fetch(url, { method, headers, body: opts.body, signal: opts.signal });
+        // API calls time out (a hung connection is a CONNECT_FAILED); downloads stream for as long as they need.
+        const timeout = kind === 'download' ? undefined : AbortSignal.timeout(this.cfg.requestTimeoutMs ?? 60_000);
+        const signal = timeout && opts.signal ? AbortSignal.any([timeout, opts.signal]) : (timeout ?? opts.signal);
+        res = await fetch(url, { method, headers, body: opts.body, signal });
       } catch (err) {
         const code = networkErrorCode(err);
         if (!code) throw err;

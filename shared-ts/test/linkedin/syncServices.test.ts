@@ -270,6 +270,34 @@ describe('throttling and errors', () => {
   });
 });
 
+test('a server that never answers times out as CONNECT_FAILED', async () => {
+  const { createServer } = await import('node:net');
+  const sockets: import('node:net').Socket[] = [];
+  const hung = createServer((sock) => sockets.push(sock));
+  await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
+  const { port } = hung.address() as { port: number };
+  try {
+    const client = new SyncServicesSource({
+      apiBaseUrl: `http://127.0.0.1:${port}/v2`,
+      tokenUrl: `http://127.0.0.1:${port}/oauth/v2/accessToken`,
+      clientId: 'x',
+      clientSecret: 'y-secret',
+      crmKey: 'SFDC',
+      crmInstanceValue: '00D000000000001',
+      partner: 'SFDC',
+      associationInstanceId: '00D000000000001',
+      requestTimeoutMs: 200,
+      maxRetries: 0,
+    });
+    const err = (await client.getAssociation('a').catch((e: unknown) => e)) as CatalogueError;
+    expect(err.kind).toBe('CONNECT_FAILED');
+    expect(err.detail).toBe('LinkedIn token: ETIMEDOUT');
+  } finally {
+    sockets.forEach((s) => s.destroy());
+    await new Promise<void>((r) => hung.close(() => r()));
+  }
+});
+
 describe('Profile Associations', () => {
   const seeds = Array.from({ length: 180 }, (_, i) => ({
     recordId: `7e0db184-267b-e811-a95e-${String(i).padStart(12, '0')}`,
