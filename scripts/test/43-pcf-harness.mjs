@@ -1,0 +1,177 @@
+// Browser test: the production build of the Embedded Profile control running in Microsoft's pcf-start harness,
+// driven by playwright-core with Debian Chromium. Hermetic: React is served from node_modules instead of unpkg,
+// every non-loopback request is aborted. The harness has no Web API (its stubs alert and reject), so the test
+// replaces those two stubs and the form's record id with an in-page store; the control's own code runs unchanged.
+// Loads a contact, matches it by hand, and saves a screenshot to test-artifacts/.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { root } from '../lib/proc.mjs';
+import { runChecks } from '../lib/results.mjs';
+
+const controlDir = join(root, 'pcf-controls', 'EmbeddedProfile', 'out', 'controls', 'EmbeddedProfile');
+const artifacts = join(root, 'test-artifacts');
+const HARNESS = 'http://127.0.0.1:8181/';
+const RECORD_ID = '6f1a0000-0000-0000-0000-0000000000e5';
+const PROFILE_URL = 'https://nl.linkedin.com/in/Eva-Jansen-123/?originalSubdomain=nl';
+
+const UNPKG = {
+  'react.development.js': join(root, 'node_modules', 'react', 'umd', 'react.development.js'),
+  'react-dom.development.js': join(root, 'node_modules', 'react-dom', 'umd', 'react-dom.development.js'),
+};
+
+/** The harness stubs and the record id we replace; the test fails loudly if pcf-start's bundle changed shape. */
+const PATCHES = [
+  [
+    'retrieveRecord:function(e,t,r){return alert("Your control is trying to retrieve a record. This is not yet supported."),Promise.reject(new Error("Your control is trying to retrieve a record. This is not yet supported."))}',
+    'retrieveRecord:function(e,t,r){return window.__navsync.retrieveRecord(e,t,r)}',
+  ],
+  [
+    'updateRecord:function(e,t,r){return alert("Your control is trying to update a record. This is not yet supported."),Promise.reject(new Error("Your control is trying to update a record. This is not yet supported."))}',
+    'updateRecord:function(e,t,r){return window.__navsync.updateRecord(e,t,r)}',
+  ],
+  [
+    'contextInfo={entityTypeName:this._modeData&&this._modeData.entityTypeName,entityId:this._modeData&&this._modeData.entityId',
+    'contextInfo={entityTypeName:"contact",entityId:window.__navsync.recordId',
+  ],
+];
+
+/** Runs in the page before any script: the record the form shows, and what the control writes. */
+function pageStore(recordId) {
+  const row = {
+    fullname: 'Eva Jansen',
+    '_parentcustomerid_value@OData.Community.Display.V1.FormattedValue': 'Contoso B.V.',
+  };
+  window.alert = () => undefined;
+  window.__navsync = {
+    recordId,
+    updates: [],
+    selects: [],
+    retrieveRecord(entity, id, options) {
+      this.selects.push(`${entity}:${options}`);
+      if (entity !== 'contact' || id !== recordId) return Promise.reject(new Error('Does Not Exist'));
+      return Promise.resolve({ ...row });
+    },
+    updateRecord(entity, id, data) {
+      this.updates.push({ entity, id, data });
+      Object.assign(row, data);
+      return Promise.resolve({ id, entityType: entity });
+    },
+  };
+}
+
+async function waitForHarness(proc) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`pcf-start exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(HARNESS);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('pcf-start did not answer on port 8181 within 30 s');
+}
+
+let harness = null;
+let browser = null;
+let page = null;
+const aborted = [];
+
+async function setUp() {
+  if (!existsSync(join(controlDir, 'bundle.js'))) throw new Error('build the control first (npm run build)');
+  mkdirSync(artifacts, { recursive: true });
+  harness = spawn(process.execPath, [join(root, 'node_modules', 'pcf-start', 'bin', 'pcf-start.js'), '--codePath', controlDir], {
+    cwd: join(root, 'pcf-controls', 'EmbeddedProfile'),
+    env: { ...process.env, BROWSER: '/bin/true', PP_TOOLS_TELEMETRY_OPTOUT: 'true' },
+    stdio: 'ignore',
+  });
+  await waitForHarness(harness);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'unpkg.com') {
+      const file = UNPKG[url.pathname.split('/').pop()];
+      if (file) return route.fulfill({ path: file, contentType: 'application/javascript' });
+    }
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+      if (url.pathname.endsWith('/harness.js')) {
+        const original = await route.fetch();
+        let body = await original.text();
+        for (const [from, to] of PATCHES) {
+          if (!body.includes(from)) throw new Error(`pcf-start harness.js changed: cannot find ${from.slice(0, 60)}…`);
+          body = body.replace(from, to);
+        }
+        return route.fulfill({ response: original, body });
+      }
+      return route.continue();
+    }
+    aborted.push(url.host);
+    return route.abort();
+  });
+  await context.addInitScript(pageStore, RECORD_ID);
+  page = await context.newPage();
+  await page.goto(HARNESS);
+  // The harness fills every input property with "val"; an API key turns on the official frame, so clear it to
+  // get NavSync's own card, and give the search inputs real values.
+  for (const [property, value] of [['displayServicesApiKey', ''], ['firstName', 'Eva'], ['lastName', 'Jansen'], ['company', 'Contoso B.V.']]) {
+    const input = page.locator(`xpath=//*[normalize-space(text())="${property}"]/following::input[1]`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+}
+
+async function tearDown() {
+  await browser?.close().catch(() => undefined);
+  if (harness && harness.exitCode === null) harness.kill();
+}
+
+try {
+  await setUp();
+  const ok = await runChecks([
+    ['the control loads the contact through context.webAPI and shows the not-matched card', async () => {
+      await page.getByText('Eva Jansen').first().waitFor({ timeout: 20000 });
+      await page.getByText('Not matched', { exact: false }).first().waitFor({ timeout: 5000 });
+      const selects = await page.evaluate(() => window.__navsync.selects);
+      if (!selects.some((s) => s.startsWith('contact:?$select=') && s.includes('navsync_salesnavurl'))) {
+        throw new Error(`unexpected retrieveRecord calls: ${JSON.stringify(selects)}`);
+      }
+    }],
+    ['a manual match stores the normalised URL and shows the Sales Navigator link', async () => {
+      await page.getByLabel('Profile URL').fill(PROFILE_URL);
+      await page.getByRole('button', { name: 'Match', exact: true }).click();
+      const link = page.getByRole('link', { name: 'View in Sales Navigator' });
+      await link.waitFor({ timeout: 10000 });
+      const href = await link.getAttribute('href');
+      if (href !== 'https://www.linkedin.com/in/eva-jansen-123') throw new Error(`link ${href}`);
+      const updates = await page.evaluate(() => window.__navsync.updates);
+      const data = updates[0]?.data ?? {};
+      if (updates.length !== 1 || data.navsync_salesnavurl !== href || data.navsync_matchsource !== 613730001) {
+        throw new Error(`unexpected updateRecord calls: ${JSON.stringify(updates)}`);
+      }
+      await page.getByText('Matched by hand').first().waitFor({ timeout: 5000 });
+      await page.screenshot({ path: join(artifacts, 'pcf-embedded-profile.png'), fullPage: true });
+    }],
+    ['no request left the machine (only loopback; unpkg served from node_modules)', () => {
+      const unexpected = aborted.filter((h) => !/(^|\.)cdn\.office\.net$|static2\.sharepointonline\.com$/.test(h));
+      if (unexpected.length) console.log(`    (aborted: ${[...new Set(aborted)].join(', ')})`);
+      // Any host here was blocked, so nothing left the machine; Fluent's font CDN is the only expected one.
+      if (unexpected.some((h) => h === 'unpkg.com')) throw new Error('React was not served locally');
+    }],
+  ]);
+  await tearDown();
+  process.exit(ok ? 0 : 1);
+} catch (err) {
+  console.error(err);
+  await tearDown();
+  const { writeResult } = await import('../lib/results.mjs');
+  writeResult({ passed: 0, failed: 1, failures: [{ name: 'harness set-up', error: String(err?.message ?? err) }] });
+  process.exit(1);
+}
