@@ -20,6 +20,8 @@ export interface NavSyncConfig {
         partner?: string;
         associationInstanceId?: string;
         columns?: Partial<ColumnMapping>;
+        /** First export poll interval (ms); LinkedIn's jobs take minutes, the default is 5 s. */
+        pollIntervalMs?: number;
       }
     | { source: 'file'; exportFiles: string[]; associationsFile?: string; columns?: Partial<ColumnMapping> };
   inboxFile?: string;

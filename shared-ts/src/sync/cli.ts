@@ -1,0 +1,137 @@
+/**
+ * `navsync` — the command line of the sync engine.
+ *   navsync sync            the daily cycle (all steps)
+ *   navsync validate        connection, settings and data validation only
+ *   navsync status          connection check + what the admin page shows
+ *   navsync disconnect [--cleanup] [--yes]
+ *   navsync test-writeback  one test activity of each enabled type
+ * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose.
+ * Credentials come from environment variables only (see config.ts); every line printed is redacted.
+ */
+import { writeFileSync } from 'node:fs';
+import { redact, registerSecret } from '../crm/redact';
+import { resolveLocale } from '../domain/i18n/index';
+import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
+import { connect } from './connect';
+import { disconnect, readStatus, runCycle, testWriteBack } from './engine';
+import { summarize, type RunReport } from './report';
+
+interface Args {
+  command: string;
+  config?: string;
+  dryRun: boolean;
+  report?: string;
+  json: boolean;
+  quiet: boolean;
+  cleanup: boolean;
+  yes: boolean;
+  verbose: boolean;
+}
+
+const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose]
+       navsync disconnect [--cleanup] [--yes]
+Credentials: ${Object.values(ENV).slice(1).join(', ')} (environment only).`;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new ConfigError(`${x} needs a value`);
+      return v;
+    };
+    if (x === '--config') a.config = value();
+    else if (x === '--report') a.report = value();
+    else if (x === '--dry-run') a.dryRun = true;
+    else if (x === '--json') a.json = true;
+    else if (x === '--quiet') a.quiet = true;
+    else if (x === '--cleanup') a.cleanup = true;
+    else if (x === '--yes') a.yes = true;
+    else if (x === '--verbose') a.verbose = true;
+    else if (x === '--help' || x === '-h') a.command = 'help';
+    else if (!x.startsWith('-') && !a.command) a.command = x;
+    else throw new ConfigError(`unknown argument: ${x}`);
+  }
+  return a;
+}
+
+/** Print a run: the short summary (or the JSON report), and in a dry run every change it would make. */
+export function render(report: RunReport, args: Pick<Args, 'json'>): string {
+  if (args.json) return redact(JSON.stringify(report, null, 2));
+  const lines = [summarize(report)];
+  for (const s of report.steps) {
+    for (const p of s.problems.slice(0, 20)) lines.push(`    ${s.name}: ${p.ref}: ${p.reason}`);
+    if (s.problems.length > 20) lines.push(`    ${s.name}: … ${s.problems.length - 20} more in the JSON report`);
+    if (s.error?.remedy) lines.push(`    ${s.name}: ${s.error.remedy}`);
+  }
+  if (report.dryRun && report.changes.length) {
+    lines.push(`Changes this run would make (${report.changes.length}):`);
+    for (const c of report.changes) lines.push(`  [${c.step}] ${c.action} ${c.target}: ${c.detail}`);
+  }
+  return redact(lines.join('\n'));
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (!args.command || args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return args.command === 'help' ? 0 : 2;
+  }
+  const commands = ['sync', 'validate', 'status', 'disconnect', 'test-writeback'];
+  if (!commands.includes(args.command)) {
+    process.stderr.write(`unknown command: ${args.command}\n${USAGE}\n`);
+    return 2;
+  }
+  const file = args.config ?? env[ENV.config] ?? 'navsync.config.json';
+  let conn;
+  try {
+    const cfg = loadConfig(file);
+    const creds = credentialsFromEnv(env);
+    for (const v of Object.values(creds)) registerSecret(v);
+    // --verbose: every HTTP request the clients make (redacted), for support cases.
+    conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined);
+  } catch (e) {
+    process.stderr.write(`${redact((e as Error).message)}\n`);
+    return 2;
+  }
+  const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`${redact(line)}\n`);
+  const opts = { ...conn.options, dryRun: args.dryRun, progress, locale: resolveLocale(conn.locale ?? '') };
+  let report: RunReport;
+  switch (args.command) {
+    case 'sync':
+      report = await runCycle(opts);
+      break;
+    case 'validate':
+      report = await runCycle(opts, ['validation']);
+      break;
+    case 'status':
+      report = await readStatus(opts);
+      break;
+    case 'disconnect':
+      report = await disconnect(opts, { cleanup: args.cleanup, confirmed: args.yes });
+      if (args.cleanup && !args.yes) process.stderr.write('Clean-up counted only. Run again with --yes to remove these.\n');
+      break;
+    default:
+      report = await testWriteBack(opts);
+  }
+  if (args.report) writeFileSync(args.report, redact(JSON.stringify(report, null, 2)));
+  process.stdout.write(`${render(report, args)}\n`);
+  return report.ok ? 0 : 1;
+}
+
+if (require.main === module || process.argv[1]?.endsWith('navsync.cjs')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`${redact(String((err as Error)?.stack ?? err))}\n`);
+      process.exit(1);
+    },
+  );
+}

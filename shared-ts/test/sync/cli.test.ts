@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SF, SF_VALUES } from '../../src/domain/crmSchema';
+import { generateDemoData } from '../../src/demo/dataset';
+import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import { main } from '../../src/sync/cli';
+
+const data = generateDemoData({ accounts: 30, peoplePerAccount: 5, leads: 40 });
+let env: DemoEnvironment;
+let dir: string;
+let out = '';
+let err = '';
+
+function config(extra: Record<string, unknown> = {}): string {
+  const file = join(dir, `navsync-${Math.random().toString(36).slice(2)}.json`);
+  const li = env.linkedin.salesforce;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      crm: 'salesforce',
+      salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
+      linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
+      inboxFile: env.inboxFile,
+      outDir: join(dir, 'autosave'),
+      ...extra,
+    }),
+  );
+  return file;
+}
+
+const credentials = () => ({
+  NAVSYNC_SF_CLIENT_ID: env.salesforce.clientId,
+  NAVSYNC_SF_CLIENT_SECRET: env.salesforce.clientSecret,
+  NAVSYNC_LINKEDIN_CLIENT_ID: env.linkedin.salesforce.clientId,
+  NAVSYNC_LINKEDIN_CLIENT_SECRET: env.linkedin.salesforce.clientSecret,
+});
+
+async function cli(args: string[], vars: Record<string, string> = credentials()): Promise<number> {
+  out = '';
+  err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return await main(args, vars);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const tasks = () => env.salesforce.all('Task');
+const flagField = () => env.salesforce.f(SF.person.notAtCompany);
+
+function expectNoSecrets(...texts: string[]) {
+  for (const t of texts) {
+    expect(t).not.toContain(env.salesforce.clientSecret);
+    expect(t).not.toContain(env.linkedin.salesforce.clientSecret);
+    expect(t).not.toMatch(/00D![A-Za-z0-9_-]{10,}/); // Salesforce session tokens
+  }
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'navsync-cli-'));
+  env = await startDemoEnvironment({ dir, data });
+});
+afterEach(async () => {
+  await env.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('navsync CLI', () => {
+  test('sync runs the cycle, prints the summary, writes the JSON report; no secret in any output', async () => {
+    const report = join(dir, 'run.json');
+    const code = await cli(['sync', '--config', config(), '--report', report, '--verbose']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/NavSync sync — salesforce: OK/);
+    expect(out).toMatch(/✓ validation\s+rows \d+/);
+    expect(err).toMatch(/▶ writeBack/); // progress on stderr
+    expect(err).toMatch(/salesforce (GET|POST|PATCH) /); // --verbose shows the requests…
+    const json = readFileSync(report, 'utf8');
+    expect(JSON.parse(json).ok).toBe(true);
+    expect(tasks().length).toBeGreaterThan(10);
+    expectNoSecrets(out, err, json); // …and never a secret
+  });
+
+  test('--dry-run lists every change it would make and writes nothing', async () => {
+    const before = JSON.stringify([env.salesforce.all('Contact'), env.salesforce.all('Lead')]);
+    const code = await cli(['sync', '--dry-run', '--config', config()]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/dry run: nothing written/);
+    const listed = out.split('\n').filter((l) => /^\s+\[(validation|associations|writeBack|autoSave|status)\]/.test(l));
+    expect(listed.some((l) => l.includes('[validation] update contact') && l.includes('notAtCompany='))).toBe(true);
+    expect(listed.some((l) => l.includes('[writeBack] upsert activity'))).toBe(true);
+    expect(listed.some((l) => l.includes('[autoSave] write file'))).toBe(true);
+    expect(JSON.stringify([env.salesforce.all('Contact'), env.salesforce.all('Lead')])).toBe(before);
+    expect(tasks()).toHaveLength(0);
+  });
+
+  test('a secret in the config file is refused without echoing it', async () => {
+    const code = await cli(['sync', '--config', config({ salesforce: { instanceUrl: env.salesforce.url, clientSecret: 'hunter2-very-secret' } })]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/secrets do not belong in the config file \(salesforce\.clientSecret\)/);
+    expect(err).toMatch(/NAVSYNC_SF_CLIENT_SECRET/);
+    expect(err + out).not.toContain('hunter2-very-secret');
+  });
+
+  test('wrong credentials: the catalogue message, exit 1, the secret redacted', async () => {
+    const code = await cli(['sync', '--config', config()], { ...credentials(), NAVSYNC_SF_CLIENT_SECRET: 'wrong-secret-value-123' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/✗ connection .*NS-(ACCESS-003|CONN-001)/);
+    expect(out).toMatch(/– validation/); // later steps skipped, not attempted
+    expect(out + err).not.toContain('wrong-secret-value-123');
+  });
+
+  test('status shows connection and the last run after a sync', async () => {
+    await cli(['sync', '--quiet', '--config', config()]);
+    const code = await cli(['status', '--config', config()]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/connected yes, last synced 20\d\d-/);
+  });
+
+  test('disconnect --cleanup counts first, removes imported data only with --yes, keeps activities and a rep’s Ignore', async () => {
+    await cli(['sync', '--quiet', '--config', config()]);
+    const activitiesBefore = tasks().length;
+    const ignored = env.salesforce.all('Contact').filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore).length;
+    expect(ignored).toBeGreaterThan(0);
+
+    expect(await cli(['disconnect', '--cleanup', '--config', config()])).toBe(0);
+    expect(err).toMatch(/Run again with --yes/);
+    expect(env.salesforce.all('Contact').some((c) => c[env.salesforce.f(SF.person.memberUrn)])).toBe(true);
+
+    expect(await cli(['disconnect', '--cleanup', '--yes', '--config', config()])).toBe(0);
+    const people = [...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')];
+    expect(people.filter((c) => c[env.salesforce.f(SF.person.memberUrn)])).toEqual([]);
+    expect(people.filter((c) => c[flagField()] === SF_VALUES.notAtCompany.notAtCompany)).toEqual([]);
+    expect(env.salesforce.all('Contact').filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore)).toHaveLength(ignored);
+    expect(tasks()).toHaveLength(activitiesBefore);
+    const settings = env.salesforce.all(env.salesforce.f(SF.settings.object))[0];
+    expect(settings[env.salesforce.f(SF.settings.connected)]).toBe(false);
+  });
+
+  test('test-writeback writes one test activity per enabled kind', async () => {
+    expect(await cli(['test-writeback', '--config', config()])).toBe(0);
+    const keys = tasks().map((t) => String(t[env.salesforce.f(SF.task.activityKey)]));
+    expect(keys.filter((k) => k.startsWith('sn-'))).toHaveLength(4);
+    expect(out).toMatch(/✓ testWriteBack\s+kinds 4, written 4, failed 0/);
+  });
+
+  test('usage errors exit 2 with the usage text', async () => {
+    expect(await cli(['frobnicate'])).toBe(2);
+    expect(err).toMatch(/usage: navsync/);
+    expect(await cli(['sync', '--config'])).toBe(2);
+  });
+});
