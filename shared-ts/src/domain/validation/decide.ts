@@ -1,6 +1,6 @@
 import type { NotAtCompanyState } from './flag';
 import { isRevalidationDue } from './revalidation';
-import { sameCompanyStrict, type CurrentCompany, type SameCompanyFn, type ValidationAccount } from './sameCompany';
+import { sameCompanyAsAccount, type CurrentCompany, type SameCompanyFn, type ValidationAccount } from './sameCompany';
 
 /**
  * What the LinkedIn side says about one CRM contact (one Data Validation export row, already mapped by the
@@ -88,7 +88,7 @@ function buildDecisions(): Record<ValidationReason, ValidationDecision> {
 export const VALIDATION_DECISIONS: Readonly<Record<ValidationReason, ValidationDecision>> = buildDecisions();
 
 export interface ValidationOptions {
-  /** Company comparison; defaults to the strict URN / domain / name comparison. */
+  /** Company comparison; defaults to `sameCompanyAsAccount` (URN, then the matching module's exact comparison). */
   sameCompany?: SameCompanyFn;
   /** Evidence dated further than this into the future is treated as invalid (clock skew allowance). */
   maxFutureSkewMs?: number;
@@ -132,7 +132,7 @@ export function decideValidation(input: ValidationInput, now: number, options?: 
   } else if (e.status === 'left') {
     target = D.leftCompany;
   } else {
-    const same = options && options.sameCompany ? options.sameCompany : sameCompanyStrict;
+    const same = options && options.sameCompany ? options.sameCompany : sameCompanyAsAccount;
     target = e.currentCompany !== null && same(account, e.currentCompany) ? D.accountUpdated : D.companyDiffers;
   }
   if (target.write === current) return current === 'notAtCompany' ? D.alreadyFlagged : D.alreadyClear;

@@ -8,8 +8,8 @@ import {
   isRevalidationDue,
   REVALIDATION_INTERVAL_MS,
   linkedInCompanyId,
-  websiteHost,
-  strictCompanyKey,
+  sameCompanyAsAccount,
+  validationCompanyKey,
 } from '../../../src/domain/validation/index';
 import { DV_VALUES, SF_VALUES } from '../../../src/domain/crmSchema';
 import { t } from '../../../src/domain/i18n/index';
@@ -80,19 +80,27 @@ describe('company comparison helpers', () => {
     expect(linkedInCompanyId(urn)).toBe(id);
   });
 
+  const acct = (name: string | null, website: string | null = null, companyUrn: string | null = null) => ({ id: '001', name, website, companyUrn });
+  const cur = (name: string | null, domain: string | null = null, urn: string | null = null) => ({ name, domain, urn });
+
   test.each([
-    ['https://www.Rossi-Figli.it/chi-siamo?x=1', 'rossi-figli.it'],
-    ['bakkerijdevries.nl', 'bakkerijdevries.nl'],
-    ['http://sge.fr:8080', 'sge.fr'],
-    ['   ', null],
-    ['localhost', null],
-    [null, null],
-  ])('websiteHost(%p) = %p', (site, host) => {
-    expect(websiteHost(site)).toBe(host);
+    ['same name across legal forms', acct('Rossi & Figli S.p.A.'), cur('Rossi e Figli'), true],
+    ['German legal form chain and transliteration', acct('Müller & Söhne GmbH & Co. KG'), cur('Mueller und Soehne'), true],
+    ['French accents and S.A.', acct('Société Générale d’Électricité S.A.'), cur('SOCIETE GENERALE D ELECTRICITE'), true],
+    ['Dutch B.V. vs N.V. of the same name', acct('Bakkerij de Vries B.V.'), cur('Bakkerij De Vries N.V.'), true],
+    ['shared company website domain', acct('De Vries Holding', 'https://www.bakkerijdevries.nl/over-ons'), cur('Bakkerij de Vries', 'bakkerijdevries.nl'), true],
+    ['a subsidiary is another account', acct('Siemens AG'), cur('Siemens Nederland N.V.'), false],
+    ['a different company', acct('Acme Corporation Inc.'), cur('Zürcher Kantonalbank AG'), false],
+    ['free-mail domains are no company evidence', acct('Studio Bianchi', 'gmail.com'), cur('Ferrari Trasporti S.r.l.', 'gmail.com'), false],
+    ['URNs decide when both are known (other entity type, same id)', acct('Old Name Ltd', null, 'urn:li:company:3003'), cur('New Name plc', null, 'urn:li:organization:3003'), true],
+    ['URNs decide against equal names', acct('Acme Inc.', null, 'urn:li:organization:1'), cur('Acme Inc.', null, 'urn:li:organization:2'), false],
+    ['nothing to compare', acct(null), cur(null), false],
+  ])('sameCompanyAsAccount: %s → %p', (_n, a, c, want) => {
+    expect(sameCompanyAsAccount(a, c)).toBe(want);
   });
 
-  test('strictCompanyKey ignores accents, case, punctuation and spacing only', () => {
-    expect(strictCompanyKey('Société Générale')).toBe(strictCompanyKey('SOCIETE-generale'));
-    expect(strictCompanyKey('Müller GmbH')).not.toBe(strictCompanyKey('Müller AG'));
+  test('the memoised company key is the matching module’s key', () => {
+    expect(validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/')).toEqual(validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/'));
+    expect(validationCompanyKey('Robert Bosch GmbH', null).name).toBe('robert bosch');
   });
 });

@@ -6,9 +6,10 @@ import {
   REVALIDATION_INTERVAL_MS,
   NOT_AT_COMPANY_STATES,
   LINKEDIN_EVIDENCE_STATUSES,
-  strictCompanyKey,
+  sameCompanyAsAccount,
   type ValidationInput,
 } from '../../../src/domain/validation/index';
+import { normaliseCompanyName } from '../../../src/domain/matching/company';
 import { NOW, DAY } from './fixtures';
 
 const time = fc.integer({ min: NOW - 60 * DAY, max: NOW + DAY });
@@ -100,15 +101,25 @@ describe('validation invariants (property-based)', () => {
   });
 });
 
-describe('strict company key (fast path) equals its plain definition', () => {
-  // The definition: NFKD, drop combining accents, lower-case, keep letters and digits only.
-  const reference = (name: string) =>
-    name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const names = fc.oneof(
-    fc.string({ unit: 'grapheme', maxLength: 40 }),
-    fc.constantFrom('Société Générale S.A.', 'Müller & Söhne GmbH', 'Rossi e Figli S.p.A.', 'ÅLAND Øy', 'İstanbul Ltd', 'Straße-Bau AG', 'Ærø ApS', '株式会社トヨタ'),
-  );
-  test('for any text', () => {
-    fc.assert(fc.property(names, (n) => strictCompanyKey(n) === reference(n)), { numRuns: 3000 });
+describe('company comparison invariants', () => {
+  test('a company is the same as itself (when its name says anything)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (name) => {
+        const same = sameCompanyAsAccount({ id: '1', name, website: null, companyUrn: null }, { name, urn: null, domain: null });
+        return same === (normaliseCompanyName(name).replace(/[\s&]/g, '') !== '');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  test('when both URNs are known they alone decide', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.string(), fc.string(), (a, b, n1, n2) => {
+        const same = sameCompanyAsAccount(
+          { id: '1', name: n1, website: null, companyUrn: `urn:li:organization:${a}` },
+          { name: n2, urn: `urn:li:company:${b}`, domain: null },
+        );
+        return same === (a === b);
+      }),
+    );
   });
 });
