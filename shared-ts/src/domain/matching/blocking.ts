@@ -55,7 +55,10 @@ export interface MatchRun<S extends MatchScore = MatchScore> {
 
 /** How one kind of match (people, accounts) plugs into the engine. */
 export interface MatchKind<K, S extends MatchScore> {
-  keys(prepared: K): string[];
+  /** Keys a candidate is filed under. */
+  indexKeys(candidate: K): string[];
+  /** Keys a record looks up; every pair able to reach 'low' shares one with the candidate's index keys. */
+  queryKeys(record: K): string[];
   /** Total when the pair is at least 'low', else -1; must agree with score(a, b).total. */
   quickTotal(record: K, candidate: K): number;
   score(record: K, candidate: K): S;
@@ -81,7 +84,7 @@ export class BlockingIndex<K, S extends MatchScore> {
     this.maxBlock = options.maxBlockSize ?? MAX_BLOCK_SIZE;
     this.margin = options.ambiguityMargin ?? AMBIGUITY_MARGIN;
     for (let i = 0; i < candidates.length; i++) {
-      for (const key of kind.keys(candidates[i])) {
+      for (const key of kind.indexKeys(candidates[i])) {
         const block = this.blocks.get(key);
         if (block === undefined) this.blocks.set(key, [i]);
         else if (block[block.length - 1] !== i) block.push(i);
@@ -107,7 +110,7 @@ export class BlockingIndex<K, S extends MatchScore> {
     let bestTotal = -1;
     let second = -1;
     let secondTotal = -1;
-    for (const key of this.kind.keys(record)) {
+    for (const key of this.kind.queryKeys(record)) {
       const block = this.blocks.get(key);
       if (block === undefined || block.length > this.maxBlock) continue;
       for (const c of block) {

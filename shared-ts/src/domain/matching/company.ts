@@ -175,6 +175,7 @@ export type CompanyLevel = (typeof COMPANY_LEVELS)[number];
  * partial: they share significant words covering at least half of the union.
  */
 export function compareCompanies(a: CompanyKey, b: CompanyKey): CompanyLevel {
+  if (a === b) return a.compact !== '' || a.domains.length > 0 ? 'exact' : 'none';
   if (a.compact !== '' && a.compact === b.compact) return 'exact';
   for (const d of a.domains) {
     if (b.domains.indexOf(d) >= 0) return 'exact';

@@ -12,7 +12,8 @@ import {
 import { matchPrepared, type MatchKind, type MatchOptions, type MatchRun } from './blocking';
 import {
   createPrepareCache,
-  personBlockingKeys,
+  personIndexKeys,
+  personQueryKeys,
   prepareMember,
   preparePerson,
   quickPersonTotal,
@@ -24,36 +25,19 @@ import {
 } from './people';
 import type { MatchScore } from './score';
 
-/** Prepared people with their blocking keys computed once. */
-interface KeyedPerson {
-  keys: PersonKeys;
-  blocking: string[];
-}
-
-interface KeyedAccount {
-  keys: AccountKeys;
-  blocking: string[];
-}
-
-export const PERSON_MATCH_KIND: MatchKind<KeyedPerson, MatchScore<PersonCriterion>> = {
-  keys: (p) => p.blocking,
-  quickTotal: (a, b) => quickPersonTotal(a.keys, b.keys),
-  score: (a, b) => scorePersonKeys(a.keys, b.keys),
+export const PERSON_MATCH_KIND: MatchKind<PersonKeys, MatchScore<PersonCriterion>> = {
+  indexKeys: personIndexKeys,
+  queryKeys: personQueryKeys,
+  quickTotal: quickPersonTotal,
+  score: scorePersonKeys,
 };
 
-export const ACCOUNT_MATCH_KIND: MatchKind<KeyedAccount, MatchScore<AccountCriterion>> = {
-  keys: (p) => p.blocking,
-  quickTotal: (a, b) => quickAccountTotal(a.keys, b.keys),
-  score: (a, b) => scoreAccountKeys(a.keys, b.keys),
+export const ACCOUNT_MATCH_KIND: MatchKind<AccountKeys, MatchScore<AccountCriterion>> = {
+  indexKeys: accountBlockingKeys,
+  queryKeys: accountBlockingKeys,
+  quickTotal: quickAccountTotal,
+  score: scoreAccountKeys,
 };
-
-function keyPerson(keys: PersonKeys): KeyedPerson {
-  return { keys, blocking: personBlockingKeys(keys) };
-}
-
-function keyAccount(keys: AccountKeys): KeyedAccount {
-  return { keys, blocking: accountBlockingKeys(keys) };
-}
 
 /**
  * Match CRM contacts/leads against LinkedIn members: for each record the best candidate (or none) with its
@@ -67,8 +51,8 @@ export function matchAll(
   const cache = createPrepareCache();
   return matchPrepared(
     PERSON_MATCH_KIND,
-    records.map((r) => keyPerson(preparePerson(r, cache))),
-    candidates.map((c) => keyPerson(prepareMember(c, cache))),
+    records.map((r) => preparePerson(r, cache)),
+    candidates.map((c) => prepareMember(c, cache)),
     options,
   );
 }
@@ -81,8 +65,8 @@ export function matchAllAccounts(
 ): MatchRun<MatchScore<AccountCriterion>> {
   return matchPrepared(
     ACCOUNT_MATCH_KIND,
-    records.map((r) => keyAccount(prepareAccount(r))),
-    candidates.map((c) => keyAccount(prepareCompanyPage(c))),
+    records.map((r) => prepareAccount(r)),
+    candidates.map((c) => prepareCompanyPage(c)),
     options,
   );
 }

@@ -3,7 +3,7 @@ import { companyDomainOf, normaliseEmail } from './domains';
 import {
   compareFirstNames,
   compareLastNames,
-  firstNameInitials,
+  firstNameSounds,
   prepareFirstName,
   prepareLastName,
   type FirstNameKey,
@@ -128,10 +128,12 @@ function memo<V>(map: Map<string, V> | undefined, key: string, make: (k: string)
 }
 
 function cachedCompany(cache: PrepareCache | undefined, name: string | null | undefined, domains: (string | null)[]): CompanyKey {
-  return withDomains(
-    memo(cache?.companies, name ?? '', (n) => prepareCompany(n)),
-    domains,
-  );
+  const named = memo(cache?.companies, name ?? '', (n) => prepareCompany(n));
+  let hasDomain = false;
+  for (const d of domains) hasDomain = hasDomain || (d !== null && d !== '');
+  if (!hasDomain) return named;
+  // The same company with the same domains is one shared object: far fewer objects for the pair loop to touch.
+  return memo(cache?.companies, `${name ?? ''}\u0000${domains.join('\u0000')}`, () => withDomains(named, domains));
 }
 
 /** Company domain of an e-mail address or website, memoised by the part after "@" (or the whole website). */
@@ -192,20 +194,24 @@ export function prepareMember(member: LinkedInMember, cache?: PrepareCache): Per
   const past: CompanyKey[] = [];
   const currentTitles: string[][] = [];
   const pastTitles: string[][] = [];
+  const currentPositions: { name: string | null | undefined; domains: (string | null)[] }[] = [];
   for (const position of member.positions ?? []) {
-    const company = cachedCompany(cache, position.companyName, [cachedDomain(cache, position.companyWebsite)]);
+    const domains = [cachedDomain(cache, position.companyWebsite)];
     const title = cachedTitle(cache, position.title);
-    if (hasContent(company)) (position.current ? current : past).push(company);
+    if (position.current) currentPositions.push({ name: position.companyName, domains });
+    else {
+      const company = cachedCompany(cache, position.companyName, domains);
+      if (hasContent(company)) past.push(company);
+    }
     if (title.length > 0) (position.current ? currentTitles : pastTitles).push(title);
   }
   const mailDomain = cachedDomain(cache, member.email) ?? cachedDomain(cache, member.emailDomain ? `x@${member.emailDomain}` : null);
-  if (mailDomain !== null) {
-    // With one current employer the mail domain is theirs; otherwise it stands alone as company evidence.
-    if (current.length === 1) {
-      current[0] = withDomains(current[0], [mailDomain]);
-    } else {
-      current.push(cachedCompany(cache, '', [mailDomain]));
-    }
+  // With one current employer the mail domain is theirs; otherwise it stands alone as company evidence.
+  if (mailDomain !== null && currentPositions.length === 1) currentPositions[0].domains.push(mailDomain);
+  else if (mailDomain !== null) currentPositions.push({ name: '', domains: [mailDomain] });
+  for (const position of currentPositions) {
+    const company = cachedCompany(cache, position.name, position.domains);
+    if (hasContent(company)) current.push(company);
   }
   return {
     first: memo(cache?.firstNames, member.firstName ?? '', prepareFirstName),
@@ -220,17 +226,41 @@ export function prepareMember(member: LinkedInMember, cache?: PrepareCache): Per
 }
 
 /**
- * Blocking keys: every pair that passes the identity gate shares at least one. Equal e-mail → "e:", equal phone
- * → "p:", and a last-name match (any level shares a sound code) with a first-name match (any level shares an
- * initial) → "n:<last sound>|<first initial>".
+ * Blocking. A candidate is filed under its index keys, a record looks up its query keys, and every pair that
+ * can pass the identity gate meets on at least one key (the blocking test checks this against brute force):
+ * - equal e-mail → "e:<address>"; equal phone → "p:<tail>";
+ * - last name and first name match → "n:<last-name sound>|s:<first-name sound>" (see firstNameSounds);
+ * - the 'initial' level ("J." / "Jürgen") → an initial-only candidate is filed under "n:<last>|i:<letter>",
+ *   which every record looks up; an initial-only record looks up "l:<last>", under which every candidate is filed.
+ * So a full first name only meets candidates whose first name sounds alike, not everyone with the same initial.
  */
-export function personBlockingKeys(keys: PersonKeys): string[] {
+function commonPersonKeys(keys: PersonKeys): string[] {
   const out: string[] = [];
   for (const e of keys.emails) out.push(`e:${e}`);
   for (const p of keys.phones) out.push(`p:${p}`);
-  const initials = firstNameInitials(keys.first);
-  for (const sound of keys.last.sounds) {
-    for (const initial of initials) out.push(`n:${sound}|${initial}`);
+  const firstSounds = firstNameSounds(keys.first);
+  for (const last of keys.last.sounds) {
+    for (const first of firstSounds) out.push(`n:${last}|s:${first}`);
+  }
+  return out;
+}
+
+/** Keys a LinkedIn member (a candidate) is filed under. */
+export function personIndexKeys(keys: PersonKeys): string[] {
+  const out = commonPersonKeys(keys);
+  for (const last of keys.last.sounds) {
+    out.push(`l:${last}`);
+    if (keys.first.initialOnly) out.push(`n:${last}|i:${keys.first.compact}`);
+  }
+  return out;
+}
+
+/** Keys a CRM record looks up. */
+export function personQueryKeys(keys: PersonKeys): string[] {
+  const out = commonPersonKeys(keys);
+  if (keys.first.compact === '') return out;
+  for (const last of keys.last.sounds) {
+    out.push(keys.first.initialOnly ? `l:${last}` : `n:${last}|i:${keys.first.compact[0]}`);
   }
   return out;
 }
@@ -452,11 +482,12 @@ export function scorePersonKeys(a: PersonKeys, b: PersonKeys): MatchScore<Person
  * stops as soon as the identity gate cannot pass.
  */
 export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
-  const hasEmail = shareAny(a.emails, b.emails) !== null;
-  const hasPhone = shareAny(a.phones, b.phones) !== null;
+  const hasEmail = a.emails.length > 0 && b.emails.length > 0 && shareAny(a.emails, b.emails) !== null;
+  const hasPhone = a.phones.length > 0 && b.phones.length > 0 && shareAny(a.phones, b.phones) !== null;
   const lastName = compareLastNames(a.last, b.last);
+  if (!hasEmail && !hasPhone && lastName === 'none') return -1;
   const firstName = compareFirstNames(a.first, b.first);
-  if (!hasEmail && !hasPhone && (lastName === 'none' || firstName === 'none')) return -1;
+  if (!hasEmail && !hasPhone && firstName === 'none') return -1;
   const current = bestLevel(a.current, b.current, compareCompanies, COMPANY_LEVELS);
   const past = current === 'none' ? bestCrossLevel(a.current, a.past, b.current, b.past, compareCompanies, COMPANY_LEVELS) : 'none';
   const currentTitle = bestLevel(a.currentTitles, b.currentTitles, compareTitles, TITLE_LEVELS);

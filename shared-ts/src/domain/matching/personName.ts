@@ -117,20 +117,17 @@ export function compareFirstNames(a: FirstNameKey, b: FirstNameKey): FirstNameLe
   return 'none';
 }
 
-function soundInitial(word: string): string {
-  return (nameSound(word) || word).charAt(0);
-}
-
 /**
- * Initials a matching first name shares with this one (blocking): of the compact name, of each token, and of
- * the canonical (nickname) form, so every first-name level above 'none' implies a shared initial.
+ * Sound codes a first name is filed under for blocking: of the compact name, of each token and of the
+ * canonical (nickname) form. Every first-name level above 'none' except 'initial' implies a shared code
+ * (exact: the compact form; partial and sound: a token; nickname: the canonical form).
  */
-export function firstNameInitials(key: FirstNameKey): string[] {
+export function firstNameSounds(key: FirstNameKey): string[] {
   if (key.compact === '') return [];
-  const out = [key.sound.charAt(0)];
+  const out = [key.sound];
   for (const word of [key.compact, key.canon, ...key.tokens]) {
-    const initial = soundInitial(word);
-    if (initial !== '' && out.indexOf(initial) < 0) out.push(initial);
+    const code = nameSound(word) || word;
+    if (code !== '' && out.indexOf(code) < 0) out.push(code);
   }
   return out;
 }

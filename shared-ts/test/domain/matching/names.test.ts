@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {
   compareFirstNames,
   compareLastNames,
-  firstNameInitials,
+  firstNameSounds,
   nameSound,
   prepareFirstName,
   prepareLastName,
@@ -83,15 +83,18 @@ describe('first names: accents, nicknames across languages, initials, compounds'
     fc.string({ unit: 'grapheme', maxLength: 10 }),
   );
 
-  test('first-name comparison is symmetric and any match shares a blocking initial (property)', () => {
+  test('first-name comparison is symmetric and any match shares a blocking sound, or is an initial of the other (property)', () => {
     fc.assert(
       fc.property(names, names, (a, b) => {
         const ka = prepareFirstName(a);
         const kb = prepareFirstName(b);
         const level = compareFirstNames(ka, kb);
         expect(compareFirstNames(kb, ka)).toBe(level);
-        if (level !== 'none') {
-          const shared = firstNameInitials(ka).filter((i) => firstNameInitials(kb).includes(i));
+        if (level === 'initial') {
+          expect(ka.initialOnly || kb.initialOnly).toBe(true);
+          expect(ka.compact[0]).toBe(kb.compact[0]);
+        } else if (level !== 'none') {
+          const shared = firstNameSounds(ka).filter((i) => firstNameSounds(kb).includes(i));
           expect(shared.length).toBeGreaterThan(0);
         }
       }),
