@@ -49,7 +49,7 @@ export interface SyncServicesConfig {
 }
 
 export interface FileSourceConfig {
-  /** Export files (CSV or JSON lines, by extension or content), read in order. */
+  /** Export files (CSV, JSON lines or a JSON array; told apart by their first character), read in order. */
   exportFiles: string[];
   /** Optional associations file (CSV or JSON lines: recordId, memberUrn, profileUrl, photoUrl). */
   associationsFile?: string;

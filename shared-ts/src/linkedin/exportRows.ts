@@ -1,5 +1,5 @@
 /**
- * Streams a Data Validation export file (CSV or JSON lines: the format is not documented, both are accepted)
+ * Streams a Data Validation export file (CSV, JSON lines or a JSON array: the format is not documented, all are accepted)
  * into mapped rows or rejected rows with a reason. Chunks are parsed as they arrive; nothing holds the file.
  */
 import { parse as parseCsvSync } from 'csv-parse/sync';
@@ -150,7 +150,10 @@ export interface RawRecord {
   error?: string;
 }
 
-/** Reads objects from a byte/string stream; the format is chosen from the first non-blank character (`{` = JSON lines). */
+/**
+ * Reads objects from a byte/string stream; the format is chosen from the first non-blank character:
+ * `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
+ */
 export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord> {
   const it = chunks[Symbol.asyncIterator]();
   const decoder = new TextDecoder('utf-8');
@@ -171,8 +174,8 @@ export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): 
     const tail = decoder.decode();
     if (tail) yield tail;
   }
-  const isJson = head.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-  yield* isJson ? readJsonLines(rest()) : readCsv(rest());
+  const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
+  yield* lead === '{' ? readJsonLines(rest()) : lead === '[' ? readJsonArray(rest()) : readCsv(rest());
 }
 
 /** Parses an export stream into mapped and rejected rows. */
@@ -223,6 +226,69 @@ async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<RawRe
     const rec = one(buf);
     if (rec) yield rec;
   }
+}
+
+/**
+ * A top-level JSON array, split into its elements while streaming (string and nesting aware), each element parsed
+ * on its own: one bad element is rejected without losing the others. `line` is the element's 1-based index.
+ */
+async function* readJsonArray(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let started = false;
+  let ended = false;
+  let current = '';
+  let index = 0;
+  const element = (raw: string): RawRecord => {
+    index++;
+    try {
+      const obj: unknown = JSON.parse(raw);
+      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line: index, raw, error: 'not a JSON object' };
+      return { line: index, raw, obj: obj as Record<string, unknown> };
+    } catch {
+      return { line: index, raw, error: 'not valid JSON' };
+    }
+  };
+  for await (const chunk of text) {
+    const out: RawRecord[] = [];
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (!started) {
+        if (c === '[') {
+          started = true;
+          start = i + 1;
+        }
+        continue;
+      }
+      if (ended) continue;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') {
+        if (depth === 0 && c === ']') {
+          current += chunk.slice(start, i);
+          if (current.trim()) out.push(element(current.trim()));
+          current = '';
+          ended = true;
+          continue;
+        }
+        depth--;
+      } else if (c === ',' && depth === 0) {
+        current += chunk.slice(start, i);
+        out.push(element(current.trim()));
+        current = '';
+        start = i + 1;
+      }
+    }
+    if (started && !ended) current += chunk.slice(start);
+    yield* out;
+  }
+  if (!ended && (current.trim() || started)) yield { line: index + 1, raw: current.slice(0, 500), error: 'JSON array not closed' };
 }
 
 function reject(source: string, line: number, reason: string, raw: string): { ok: false; rejected: RejectedRow } {

@@ -46,6 +46,17 @@ test('a CSV drop with its own column names, and a JSON-lines drop, through the s
   expect(src.requestCounts()).toEqual({ total: 2, byKind: { file: 2 } });
 });
 
+test('a JSON array file is streamed element by element; a bad element is rejected alone', async () => {
+  const src = new FileSource({ exportFiles: [fx('export-array.json')] });
+  const items = await collect((await src.exportValidation({ since: 0 })).items());
+  expect(items.flatMap((i) => (i.ok ? [[i.row.recordId, i.row.status, i.row.currentCompanyName]] : []))).toEqual([
+    ['0035e00000Ab101AAA', 'NOT_AT_COMPANY', 'Brackets [and] braces {Ltd}, "quoted"'],
+    ['00Q5e00000Ld102AAA', 'AT_COMPANY', undefined],
+    ['0035e00000Ab104AAA', 'NOT_AT_COMPANY', undefined],
+  ]);
+  expect(items.flatMap((i) => (i.ok ? [] : [[i.rejected.line, i.rejected.reason]]))).toEqual([[3, 'not a JSON object']]);
+});
+
 test('an unclosed quote is reported and the following rows are still read', async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
