@@ -12,10 +12,13 @@ let root: HTMLElement;
 let answers: boolean[];
 let asked: string[];
 
+const ADMIN = '0b0b0b0b-0000-0000-0000-000000000001';
+
 async function open(locale: 'en' | 'de' = 'en') {
   const api = new FetchWebApi(await double.start(), nodeFetch);
   const page = new SettingsPage(root, api, {
     locale,
+    userId: ADMIN,
     confirm: (q) => {
       asked.push(q);
       return answers.shift() ?? false;
@@ -157,6 +160,7 @@ describe('settings page', () => {
     expect(await page.disconnect()).toBe(true);
     expect(row()[DV.settings.connected]).toBe(false);
     expect(root.querySelector('#navsync-status')?.textContent).toBe(t(TEXT.notConnected));
+    expect(root.querySelector('#navsync-message')?.textContent).toBe(t(TEXT.disconnected));
   });
 
   test('data validation cannot be turned on before the sync is connected', async () => {
@@ -166,6 +170,92 @@ describe('settings page', () => {
     expect(root.querySelector('[data-error-for="dataValidationEnabled"]')?.textContent).toBe(t('settings.errNeedsConnection'));
     expect(double.attributes.size).toBe(0);
     expect(double.savedqueries.size).toBe(0);
+  });
+
+  test('Test Write-Back writes one activity of each enabled kind on a test contact, then removes everything', async () => {
+    connected();
+    const page = await open();
+    const result = await page.testWriteBack();
+    expect(result.ok).toBe(true);
+    const writes = double.writes().map((w) => `${w.method} ${w.path.replace(/\(.*\)/, '(…)')}`);
+    expect(writes).toEqual([
+      'POST contacts',
+      'PATCH navsync_inmails(…)',
+      'PATCH navsync_linkedinmessages(…)',
+      'PATCH annotations(…)',
+      'PATCH phonecalls(…)',
+      'DELETE phonecalls(…)',
+      'DELETE annotations(…)',
+      'DELETE navsync_linkedinmessages(…)',
+      'DELETE navsync_inmails(…)',
+      'DELETE contacts(…)',
+    ]);
+    const contact = double.writes()[0].body as Record<string, unknown>;
+    expect(contact['ownerid@odata.bind']).toBe(`/systemusers(${ADMIN})`);
+    const inmail = double.writes()[1].body as Record<string, unknown>;
+    expect(inmail[DV.activity.activityKey]).toMatch(/navsync-test/);
+    for (const set of ['contacts', 'navsync_inmails', 'phonecalls', 'annotations']) expect(double.table(set).size).toBe(0);
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.succeeded', 'en', { count: 4 }));
+    expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(true);
+  });
+
+  test('Test Write-Back explains a rule that requires an e-mail address on contacts, and leaves nothing behind', async () => {
+    connected();
+    double.rule = (set, body) =>
+      set === 'contacts' && !body.emailaddress1
+        ? { status: 400, code: '0x80040265', message: 'Business Process Error: An e-mail address is required for every contact.' }
+        : null;
+    const page = await open();
+    const result = await page.testWriteBack();
+    expect(result.ok).toBe(false);
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.failedAt', 'en', { step: t('testWriteBack.stepContact') }));
+    expect(root.querySelector('#navsync-twb-cause')?.textContent).toContain(t('testWriteBack.causeEmailRule'));
+    expect(root.querySelector('#navsync-twb-remedy')?.textContent).toBe(t('testWriteBack.remedyEmailRule'));
+    expect(root.querySelector('#navsync-twb-detail')?.textContent).toContain('An e-mail address is required');
+    expect(double.table('contacts').size).toBe(0);
+  });
+
+  test('Test Write-Back with write-back off says what to do and writes nothing', async () => {
+    double.settingsRows.set(ROW_ID, { navsync_settingsid: ROW_ID, [DV.settings.connected]: true, [DV.settings.writeBackEnabled]: false });
+    const page = await open();
+    await page.testWriteBack();
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.noItems'));
+    expect(double.writes()).toEqual([]);
+  });
+
+  test('Disconnect with clean-up clears what NavSync imported but keeps a rep’s Ignore and the activities', async () => {
+    connected();
+    const p = DV.person;
+    const matched = double.seed('contacts', { [p.memberUrn]: 'urn:li:member:1', [p.profileUrl]: 'https://www.linkedin.com/in/a', [p.matchSource]: 613730000, [p.notAtCompany]: 613730001 });
+    const ignored = double.seed('contacts', { [p.profileUrl]: 'https://www.linkedin.com/in/b', [p.notAtCompany]: 613730002 });
+    const untouched = double.seed('contacts', { fullname: 'No NavSync data' });
+    const lead = double.seed('leads', { [p.photoUrl]: 'https://media.licdn.com/x.jpg' });
+    const account = double.seed('accounts', { [DV.account.companyUrn]: 'urn:li:organization:9' });
+    double.seed('navsync_inmails', { subject: 'written back earlier' });
+    double.attributes.set('contact.navsync_notatcompany', { table: 'contact', LogicalName: 'navsync_notatcompany', MetadataId: 'x' });
+    const page = await open();
+    box('cleanUp').checked = true;
+    answers = [true];
+    expect(await page.disconnect()).toBe(true);
+    const c = (id: string) => double.table('contacts').get(id) as Record<string, unknown>;
+    expect(c(matched)).toMatchObject({ [p.memberUrn]: null, [p.profileUrl]: null, [p.matchSource]: null, [p.notAtCompany]: 613730000 });
+    expect(c(ignored)).toMatchObject({ [p.profileUrl]: null, [p.notAtCompany]: 613730002 });
+    expect(double.writes().some((w) => w.path === `contacts(${untouched})`)).toBe(false);
+    expect((double.table('leads').get(lead) as Record<string, unknown>)[p.photoUrl]).toBeNull();
+    expect((double.table('accounts').get(account) as Record<string, unknown>)[DV.account.companyUrn]).toBeNull();
+    expect(double.table('navsync_inmails').size).toBe(1);
+    expect(row()[DV.settings.connected]).toBe(false);
+    expect(root.querySelector('#navsync-message')?.textContent).toBe(t(TEXT.disconnected));
+  });
+
+  test('Disconnect without clean-up only stops the sync', async () => {
+    connected();
+    const id = double.seed('contacts', { [DV.person.profileUrl]: 'https://www.linkedin.com/in/a' });
+    const page = await open();
+    answers = [true];
+    await page.disconnect();
+    expect((double.table('contacts').get(id) as Record<string, unknown>)[DV.person.profileUrl]).toBe('https://www.linkedin.com/in/a');
+    expect(row()[DV.settings.connected]).toBe(false);
   });
 
   test('speaks the admin’s language', async () => {

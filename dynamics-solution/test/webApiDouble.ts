@@ -26,6 +26,21 @@ export interface Failure {
 }
 
 const BASE = '/api/data/v9.2/';
+const ID_COLUMN: Record<string, string> = { contacts: 'contactid', leads: 'leadid', accounts: 'accountid', annotations: 'annotationid' };
+
+/** The OData $filter subset the callers use: `a ne null`, `a eq 5`, `a eq 'x'`, joined by `or` / `and`. */
+function matches(row: Record<string, unknown>, filter: string | null): boolean {
+  if (!filter) return true;
+  const test = (clause: string): boolean => {
+    const c = /^\s*(\w+) (eq|ne) (null|-?\d+|'[^']*')\s*$/.exec(clause);
+    if (!c) throw new Error(`double: unsupported filter clause ${clause}`);
+    const raw = c[3];
+    const value = raw === 'null' ? null : raw.startsWith("'") ? raw.slice(1, -1) : Number(raw);
+    const actual = row[c[1]] ?? null;
+    return c[2] === 'eq' ? actual === value : actual !== value;
+  };
+  return filter.split(' or ').some((part) => part.split(' and ').every(test));
+}
 const COMPANIONS = ['reportcategories', 'reportentities', 'reportvisibilities'] as const;
 
 export class DataverseWebApiDouble {
@@ -54,6 +69,10 @@ export class DataverseWebApiDouble {
   ];
   provisioned = [1033, 1043, 1036, 1040, 1031];
   failures: Failure[] = [];
+  /** Rows of plain entity sets (contacts, leads, accounts, activities, annotations) by set, then id. */
+  readonly records = new Map<string, Map<string, Record<string, unknown>>>();
+  /** A CRM rule (validation rule, plug-in) that refuses a create or update: return an error to refuse. */
+  rule: ((set: string, body: Record<string, unknown>) => { status: number; code: string; message: string } | null) | null = null;
   private server: Server | null = null;
   private origin = '';
 
@@ -74,6 +93,60 @@ export class DataverseWebApiDouble {
   /** Requests that changed something (POST/DELETE). */
   writes(): LoggedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  /** Seed a row of a plain entity set. */
+  seed(set: string, row: Record<string, unknown>): string {
+    const idColumn = ID_COLUMN[set] ?? 'activityid';
+    const id = String(row[idColumn] ?? `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`);
+    this.table(set).set(id, { ...row, [idColumn]: id });
+    return id;
+  }
+
+  table(set: string): Map<string, Record<string, unknown>> {
+    let t = this.records.get(set);
+    if (!t) {
+      t = new Map();
+      this.records.set(set, t);
+    }
+    return t;
+  }
+
+  private nextId = 1;
+
+  private handleRecords(method: string, path: string, url: URL, body: unknown, prefer: string | undefined, res: ServerResponse): boolean {
+    const m = /^([a-z_]+)(?:\(([0-9a-f-]+)\))?$/.exec(path);
+    if (!m || !(m[1] in ID_COLUMN || /^navsync_\w+s$|^phonecalls$/.test(m[1]))) return false;
+    const [, set, id] = m;
+    const idColumn = ID_COLUMN[set] ?? 'activityid';
+    const rows = this.table(set);
+    const refuse = () => {
+      const r = this.rule ? this.rule(set, (body ?? {}) as Record<string, unknown>) : null;
+      if (r) this.error(res, r.status, r.code, r.message);
+      return r !== null;
+    };
+    if (method === 'GET' && !id) {
+      const filter = url.searchParams.get('$filter');
+      const top = Number(url.searchParams.get('$top') ?? '5000');
+      const hit = [...rows.values()].filter((r) => matches(r, filter)).slice(0, top);
+      this.send(res, 200, { value: hit });
+    } else if (method === 'POST' && !id) {
+      if (refuse()) return true;
+      const newId = this.seed(set, body as Record<string, unknown>);
+      const row = rows.get(newId) as Record<string, unknown>;
+      if ((prefer ?? '').includes('return=representation')) this.send(res, 201, row);
+      else this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}${set}(${newId})` });
+    } else if (method === 'PATCH' && id) {
+      if (refuse()) return true;
+      rows.set(id, { ...(rows.get(id) ?? { [idColumn]: id }), ...(body as Record<string, unknown>) });
+      this.send(res, 204);
+    } else if (method === 'DELETE' && id) {
+      if (!rows.delete(id)) this.error(res, 404, '0x80040217', `${set} With Ids = ${id} Do Not Exist`);
+      else this.send(res, 204);
+    } else {
+      this.error(res, 405, '0x0', 'Method not allowed');
+    }
+    return true;
   }
 
   private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
@@ -194,6 +267,7 @@ export class DataverseWebApiDouble {
       Object.assign(row, body as Record<string, unknown>);
       return this.send(res, 204);
     }
+    if (this.handleRecords(method, path, url, body, String(req.headers.prefer ?? ""), res)) return;
     if (method === 'POST' && path === 'PublishXml') {
       const xml = (body as { ParameterXml?: string }).ParameterXml ?? '';
       if (!xml.startsWith('<importexportxml>')) return this.error(res, 400, '0x80040203', 'Invalid ParameterXml');

@@ -41,6 +41,17 @@ export class SettingsGateway {
     return String((res.body as Record<string, unknown>)[ID]);
   }
 
+  /** navsync_notatcompany exists once data validation was turned on (it stays when it is turned off). */
+  async hasNotAtCompanyColumn(): Promise<boolean> {
+    const res = await this.api.request(
+      'GET',
+      `EntityDefinitions(LogicalName='contact')/Attributes?$select=LogicalName&$filter=LogicalName eq '${DV.person.notAtCompany}'`,
+      undefined,
+      { Consistency: 'Strong' },
+    );
+    return ((res.body as { value?: unknown[] }).value ?? []).length > 0;
+  }
+
   async setConnected(id: string, connected: boolean): Promise<void> {
     await this.api.request('PATCH', `${SET}(${id})`, { [DV.settings.connected]: connected });
   }

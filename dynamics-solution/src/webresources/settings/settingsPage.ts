@@ -14,6 +14,8 @@ import { enableDataValidation, removeDataValidationArtifacts, ENABLE_STEPS, STEP
 import { FetchWebApi, type WebApi } from '../dataValidation/webApi';
 import { userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
+import { cleanUpImportedData } from './cleanUp';
+import { runTestWriteBack, type TestWriteBackOutcome } from './testWriteBack';
 
 /**
  * The NavSync settings page (web resource navsync_/settings/settings.html): the three integration switches, the
@@ -40,8 +42,15 @@ export const TEXT = {
   connected: 'admin.connectedDynamics',
   notConnected: 'admin.notConnected',
   lastSynced: 'admin.lastSynced',
+  lastSyncedNever: 'admin.lastSyncedNever',
+  dataValidationHelp: 'admin.dataValidationHelp',
   disconnect: 'admin.disconnect',
-  cleanupAsk: 'admin.disconnectConfirm',
+  disconnectAsk: 'admin.disconnectConfirm',
+  cleanUp: 'admin.cleanUp',
+  cleanUpHelp: 'admin.cleanUpHelp',
+  disconnected: 'admin.disconnected',
+  testWriteBack: 'dataverse.testWriteBackRun',
+  testWriteBackRunning: 'dataverse.testWriteBackRunning',
   notSure: 'common.notSure',
 } as const;
 
@@ -57,6 +66,8 @@ export interface PageOptions {
   /** Asks the admin a yes/no question (window.confirm in the browser). */
   confirm: (question: string) => boolean | Promise<boolean>;
   solutionUniqueName?: string;
+  /** The signed-in admin (owner of the Test Write-Back records). */
+  userId?: string;
 }
 
 type Facts = SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> };
@@ -129,7 +140,8 @@ export class SettingsPage {
     this.root.append(this.el('h1', {}, this.t(TEXT.title)));
 
     const status = this.el('p', { id: 'navsync-status' });
-    status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}` : this.t(TEXT.notConnected);
+    const when = s.lastSyncedAt ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}` : this.t(TEXT.lastSyncedNever);
+    status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${when}` : this.t(TEXT.notConnected);
     this.root.append(status);
 
     const integration = this.el('fieldset');
@@ -169,11 +181,24 @@ export class SettingsPage {
 
     const save = this.el('button', { id: 'navsync-save', type: 'button' }, this.t(TEXT.save));
     save.addEventListener('click', () => void this.save());
+    const message = this.el('p', { id: 'navsync-message', role: 'status' });
+
+    const twb = this.el('fieldset');
+    const twbButton = this.el('button', { id: 'navsync-testwriteback', type: 'button' }, this.t(TEXT.testWriteBack));
+    twbButton.addEventListener('click', () => void this.testWriteBack());
+    twb.append(this.el('legend', {}, this.t(TEXT.testWriteBack)), twbButton, this.el('div', { id: 'navsync-twb' }));
+
+    const leave = this.el('fieldset');
     const disconnect = this.el('button', { id: 'navsync-disconnect', type: 'button' }, this.t(TEXT.disconnect));
     disconnect.disabled = !s.connected || this.id === null;
     disconnect.addEventListener('click', () => void this.disconnect());
-    const message = this.el('p', { id: 'navsync-message', role: 'status' });
-    this.root.append(integration, sync, save, disconnect, message);
+    leave.append(
+      this.el('legend', {}, this.t(TEXT.disconnect)),
+      this.checkbox('cleanUp', this.t(TEXT.cleanUp), false),
+      this.el('p', { class: 'navsync-help' }, this.t(TEXT.cleanUpHelp)),
+      disconnect,
+    );
+    this.root.append(integration, sync, save, message, twb, leave);
   }
 
   /** The form as a settings draft (the shape validateSettings takes). */
@@ -253,13 +278,40 @@ export class SettingsPage {
     return true;
   }
 
-  /** Stops the daily sync (connected = false); the sync engine's clean-up removes imported data on request. */
+  /** Test Write-Back with the current (saved) settings; each step and, on failure, the core's diagnosis. */
+  async testWriteBack(): Promise<TestWriteBackOutcome> {
+    const out = this.find('navsync-twb');
+    out.replaceChildren(this.el('p', {}, this.t(TEXT.testWriteBackRunning)));
+    const result = await runTestWriteBack(this.api, {
+      settings: this.settings as NavSyncSettings,
+      ownerId: this.options.userId ?? '',
+      locale: this.locale,
+    });
+    const list = this.el('ul');
+    for (const step of result.steps) list.append(this.el('li', { 'data-ok': String(step.ok) }, `${step.ok ? '✓' : '✗'} ${step.label}`));
+    out.replaceChildren(list, this.el('p', { id: 'navsync-twb-summary' }, result.summary));
+    if (result.failure) {
+      const f = result.failure;
+      out.append(
+        this.el('p', { id: 'navsync-twb-cause' }, `${f.code}: ${f.message}`),
+        this.el('p', { id: 'navsync-twb-remedy' }, f.remedy),
+        this.el('p', { id: 'navsync-twb-detail', class: 'navsync-help' }, f.detail),
+      );
+    }
+    return result;
+  }
+
+  /** Stops the daily sync (connected = false); with clean-up, also removes what NavSync imported. */
   async disconnect(): Promise<boolean> {
-    if (!this.id || !(await this.options.confirm(this.t(TEXT.cleanupAsk)))) return false;
+    if (!this.id || !(await this.options.confirm(this.t(TEXT.disconnectAsk)))) return false;
+    if (this.find<HTMLInputElement>('cleanUp').checked) {
+      const flagColumnExists = await this.gateway.hasNotAtCompanyColumn();
+      await cleanUpImportedData(this.api, { flagColumnExists });
+    }
     await this.gateway.setConnected(this.id, false);
     (this.settings as NavSyncSettings).connected = false;
     this.render();
-    this.say(this.t(TEXT.notConnected));
+    this.say(this.t(TEXT.disconnected));
     return true;
   }
 }
@@ -269,6 +321,7 @@ export function start(root: HTMLElement): Promise<void> {
   const xrm = (window.parent as unknown as { Xrm?: typeof Xrm }).Xrm ?? (window as unknown as { Xrm?: typeof Xrm }).Xrm;
   const clientUrl = xrm ? xrm.Utility.getGlobalContext().getClientUrl() : window.location.origin;
   const api = new FetchWebApi(`${clientUrl}/api/data/v9.2/`, (url, init) => window.fetch(url, init));
-  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), solutionUniqueName: 'NavSync' });
+  const userId = xrm ? xrm.Utility.getGlobalContext().userSettings.userId.replace(/[{}]/g, '') : undefined;
+  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), solutionUniqueName: 'NavSync', userId });
   return page.start();
 }

@@ -4,6 +4,8 @@ import { defineArea } from '../catalogue';
 // the steps of the "turn on data validation" flow and the contact form notification.
 export const dataverseArea = defineArea('dataverse', {
   en: {
+    testWriteBackRun: 'Run Test Write-Back',
+    testWriteBackRunning: 'Running Test Write-Back…',
     saveFirst: 'Save this record first to see its Sales Navigator profile.',
     accountUpdated: 'The account was updated. NavSync checks this person again at the next validation.',
     controlName: 'NavSync Embedded Profile',
@@ -65,6 +67,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignore',
   },
   nl: {
+    testWriteBackRun: 'Test Write-Back uitvoeren',
+    testWriteBackRunning: 'Test Write-Back wordt uitgevoerd…',
     saveFirst: 'Sla deze record eerst op om het Sales Navigator-profiel te zien.',
     accountUpdated: 'Het account is bijgewerkt. NavSync controleert deze persoon opnieuw bij de volgende validatie.',
     controlName: 'NavSync ingesloten profiel',
@@ -126,6 +130,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Negeren',
   },
   fr: {
+    testWriteBackRun: 'Lancer le test de réécriture',
+    testWriteBackRunning: 'Test de réécriture en cours…',
     saveFirst: 'Enregistrez d’abord cet enregistrement pour voir son profil Sales Navigator.',
     accountUpdated: 'Le compte a été mis à jour. NavSync vérifiera de nouveau cette personne lors de la prochaine validation.',
     controlName: 'Profil intégré NavSync',
@@ -187,6 +193,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignorer',
   },
   it: {
+    testWriteBackRun: 'Esegui il test di scrittura',
+    testWriteBackRunning: 'Test di scrittura in corso…',
     saveFirst: 'Salva prima questo record per vedere il profilo Sales Navigator.',
     accountUpdated: 'L’account è stato aggiornato. NavSync ricontrollerà questa persona alla prossima convalida.',
     controlName: 'Profilo incorporato NavSync',
@@ -248,6 +256,8 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignora',
   },
   de: {
+    testWriteBackRun: 'Rückschreibtest ausführen',
+    testWriteBackRunning: 'Rückschreibtest läuft…',
     saveFirst: 'Speichern Sie diesen Datensatz zuerst, um sein Sales Navigator-Profil zu sehen.',
     accountUpdated: 'Die Firma wurde aktualisiert. NavSync prüft diese Person bei der nächsten Validierung erneut.',
     controlName: 'NavSync eingebettetes Profil',
