@@ -80,6 +80,7 @@ export function soqlDateTime(iso: string): string {
 const ID_RE = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
 function idList(ids: readonly string[]): string {
+  if (!ids.length) return '()';
   for (const id of ids) if (!ID_RE.test(id)) throw new CatalogueError('API_ERROR', `not a Salesforce id: ${id.slice(0, 40)}`);
   return `(${ids.map((i) => `'${i}'`).join(',')})`;
 }
@@ -281,6 +282,8 @@ export class SalesforceGateway implements CrmGateway {
 
   /** Splits one id-list filter into IN chunks so the query URL stays short; other conditions are ANDed. */
   private async *chunked<T>(base: string, where: string[], list: { field: string; ids?: readonly string[] } | null, tail: string, map: (r: Rec) => T, object: string): AsyncGenerator<T[]> {
+    // An empty id filter selects nothing (and `IN ()` is not valid SOQL).
+    if (where.some((w) => w.endsWith(' IN ()'))) return;
     const run = (extra: string[]) => {
       const all = [...where, ...extra];
       return this.soql(`${base}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}${tail}`, map, [object]);

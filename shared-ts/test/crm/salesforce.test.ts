@@ -136,6 +136,10 @@ describe('queries', () => {
     expect(await all(g.people({ kind: 'contact', accountIds: [accounts[3]], ownerIds: [owner] }))).toHaveLength(60);
     expect(await all(g.people({ kind: 'lead' }))).toHaveLength(29);
     expect(await all(g.people({ kind: 'lead', accountIds: [accounts[0]] }))).toHaveLength(0);
+    const before = sf.counts().total;
+    expect(await all(g.people({ kind: 'contact', ids: contacts.slice(0, 5), ownerIds: [] }))).toHaveLength(0);
+    expect(await all(g.opportunities({ ids: [], ownerIds: [owner] }))).toHaveLength(0);
+    expect(sf.counts().total).toBe(before); // empty filters cost no request
   });
 
   test('opportunities, ordered stages, contact roles and users', async () => {
