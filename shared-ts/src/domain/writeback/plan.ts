@@ -178,3 +178,13 @@ export function planReResolution(existing: UnresolvedActivity, person: Writeback
   if (related) out.relatedToId = related;
   return out;
 }
+
+/** i18n key of a written activity's state, for run reports and the unresolved list. */
+export function writebackStatusKey(completed: boolean): string {
+  return completed ? 'writeback.statusCompleted' : 'writeback.statusUnresolved';
+}
+
+/** "Unresolved: <person>" in the user's language (name, else URN), for lists of open activities. */
+export function unresolvedLabel(personName: string | null, personUrn: string | null, locale: Locale): string {
+  return t('writeback.unresolvedPerson', locale, { person: personName || personUrn || '?' });
+}

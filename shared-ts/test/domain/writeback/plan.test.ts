@@ -1,6 +1,8 @@
 import {
   planWriteback,
   planReResolution,
+  writebackStatusKey,
+  unresolvedLabel,
   activityKey,
   WRITEBACK_SKIP_REASONS,
   type WritebackDecision,
@@ -152,5 +154,18 @@ describe('planReResolution', () => {
   });
   test('a lead is resolved without related record', () => {
     expect(planReResolution(open, JOOST_LEAD)).toEqual({ key: open.key, person: { id: '00QJOOST', kind: 'lead' }, completed: true });
+  });
+});
+
+describe('status texts', () => {
+  test('completed and unresolved read differently in every language', () => {
+    for (const l of LOCALES) expect(t(writebackStatusKey(true), l)).not.toBe(t(writebackStatusKey(false), l));
+  });
+  test.each([
+    ['Jürgen Weiß', 'urn:li:person:1', 'de', 'Nicht zugeordnet: Jürgen Weiß'],
+    [null, 'urn:li:person:1', 'fr', 'Non résolue : urn:li:person:1'],
+    [null, null, 'en', 'Unresolved: ?'],
+  ] as const)('unresolvedLabel(%p, %p, %s)', (name, urn, locale, want) => {
+    expect(unresolvedLabel(name, urn, locale)).toBe(want);
   });
 });
