@@ -95,8 +95,8 @@ function primaryNameAttribute(table: TableDef): string {
     `<IsCustomField>${isSubject ? 0 : 1}</IsCustomField><IntroducedVersion>${VERSION}</IntroducedVersion>` +
     `<IsCustomizable>1</IsCustomizable><Format>text</Format><MaxLength>${isSubject ? 200 : 100}</MaxLength>` +
     `<Length>${isSubject ? 400 : 200}</Length>` +
-    `<displaynames>${labels('common.name', 'Name', 'displayname')}</displaynames>` +
-    `<Descriptions>${labels('common.name', 'Name', 'Description')}</Descriptions></attribute>`
+    `<displaynames>${labels('dataverse.colName', 'Name', 'displayname')}</displaynames>` +
+    `<Descriptions>${labels('dataverse.colName', 'Name', 'Description')}</Descriptions></attribute>`
   );
 }
 

@@ -4,6 +4,7 @@ import { defineArea } from '../catalogue';
 // the steps of the "turn on data validation" flow and the contact form notification.
 export const dataverseArea = defineArea('dataverse', {
   en: {
+    colName: 'Name',
     testWriteBackRun: 'Run Test Write-Back',
     testWriteBackRunning: 'Running Test Write-Back…',
     saveFirst: 'Save this record first to see its Sales Navigator profile.',
@@ -67,6 +68,7 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignore',
   },
   nl: {
+    colName: 'Naam',
     testWriteBackRun: 'Test Write-Back uitvoeren',
     testWriteBackRunning: 'Test Write-Back wordt uitgevoerd…',
     saveFirst: 'Sla deze record eerst op om het Sales Navigator-profiel te zien.',
@@ -130,6 +132,7 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Negeren',
   },
   fr: {
+    colName: 'Nom',
     testWriteBackRun: 'Lancer le test de réécriture',
     testWriteBackRunning: 'Test de réécriture en cours…',
     saveFirst: 'Enregistrez d’abord cet enregistrement pour voir son profil Sales Navigator.',
@@ -193,6 +196,7 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignorer',
   },
   it: {
+    colName: 'Nome',
     testWriteBackRun: 'Esegui il test di scrittura',
     testWriteBackRunning: 'Test di scrittura in corso…',
     saveFirst: 'Salva prima questo record per vedere il profilo Sales Navigator.',
@@ -256,6 +260,7 @@ export const dataverseArea = defineArea('dataverse', {
     formIgnore: 'Ignora',
   },
   de: {
+    colName: 'Bezeichnung',
     testWriteBackRun: 'Rückschreibtest ausführen',
     testWriteBackRunning: 'Rückschreibtest läuft…',
     saveFirst: 'Speichern Sie diesen Datensatz zuerst, um sein Sales Navigator-Profil zu sehen.',
