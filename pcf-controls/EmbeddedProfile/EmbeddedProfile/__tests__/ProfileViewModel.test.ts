@@ -43,6 +43,12 @@ describe('Embedded Profile view model', () => {
     expect(webAPI.retrieveRecord).toHaveBeenCalledWith('contact', ID, expect.stringContaining(p.notAtCompany));
   });
 
+  test('a photo URL that is not on LinkedIn’s media origin is not shown', async () => {
+    const { vm } = setUp({ row: { ...matchedRow, [p.photoUrl]: 'https://tracker.example.com/pixel.gif' } });
+    await vm.load();
+    expect(vm.state.person?.photoUrl).toBeNull();
+  });
+
   test('a contact without the not-at-company column (data validation off) still loads', async () => {
     const { vm, webAPI } = setUp({ row: { ...matchedRow, __noNotAtCompanyColumn: true } });
     await vm.load();

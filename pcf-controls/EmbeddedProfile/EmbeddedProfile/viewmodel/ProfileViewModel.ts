@@ -91,7 +91,8 @@ export class ProfileViewModel {
     }
   }
 
-  private derive(person: PersonRecord): void {
+  private derive(loaded: PersonRecord): void {
+    const person = { ...loaded, photoUrl: this.rules.trustedPhoto(loaded.photoUrl) };
     this.set({
       phase: 'ready',
       person,

@@ -6,6 +6,7 @@ import {
   badgeState,
   badgeSyncedText,
   buildSalesNavigatorWidgetUrl,
+  isTrustedPhotoUrl,
   parseProfileUrl,
 } from '@navsync/shared-ts';
 import type { PersonRecord } from '../services/ProfileService';
@@ -47,6 +48,10 @@ export const domainRules: ProfileRules = {
     // "Update account" puts the flag back to No feedback until the next validation decides again.
     if (action === 'resetFlag') return badgePatchToDataverse({ notAtCompany: null });
     return badgePatchToDataverse(badgeActionPatch(action, input));
+  },
+
+  trustedPhoto(url: string | null): string | null {
+    return url !== null && isTrustedPhotoUrl(url) ? url : null;
   },
 
   iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null {

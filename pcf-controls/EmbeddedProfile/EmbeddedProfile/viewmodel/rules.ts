@@ -33,4 +33,6 @@ export interface ProfileRules {
   /** Dataverse column values an action writes. */
   patch(action: PatchAction, input?: { profileUrl?: string; now?: string }): Record<string, string | number | null>;
   iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null;
+  /** Only photos from LinkedIn's media origin are shown (anything else in the column is ignored). */
+  trustedPhoto(url: string | null): string | null;
 }
