@@ -366,6 +366,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
         seatHolder: holder.email,
         memberUrn: `urn:li:person:new${pad(i)}`,
         name: `${first} ${last}`,
+        email: `${slug(first)}.${slug(last)}.${i}@prospect.example`,
         company: `${rnd.pick(pool.companyStems)} ${rnd.pick(pool.legalForms)}`,
         time,
         subject: subjectFor(kind, first),
@@ -380,7 +381,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       id: `act-${pad(i)}`,
       kind,
       seatHolder: holder.email,
-      memberUrn: m.urn,
+      // Every 7th comes from a member LinkedIn has not associated with the record: resolved by matching.
+      memberUrn: i % 7 === 0 ? `urn:li:person:other${pad(i)}` : m.urn,
       name: `${m.firstName} ${m.lastName}`,
       email: m.email,
       company: m.company,

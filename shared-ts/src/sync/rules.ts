@@ -7,6 +7,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../domain/writeback/kinds';
 import { planWriteback, type WritebackDecision, type WritebackPerson } from '../domain/writeback/plan';
 import { syncingUserIds, type Seat } from '../domain/seats/seats';
 import type { NavSyncSettings } from '../domain/settings/model';
+import { BlockingIndex, createPrepareCache, PERSON_MATCH_KIND, prepareMember, preparePerson, type PersonKeys } from '../domain/matching/index';
 import type { Locale } from '../domain/i18n/index';
 import type { InboxActivity } from './inbox';
 
@@ -75,27 +76,43 @@ export function activityRecord(plan: Extract<WritebackDecision, { outcome: 'writ
 }
 
 /**
- * Resolve an inbox activity's person by identity: the member LinkedIn associated with a CRM record, else a
- * unique exact e-mail. (The matching module's scored match plugs in here once it is part of the build.)
+ * Resolve an inbox activity's person: the member LinkedIn associated with a CRM record first (an identity,
+ * not a guess), else the matching module's explainable, blocked match, applied only when it may auto-match
+ * (high confidence, not ambiguous).
  */
 export class PersonResolver {
   private readonly byUrn = new Map<string, CrmPerson>();
-  private readonly byEmail = new Map<string, CrmPerson[]>();
-  constructor(people: readonly CrmPerson[]) {
-    for (const p of people) {
-      if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
-      if (p.email) {
-        const k = p.email.trim().toLowerCase();
-        this.byEmail.set(k, [...(this.byEmail.get(k) ?? []), p]);
-      }
-    }
+  private readonly cache = createPrepareCache();
+  private readonly index: BlockingIndex<PersonKeys, ReturnType<typeof PERSON_MATCH_KIND.score>>;
+  constructor(private readonly people: readonly CrmPerson[]) {
+    for (const p of people) if (p.memberUrn) this.byUrn.set(p.memberUrn, p);
+    this.index = new BlockingIndex(
+      PERSON_MATCH_KIND,
+      people.map((p) =>
+        preparePerson({ id: p.id, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, title: p.title, companyName: p.companyName }, this.cache),
+      ),
+    );
   }
+  /** How the last resolve() found its person (for the run report's counts). */
+  lastVia: 'association' | 'match' | null = null;
+
   resolve(a: { memberUrn: string | null; email: string | null; name: string; company: string | null }): CrmPerson | null {
+    this.lastVia = null;
     if (a.memberUrn) {
       const p = this.byUrn.get(a.memberUrn);
-      if (p) return p;
+      if (p) {
+        this.lastVia = 'association';
+        return p;
+      }
     }
-    const same = a.email ? this.byEmail.get(a.email.trim().toLowerCase()) ?? [] : [];
-    return same.length === 1 ? same[0] : null;
+    const [first, ...rest] = a.name.trim().split(/\s+/);
+    const member = prepareMember(
+      { firstName: first ?? null, lastName: rest.join(' ') || null, email: a.email, positions: a.company ? [{ companyName: a.company, current: true }] : [] },
+      this.cache,
+    );
+    const r = this.index.match(member);
+    if (!r.autoMatch || r.candidateIndex === null) return null;
+    this.lastVia = 'match';
+    return this.people[r.candidateIndex];
   }
 }

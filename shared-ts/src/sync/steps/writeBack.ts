@@ -21,7 +21,7 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   const holderByEmail = new Map<string, string>();
   for (const [id, h] of state.seatHolders) if (h.email) holderByEmail.set(h.email.toLowerCase(), id);
 
-  const counts = { read: 0, invalid: 0, duplicates: 0, notSeatHolder: 0, skipped: 0, deferred: 0, alreadyDone: 0, matched: 0, unresolved: 0, reResolved: 0 };
+  const counts = { read: 0, invalid: 0, duplicates: 0, notSeatHolder: 0, skipped: 0, deferred: 0, alreadyDone: 0, matched: 0, byAssociation: 0, byMatching: 0, unresolved: 0, reResolved: 0 };
   const items: { a: InboxActivity; owner: string }[] = [];
   const seen = new Set<string>();
   for await (const item of readInbox(state.opts.inboxFile)) {
@@ -54,9 +54,10 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   for (const kind of ['contact', 'lead'] as const) for await (const page of crm.people({ kind })) people.push(...page);
   const resolver = new PersonResolver(people);
   const locale = state.opts.locale ?? 'en';
-  const planned: { a: InboxActivity; record: ActivityRecord }[] = [];
+  const planned: { a: InboxActivity; record: ActivityRecord; via: 'association' | 'match' | null }[] = [];
   for (const { a, owner } of items) {
     const person = resolver.resolve(a);
+    const via = resolver.lastVia;
     const seat = state.seats?.find((s) => s.userId === owner);
     const d = writeBackDecision(a, owner, seat, person, settings, crm.kind, locale);
     if (d.outcome === 'skip') {
@@ -65,7 +66,7 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     } else if (d.outcome === 'defer') {
       counts.deferred++;
     } else {
-      planned.push({ a, record: activityRecord(d.plan) });
+      planned.push({ a, record: activityRecord(d.plan), via });
     }
   }
 
@@ -75,7 +76,7 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     for (const act of await all(crm.activities({ keys: part }))) existing.set(act.key, act);
   }
   const records: ActivityRecord[] = [];
-  for (const { a, record } of planned) {
+  for (const { a, record, via } of planned) {
     const before = existing.get(record.key);
     if (before && before.completed && before.personId) {
       counts.alreadyDone++;
@@ -87,6 +88,8 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
       if (before) continue; // already recorded as unresolved and still no match: nothing to write
     } else {
       counts.matched++;
+      if (via === 'association') counts.byAssociation++;
+      else counts.byMatching++;
       if (before) counts.reResolved++;
     }
     records.push(record);
