@@ -131,6 +131,7 @@ export class DataverseDouble extends LoopbackDouble {
   private tokens = new Set<string>();
   private rules: DvValidationRule[] = [];
   private denied = new Set<string>();
+  private cursors = new Map<string, DvRecord[]>();
   readonly userId = randomUUID();
   readonly organizationId: string;
   readonly clientId: string;
@@ -422,21 +423,31 @@ export class DataverseDouble extends LoopbackDouble {
     const filter = url.searchParams.get('$filter');
     const cond = filter ? parseFilter(filter) : null;
     if (cond) this.checkColumns(table, cond);
-    let rows = this.all(table).filter((r) => !cond || evaluate(cond, (f) => r[f] ?? null));
-    const orderby = url.searchParams.get('$orderby');
-    rows = sortRows(rows, orderby ? orderby.split(',').map((o) => ({ field: o.trim().split(' ')[0], desc: / desc$/.test(o.trim()) })) : [{ field: def.pk, desc: false }]);
+    // A $skiptoken names the result set of the first page (kept like a server-side cursor) and an offset.
+    const token = url.searchParams.get('$skiptoken');
+    const [cursorId, offsetText] = token ? Buffer.from(token, 'base64url').toString('utf8').split(':') : [];
+    let rows = cursorId ? this.cursors.get(cursorId) : undefined;
+    if (token && !rows) throw new DvHttpError(400, '0x0', 'The $skiptoken is not valid or has expired.');
+    if (!rows) {
+      rows = this.all(table).filter((r) => !cond || evaluate(cond, (f) => r[f] ?? null));
+      const orderby = url.searchParams.get('$orderby');
+      rows = sortRows(rows, orderby ? orderby.split(',').map((o) => ({ field: o.trim().split(' ')[0], desc: / desc$/.test(o.trim()) })) : [{ field: def.pk, desc: false }]);
+    }
     const top = url.searchParams.get('$top');
     if (top) rows = rows.slice(0, Number(top));
     const prefer = headers.prefer ?? '';
     const wanted = Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? 5000);
     const size = Math.min(wanted, this.opts.maxPageSize ?? 5000);
-    const offset = Number(url.searchParams.get('$skiptoken') ? Buffer.from(url.searchParams.get('$skiptoken') as string, 'base64url').toString('utf8') : 0);
+    const offset = Number(offsetText ?? 0);
     const page = top ? rows : rows.slice(offset, offset + size);
     const more = !top && offset + size < rows.length;
     let next: string | undefined;
+    if (cursorId && !more) this.cursors.delete(cursorId);
     if (more) {
+      const id = cursorId ?? randomBytes(6).toString('hex');
+      this.cursors.set(id, rows);
       const u = new URL(url.toString());
-      u.searchParams.set('$skiptoken', Buffer.from(String(offset + size)).toString('base64url'));
+      u.searchParams.set('$skiptoken', Buffer.from(`${id}:${offset + size}`).toString('base64url'));
       next = `${this.apiUrl}/${def.set}?${u.searchParams.toString()}`;
     }
     return {

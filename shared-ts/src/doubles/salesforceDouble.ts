@@ -133,6 +133,8 @@ export class SalesforceDouble extends LoopbackDouble {
   private jobs = new Map<string, BulkJob>();
   private rules: ValidationRule[] = [];
   private hidden: Set<string>;
+  private readonly nameCache = new Map<string, Map<string, string>>();
+  private readonly planCache = new Map<string, { key: string; rel?: { fk: string; relName: string; target: string; sub: string } }[]>();
   private apiUsage = 0;
   readonly version = '66.0';
 
@@ -317,14 +319,23 @@ export class SalesforceDouble extends LoopbackDouble {
     if (!this.schema[object] || this.hidden.has(object)) throw new SoqlError('INVALID_TYPE', `sObject type '${object}' is not supported.`);
   }
 
+  /** Field names are case-insensitive in the API; one lookup table per object keeps that cheap. */
+  private names(object: string): Map<string, string> {
+    let m = this.nameCache.get(object);
+    if (!m) {
+      m = new Map(Object.keys(this.schema[object]).map((k) => [k.toLowerCase(), k]));
+      this.nameCache.set(object, m);
+    }
+    return m;
+  }
+
   private field(object: string, name: string): FieldDef | undefined {
-    const s = this.schema[object];
-    const hit = Object.keys(s).find((k) => k.toLowerCase() === name.toLowerCase());
-    return hit ? s[hit] : undefined;
+    const hit = this.names(object).get(name.toLowerCase());
+    return hit ? this.schema[object][hit] : undefined;
   }
 
   private canonical(object: string, name: string): string {
-    return Object.keys(this.schema[object]).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+    return this.names(object).get(name.toLowerCase()) ?? name;
   }
 
   /** Reads a field or `Rel.Field` of a record. */
@@ -415,28 +426,40 @@ export class SalesforceDouble extends LoopbackDouble {
   /** A record as the REST API returns it: attributes + selected fields, relationship fields nested. */
   private shape(object: string, r: SfRecord, fields: string[]): Record<string, unknown> {
     const out: Record<string, unknown> = { attributes: { type: object, url: `/services/data/v${this.version}/sobjects/${object}/${r.Id}` } };
-    for (const f of fields) {
-      const dot = f.indexOf('.');
-      if (dot < 0) {
-        const k = this.canonical(object, f);
-        out[k] = r[k] ?? null;
+    for (const step of this.plan(object, fields)) {
+      if (!step.rel) {
+        out[step.key] = r[step.key] ?? null;
         continue;
       }
-      const rel = f.slice(0, dot);
-      const [fk, d] = Object.entries(this.schema[object]).find(([, x]) => x.rel?.[0].toLowerCase() === rel.toLowerCase()) as [string, FieldDef];
-      const [relName, target] = d.rel as [string, string];
+      const { fk, relName, target, sub } = step.rel;
       const parentId = r[fk] as string | null;
       const parent = parentId ? this.get(target, parentId) : undefined;
       if (!parent) {
         out[relName] = null;
         continue;
       }
-      const existing = (out[relName] as Record<string, unknown> | undefined) ?? { attributes: { type: target, url: `/services/data/v${this.version}/sobjects/${target}/${parent.Id}` } };
-      Object.assign(existing, this.shape(target, parent, [f.slice(dot + 1)]));
-      existing.attributes = { type: target, url: `/services/data/v${this.version}/sobjects/${target}/${parent.Id}` };
-      out[relName] = existing;
+      const nested = (out[relName] as Record<string, unknown> | undefined) ?? {};
+      Object.assign(nested, this.shape(target, parent, [sub]));
+      out[relName] = nested;
     }
     return out;
+  }
+
+  /** How to project each selected field (resolved once per object and field list, not per record). */
+  private plan(object: string, fields: string[]): { key: string; rel?: { fk: string; relName: string; target: string; sub: string } }[] {
+    const cacheKey = `${object}|${fields.join(',')}`;
+    const hit = this.planCache.get(cacheKey);
+    if (hit) return hit;
+    const steps = fields.map((f) => {
+      const dot = f.indexOf('.');
+      if (dot < 0) return { key: this.canonical(object, f) };
+      const rel = f.slice(0, dot).toLowerCase();
+      const [fk, d] = Object.entries(this.schema[object]).find(([, x]) => x.rel?.[0].toLowerCase() === rel) as [string, FieldDef];
+      const [relName, target] = d.rel as [string, string];
+      return { key: relName, rel: { fk, relName, target, sub: f.slice(dot + 1) } };
+    });
+    this.planCache.set(cacheKey, steps);
+    return steps;
   }
 
   // ---------- writes ----------
