@@ -3,9 +3,9 @@
  * paging (`@odata.nextLink`), FetchXML with paging cookies, writes in `$batch` requests of ≤ 1000 operations,
  * entity/attribute metadata and publishing, and `Retry-After` honoured on 429 service-protection errors.
  *
- * Writes are sent as independent operations with `odata.continue-on-error`, not as one atomic change set: a
- * change set rolls back all 1000 operations when one record fails a plug-in or validation, and dynamics-web-api
- * does not expose which Content-ID failed, so per-record results (what the engine reports) need independent parts.
+ * Writes go in change sets of ≤ 1000 operations, one `$batch` each. A change set is atomic: when one record fails a
+ * plug-in or validation, all are rolled back, and dynamics-web-api does not say which Content-ID failed; so such a
+ * set is resent once as independent parts with `odata.continue-on-error` to get a result per record.
  */
 import { DynamicsWebApi } from 'dynamics-web-api';
 import { DV, DV_VALUES } from '../domain/crmSchema';
@@ -619,6 +619,40 @@ export class DataverseGateway implements CrmGateway {
     return this.runBatches(ops);
   }
 
+  /** Queues one operation in the open batch (inside the change set, or as an independent part). */
+  private async queue(op: Op, inChangeSet: boolean): Promise<void> {
+    const req = { collection: op.collection, key: op.key, inChangeSet };
+    if (op.kind === 'update') await this.api.update({ ...req, data: op.data, ifmatch: '*' });
+    else if (op.kind === 'upsert') await this.api.upsert({ ...req, data: op.data });
+    else if (op.kind === 'create') await this.api.create({ collection: op.collection, data: op.data, inChangeSet });
+    else await this.api.deleteRecord(req);
+  }
+
+  /**
+   * One `$batch` holding one change set of ≤ 1000 operations (atomic). When the platform refuses the change set
+   * (one record failed and all were rolled back), the same operations are resent as independent parts with
+   * `odata.continue-on-error`, which gives a result per record: the good ones are applied, the bad ones reported.
+   */
+  private async sendBatch(part: Op[]): Promise<unknown[]> {
+    const atomic = await this.call('batch', `$batch change set of ${part.length}`, async () => {
+      this.api.startBatch();
+      for (const op of part) await this.queue(op, true);
+      try {
+        return { results: await this.api.executeBatch() };
+      } catch (err) {
+        if (Array.isArray(err)) return { rolledBack: err as unknown[] };
+        throw err;
+      }
+    });
+    if ('results' in atomic) return part.map(() => null);
+    this.log(`dataverse change set rolled back (${messageOf(atomic.rolledBack.find((e) => e instanceof Error) as DvError)}); resending ${part.length} operations independently`);
+    return this.call('batch', `$batch of ${part.length} (per record)`, async () => {
+      this.api.startBatch();
+      for (const op of part) await this.queue(op, false);
+      return this.api.executeBatch({ continueOnError: true });
+    });
+  }
+
   /** Sends operations in `$batch` requests of ≤ 1000; operations answered 429 are retried after Retry-After. */
   private async runBatches(ops: Op[]): Promise<WriteResult> {
     const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
@@ -629,17 +663,7 @@ export class DataverseGateway implements CrmGateway {
       for (const part of chunks(pending, this.batchSize())) {
         let results: unknown[];
         try {
-          results = await this.call('batch', `$batch of ${part.length}`, async () => {
-            this.api.startBatch();
-            for (const op of part) {
-              const req = { collection: op.collection, key: op.key, inChangeSet: false };
-              if (op.kind === 'update') await this.api.update({ ...req, data: op.data, ifmatch: '*' });
-              else if (op.kind === 'upsert') await this.api.upsert({ ...req, data: op.data });
-              else if (op.kind === 'create') await this.api.create({ collection: op.collection, data: op.data, inChangeSet: false });
-              else await this.api.deleteRecord(req);
-            }
-            return this.api.executeBatch({ continueOnError: true });
-          });
+          results = await this.sendBatch(part);
         } catch (err) {
           if (err instanceof CatalogueError && err.kind === 'CONNECT_FAILED') throw err;
           // The whole request failed (after its retries): nothing of it is known to be applied.
