@@ -258,6 +258,37 @@ describe('settings page', () => {
     expect(row()[DV.settings.connected]).toBe(false);
   });
 
+  test('seats: assign active users, switch sync per seat, remove; inactive and application users are not offered', async () => {
+    const anna = double.seed('systemusers', { fullname: 'Anna de Vries', accessmode: 0, isdisabled: false });
+    const bram = double.seed('systemusers', { fullname: 'Bram Peeters', accessmode: 0, isdisabled: false });
+    double.seed('systemusers', { fullname: 'Carla (left)', accessmode: 0, isdisabled: true });
+    double.seed('systemusers', { fullname: 'NavSync integration', accessmode: 4, isdisabled: false });
+    await open();
+    const picker = () => root.querySelector('#navsync-seat-picker') as HTMLSelectElement;
+    expect([...picker().options].map((o) => o.textContent)).toEqual(['Anna de Vries', 'Bram Peeters']);
+    for (const o of [...picker().options]) o.selected = true;
+    (root.querySelector('#navsync-seat-assign') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 300));
+    const seats = [...double.table('navsync_seats').values()];
+    expect(seats.map((r) => r[`_${DV.seat.user}_value`]).sort()).toEqual([anna, bram].sort());
+    expect(seats.every((r) => r[DV.seat.enabled] === true)).toBe(true);
+    expect(root.querySelector('#navsync-seats-count')?.textContent).toBe(t('admin.seatsUsedNoLimit', 'en', { used: 2 }));
+    expect(picker().options).toHaveLength(0);
+
+    const annaBox = root.querySelector(`[data-user="${anna}"] input`) as HTMLInputElement;
+    annaBox.checked = false;
+    annaBox.dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 300));
+    const annaRow = seats.find((r) => r[`_${DV.seat.user}_value`] === anna) as Record<string, unknown>;
+    expect(double.table('navsync_seats').get(String(annaRow.navsync_seatid))?.[DV.seat.enabled]).toBe(false);
+    expect(root.querySelector(`[data-user="${anna}"]`)?.textContent).toContain(t('admin.seatNotSyncing'));
+
+    (root.querySelector(`[data-user="${bram}"] button`) as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(double.table('navsync_seats').size).toBe(1);
+    expect([...picker().options].map((o) => o.textContent)).toEqual(['Bram Peeters']);
+  });
+
   test('speaks the admin’s language', async () => {
     await open('de');
     expect(root.querySelector('[data-step]')).toBeNull();

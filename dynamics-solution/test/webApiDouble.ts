@@ -26,7 +26,26 @@ export interface Failure {
 }
 
 const BASE = '/api/data/v9.2/';
-const ID_COLUMN: Record<string, string> = { contacts: 'contactid', leads: 'leadid', accounts: 'accountid', annotations: 'annotationid' };
+const ID_COLUMN: Record<string, string> = {
+  contacts: 'contactid',
+  leads: 'leadid',
+  accounts: 'accountid',
+  annotations: 'annotationid',
+  systemusers: 'systemuserid',
+  navsync_seats: 'navsync_seatid',
+};
+
+/** `x@odata.bind: /set(id)` is stored as the lookup value `_x_value`, as the Web API returns it. */
+function unbind(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const bind = /^(\w+)@odata\.bind$/.exec(k);
+    const id = bind ? /\(([^)]+)\)$/.exec(String(v))?.[1] : undefined;
+    if (bind && id) out[`_${bind[1]}_value`] = id;
+    else out[k] = v;
+  }
+  return out;
+}
 
 /** The OData $filter subset the callers use: `a ne null`, `a eq 5`, `a eq 'x'`, joined by `or` / `and`. */
 function matches(row: Record<string, unknown>, filter: string | null): boolean {
@@ -117,6 +136,7 @@ export class DataverseWebApiDouble {
   private handleRecords(method: string, path: string, url: URL, body: unknown, prefer: string | undefined, res: ServerResponse): boolean {
     const m = /^([a-z_]+)(?:\(([0-9a-f-]+)\))?$/.exec(path);
     if (!m || !(m[1] in ID_COLUMN || /^navsync_\w+s$|^phonecalls$/.test(m[1]))) return false;
+    if (m[1] === 'navsync_settingses') return false;
     const [, set, id] = m;
     const idColumn = ID_COLUMN[set] ?? 'activityid';
     const rows = this.table(set);
@@ -132,13 +152,13 @@ export class DataverseWebApiDouble {
       this.send(res, 200, { value: hit });
     } else if (method === 'POST' && !id) {
       if (refuse()) return true;
-      const newId = this.seed(set, body as Record<string, unknown>);
+      const newId = this.seed(set, unbind(body as Record<string, unknown>));
       const row = rows.get(newId) as Record<string, unknown>;
       if ((prefer ?? '').includes('return=representation')) this.send(res, 201, row);
       else this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}${set}(${newId})` });
     } else if (method === 'PATCH' && id) {
       if (refuse()) return true;
-      rows.set(id, { ...(rows.get(id) ?? { [idColumn]: id }), ...(body as Record<string, unknown>) });
+      rows.set(id, { ...(rows.get(id) ?? { [idColumn]: id }), ...unbind(body as Record<string, unknown>) });
       this.send(res, 204);
     } else if (method === 'DELETE' && id) {
       if (!rows.delete(id)) this.error(res, 404, '0x80040217', `${set} With Ids = ${id} Do Not Exist`);

@@ -145,7 +145,8 @@ export const TABLES: TableDef[] = [
     columns: [
       { logicalName: DV.seat.user, type: 'lookup', target: 'systemuser', labelKey: 'dataverse.colSeatUser' },
       { logicalName: DV.seat.enabled, type: 'bit', labelKey: 'dataverse.colSeatEnabled' },
-      { logicalName: DV.seat.writeBackOptOut, type: 'bit', labelKey: 'dataverse.colWriteBackOptOut' },
+      // The kinds the rep opted out of writing back, comma-separated (shared seats rules).
+      { logicalName: DV.seat.writeBackOptOut, type: 'nvarchar', maxLength: 200, labelKey: 'dataverse.colWriteBackOptOut' },
     ],
   },
 ];

@@ -16,6 +16,7 @@ import { userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
 import { cleanUpImportedData } from './cleanUp';
 import { runTestWriteBack, type TestWriteBackOutcome } from './testWriteBack';
+import { SeatsSection } from './seatsSection';
 
 /**
  * The NavSync settings page (web resource navsync_/settings/settings.html): the three integration switches, the
@@ -81,6 +82,7 @@ export class SettingsPage {
   private id: string | null = null;
   private settings: NavSyncSettings | null = null;
   private facts: Facts | null = null;
+  private seats: SeatsSection | null = null;
 
   constructor(root: HTMLElement, api: WebApi, options: PageOptions) {
     this.root = root;
@@ -111,6 +113,8 @@ export class SettingsPage {
     this.settings = loaded.settings;
     this.facts = facts;
     this.render();
+    this.seats = new SeatsSection(this.find('navsync-seats-section'), this.api, this.locale);
+    await this.seats.start();
   }
 
   private checkbox(id: string, label: string, checked: boolean): HTMLElement {
@@ -198,7 +202,9 @@ export class SettingsPage {
       this.el('p', { class: 'navsync-help' }, this.t(TEXT.cleanUpHelp)),
       disconnect,
     );
-    this.root.append(integration, sync, save, message, twb, leave);
+    const seats = this.el('fieldset', { id: 'navsync-seats-section' });
+    this.root.append(integration, sync, save, message, seats, twb, leave);
+    this.seats?.attach(seats);
   }
 
   /** The form as a settings draft (the shape validateSettings takes). */

@@ -1,8 +1,12 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DV, DV_VALUES, format, t } from '@navsync/shared-ts';
+import { setIconOptions } from '@fluentui/react';
 import { createMockContext } from '../__mocks__/mockContext';
 import { EmbeddedProfile } from '../index';
+
+// Icons come from the host (Dataverse registers Fluent's icon font); the test page has none.
+setIconOptions({ disableWarnings: true });
 
 const p = DV.person;
 const tr = (key: string, params?: Record<string, string | number>) => format(t(key), params);
