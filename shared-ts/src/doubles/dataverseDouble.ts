@@ -132,6 +132,8 @@ export class DataverseDouble extends LoopbackDouble {
   private rules: DvValidationRule[] = [];
   private denied = new Set<string>();
   private cursors = new Map<string, DvRecord[]>();
+  /** While a change set runs: the previous state of every record it touched (for the rollback). */
+  private undo: [string, string, DvRecord | undefined][] | null = null;
   readonly userId = randomUUID();
   readonly organizationId: string;
   readonly clientId: string;
@@ -310,6 +312,7 @@ export class DataverseDouble extends LoopbackDouble {
     if (method === 'DELETE' && key) {
       const rec = this.byKey(table, key);
       if (!rec) throw new DvHttpError(404, '0x80040217', `${table} With Ids = ${key} Do Not Exist`);
+      this.undo?.push([table, String(rec[this.defs[table].pk]), rec]);
       this.db.get(table)?.delete(String(rec[this.defs[table].pk]));
       return { status: 204, headers: {} };
     }
@@ -380,7 +383,9 @@ export class DataverseDouble extends LoopbackDouble {
       if (msg) throw new DvHttpError(400, '0x80040265', msg);
     }
     rec.modifiedon = new Date().toISOString();
-    (this.db.get(table) as Map<string, DvRecord>).set(String(rec[def.pk]), rec);
+    const t = this.db.get(table) as Map<string, DvRecord>;
+    this.undo?.push([table, String(rec[def.pk]), t.get(String(rec[def.pk]))]);
+    t.set(String(rec[def.pk]), rec);
     return String(rec[def.pk]);
   }
 
@@ -532,7 +537,7 @@ export class DataverseDouble extends LoopbackDouble {
     for (const part of parts) {
       if (failed && !continueOnError) break;
       if (part.changeset) {
-        const snapshot = new Map([...this.db].map(([k, v]) => [k, new Map([...v].map(([id, r]) => [id, { ...r }]))]));
+        this.undo = [];
         const responses: { id?: string; r: SubResponse }[] = [];
         let bad: { id?: string; r: SubResponse } | null = null;
         for (const op of part.changeset) {
@@ -548,10 +553,16 @@ export class DataverseDouble extends LoopbackDouble {
           }
           responses.push({ id: op.contentId, r });
         }
+        const undo = this.undo;
+        this.undo = null;
         const csBoundary = `changesetresponse_${randomUUID()}`;
         if (bad) {
           // The change set is atomic: roll back and answer with the failing operation only.
-          for (const [k, v] of snapshot) this.db.set(k, v);
+          for (const [table, id, previous] of undo.reverse()) {
+            const t = this.db.get(table) as Map<string, DvRecord>;
+            if (previous) t.set(id, previous);
+            else t.delete(id);
+          }
           failed = true;
           out.push(`Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n--${csBoundary}\r\n${httpPart(bad.r, bad.id)}\r\n--${csBoundary}--`);
         } else {
