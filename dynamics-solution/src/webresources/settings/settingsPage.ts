@@ -235,7 +235,8 @@ export class SettingsPage {
       list.append(item);
     }
     item.setAttribute('data-state', event.state);
-    const counts = event.result
+    // Created/existing counts matter for what the step makes (column, views, reports), not for reading or publishing.
+    const counts = event.result && event.step !== 'languages' && event.step !== 'publish'
       ? ` (${this.t('dataverse.stepCreated', { count: event.result.created.length })}, ${this.t('dataverse.stepExisting', { count: event.result.existing.length })})`
       : '';
     item.textContent = `${this.t(STEP_LABEL[event.step])}${event.state === 'done' ? counts : event.state === 'failed' ? ' ✗' : ' …'}`;
