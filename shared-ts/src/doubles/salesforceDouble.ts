@@ -134,6 +134,7 @@ export class SalesforceDouble extends LoopbackDouble {
   private rules: ValidationRule[] = [];
   private hidden: Set<string>;
   private readonly nameCache = new Map<string, Map<string, string>>();
+  private readonly indexes = new Map<string, Map<unknown, string[]>>();
   private readonly planCache = new Map<string, { key: string; rel?: { fk: string; relName: string; target: string; sub: string } }[]>();
   private apiUsage = 0;
   readonly version = '66.0';
@@ -181,6 +182,7 @@ export class SalesforceDouble extends LoopbackDouble {
     const rec: SfRecord = { ...fields, Id: (fields.Id as string) ?? this.newId(object), CreatedDate: now, LastModifiedDate: now };
     this.derive(object, rec);
     table.set(rec.Id, rec);
+    this.indexRecord(object, rec);
     return rec;
   }
 
@@ -492,7 +494,7 @@ export class SalesforceDouble extends LoopbackDouble {
     }
     for (const [k, d] of Object.entries(this.schema[object])) {
       if (d.unique && rec[k] !== undefined && rec[k] !== null) {
-        const dup = this.all(object).find((o) => o.Id !== rec.Id && o[k] === rec[k]);
+        const dup = this.findBy(object, k, rec[k]).find((o) => o.Id !== rec.Id);
         if (dup) return { errorCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${k} duplicates value on record with id: ${dup.Id}`, fields: [k] };
       }
     }
@@ -506,6 +508,7 @@ export class SalesforceDouble extends LoopbackDouble {
     rec.LastModifiedDate = new Date().toISOString();
     this.derive(object, rec);
     table.set(rec.Id, rec);
+    this.indexRecord(object, rec);
     return { id: rec.Id, created: mode === 'create' };
   }
 
@@ -515,11 +518,37 @@ export class SalesforceDouble extends LoopbackDouble {
     return false;
   }
 
+  /**
+   * Records whose `field` equals `value`, through an index kept per (object, field). Index entries are hints,
+   * checked against the record on every lookup, so writes and deletes elsewhere can never make it lie.
+   */
+  private findBy(object: string, field: string, value: unknown): SfRecord[] {
+    const name = `${object}.${field}`;
+    let index = this.indexes.get(name);
+    if (!index) {
+      index = new Map();
+      for (const r of this.all(object)) if (r[field] !== undefined && r[field] !== null) index.set(r[field], [...(index.get(r[field]) ?? []), r.Id]);
+      this.indexes.set(name, index);
+    }
+    const hits = (index.get(value) ?? []).map((id) => this.get(object, id)).filter((r): r is SfRecord => Boolean(r) && (r as SfRecord)[field] === value);
+    index.set(value, hits.map((r) => r.Id));
+    return hits;
+  }
+
+  private indexRecord(object: string, rec: SfRecord): void {
+    for (const [name, index] of this.indexes) {
+      const [o, field] = name.split('.');
+      if (o !== object || rec[field] === undefined || rec[field] === null) continue;
+      const ids = index.get(rec[field]) ?? [];
+      if (!ids.includes(rec.Id)) index.set(rec[field], [...ids, rec.Id]);
+    }
+  }
+
   private upsert(object: string, extField: string, fields: Record<string, unknown>): ReturnType<SalesforceDouble['write']> {
     const key = fields[extField] ?? fields[this.canonical(object, extField)];
     if (key === undefined || key === null || key === '') return { errorCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${extField}]`, fields: [extField] };
     const k = this.canonical(object, extField);
-    const existing = this.all(object).filter((r) => r[k] === key);
+    const existing = this.findBy(object, k, key);
     if (existing.length > 1) return { errorCode: 'DUPLICATE_EXTERNAL_ID', message: `${extField}: more than one record found for external id field`, fields: [extField] };
     return existing.length ? this.write(object, fields, 'update', existing[0].Id) : this.write(object, fields, 'create');
   }
