@@ -147,6 +147,39 @@ describe('navsync CLI', () => {
     expect(out).toMatch(/✓ testWriteBack\s+kinds 4, written 4, failed 0/);
   });
 
+  test('validate runs only connection, settings and data validation', async () => {
+    expect(await cli(['validate', '--quiet', '--config', config()])).toBe(0);
+    expect(out).toMatch(/✓ validation\s+rows \d+/);
+    expect(out).not.toMatch(/^\s+[✓✗!–] (writeBack|associations|autoSave)/m);
+    expect(tasks()).toHaveLength(0);
+  });
+
+  test('Dataverse: client credentials against the Entra-style token endpoint, then the cycle', async () => {
+    const li = env.linkedin.dataverse;
+    const file = join(dir, 'dv.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        crm: 'dataverse',
+        dataverse: { url: env.dataverse.url, tokenUrl: env.dataverse.tokenUrl },
+        linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.dataverse.organizationId, pollIntervalMs: 10 },
+        inboxFile: env.inboxFile,
+        outDir: join(dir, 'autosave-dv'),
+      }),
+    );
+    const vars = {
+      NAVSYNC_DV_CLIENT_ID: env.dataverse.clientId,
+      NAVSYNC_DV_CLIENT_SECRET: env.dataverse.clientSecret,
+      NAVSYNC_LINKEDIN_CLIENT_ID: li.clientId,
+      NAVSYNC_LINKEDIN_CLIENT_SECRET: li.clientSecret,
+    };
+    expect(await cli(['sync', '--config', file, '--json'], vars)).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.crm).toBe('dataverse');
+    expect(report.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(out + err).not.toContain(env.dataverse.clientSecret);
+  });
+
   test('usage errors exit 2 with the usage text', async () => {
     expect(await cli(['frobnicate'])).toBe(2);
     expect(err).toMatch(/usage: navsync/);

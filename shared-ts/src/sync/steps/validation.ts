@@ -132,7 +132,8 @@ export async function consumeExport(
   onChunk: (rows: ValidationRow[]) => Promise<void>,
   chunkSize = VALIDATION_CHUNK,
 ): Promise<void> {
-  const seen = new Set<string>();
+  // One set per record type, keyed by the bare id: no string building per row on million-row exports.
+  const seen = { contact: new Set<string>(), lead: new Set<string>() };
   let buffer: ValidationRow[] = [];
   for await (const item of items) {
     if (!item.ok) {
@@ -141,13 +142,13 @@ export async function consumeExport(
       continue;
     }
     counts.rows++;
-    const key = `${item.row.recordType}:${item.row.recordId}`;
-    if (seen.has(key)) {
+    const ids = seen[item.row.recordType];
+    if (ids.has(item.row.recordId)) {
       counts.duplicates++;
       pushProblem(problems, { ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
       continue;
     }
-    seen.add(key);
+    ids.add(item.row.recordId);
     buffer.push(item.row);
     if (buffer.length >= chunkSize) {
       const rows = buffer;
