@@ -189,3 +189,55 @@ describe('auto-save invariants (property-based)', () => {
     );
   });
 });
+
+describe('autoSaveSets: more situations', () => {
+  // A Dataverse org in German: sales stages without sort order, ordered by probability.
+  const DE: PipelineStage[] = [
+    { name: 'Angebot', sortOrder: null, probability: 60, isClosed: false, isWon: false },
+    { name: 'Qualifizieren', sortOrder: null, probability: 20, isClosed: false, isWon: false },
+    { name: 'Entwickeln', sortOrder: null, probability: 40, isClosed: false, isWon: false },
+    { name: 'Abschließen', sortOrder: null, probability: 80, isClosed: false, isWon: false },
+    { name: 'Gewonnen', sortOrder: null, probability: 100, isClosed: true, isWon: true },
+  ];
+  const seats = [
+    { userId: 'u-jonas', enabled: true, writeBackOptOut: [] },
+    { userId: 'u-lea', enabled: true, writeBackOptOut: [] },
+  ];
+  const opps: PipelineOpportunity[] = [
+    { id: 'o1', ownerId: 'u-jonas', accountId: 'a-siemens', stage: 'Angebot', isClosed: false, primaryContactId: 'c-anna' },
+    { id: 'o2', ownerId: 'u-jonas', accountId: 'a-siemens', stage: 'Abschließen', isClosed: false, primaryContactId: 'c-anna' },
+    { id: 'o3', ownerId: 'u-lea', accountId: 'a-bosch', stage: 'Qualifizieren', isClosed: false, primaryContactId: 'c-anna' },
+    { id: 'o4', ownerId: null, accountId: 'a-orphan', stage: 'Abschließen', isClosed: false },
+    { id: 'o5', ownerId: 'u-lea', accountId: 'a-nostage', stage: null, isClosed: false },
+  ];
+  const base = { stages: DE, opportunities: opps, contactRoles: [], autoSyncAllSeats: true, seats };
+
+  test('stages without sort order follow probability; threshold Angebot', () => {
+    const r = autoSaveSets({ ...base, threshold: 'Angebot' });
+    expect(r.sets).toEqual([
+      { userId: 'u-jonas', accountIds: ['a-siemens'], contactIds: ['c-anna'], opportunityIds: ['o1', 'o2'] },
+      { userId: 'u-lea', accountIds: [], contactIds: [], opportunityIds: [] },
+    ]);
+  });
+
+  test('a contact on deals of two seat holders is in both sets, once each', () => {
+    const r = autoSaveSets({ ...base, threshold: null });
+    expect(r.sets.map((s) => s.contactIds)).toEqual([['c-anna'], ['c-anna']]);
+  });
+
+  test('the first stage as threshold equals Not sure for opportunities with a known stage', () => {
+    const first = autoSaveSets({ ...base, threshold: 'Qualifizieren' });
+    const notSure = autoSaveSets({ ...base, threshold: null });
+    expect(first.sets).toEqual(notSure.sets);
+  });
+
+  test('opportunities without owner or stage are left out; a missing stage is reported', () => {
+    const r = autoSaveSets({ ...base, threshold: null });
+    expect(r.sets.flatMap((s) => s.accountIds)).not.toContain('a-orphan');
+    expect(r.unknownStage).toEqual(['o5']);
+  });
+
+  test('a closed stage as threshold saves nothing (only open opportunities count)', () => {
+    expect(autoSaveSets({ ...base, threshold: 'Gewonnen' }).sets.every((s) => s.opportunityIds.length === 0)).toBe(true);
+  });
+});
