@@ -1,5 +1,6 @@
 // Static checks of the Salesforce package that need no org. Each returns nothing or throws with the offending items.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { bin, root, run } from '../lib/proc.mjs';
@@ -38,19 +39,69 @@ export function metadataSchema() {
   if (r.status !== 0) throw new Error(r.stdout + r.stderr);
 }
 
-/** Every `@salesforce/schema/Object.Field` import in our LWCs. */
+/** Every `@salesforce/schema/Object.Field[.Field]` import in our LWCs (object-only imports are left out). */
 export function schemaImports() {
   const refs = new Set();
   for (const f of lwcSources(['.js'])) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/@salesforce\/schema\/(\w+)\.(\w+)/g)) refs.add(`${m[1]}.${m[2]}`);
+    for (const m of readFileSync(f, 'utf8').matchAll(/@salesforce\/schema\/(\w+(?:\.\w+)+)'/g)) refs.add(m[1]);
   }
   return [...refs].sort();
 }
 
 /**
- * apex-ls CheckForIssues over a copy of the classes and objects plus one generated class that names every field the
- * LWCs import as an SObjectField token: one run checks the Apex and proves each imported field exists (custom
- * fields in force-app, standard fields in apex-ls's platform schema).
+ * The fields our Apex names, as `Object.Field`: SOQL select lists, WHERE and ORDER BY fields of `[SELECT … FROM X …]`,
+ * and SObjectField tokens (`Contact.Not_At_Company__c`). apex-ls checks constructors and DML, not these.
+ */
+export function apexFieldRefs() {
+  const refs = new Set();
+  const words = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'NULL', 'TRUE', 'FALSE', 'WITH', 'USER_MODE', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT', 'NULLS', 'FIRST', 'LAST']);
+  for (const f of walk(join(MAIN, 'classes'), (p) => p.endsWith('.cls'))) {
+    const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
+    for (const q of src.matchAll(/\[\s*SELECT\s+([\s\S]+?)\s+FROM\s+(\w+)([\s\S]*?)\]/gi)) {
+      const object = q[2];
+      const rest = q[3].replace(/:\s*\w+(\.\w+)*/g, ' ').replace(/'[^']*'/g, ' ');
+      const names = [...q[1].split(','), ...rest.split(/[^\w.]+/)].map((x) => x.trim()).filter((x) => /^[A-Za-z]\w*(\.\w+)*$/.test(x));
+      for (const n of names) if (!words.has(n.toUpperCase()) && !/^\d/.test(n)) refs.add(`${object}.${n}`);
+    }
+    for (const m of src.matchAll(/\b([A-Z]\w*)\.(\w+__c)\b/g)) refs.add(`${m[1]}.${m[2]}`);
+  }
+  return [...refs].sort();
+}
+
+/**
+ * `Contact.Account.Name` → `new Contact(Account = new Account(Name = null))`: apex-ls checks field names in SObject
+ * constructors (not in SOQL or dotted expressions). A relationship's target is taken to be the object of the same
+ * name (Account, Owner → a false alarm would show, never a silent pass).
+ */
+function constructorFor(path) {
+  const parts = path.split('.');
+  let expr = 'null';
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const object = i === 1 ? parts[0] : parts[i - 1];
+    expr = `new ${object}(${parts[i]} = ${expr})`;
+  }
+  return expr;
+}
+
+/** apex-ls prints a file path, then that file's issues (`Missing: …`, `Error: …`, `Warning: …`). */
+function issuesByFile(out) {
+  const issues = {};
+  let file = '(apex-ls)';
+  for (const line of out.split('\n')) {
+    if (!line.trim()) continue;
+    if (/^(Missing|Error|Warning|Syntax)\b/.test(line.trim())) (issues[file] = issues[file] || []).push(line.trim());
+    else file = line.trim();
+  }
+  return issues;
+}
+
+export const SCHEMA_REFS_CLASS = 'NavSyncLwcSchemaRefs';
+export const APEX_REFS_CLASS = 'NavSyncApexFieldRefs';
+
+/**
+ * apex-ls CheckForIssues (a promise) over a copy of the classes and objects plus two generated classes that write every
+ * field the LWCs import and every field the Apex queries or names in SObject constructors: one run checks the Apex and
+ * proves each field exists (custom fields in force-app, standard fields in apex-ls's platform schema).
  */
 export function apexLs() {
   const ws = join(root, '.ci-out', 'apex-ls');
@@ -60,13 +111,29 @@ export function apexLs() {
   cpSync(join(root, 'sfdx-project.json'), join(ws, 'sfdx-project.json'));
   for (const d of ['classes', 'objects']) if (existsSync(join(MAIN, d))) cpSync(join(MAIN, d), join(dst, d), { recursive: true });
   const refs = schemaImports();
-  const cls = `public with sharing class NavSyncLwcSchemaRefs {\n    public static List<SObjectField> fields() {\n        return new List<SObjectField>{\n${refs.map((r) => `            ${r}`).join(',\n')}\n        };\n    }\n}\n`;
-  writeFileSync(join(dst, 'classes', 'NavSyncLwcSchemaRefs.cls'), refs.length ? cls : cls.replace(/\{\n\s*\n\s*\}/, '{}'));
-  writeFileSync(join(dst, 'classes', 'NavSyncLwcSchemaRefs.cls-meta.xml'), readFileSync(join(MAIN, 'classes', 'NavSyncCleanup.cls-meta.xml')));
+  const apexRefs = apexFieldRefs();
+  const writeClass = (name, paths) => {
+    const list = paths.length ? `{\n${paths.map((r) => `            ${constructorFor(r)}`).join(',\n')}\n        }` : '{}';
+    const cls = `public with sharing class ${name} {\n    public static List<SObject> records() {\n        return new List<SObject>${list};\n    }\n}\n`;
+    writeFileSync(join(dst, 'classes', `${name}.cls`), cls);
+    writeFileSync(join(dst, 'classes', `${name}.cls-meta.xml`), readFileSync(join(MAIN, 'classes', 'NavSyncCleanup.cls-meta.xml')));
+  };
+  writeClass(SCHEMA_REFS_CLASS, refs);
+  writeClass(APEX_REFS_CLASS, apexRefs);
   const jars = join(root, 'node_modules', '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib', '*');
-  const r = run('java', ['-cp', jars, 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-w', ws], { capture: true });
-  const out = (r.stdout + r.stderr).replaceAll(ws + '/', '');
-  return { ok: r.status === 0, out, refs };
+  // Asynchronous, so the step runs it while PMD and the JS checks work (each Java run takes seconds).
+  return new Promise((resolve) => {
+    const child = spawn('java', ['-cp', jars, 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-w', ws]);
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    child.on('close', (status) => resolve({ ok: status === 0, issues: issuesByFile(out.replaceAll(`${ws}/`, '')), refs, apexRefs }));
+    child.on('error', (err) => resolve({ ok: false, issues: { java: [String(err)] }, refs, apexRefs }));
+  });
 }
 
 /** PMD's recommended Apex rules through code-analyzer-core: no severity 1 (critical) or 2 (high) violation. */

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { runChecks } from '../lib/results.mjs';
 import { root } from '../lib/proc.mjs';
 import {
-  MAIN, apexLs, eslintLwc, lwcCompile, lwcSources, metadataSchema, pmd, prettierApex, schemaImports, walk, xmllintAll,
+  APEX_REFS_CLASS, MAIN, SCHEMA_REFS_CLASS, apexLs, eslintLwc, lwcCompile, lwcSources, metadataSchema, pmd, prettierApex, schemaImports, walk, xmllintAll,
 } from '../salesforce/checks.mjs';
 import { loadDomain } from '../salesforce/labels.mjs';
 import { ZIP_NAME, OUT_DIR } from '../salesforce/package.mjs';
@@ -14,20 +14,27 @@ import { renderedReports } from '../salesforce/reports.mjs';
 
 const domain = loadDomain();
 const COMPONENTS = ['embeddedProfile', 'crmBadge', 'testWriteBack', 'navsyncAdmin'];
-let apex;
+const apexRun = apexLs();
 
 const ok = await runChecks([
   ['xmllint --noout accepts every -meta.xml', () => xmllintAll()],
   ['every -meta.xml fits the Metadata API schema (check-sf-metadata)', () => metadataSchema()],
-  ['apex-ls CheckForIssues finds no issue in the Apex', () => {
-    apex = apexLs();
-    const own = apex.out.split('\n').filter((l) => l.trim() && !l.includes('NavSyncLwcSchemaRefs'));
-    if (!apex.ok && own.length) throw new Error(apex.out);
+  ['apex-ls CheckForIssues finds no issue in the Apex', async () => {
+    const { ok, issues } = await apexRun;
+    const own = Object.entries(issues).filter(([file]) => !file.includes(SCHEMA_REFS_CLASS) && !file.includes(APEX_REFS_CLASS));
+    if (own.length || (!ok && !Object.keys(issues).length)) throw new Error(JSON.stringify(issues, null, 2));
   }],
-  ['every @salesforce/schema field an LWC imports exists (force-app or standard)', () => {
-    if (!apex) apex = apexLs();
-    if (!apex.ok) throw new Error(apex.out);
-    if (!schemaImports().length) throw new Error('no @salesforce/schema imports found: the scan is broken');
+  ['every @salesforce/schema field an LWC imports exists (force-app or standard)', async () => {
+    const { issues, refs } = await apexRun;
+    const bad = Object.entries(issues).filter(([file]) => file.includes(SCHEMA_REFS_CLASS));
+    if (bad.length) throw new Error(bad.flatMap(([, lines]) => lines).join('\n'));
+    if (refs.length < 20) throw new Error(`only ${refs.length} @salesforce/schema imports found: the scan is broken`);
+  }],
+  ['every field the Apex queries or names exists (force-app or standard)', async () => {
+    const { issues, apexRefs } = await apexRun;
+    const bad = Object.entries(issues).filter(([file]) => file.includes(APEX_REFS_CLASS));
+    if (bad.length) throw new Error(bad.flatMap(([, lines]) => lines).join('\n'));
+    if (apexRefs.length < 10) throw new Error(`only ${apexRefs.length} Apex field references found: the scan is broken`);
   }],
   ['PMD recommended Apex rules: no severity 1-2 violation', () => pmd()],
   ['prettier-plugin-apex --check', () => prettierApex()],
