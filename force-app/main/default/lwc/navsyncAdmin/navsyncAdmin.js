@@ -154,6 +154,7 @@ export default class NavsyncAdmin extends LightningElement {
         return {
             title: label('admin.title'),
             lastSynced: label('admin.lastSynced'),
+            lastSyncedNever: label('admin.lastSyncedNever'),
             autoSync: label('admin.autoSync'),
             stage: label('admin.pipelineStage'),
             wonValue: label('admin.wonValueField'),

@@ -67,7 +67,7 @@ describe('c-navsync-admin', () => {
 
     it('shows the connection status, last sync and the stored settings', async () => {
         const element = await mountLoaded();
-        expect($(element, 'connection').textContent).toBe(label('admin.connectedSalesforce'));
+        expect($(element, 'connection').textContent).toBe('Connected to Salesforce');
         expect($(element, 'last-synced').querySelector('lightning-formatted-date-time').value).toBe('2026-11-22T06:00:00.000Z');
         expect($(element, 'auto-sync').value).toBe('no');
         expect($(element, 'stage').value).toBe('Proposal/Price Quote');
@@ -143,6 +143,7 @@ describe('c-navsync-admin', () => {
         createRecord.mockResolvedValue({ id: 'a01000000000009AAA' });
         const element = await mountLoaded({ ...settingsList, count: 0, records: [] });
         expect($(element, 'connection').textContent).toBe(label('admin.notConnected'));
+        expect($(element, 'last-synced-never').textContent).toBe(label('admin.lastSyncedNever'));
         fire(element, 'data-validation', undefined, { checked: false });
         await flush();
         $(element, 'save').click();
@@ -195,7 +196,9 @@ describe('c-navsync-admin', () => {
         const element = await mountLoaded();
         getObjectInfo.emit(accountInfoPersonAccounts, (config) => config.objectApiName.objectApiName === 'Account');
         await flush();
-        expect($(element, 'person-accounts').textContent.trim()).toBe(label('admin.personAccountsNotSupported'));
+        expect($(element, 'person-accounts').textContent.trim()).toBe(
+            'Person accounts are not supported. NavSync syncs business accounts and their contacts only.'
+        );
         await expect(element).toBeAccessible();
     });
 });
