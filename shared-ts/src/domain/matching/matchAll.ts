@@ -49,12 +49,8 @@ export function matchAll(
   options: MatchOptions = {},
 ): MatchRun<MatchScore<PersonCriterion>> {
   const cache = createPrepareCache();
-  return matchPrepared(
-    PERSON_MATCH_KIND,
-    records.map((r) => preparePerson(r, cache)),
-    candidates.map((c) => prepareMember(c, cache)),
-    options,
-  );
+  const prepared = candidates.map((c) => prepareMember(c, cache));
+  return matchPrepared(PERSON_MATCH_KIND, records, (r: CrmPerson) => preparePerson(r, cache), prepared, options);
 }
 
 /** Match CRM accounts against LinkedIn companies (same result shape as matchAll). */
@@ -63,10 +59,5 @@ export function matchAllAccounts(
   candidates: readonly LinkedInCompany[],
   options: MatchOptions = {},
 ): MatchRun<MatchScore<AccountCriterion>> {
-  return matchPrepared(
-    ACCOUNT_MATCH_KIND,
-    records.map((r) => prepareAccount(r)),
-    candidates.map((c) => prepareCompanyPage(c)),
-    options,
-  );
+  return matchPrepared(ACCOUNT_MATCH_KIND, records, prepareAccount, candidates.map(prepareCompanyPage), options);
 }

@@ -1,4 +1,4 @@
-import { compareCompanies, COMPANY_LEVELS, prepareCompany, withDomains, type CompanyKey } from './company';
+import { companyKey, compareCompanies, COMPANY_LEVELS, prepareCompany, withDomains, type CompanyKey } from './company';
 import { companyDomainOf, normaliseEmail } from './domains';
 import {
   compareFirstNames,
@@ -109,12 +109,24 @@ export interface PrepareCache {
   firstNames: Map<string, FirstNameKey>;
   lastNames: Map<string, LastNameKey>;
   companies: Map<string, CompanyKey>;
+  /** Per company name key, its variants with extra domains, by those domains. */
+  companyDomains: Map<CompanyKey, Map<string, CompanyKey>>;
   titles: Map<string, string[]>;
   domains: Map<string, string | null>;
+  /** One instance of each token: equal tokens of two records are then the same string, compared by identity. */
+  strings: Map<string, string>;
 }
 
 export function createPrepareCache(): PrepareCache {
-  return { firstNames: new Map(), lastNames: new Map(), companies: new Map(), titles: new Map(), domains: new Map() };
+  return {
+    firstNames: new Map(),
+    lastNames: new Map(),
+    companies: new Map(),
+    companyDomains: new Map(),
+    titles: new Map(),
+    domains: new Map(),
+    strings: new Map(),
+  };
 }
 
 function memo<V>(map: Map<string, V> | undefined, key: string, make: (k: string) => V): V {
@@ -127,13 +139,38 @@ function memo<V>(map: Map<string, V> | undefined, key: string, make: (k: string)
   return value;
 }
 
+function intern(cache: PrepareCache, value: string): string {
+  const known = cache.strings.get(value);
+  if (known !== undefined) return known;
+  cache.strings.set(value, value);
+  return value;
+}
+
+function internAll(cache: PrepareCache, values: readonly string[]): string[] {
+  return values.map((v) => intern(cache, v));
+}
+
+function internedCompany(cache: PrepareCache | undefined, key: CompanyKey): CompanyKey {
+  if (cache === undefined) return key;
+  return companyKey(intern(cache, key.name), intern(cache, key.compact), internAll(cache, key.significant), internAll(cache, key.domains));
+}
+
 function cachedCompany(cache: PrepareCache | undefined, name: string | null | undefined, domains: (string | null)[]): CompanyKey {
-  const named = memo(cache?.companies, name ?? '', (n) => prepareCompany(n));
+  const named = memo(cache?.companies, name ?? '', (n) => internedCompany(cache, prepareCompany(n)));
   let hasDomain = false;
   for (const d of domains) hasDomain = hasDomain || (d !== null && d !== '');
   if (!hasDomain) return named;
   // The same company with the same domains is one shared object: far fewer objects for the pair loop to touch.
-  return memo(cache?.companies, `${name ?? ''}\u0000${domains.join('\u0000')}`, () => withDomains(named, domains));
+  if (cache === undefined) return withDomains(named, domains);
+  let variants = cache.companyDomains.get(named);
+  if (variants === undefined) {
+    variants = new Map();
+    cache.companyDomains.set(named, variants);
+  }
+  const nonEmpty = domains.filter((d) => d !== null && d !== '');
+  return memo(variants, nonEmpty.length === 1 ? (nonEmpty[0] as string) : nonEmpty.join(' '), () =>
+    internedCompany(cache, withDomains(named, nonEmpty)),
+  );
 }
 
 /** Company domain of an e-mail address or website, memoised by the part after "@" (or the whole website). */
@@ -146,7 +183,9 @@ function cachedDomain(cache: PrepareCache | undefined, emailOrWebsite: string | 
 }
 
 function cachedTitle(cache: PrepareCache | undefined, title: string | null | undefined): string[] {
-  return title ? memo(cache?.titles, title, titleTokens) : [];
+  if (!title) return [];
+  if (cache === undefined) return titleTokens(title);
+  return memo(cache.titles, title, (raw) => internAll(cache, titleTokens(raw)));
 }
 
 function pushUnique(list: string[], value: string | null): void {
