@@ -100,7 +100,30 @@ const str = (v: unknown): string | undefined => (v === undefined || v === null ?
 /** Maps one object to a row, or gives the reason it cannot be mapped. */
 export function mapRecord(obj: Record<string, unknown>, mapping: ColumnMapping): ValidationRow | string {
   const idx = cachedIndex(obj, mapping);
-  const get = (f: Field) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])?.trim());
+  return mapWith((f) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])?.trim()));
+}
+
+// CSV rows share one header array: resolve the column positions once per header.
+const positionCache = new WeakMap<string[], { mapping: ColumnMapping; pos: Partial<Record<Field, number>> }>();
+
+/** Maps one CSV row (values in header order) without building an object per row. */
+export function mapValues(values: string[], header: string[], mapping: ColumnMapping): ValidationRow | string {
+  let cached = positionCache.get(header);
+  if (!cached || cached.mapping !== mapping) {
+    const idx = keyIndex(header, mapping);
+    const pos: Partial<Record<Field, number>> = {};
+    for (const f of Object.keys(idx) as Field[]) pos[f] = header.indexOf(idx[f] as string);
+    cached = { mapping, pos };
+    positionCache.set(header, cached);
+  }
+  const pos = cached.pos;
+  return mapWith((f) => {
+    const i = pos[f];
+    return i === undefined ? undefined : values[i].trim();
+  });
+}
+
+function mapWith(get: (f: Field) => string | undefined): ValidationRow | string {
   const recordId = get('recordId');
   if (!recordId) return 'no record id column or empty record id';
   if (!ID_RE.test(recordId)) return `record id "${recordId.slice(0, 40)}" is not a CRM id`;
@@ -146,8 +169,20 @@ const clip = (s: string) => (s.length > 500 ? `${s.slice(0, 500)}…` : s).repla
 export interface RawRecord {
   line: number;
   raw: string;
+  /** JSON: the object. */
   obj?: Record<string, unknown>;
+  /** CSV: the values, and the header array they belong to (shared by every row of the file). */
+  values?: string[];
+  header?: string[];
   error?: string;
+}
+
+/** The record as an object, whatever format it came from. */
+export function objectOf(rec: RawRecord): Record<string, unknown> | undefined {
+  if (rec.obj || !rec.values || !rec.header) return rec.obj;
+  const obj: Record<string, unknown> = {};
+  for (let i = 0; i < rec.header.length; i++) obj[rec.header[i]] = rec.values[i];
+  return obj;
 }
 
 /**
@@ -186,11 +221,11 @@ export async function* parseExport(chunks: AsyncIterable<Uint8Array | string>, o
       skip--;
       continue;
     }
-    if (rec.error !== undefined || !rec.obj) {
+    if (rec.error !== undefined || !(rec.obj || rec.values)) {
       yield reject(opts.source, rec.line, rec.error ?? 'unreadable', rec.raw);
       continue;
     }
-    const row = mapRecord(rec.obj, opts.mapping);
+    const row = rec.values && rec.header ? mapValues(rec.values, rec.header, opts.mapping) : mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
     if (typeof row === 'string') yield reject(opts.source, rec.line, row, rec.raw);
     else yield { ok: true, row, source: opts.source, line: rec.line };
   }
@@ -319,9 +354,7 @@ async function* readCsv(text: AsyncIterable<string>): AsyncGenerator<RawRecord> 
     if (fields.length !== header.length) {
       return { line: startLine, raw, error: `unreadable CSV: ${fields.length} fields where the header has ${header.length}` };
     }
-    const obj: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) obj[header[i]] = fields[i];
-    return { line: startLine, raw, obj };
+    return { line: startLine, raw, values: fields, header };
   };
   const quoted = (raw: string, startLine: number): RawRecord => {
     try {

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping, FileSourceConfig } from './config';
-import { parseExport, readRecords, resolveColumns } from './exportRows';
+import { objectOf, parseExport, readRecords, resolveColumns } from './exportRows';
 import type { AssociationBatch, ExportItem, ExportRequest, LinkedInSource, ProfileAssociation, RequestCounts, ValidationExport } from './source';
 
 export class FileSource implements LinkedInSource {
@@ -49,7 +49,8 @@ export class FileSource implements LinkedInSource {
         const map = new Map<string, ProfileAssociation>();
         if (!file) return map;
         this.count('file');
-        for await (const { obj: rec } of readRecords(openFile(file))) {
+        for await (const raw of readRecords(openFile(file))) {
+          const rec = objectOf(raw);
           if (!rec) continue;
           const recordId = String(rec.recordId ?? rec.crmRecordId ?? '').trim();
           const member = String(rec.memberUrn ?? rec.member ?? '').trim();
