@@ -78,6 +78,18 @@ const ok = await runChecks([
     }
     if (missing.length) throw new Error(missing.join('\n'));
   }],
+  ['NavSync User may edit exactly the person fields the badge actions write, and read the rest', () => {
+    const xml = readFileSync(join(MAIN, 'permissionsets', 'NavSync_User.permissionset-meta.xml'), 'utf8');
+    const editable = new Set([...xml.matchAll(/<editable>true<\/editable>\s*<field>([^<]+)<\/field>/g)].map((m) => m[1]));
+    const written = new Set();
+    for (const action of ['ignore', 'undoIgnore', 'unmatch', 'matchByHand']) {
+      const patch = domain.badgeActionPatch(action, { profileUrl: 'https://www.linkedin.com/in/x', now: '2026-01-01T00:00:00Z' });
+      for (const f of Object.keys(domain.badgePatchToSalesforce(patch))) for (const o of ['Contact', 'Lead']) written.add(`${o}.${f}`);
+    }
+    const missing = [...written].filter((f) => !editable.has(f));
+    const extra = [...editable].filter((f) => !written.has(f));
+    if (missing.length || extra.length) throw new Error(`not editable: ${missing.join(', ')}; editable but never written: ${extra.join(', ')}`);
+  }],
   ['CSP trusted sites are exactly the core\'s LinkedIn origins, each limited to its directives', () => {
     const flag = { 'frame-src': 'isApplicableToFrameSrc', 'img-src': 'isApplicableToImgSrc', 'connect-src': 'isApplicableToConnectSrc' };
     const sites = walk(join(MAIN, 'cspTrustedSites'), (p) => p.endsWith('.cspTrustedSite-meta.xml')).map((p) => readFileSync(p, 'utf8'));
