@@ -19,10 +19,13 @@ const TWO_LEVEL_SUFFIXES = [
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
 
+const NON_ASCII = /[^ -~]/; // anything outside printable ASCII (host names have no control characters)
+
 function cleanHost(raw: string): string {
   let host = raw.trim().toLowerCase();
   while (host.endsWith('.')) host = host.slice(0, -1);
-  return decodeIdnHost(host).normalize('NFC');
+  host = decodeIdnHost(host);
+  return NON_ASCII.test(host) ? host.normalize('NFC') : host;
 }
 
 /** Host of a website as typed in a CRM ("HTTPS://WWW.Philips.NL/en/", "philips.nl:8080", "//x.com"); null if none. */

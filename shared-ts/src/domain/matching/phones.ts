@@ -28,12 +28,19 @@ export function normalisePhone(raw: string | null | undefined): string | null {
 
 /** The comparable tail of a number, or null when the number is too short or a placeholder (0000000000). */
 export function phoneTail(raw: string | null | undefined): string | null {
-  const normal = normalisePhone(raw);
-  if (normal === null) return null;
-  const digits = normal.startsWith('+') ? normal.slice(1) : normal;
+  if (!raw) return null;
+  // The tail ignores prefixes, so only "(0)" and an extension need care; digits are read with a plain loop.
+  const s = raw.indexOf('(') >= 0 || /[a-z#]/i.test(raw) ? String(raw).replace(TRUNK_IN_PARENS, ' ').replace(EXTENSION, '') : raw;
+  let digits = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += s[i];
+  }
+  if (digits.length < PHONE_MIN_DIGITS) return null;
   const tail = digits.slice(-PHONE_TAIL_DIGITS);
-  if (tail.length < PHONE_TAIL_DIGITS || /^(\d)\1*$/.test(tail)) return null;
-  return tail;
+  let allSame = true;
+  for (let i = 1; i < tail.length; i++) allSame = allSame && tail[i] === tail[0];
+  return allSame ? null : tail;
 }
 
 /** Same line, tolerating country codes and trunk prefixes. */
