@@ -10,6 +10,7 @@ const notMatched = require('./data/contactNotMatched.json');
 const untrustedPhoto = require('./data/contactUntrustedPhoto.json');
 const leadByHand = require('./data/leadMatchedByHand.json');
 const recordError = require('./data/recordError.json');
+const opportunity = require('./data/opportunity.json');
 
 const NOW = Date.parse('2026-11-22T12:00:00.000Z');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -204,5 +205,22 @@ describe('c-embedded-profile', () => {
         expect(iframe.getAttribute('title')).toBe('Sales Navigator profile of Anneke de Vries');
         expect($(element, 'name')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('shows the opportunity with its account, and no person actions', async () => {
+        const element = await mount(opportunity);
+        expect($(element, 'name').textContent).toBe('Rossi Meccanica – rinnovo 2027');
+        expect($(element, 'subtitle').textContent).toBe('Rossi Meccanica S.p.A.');
+        expect(element.shadowRoot.querySelector('c-crm-badge')).toBeNull();
+        expect($(element, 'match-url')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('embeds the iframe for an opportunity with the account as company', async () => {
+        const element = await mount(opportunity, { salesNavApiKey: '78abc12de' });
+        const url = new URL($(element, 'widget').getAttribute('src'));
+        expect(url.searchParams.get('crmType')).toBe('opportunity');
+        expect(url.searchParams.get('companyName')).toBe('Rossi Meccanica S.p.A.');
+        expect(url.searchParams.has('firstName')).toBe(false);
     });
 });
