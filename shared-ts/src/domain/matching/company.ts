@@ -1,3 +1,4 @@
+import { companyDomainOf } from './domains';
 import { foldTokens, uniqueTokens } from './text';
 
 /**
@@ -197,4 +198,18 @@ export function companyBlockingTokens(key: CompanyKey): string[] {
   for (const tok of key.significant) out.push(`t:${tok}`);
   for (const d of key.domains) out.push(`d:${d}`);
   return out;
+}
+
+/**
+ * Compare two companies given as a name and a website, e-mail or bare domain each — for callers outside the
+ * matching run (e.g. the validation's "is the member's current company still the contact's account?").
+ * Free-mail domains are ignored. Symmetric.
+ */
+export function compareCompanyRecords(
+  aName: string | null | undefined,
+  aWebsite: string | null | undefined,
+  bName: string | null | undefined,
+  bWebsite: string | null | undefined,
+): CompanyLevel {
+  return compareCompanies(prepareCompany(aName, [companyDomainOf(aWebsite)]), prepareCompany(bName, [companyDomainOf(bWebsite)]));
 }

@@ -6,6 +6,7 @@ import {
   confidenceLabelKey,
   criterionLabelKey,
   explainScore,
+  scoreAccount,
   scorePerson,
 } from '../../../src/domain/matching/index';
 
@@ -56,4 +57,16 @@ describe('explainScore', () => {
     expect(fr.ambiguous).toContain('LinkedIn');
     expect(explainScore(score, 'de').lines[1]).toMatch(/^Aktuelles Unternehmen: 25 Punkte/);
   });
+});
+
+test('account explanations use the account criteria labels (it)', () => {
+  const score = scoreAccount({ name: 'Ferrari S.p.A.', website: 'ferrari.it', city: 'Maranello' }, { name: 'Ferrari', website: 'https://www.ferrari.it/', headquarters: { city: 'Maranello' } });
+  const { summary, lines } = explainScore(score, 'it');
+  expect(summary).toBe(`Punteggio di corrispondenza ${score.total}: Affidabilità alta`);
+  expect(lines).toEqual([
+    "Nome dell'azienda: 30 punti (ferrari ~ ferrari)",
+    'Nome di dominio: 30 punti (ferrari.it)',
+    'Indirizzo del sito web: 5 punti (ferrari.it)',
+    'Città: 5 punti (maranello ~ maranello)',
+  ]);
 });

@@ -73,6 +73,15 @@ describe('matchAll on a small realistic set', () => {
     expect((r.score?.total ?? 0) - (r.runnerUpTotal ?? 0)).toBeLessThanOrEqual(AMBIGUITY_MARGIN);
   });
 
+  test('the ambiguity margin is a setting: a 7-point lead is clear by default, not within a 10-point margin', () => {
+    const lighting = members.map((m) => (m.id === 'm2' ? { ...m, positions: [{ companyName: 'Philips Lighting', current: true }] } : m));
+    const clear = matchAll([contacts[1]], lighting).results[0];
+    expect(clear.candidateIndex).toBe(1);
+    expect((clear.score?.total ?? 0) - (clear.runnerUpTotal ?? 0)).toBe(7);
+    expect(clear.ambiguous).toBe(false);
+    expect(matchAll([contacts[1]], lighting, { ambiguityMargin: 10 }).results[0].ambiguous).toBe(true);
+  });
+
   test('a person not on LinkedIn gets no candidate', () => {
     expect(byId(4)).toMatchObject({ candidateIndex: null, score: null, autoMatch: false, ambiguous: false });
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   companyNameTokens,
   compareCompanies,
+  compareCompanyRecords,
   foldText,
   normaliseCompanyName,
   prepareCompany,
@@ -134,6 +135,16 @@ describe('company names across legal forms and languages', () => {
     expect(compareCompanies(prepareCompany('Alphabet Inc.', ['google.com']), prepareCompany('Google', ['google.com']))).toBe(
       'exact',
     );
+  });
+
+  test.each([
+    ['Robert Bosch GmbH', 'https://www.bosch.de', 'Bosch Power Tools', 'bosch.de', 'exact'],
+    ['Philips N.V.', null, 'Koninklijke Philips', 'philips.com', 'strong'],
+    ['Jansen Advies', 'gmail.com', 'Bakker Bouw', 'jan@gmail.com', 'none'],
+    ['Siemens AG', 'siemens.de', 'Ferrari S.p.A.', 'ferrari.it', 'none'],
+  ] as const)('compareCompanyRecords(%s, %s, %s, %s) → %s', (aName, aSite, bName, bSite, level) => {
+    expect(compareCompanyRecords(aName, aSite, bName, bSite)).toBe(level);
+    expect(compareCompanyRecords(bName, bSite, aName, aSite)).toBe(level);
   });
 
   test('company-name normalisation is idempotent (property)', () => {
