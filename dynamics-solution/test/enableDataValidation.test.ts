@@ -1,6 +1,7 @@
 import { DV, DV_VALUES, dataverseReportDefinitions, dataverseViewDefinitions } from '@navsync/shared-ts';
 import { enableDataValidation, EnableStepError, removeDataValidationArtifacts, type ProgressEvent } from '../src/webresources/dataValidation/enable';
 import { FetchWebApi } from '../src/webresources/dataValidation/webApi';
+import { notAtCompanyColumn, reportPayloads, viewPayloads } from '../src/webresources/dataValidation/artifacts';
 import { DataverseWebApiDouble } from './webApiDouble';
 
 let double: DataverseWebApiDouble;
@@ -96,6 +97,16 @@ describe('turning data validation on', () => {
       'languages:running', 'languages:done', 'column:running', 'column:done', 'views:running', 'views:done',
       'reports:running', 'reports:done', 'publish:running', 'publish:done',
     ]);
+  });
+
+  test('sends exactly the reviewed payloads (npm run print:dataverse-artifacts), in the admin’s language', async () => {
+    await enableDataValidation(api, { locale: 'nl' });
+    expect(posts("EntityDefinitions(LogicalName='contact')/Attributes")[0].body).toEqual(notAtCompanyColumn());
+    expect(posts('savedqueries').map((r) => r.body)).toEqual(viewPayloads('nl'));
+    expect(posts('reports').map((r) => r.body)).toEqual(reportPayloads('nl').map((r) => r.record));
+    // Names are in the admin's language, not English.
+    expect((posts('savedqueries')[0].body as any).name).not.toBe(viewPayloads('en')[0].name);
+    expect((posts('reports')[0].body as any).languagecode).toBe(1043);
   });
 
   test('a second run creates nothing and reports everything as existing', async () => {
