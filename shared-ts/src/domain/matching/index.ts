@@ -10,6 +10,8 @@ export * from './phones';
 export * from './titles';
 export * from './address';
 export * from './score';
+export * from './personKeys';
+export * from './personBlocking';
 export * from './people';
 export * from './accounts';
 export * from './blocking';

@@ -10,19 +10,16 @@ import {
   type LinkedInCompany,
 } from './accounts';
 import { matchPrepared, type MatchKind, type MatchOptions, type MatchRun } from './blocking';
+import { quickPersonTotal, scorePersonKeys, type PersonCriterion } from './people';
+import { personIndexKeys, personQueryKeys } from './personBlocking';
 import {
   createPrepareCache,
-  personIndexKeys,
-  personQueryKeys,
   prepareMember,
   preparePerson,
-  quickPersonTotal,
-  scorePersonKeys,
   type CrmPerson,
   type LinkedInMember,
-  type PersonCriterion,
   type PersonKeys,
-} from './people';
+} from './personKeys';
 import type { MatchScore } from './score';
 
 export const PERSON_MATCH_KIND: MatchKind<PersonKeys, MatchScore<PersonCriterion>> = {
