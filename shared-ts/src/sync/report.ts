@@ -62,13 +62,13 @@ export interface RunReport {
 
 export interface RunDetails {
   autoSave: { seatHolder: string; accounts: number; contacts: number; files: string[] }[];
-  notAtCompany: { id: string; name: string; company: string; linkedinCompany?: string }[];
-  atRiskOpportunities: { id: string; name: string; stage: string; contact: string }[];
+  /** Records this run flagged (first 1,000), with LinkedIn's company for the report page. */
+  notAtCompany: { id: string; company: string; linkedinCompany?: string }[];
   unresolved: { key: string; type: string; personName: string; seatHolder: string }[];
 }
 
 export function emptyDetails(): RunDetails {
-  return { autoSave: [], notAtCompany: [], atRiskOpportunities: [], unresolved: [] };
+  return { autoSave: [], notAtCompany: [], unresolved: [] };
 }
 
 /** The short human summary: one line per step with its main counts. */

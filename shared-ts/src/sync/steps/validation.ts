@@ -79,7 +79,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       for (const d of decided) {
         updates.push({ id: d.row.recordId, kind, fields: { notAtCompany: d.write, validatedAt } });
         if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
-          state.details.notAtCompany.push({ id: d.row.recordId, name: '', company: d.companyName ?? '', linkedinCompany: d.row.currentCompanyName });
+          state.details.notAtCompany.push({ id: d.row.recordId, company: d.companyName ?? '', linkedinCompany: d.row.currentCompanyName });
         }
       }
     }
@@ -94,8 +94,6 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     failed: result.failed.length,
     unprocessed: result.unprocessed.length,
   });
-  // Names for the report page (the export carries ids only).
-  await nameFlagged(state);
   if (result.unprocessed.length) {
     step.status = 'partial';
     step.note = 'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
@@ -235,15 +233,4 @@ async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<str
   if (!missing.length) return;
   const accounts: CrmAccount[] = await all(state.opts.crm.accounts({ ids: missing }));
   for (const a of accounts) cache.set(a.id, { id: a.id, name: a.name, website: a.website, companyUrn: a.companyUrn });
-}
-
-async function nameFlagged(state: RunState): Promise<void> {
-  const list = state.details.notAtCompany;
-  if (!list.length) return;
-  const ids = list.map((x) => x.id);
-  const names = new Map<string, string>();
-  for (const kind of ['contact', 'lead'] as const) {
-    for (const p of await all(state.opts.crm.people({ kind, ids }))) names.set(p.id, [p.firstName, p.lastName].filter(Boolean).join(' '));
-  }
-  for (const x of list) x.name = names.get(x.id) ?? x.id;
 }
