@@ -2,6 +2,7 @@ import { companyKey, prepareCompany, withDomains, type CompanyKey } from './comp
 import { companyDomainOf, normaliseEmail } from './domains';
 import { prepareFirstName, prepareLastName, type FirstNameKey, type LastNameKey } from './personName';
 import { phoneTail } from './phones';
+import { nameBlockingKeys, type NameBlockingKeys } from './personBlocking';
 import { titleTokens } from './titles';
 
 /**
@@ -50,6 +51,8 @@ export interface PersonKeys {
   past: CompanyKey[];
   currentTitles: string[][];
   pastTitles: string[][];
+  /** Name blocking keys shared by every record with the same names (set when prepared with a cache). */
+  nameKeys?: NameBlockingKeys;
 }
 
 /**
@@ -64,6 +67,8 @@ export interface PrepareCache {
   companyDomains: Map<CompanyKey, Map<string, CompanyKey>>;
   titles: Map<string, string[]>;
   domains: Map<string, string | null>;
+  /** Name blocking keys per last name and first name. */
+  nameKeys: Map<LastNameKey, Map<FirstNameKey, NameBlockingKeys>>;
   /** One instance of each token: equal tokens of two records are then the same string, compared by identity. */
   strings: Map<string, string>;
 }
@@ -77,6 +82,7 @@ export function createPrepareCache(): PrepareCache {
     titles: new Map(),
     domains: new Map(),
     strings: new Map(),
+    nameKeys: new Map(),
   };
 }
 
@@ -139,6 +145,21 @@ function cachedTitle(cache: PrepareCache | undefined, title: string | null | und
   return memo(cache.titles, title, (raw) => internAll(cache, titleTokens(raw)));
 }
 
+function cachedNameKeys(cache: PrepareCache | undefined, first: FirstNameKey, last: LastNameKey): NameBlockingKeys | undefined {
+  if (cache === undefined) return undefined;
+  let byFirst = cache.nameKeys.get(last);
+  if (byFirst === undefined) {
+    byFirst = new Map();
+    cache.nameKeys.set(last, byFirst);
+  }
+  let keys = byFirst.get(first);
+  if (keys === undefined) {
+    keys = nameBlockingKeys(first, last);
+    byFirst.set(first, keys);
+  }
+  return keys;
+}
+
 function pushUnique(list: string[], value: string | null): void {
   if (value !== null && value !== '' && list.indexOf(value) < 0) list.push(value);
 }
@@ -159,15 +180,18 @@ export function preparePerson(person: CrmPerson, cache?: PrepareCache): PersonKe
     cachedDomain(cache, person.accountWebsite),
   ]);
   const title = cachedTitle(cache, person.title);
+  const first = memo(cache?.firstNames, person.firstName ?? '', prepareFirstName);
+  const last = memo(cache?.lastNames, person.lastName ?? '', prepareLastName);
   return {
-    first: memo(cache?.firstNames, person.firstName ?? '', prepareFirstName),
-    last: memo(cache?.lastNames, person.lastName ?? '', prepareLastName),
+    first,
+    last,
     emails,
     phones,
     current: hasContent(company) ? [company] : [],
     past: [],
     currentTitles: title.length > 0 ? [title] : [],
     pastTitles: [],
+    nameKeys: cachedNameKeys(cache, first, last),
   };
 }
 
@@ -203,14 +227,17 @@ export function prepareMember(member: LinkedInMember, cache?: PrepareCache): Per
     const company = cachedCompany(cache, position.name, position.domains);
     if (hasContent(company)) current.push(company);
   }
+  const first = memo(cache?.firstNames, member.firstName ?? '', prepareFirstName);
+  const last = memo(cache?.lastNames, member.lastName ?? '', prepareLastName);
   return {
-    first: memo(cache?.firstNames, member.firstName ?? '', prepareFirstName),
-    last: memo(cache?.lastNames, member.lastName ?? '', prepareLastName),
+    first,
+    last,
     emails,
     phones,
     current,
     past,
     currentTitles,
     pastTitles,
+    nameKeys: cachedNameKeys(cache, first, last),
   };
 }
