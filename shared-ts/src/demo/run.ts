@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { runCycle } from '../sync/engine';
 import { summarize, type RunReport } from '../sync/report';
+import { generateDemoData } from './dataset';
 import { startDemoEnvironment } from './environment';
 import type { DemoCrm } from './ids';
 import { readReportSection } from './reportData';
@@ -33,7 +34,9 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoRunResult> {
   const locale = o.locale ?? resolveLocale(process.env.NAVSYNC_LOCALE ?? '');
   rmSync(o.outDir, { recursive: true, force: true });
   mkdirSync(o.outDir, { recursive: true });
-  const env = await startDemoEnvironment({ dir: o.outDir });
+  // The demo world's clock is the current hour: some associations are then fresher than 24 h, some older.
+  const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  const env = await startDemoEnvironment({ dir: o.outDir, data: generateDemoData({ baseTime: hour }) });
   const sections: ReportSection[] = [];
   const reports = {} as Record<DemoCrm, RunReport>;
   try {
