@@ -6,6 +6,11 @@ import { renderReportPage, escapeHtml } from '../../src/demo/reportPage';
 import { runCycle } from '../../src/sync/engine';
 import type { RunReport } from '../../src/sync/report';
 import type { DemoCrm } from '../../src/demo/ids';
+import { HOSTILE_COMPANIES, HOSTILE_PEOPLE } from '../../src/demo/names';
+import { soqlString } from '../../src/crm/salesforce';
+import { odataString, xmlAttr } from '../../src/crm/dataverse';
+import { parseSoql } from '../../src/doubles/soql';
+import { parseFetchXml, parseFilter } from '../../src/doubles/odata';
 import { crmDouble, snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
 
 const CRMS: DemoCrm[] = ['salesforce', 'dataverse'];
@@ -207,4 +212,17 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
       expect(html).toContain(escapeHtml('<script>alert(1)</script>'));
       expect(html).toContain('Müller &quot;AG&quot;');
     });
+});
+
+describe('injection-looking names in query languages', () => {
+  // Every hostile name and company of the demo world, through each escaper, parsed back by the doubles' parsers:
+  // one condition whose value is the exact text, never a widened WHERE clause.
+  const hostile = [...HOSTILE_PEOPLE.flatMap((p) => [p.first, p.last]), ...HOSTILE_COMPANIES];
+  test.each(hostile)('%s stays one literal in SOQL, OData and FetchXML', (text) => {
+    const soql = parseSoql(`SELECT Id FROM Contact WHERE LastName = ${soqlString(text)}`);
+    expect(soql.where).toEqual({ k: 'cmp', field: 'LastName', op: '=', value: text, isDate: false });
+    expect(parseFilter(`lastname eq ${odataString(text)}`)).toEqual({ k: 'cmp', field: 'lastname', op: '=', value: text, isDate: false });
+    const fetch = parseFetchXml(`<fetch><entity name="contact"><attribute name="lastname" /><filter><condition attribute="lastname" operator="eq" value="${xmlAttr(text)}" /></filter></entity></fetch>`);
+    expect(fetch.where).toEqual({ k: 'cmp', field: 'lastname', op: '=', value: text, isDate: false });
+  });
 });
