@@ -26,14 +26,15 @@ interface Args {
   cleanup: boolean;
   yes: boolean;
   verbose: boolean;
+  reconnect: boolean;
 }
 
 const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose]
-       navsync disconnect [--cleanup] [--yes]
+       navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
 Credentials: ${Object.values(ENV).slice(1).join(', ')} (environment only).`;
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false };
+  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false, reconnect: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const value = () => {
@@ -49,6 +50,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--cleanup') a.cleanup = true;
     else if (x === '--yes') a.yes = true;
     else if (x === '--verbose') a.verbose = true;
+    else if (x === '--reconnect') a.reconnect = true;
     else if (x === '--help' || x === '-h') a.command = 'help';
     else if (!x.startsWith('-') && !a.command) a.command = x;
     else throw new ConfigError(`unknown argument: ${x}`);
@@ -102,7 +104,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 2;
   }
   const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`${redact(line)}\n`);
-  const opts = { ...conn.options, dryRun: args.dryRun, progress, locale: resolveLocale(conn.locale ?? '') };
+  const opts = { ...conn.options, dryRun: args.dryRun, progress, locale: resolveLocale(conn.locale ?? ''), reconnect: args.reconnect };
   let report: RunReport;
   switch (args.command) {
     case 'sync':

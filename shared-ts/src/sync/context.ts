@@ -17,6 +17,8 @@ export interface SyncOptions {
   progress?: ProgressSink;
   locale?: Locale;
   now?: () => number;
+  /** Run although an admin disconnected (the scheduled run stops after a disconnect until this is given). */
+  reconnect?: boolean;
 }
 
 /** What the steps of one run share. */

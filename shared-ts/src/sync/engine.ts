@@ -98,7 +98,8 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
 
 /** Connection and settings only: what `navsync status` shows. */
 export async function readStatus(opts: SyncOptions): Promise<RunReport> {
-  const state = newRunState(opts);
+  // Status only reads: it reports a disconnected org instead of refusing.
+  const state = newRunState({ ...opts, reconnect: true });
   const startedAt = state.now();
   const steps = [await runStep(state, 'connection', connectionStep)];
   if (steps[0].status !== 'failed') steps.push(await runStep(state, 'settings', settingsStep));

@@ -138,6 +138,16 @@ describe('navsync CLI', () => {
     expect(tasks()).toHaveLength(activitiesBefore);
     const settings = env.salesforce.all(env.salesforce.f(SF.settings.object))[0];
     expect(settings[env.salesforce.f(SF.settings.connected)]).toBe(false);
+
+    // The schedule stops: the next sync does nothing until someone reconnects on purpose.
+    const tasksAfter = tasks().length;
+    expect(await cli(['sync', '--quiet', '--config', config()])).toBe(1);
+    expect(out).toMatch(/✗ settings .*disconnected by an admin/);
+    expect(people.length).toBe([...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')].length);
+    expect(env.salesforce.all('Contact').filter((c) => c[env.salesforce.f(SF.person.memberUrn)])).toEqual([]);
+    expect(tasks()).toHaveLength(tasksAfter);
+    expect(await cli(['sync', '--quiet', '--reconnect', '--config', config()])).toBe(0);
+    expect(env.salesforce.all(env.salesforce.f(SF.settings.object))[0][env.salesforce.f(SF.settings.connected)]).toBe(true);
   });
 
   test('test-writeback writes one test activity per enabled kind', async () => {

@@ -7,6 +7,13 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
   const { crm } = state.opts;
   const settings = await crm.readSettings();
   state.settings = settings;
+  // Disconnect stops the schedule: once an admin disconnected (connected off after a sync), runs stop here
+  // until someone reconnects on purpose. A fresh install (never synced) connects on its first run.
+  if (!settings.connected && settings.lastSyncedAt !== null && !state.opts.reconnect) {
+    step.status = 'failed';
+    step.note = 'disconnected by an admin: nothing synced (reconnect with `navsync sync --reconnect` or from the admin page)';
+    return;
+  }
   state.seats = await crm.readSeats();
   const users = state.seats.length ? await all(crm.users({ ids: state.seats.map((s) => s.userId) })) : [];
   const byId = new Map(users.map((u) => [u.id, u]));
