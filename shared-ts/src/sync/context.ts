@@ -59,13 +59,21 @@ export class Writes {
     readonly dryRun: boolean,
   ) {}
 
-  private async measure(n: number, write: () => Promise<WriteResult>): Promise<WriteResult> {
+  /**
+   * `perObject`: records per object of the write. A Salesforce Bulk job or Collections call covers one object
+   * (contacts and leads need one each), while one Dataverse `$batch` mixes tables: the minimum follows suit.
+   */
+  private async measure(perObject: number[], write: () => Promise<WriteResult>): Promise<WriteResult> {
     const before = this.crm.requestCounts().total;
     try {
       return await write();
     } finally {
       this.requests += this.crm.requestCounts().total - before;
-      this.minimum += this.crm.minimumWriteRequests(n);
+      const counts = perObject.filter((n) => n > 0);
+      this.minimum +=
+        this.crm.kind === 'salesforce'
+          ? counts.reduce((sum, n) => sum + this.crm.minimumWriteRequests(n), 0)
+          : this.crm.minimumWriteRequests(counts.reduce((a, b) => a + b, 0));
     }
   }
 
@@ -83,7 +91,8 @@ export class Writes {
         updates.map((u) => ({ ref: u.id, target: `${u.kind} ${u.id}`, detail: describeFields(u.fields) })),
       );
     }
-    return this.measure(updates.length, () => this.crm.updatePeople(updates));
+    const contacts = updates.filter((u) => u.kind === 'contact').length;
+    return this.measure([contacts, updates.length - contacts], () => this.crm.updatePeople(updates));
   }
 
   async accounts(step: StepName, updates: AccountUpdate[]): Promise<WriteResult> {
@@ -91,7 +100,7 @@ export class Writes {
     if (this.dryRun) {
       return this.dry(step, 'update', updates.map((u) => ({ ref: u.id, target: `account ${u.id}`, detail: describeFields({ companyUrn: u.companyUrn }) })));
     }
-    return this.measure(updates.length, () => this.crm.updateAccounts(updates));
+    return this.measure([updates.length], () => this.crm.updateAccounts(updates));
   }
 
   async activities(step: StepName, records: ActivityRecord[]): Promise<WriteResult> {
@@ -107,7 +116,8 @@ export class Writes {
         })),
       );
     }
-    return this.measure(records.length, () => this.crm.upsertActivities(records));
+    // Salesforce: all kinds are Task records; Dataverse: one $batch across its activity tables.
+    return this.measure([records.length], () => this.crm.upsertActivities(records));
   }
 
   /** Small admin writes (status, cursor): listed in a dry run, not counted against the bulk minimum. */
