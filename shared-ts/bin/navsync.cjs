@@ -1,3 +1,11 @@
 #!/usr/bin/env node
-// The navsync CLI (built by the engine work into shared-ts/dist/sync/cli.js).
-require("../dist/sync/cli.js");
+// The navsync CLI; the engine is compiled to dist/ by `npm run build`.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const cli = join(__dirname, '..', 'dist', 'sync', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('navsync is not built yet: run `npm run build` in the NavSync project first.');
+  process.exit(2);
+}
+require(cli);
