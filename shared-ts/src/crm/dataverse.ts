@@ -10,6 +10,8 @@
 import { DynamicsWebApi } from 'dynamics-web-api';
 import { DV, DV_VALUES } from '../domain/crmSchema';
 import { CatalogueError } from '../domain/errors';
+import { seatFromDataverse, seatToDataverse, type Seat } from '../domain/seats/seats';
+import { settingsFromDataverse, settingsToDataverse } from '../domain/settings/records';
 import { defaultSleep, networkErrorCode } from '../linkedin/backoff';
 import type { DataverseConfig } from './config';
 import type {
@@ -485,6 +487,7 @@ export class DataverseGateway implements CrmGateway {
 
   // ---------- settings, seats, status ----------
 
+  /** Read through the domain's mapping (domain/settings/records): exactly what the admin pages save. */
   async readSettings(): Promise<CrmSettings> {
     const S = DV.settings;
     const set = await this.entitySetName(S.table);
@@ -493,38 +496,34 @@ export class DataverseGateway implements CrmGateway {
     for await (const page of this.odata(set, [`${S.table}id`, ...cols], undefined, (r) => r, [S.table], ['createdon asc'])) {
       row = row ?? page[0] ?? null;
     }
-    const g = (k: keyof typeof S) => (row ? (row[S[k]] ?? null) : null);
-    const cursor = g('exportCursor');
+    const cursor = row ? (row[S.exportCursor] ?? null) : null;
+    // Datetimes may arrive as Date objects from the client: the domain reads ISO text.
+    const normalised = row ? { ...row, [S.lastSyncedAt]: isoOrNull(row[S.lastSyncedAt]) } : null;
     return {
+      ...settingsFromDataverse(normalised),
       id: row ? (row[`${S.table}id`] as string) : null,
-      autoSyncAllSeats: Boolean(g('autoSyncAllSeats')),
-      pipelineStage: (g('pipelineStage') as string | null) ?? null,
-      wonValueField: (g('wonValueField') as string | null) ?? null,
-      writeBackEnabled: Boolean(g('writeBackEnabled')),
-      writeBackItems: String(g('writeBackItems') ?? '')
-        .split(';')
-        .map((s) => s.trim())
-        .filter((s): s is ActivityType => ['inmail', 'message', 'note', 'call'].includes(s)),
-      dataValidationEnabled: Boolean(g('dataValidationEnabled')),
-      embeddedProfileEnabled: row ? Boolean(g('embeddedProfileEnabled')) : false,
-      photoRefreshEnabled: row ? Boolean(g('photoRefreshEnabled')) : false,
-      connected: Boolean(g('connected')),
-      lastSyncedAt: isoOrNull(g('lastSyncedAt')),
-      lastRunSummary: (g('lastRunSummary') as string | null) ?? null,
+      lastRunSummary: row ? ((row[S.lastRunSummary] as string | null) ?? null) : null,
       exportCursor: cursor === null || cursor === '' ? null : Number(cursor),
     };
   }
 
+  /** Writes only the patched columns, each in the form the domain's mapping gives it (plus the engine's own two). */
   async writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void> {
     const S = DV.settings;
+    const current = await this.readSettings();
+    const merged: CrmSettings = { ...current, ...patch };
+    const full: Rec = {
+      ...settingsToDataverse(merged, { includeStatus: true }),
+      [S.lastRunSummary]: merged.lastRunSummary,
+      [S.exportCursor]: merged.exportCursor === null ? null : String(merged.exportCursor),
+    };
     const data: Rec = {};
-    for (const [k, v] of Object.entries(patch)) {
-      const col = (S as Record<string, string>)[k];
-      if (!col || k === 'table') continue;
-      data[col] = k === 'writeBackItems' ? (v as string[]).join(';') : k === 'exportCursor' ? (v === null ? null : String(v)) : v;
+    for (const k of Object.keys(patch)) {
+      const col = k === 'table' ? undefined : (S as Record<string, string>)[k];
+      if (col && Object.prototype.hasOwnProperty.call(full, col)) data[col] = full[col];
     }
     if (!Object.keys(data).length) return;
-    const { id } = await this.readSettings();
+    const id = current.id;
     const set = await this.entitySetName(S.table);
     if (id) await this.call('update', `${set}(${id})`, () => this.api.update({ collection: set, key: id, data }), [S.table]);
     else await this.call('create', set, () => this.api.create({ collection: set, data }), [S.table]);
@@ -534,29 +533,29 @@ export class DataverseGateway implements CrmGateway {
     await this.writeSettings(status);
   }
 
+  /** Seats through the domain's mapping (opt-out = the comma-separated opted-out items). */
   async readSeats(): Promise<CrmSeat[]> {
     const S = DV.seat;
     const set = await this.entitySetName(S.table);
     const out: CrmSeat[] = [];
-    for await (const page of this.odata(set, [`${S.table}id`, `_${S.user}_value`, S.enabled, S.writeBackOptOut], undefined, (r) => ({
-      id: r[`${S.table}id`] as string,
-      userId: r[`_${S.user}_value`] as string,
-      enabled: Boolean(r[S.enabled]),
-      writeBackOptOut: Boolean(r[S.writeBackOptOut]),
-    }), [S.table])) out.push(...page);
+    for await (const page of this.odata(set, [`${S.table}id`, `_${S.user}_value`, S.enabled, S.writeBackOptOut], undefined, (r) => {
+      const seat = seatFromDataverse(r);
+      return seat ? { ...seat, id: r[`${S.table}id`] as string } : null;
+    }, [S.table])) out.push(...page.filter((s): s is CrmSeat => s !== null));
     return out;
   }
 
-  async writeSeats(seats: readonly Omit<CrmSeat, 'id'>[]): Promise<WriteResult> {
+  /** Upsert by user: existing seats are updated in place (the user lookup is bound only on create). */
+  async writeSeats(seats: readonly Seat[]): Promise<WriteResult> {
     const S = DV.seat;
     const set = await this.entitySetName(S.table);
     const existing = new Map((await this.readSeats()).map((s) => [s.userId, s.id]));
     const ops: Op[] = seats.map((s) => {
-      const data: Rec = { [S.enabled]: s.enabled, [S.writeBackOptOut]: s.writeBackOptOut };
+      const data: Rec = seatToDataverse({ ...s, userId: guids([s.userId])[0] });
       const id = existing.get(s.userId);
-      if (id) return { ref: s.userId, kind: 'update', collection: set, key: id, data };
-      data[`${S.user}@odata.bind`] = `/systemusers(${guids([s.userId])[0]})`;
-      return { ref: s.userId, kind: 'create', collection: set, data };
+      if (!id) return { ref: s.userId, kind: 'create', collection: set, data };
+      delete data[`${S.user}@odata.bind`];
+      return { ref: s.userId, kind: 'update', collection: set, key: id, data };
     });
     return this.runBatches(ops);
   }

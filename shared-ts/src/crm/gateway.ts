@@ -8,6 +8,9 @@
  * failures are never thrown: they come back in `WriteResult.failed` with the platform's code and message.
  */
 import type { CatalogueError } from '../domain/errors';
+import type { Seat } from '../domain/seats/seats';
+import type { NavSyncSettings } from '../domain/settings/model';
+import type { ActivityKind } from '../domain/writeback/kinds';
 
 export type CrmKind = 'salesforce' | 'dataverse';
 export type PersonKind = 'contact' | 'lead';
@@ -15,7 +18,8 @@ export type PersonKind = 'contact' | 'lead';
 /** NavSync's "Not at company" flag; `noFeedback` = empty in Salesforce, 613730000 in Dataverse. */
 export type NotAtCompany = 'noFeedback' | 'notAtCompany' | 'ignore';
 export type MatchSource = 'sync' | 'manual';
-export type ActivityType = 'inmail' | 'message' | 'note' | 'call';
+/** The domain's activity kinds (domain/writeback/kinds). */
+export type ActivityType = ActivityKind;
 
 /** A page of records; queries return async iterables of pages so memory stays flat on large orgs. */
 export type Pages<T> = AsyncIterable<T[]>;
@@ -37,32 +41,21 @@ export interface ConnectionCheck {
 
 // ---------- settings, seats, status (what the admin pages save) ----------
 
-export interface CrmSettings {
+/**
+ * The settings record as the domain defines it (`NavSyncSettings`, mapped by domain/settings/records — the same
+ * mapping the admin pages save through), plus what only the engine needs: the record id and its own status fields.
+ */
+export interface CrmSettings extends NavSyncSettings {
   /** Record id of the settings row (null when none exists yet). */
   id: string | null;
-  autoSyncAllSeats: boolean;
-  /** Opportunity stage threshold; null = "Not sure" (all open opportunities). */
-  pipelineStage: string | null;
-  wonValueField: string | null;
-  writeBackEnabled: boolean;
-  /** Enabled write-back items (subset of ActivityType); empty with writeBackEnabled = none. */
-  writeBackItems: ActivityType[];
-  dataValidationEnabled: boolean;
-  /** Dataverse only (the three integration switches); Salesforce reports true. */
-  embeddedProfileEnabled: boolean;
-  photoRefreshEnabled: boolean;
-  connected: boolean;
-  lastSyncedAt: string | null;
   lastRunSummary: string | null;
   /** Export cursor (epoch ms) saved after a successful apply; null before the first run. */
   exportCursor: number | null;
 }
 
-export interface CrmSeat {
+/** A seat as the domain defines it (`Seat`, mapped by domain/seats), plus its record id. */
+export interface CrmSeat extends Seat {
   id: string;
-  userId: string;
-  enabled: boolean;
-  writeBackOptOut: boolean;
 }
 
 export interface CrmStatus {

@@ -8,6 +8,8 @@ import type { QueryResult } from 'jsforce/lib/query';
 import type { TokenResponse } from 'jsforce/lib/oauth2';
 import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
 import { CatalogueError } from '../domain/errors';
+import { seatFromSalesforce, seatToSalesforce, type Seat } from '../domain/seats/seats';
+import { settingsFromSalesforce, settingsToSalesforce } from '../domain/settings/records';
 import { networkErrorCode } from '../linkedin/backoff';
 import type { SalesforceConfig } from './config';
 import type {
@@ -460,44 +462,39 @@ export class SalesforceGateway implements CrmGateway {
     return this.n(SF.settings.object);
   }
 
+  /** Read through the domain's mapping (domain/settings/records): exactly what the admin pages save. */
   async readSettings(): Promise<CrmSettings> {
     const S = SF.settings;
     const keys = (Object.keys(S) as (keyof typeof S)[]).filter((k) => k !== 'object');
     let row: Rec | null = null;
     for await (const page of this.soql(`SELECT Id, ${keys.map((k) => this.n(S[k])).join(', ')} FROM ${this.settingsObject()} ORDER BY CreatedDate LIMIT 1`, (r) => r, [this.settingsObject()])) row = page[0] ?? null;
-    const g = (k: keyof typeof S) => (row ? (row[this.n(S[k])] ?? null) : null);
-    const cursor = g('exportCursor');
+    const cursor = row ? (row[this.n(S.exportCursor)] ?? null) : null;
     return {
+      ...settingsFromSalesforce(row, this.ns),
       id: row ? (row.Id as string) : null,
-      autoSyncAllSeats: Boolean(g('autoSyncAllSeats')),
-      pipelineStage: (g('pipelineStage') as string | null) ?? null,
-      wonValueField: (g('wonValueField') as string | null) ?? null,
-      writeBackEnabled: Boolean(g('writeBackEnabled')),
-      writeBackItems: String(g('writeBackItems') ?? '')
-        .split(';')
-        .map((s) => s.trim())
-        .filter((s): s is ActivityType => s in SF_VALUES.activityType),
-      dataValidationEnabled: Boolean(g('dataValidationEnabled')),
-      embeddedProfileEnabled: true,
-      photoRefreshEnabled: true,
-      connected: Boolean(g('connected')),
-      lastSyncedAt: (g('lastSyncedAt') as string | null) ?? null,
-      lastRunSummary: (g('lastRunSummary') as string | null) ?? null,
+      lastRunSummary: row ? ((row[this.n(S.lastRunSummary)] as string | null) ?? null) : null,
       exportCursor: cursor === null || cursor === '' ? null : Number(cursor),
     };
   }
 
+  /** Writes only the patched fields, each in the form the domain's mapping gives it (plus the engine's own two). */
   async writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void> {
     const S = SF.settings;
+    const current = await this.readSettings();
+    const merged: CrmSettings = { ...current, ...patch };
+    const full: Rec = {
+      ...settingsToSalesforce(merged, { namespace: this.ns, includeStatus: true }),
+      [this.n(S.lastRunSummary)]: merged.lastRunSummary,
+      [this.n(S.exportCursor)]: merged.exportCursor === null ? null : String(merged.exportCursor),
+    };
     const fields: Rec = {};
-    for (const [k, v] of Object.entries(patch) as [keyof CrmSettings, unknown][]) {
-      if (k === 'embeddedProfileEnabled' || k === 'photoRefreshEnabled') continue; // Dataverse-only switches
-      const api = k === 'id' ? undefined : S[k as Exclude<keyof typeof S, 'object'>];
-      if (!api) continue;
-      fields[this.n(api)] = k === 'writeBackItems' ? (v as string[]).join(';') : k === 'exportCursor' ? (v === null ? null : String(v)) : v;
+    for (const k of Object.keys(patch)) {
+      // Keys without a Salesforce field (the Dataverse-only switches) have nothing to write.
+      const api = k === 'object' ? undefined : (S as Record<string, string>)[k];
+      if (api && Object.prototype.hasOwnProperty.call(full, this.n(api))) fields[this.n(api)] = full[this.n(api)];
     }
     if (!Object.keys(fields).length) return;
-    const { id } = await this.readSettings();
+    const id = current.id;
     const object = this.settingsObject();
     const res = (await this.call('write settings', (c) => (id ? c.sobject(object).update({ Id: id, ...fields }) : c.sobject(object).create(fields)), [object])) as SaveResultLike;
     if (!res.success) throw new CatalogueError('API_ERROR', `Salesforce write settings: ${errorText(res)}`);
@@ -507,27 +504,32 @@ export class SalesforceGateway implements CrmGateway {
     await this.writeSettings(status);
   }
 
+  /** Seats through the domain's mapping (opt-out = the multi-select picklist of opted-out items). */
   async readSeats(): Promise<CrmSeat[]> {
     const S = SF.seat;
     const object = this.n(S.object);
     const out: CrmSeat[] = [];
-    for await (const page of this.soql(`SELECT Id, ${this.n(S.user)}, ${this.n(S.enabled)}, ${this.n(S.writeBackOptOut)} FROM ${object}`, (r) => ({
-      id: r.Id as string,
-      userId: r[this.n(S.user)] as string,
-      enabled: Boolean(r[this.n(S.enabled)]),
-      writeBackOptOut: Boolean(r[this.n(S.writeBackOptOut)]),
-    }), [object])) out.push(...page);
+    for await (const page of this.soql(`SELECT Id, ${this.n(S.user)}, ${this.n(S.enabled)}, ${this.n(S.writeBackOptOut)} FROM ${object}`, (r) => {
+      const seat = seatFromSalesforce(r, this.ns);
+      return seat ? { ...seat, id: r.Id as string } : null;
+    }, [object])) out.push(...page.filter((s): s is CrmSeat => s !== null));
     return out;
   }
 
-  async writeSeats(seats: readonly Omit<CrmSeat, 'id'>[]): Promise<WriteResult> {
+  /** Upsert by user: existing seats are updated in place (the user lookup is set only on create). */
+  async writeSeats(seats: readonly Seat[]): Promise<WriteResult> {
     const S = SF.seat;
     const object = this.n(S.object);
     const existing = new Map((await this.readSeats()).map((s) => [s.userId, s.id]));
-    const records = seats.map((s) => ({
-      ref: s.userId,
-      rec: { ...(existing.has(s.userId) ? { Id: existing.get(s.userId) } : { [this.n(S.user)]: s.userId }), [this.n(S.enabled)]: s.enabled, [this.n(S.writeBackOptOut)]: s.writeBackOptOut } as Rec,
-    }));
+    const records = seats.map((s) => {
+      const rec: Rec = seatToSalesforce(s, this.ns);
+      const id = existing.get(s.userId);
+      if (id) {
+        delete rec[this.n(S.user)];
+        rec.Id = id;
+      }
+      return { ref: s.userId, rec };
+    });
     const updates = records.filter((r) => r.rec.Id);
     const creates = records.filter((r) => !r.rec.Id);
     const a = await this.collections(object, 'update', updates);

@@ -1,5 +1,6 @@
 import { DEMO_LANGUAGES, HOSTILE_COMPANIES, HOSTILE_PEOPLE, POOLS, slug, type DemoLanguage } from './names';
 import { Random } from './random';
+import type { ActivityKind } from '../domain/writeback/kinds';
 
 /**
  * The demo world, CRM-neutral: records have neutral keys (A0001 account, C0001 contact, L0001 lead, O0001
@@ -14,7 +15,8 @@ export interface DemoUser {
   locale: DemoLanguage;
   role: string;
   seatHolder: boolean;
-  writeBackOptOut: boolean;
+  /** The items this seat holder opted out of writing back (the seat record's opt-out). */
+  writeBackOptOut: ActivityKind[];
 }
 
 export interface DemoAccount {
@@ -178,7 +180,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       role: i <= 2 ? 'Sales Manager' : 'Account Executive',
       // The last user has no Sales Navigator seat: their records are out of scope.
       seatHolder: i < userCount,
-      writeBackOptOut: i === 2,
+      // One rep opts out of InMails and messages (per item, as the seat record stores it).
+      writeBackOptOut: i === 2 ? ['inmail', 'message'] : [],
     });
   }
   const seatHolders = users.filter((u) => u.seatHolder);

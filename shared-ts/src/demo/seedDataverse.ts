@@ -1,4 +1,5 @@
 import { DV, DV_VALUES } from '../domain/crmSchema';
+import { seatToDataverse } from '../domain/seats/seats';
 import { settingsToDataverse } from '../domain/settings/records';
 import type { DataverseDouble } from '../doubles/dataverseDouble';
 import type { DemoData, DemoOpportunity, NotAtCompanyValue } from './dataset';
@@ -68,12 +69,12 @@ export function seedDataverse(dv: DataverseDouble, data: DemoData): void {
     // Further contacts as stakeholder connections (opportunity → contact).
     for (const c of others) dv.insert('connection', { _record1id_value: id(o.key), _record2id_value: id(c), record2objecttypecode: 2, name: 'Stakeholder', statecode: 0 });
   }
-  const settings = settingsToDataverse({ ...demoSettings(), pipelineStage: 'Develop' });
-  // Write-back items as the Dataverse gateway (as committed) reads them: ';'-separated kinds (the settings
-  // module writes ','-separated ones — see the report).
-  settings[DV.settings.writeBackItems] = 'inmail;message;note;call';
-  dv.insert(DV.settings.table, { navsync_name: 'NavSync', ...settings });
+  // What the admin page saves, through the same domain mappings (items comma-separated, as the page writes them).
+  dv.insert(DV.settings.table, { navsync_name: 'NavSync', ...settingsToDataverse({ ...demoSettings(), pipelineStage: 'Develop' }) });
   for (const u of data.users.filter((x) => x.seatHolder)) {
-    dv.insert(DV.seat.table, { [`_${DV.seat.user}_value`]: id(u.key), [DV.seat.enabled]: true, [DV.seat.writeBackOptOut]: u.writeBackOptOut });
+    const seat: Record<string, unknown> = seatToDataverse({ userId: id(u.key), enabled: true, writeBackOptOut: u.writeBackOptOut });
+    // Seeded rows hold the lookup as read (`_…_value`); the `@odata.bind` form is for writes through the API.
+    delete seat[`${DV.seat.user}@odata.bind`];
+    dv.insert(DV.seat.table, { ...seat, [`_${DV.seat.user}_value`]: id(u.key) });
   }
 }

@@ -1,4 +1,5 @@
 import { SF, SF_VALUES } from '../domain/crmSchema';
+import { seatToSalesforce } from '../domain/seats/seats';
 import { settingsToSalesforce } from '../domain/settings/records';
 import type { SalesforceDouble } from '../doubles/salesforceDouble';
 import type { DemoData } from './dataset';
@@ -41,14 +42,11 @@ export function seedSalesforce(sf: SalesforceDouble, data: DemoData): void {
     });
     o.contactKeys.forEach((c, i) => sf.insert('OpportunityContactRole', { OpportunityId: id(o.key), ContactId: id(c), Role: 'Decision Maker', IsPrimary: i === 0 }));
   }
-  // What the admin page saves: the settings record and one seat record per seat holder.
-  const settings = settingsToSalesforce(demoSettings(), { namespace: sf.ns });
-  // Write-back items in lower case: the settings module reads them case-insensitively, and the Salesforce
-  // gateway (as committed) only accepts lower-case kinds — see the report; both read this form.
-  const items = f(SF.settings.writeBackItems);
-  if (typeof settings[items] === 'string') settings[items] = (settings[items] as string).toLowerCase();
-  sf.insert(f(SF.settings.object), { Name: 'NavSync', ...settings });
+  // What the admin page saves: the settings record and one seat record per seat holder, through the same
+  // domain mappings (picklist values `InMail;Message;Note;Call` as the page writes them).
+  sf.insert(f(SF.settings.object), { Name: 'NavSync', ...settingsToSalesforce(demoSettings(), { namespace: sf.ns }) });
   for (const u of data.users.filter((x) => x.seatHolder)) {
-    sf.insert(f(SF.seat.object), { Name: u.email, [f(SF.seat.user)]: id(u.key), [f(SF.seat.enabled)]: true, [f(SF.seat.writeBackOptOut)]: u.writeBackOptOut });
+    const seat = seatToSalesforce({ userId: id(u.key), enabled: true, writeBackOptOut: u.writeBackOptOut }, sf.ns);
+    sf.insert(f(SF.seat.object), { Name: u.email, ...seat });
   }
 }

@@ -90,7 +90,7 @@ function tables(): Record<string, TableDef> {
     [S.table]: { set: `${S.table}es`, pk: `${S.table}id`, columns: { modifiedon: 'datetime', createdon: 'datetime', navsync_name: 'string', ...settingsCols } },
     [DV.seat.table]: {
       set: `${DV.seat.table}s`, pk: `${DV.seat.table}id`,
-      columns: { modifiedon: 'datetime', createdon: 'datetime', [`_${DV.seat.user}_value`]: 'lookup', [DV.seat.enabled]: 'bool', [DV.seat.writeBackOptOut]: 'bool' },
+      columns: { modifiedon: 'datetime', createdon: 'datetime', [`_${DV.seat.user}_value`]: 'lookup', [DV.seat.enabled]: 'bool', [DV.seat.writeBackOptOut]: 'string' },
       nav: { [DV.seat.user]: [`_${DV.seat.user}_value`, 'systemuser'] },
     },
   };

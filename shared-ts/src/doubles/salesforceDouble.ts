@@ -15,7 +15,7 @@ import { evaluate, parseSoql, SoqlError, type Cond } from './soql';
 export type SfRecord = Record<string, unknown> & { Id: string };
 
 interface FieldDef {
-  type: 'id' | 'string' | 'reference' | 'boolean' | 'double' | 'int' | 'date' | 'datetime' | 'picklist' | 'textarea' | 'url' | 'email' | 'phone';
+  type: 'id' | 'string' | 'reference' | 'boolean' | 'double' | 'int' | 'date' | 'datetime' | 'picklist' | 'multipicklist' | 'textarea' | 'url' | 'email' | 'phone';
   updateable?: boolean;
   externalId?: boolean;
   unique?: boolean;
@@ -39,11 +39,13 @@ function schema(ns: string | null): Record<string, Record<string, FieldDef>> {
     [n(SF.person.syncedAt, ns)]: { type: 'datetime', updateable: true } as FieldDef,
     [n(SF.person.validatedAt, ns)]: { type: 'datetime', updateable: true } as FieldDef,
   };
+  // Restricted multi-select picklists of activity items (settings Write_Back_Items__c, seat Write_Back_Opt_Out__c).
+  const activityItems: FieldDef = { type: 'multipicklist', updateable: true, values: Object.values(SF_VALUES.activityType) };
   const common = { Id: ro('id'), LastModifiedDate: ro('datetime'), CreatedDate: ro('datetime') };
   const settings = Object.fromEntries(
     Object.entries(SF.settings)
       .filter(([k]) => k !== 'object')
-      .map(([k, v]) => [n(v, ns), { type: /Enabled|autoSync|connected/i.test(k) ? 'boolean' : k === 'lastSyncedAt' ? 'datetime' : 'string', updateable: true } as FieldDef]),
+      .map(([k, v]) => [n(v, ns), k === 'writeBackItems' ? activityItems : { type: /Enabled|autoSync|connected/i.test(k) ? 'boolean' : k === 'lastSyncedAt' ? 'datetime' : 'string', updateable: true } as FieldDef]),
   );
   return {
     Account: {
@@ -80,7 +82,7 @@ function schema(ns: string | null): Record<string, Record<string, FieldDef>> {
     [n(SF.settings.object, ns)]: { ...common, Name: str, ...settings },
     [n(SF.seat.object, ns)]: {
       ...common, Name: str, [n(SF.seat.user, ns)]: ref(n('User__r', ns), 'User'),
-      [n(SF.seat.enabled, ns)]: { type: 'boolean', updateable: true }, [n(SF.seat.writeBackOptOut, ns)]: { type: 'boolean', updateable: true },
+      [n(SF.seat.enabled, ns)]: { type: 'boolean', updateable: true }, [n(SF.seat.writeBackOptOut, ns)]: activityItems,
     },
   };
 }
@@ -474,7 +476,9 @@ export class SalesforceDouble extends LoopbackDouble {
       const def = this.field(object, k);
       if (!def) return { errorCode: 'INVALID_FIELD', message: `No such column '${k}' on sobject of type ${object}`, fields: [k] };
       if (!def.updateable) return { errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${k}.`, fields: [k] };
-      if (def.values && v !== null && v !== '' && !def.values.includes(String(v))) {
+      // A multi-select picklist stores `A;B`: every item must be one of the restricted values (case matters).
+      const picked = def.type === 'multipicklist' ? String(v).split(';') : [String(v)];
+      if (def.values && v !== null && v !== '' && picked.some((x) => !(def.values as readonly string[]).includes(x))) {
         return { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: `${k}: bad value for restricted picklist field: ${String(v)}`, fields: [k] };
       }
       if (def.type === 'reference' && v && !this.exists(String(v), def.rel?.[1])) {

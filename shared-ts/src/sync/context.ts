@@ -1,3 +1,4 @@
+import type { ActivityKind } from '../domain/writeback/kinds';
 import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdate, AccountUpdate, ActivityRecord, WriteResult } from '../crm/gateway';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
@@ -31,7 +32,7 @@ export interface RunState {
   settings?: CrmSettings;
   seats?: CrmSeat[];
   /** Seat holders taking part (enabled seats): CRM user id → e-mail / name. */
-  seatHolders: Map<string, { email: string | null; name: string | null; writeBackOptOut: boolean }>;
+  seatHolders: Map<string, { email: string | null; name: string | null; writeBackOptOut: ActivityKind[] }>;
 }
 
 export function newRunState(opts: SyncOptions): RunState {

@@ -1,43 +1,19 @@
 /**
- * The engine's seam to the domain rules: it maps what the gateway read (CrmSettings, CrmSeat, CrmPerson …)
- * to the domain's inputs and calls the domain. No rule is decided here.
+ * The engine's seam to the domain rules: the gateway already reads settings and seats as the domain's types;
+ * this maps people and inbox activities to the domain's inputs and calls the domain. No rule is decided here.
  */
 import type { ActivityRecord, CrmPerson, CrmSeat, CrmSettings, CrmUser } from '../crm/gateway';
-import { ACTIVITY_KINDS, type ActivityKind } from '../domain/writeback/kinds';
 import { planWriteback, type WritebackDecision, type WritebackPerson } from '../domain/writeback/plan';
-import { syncingUserIds, type Seat } from '../domain/seats/seats';
-import type { NavSyncSettings } from '../domain/settings/model';
+import { syncingUserIds } from '../domain/seats/seats';
 import { BlockingIndex, createPrepareCache, PERSON_MATCH_KIND, prepareMember, preparePerson, type PersonKeys } from '../domain/matching/index';
 import type { Locale } from '../domain/i18n/index';
 import type { InboxActivity } from './inbox';
-
-/** Gateway settings → the domain's model (the gateway lists items; all four = "sync back all data items"). */
-export function domainSettings(s: CrmSettings): NavSyncSettings {
-  const items = s.writeBackItems.filter((k): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k));
-  return {
-    autoSyncAllSeats: s.autoSyncAllSeats,
-    pipelineStage: s.pipelineStage,
-    wonValueField: s.wonValueField,
-    writeBackEnabled: s.writeBackEnabled,
-    writeBackItems: items.length === ACTIVITY_KINDS.length ? 'all' : items,
-    dataValidationEnabled: s.dataValidationEnabled,
-    embeddedProfileEnabled: s.embeddedProfileEnabled,
-    photoRefreshEnabled: s.photoRefreshEnabled,
-    connected: s.connected,
-    lastSyncedAt: s.lastSyncedAt,
-  };
-}
-
-/** Gateway seat → domain seat (the gateway stores the rep's opt-out as one switch: every kind). */
-export function domainSeat(s: CrmSeat): Seat {
-  return { userId: s.userId, enabled: s.enabled, writeBackOptOut: s.writeBackOptOut ? ACTIVITY_KINDS.slice() : [] };
-}
 
 /** The syncing users (seats module): auto-sync all seats or the seats switched on; inactive users never. */
 export function syncingUsers(settings: CrmSettings, seats: readonly CrmSeat[], users: readonly CrmUser[]): string[] {
   return syncingUserIds(
     settings.autoSyncAllSeats,
-    seats.map(domainSeat),
+    seats,
     users.map((u) => ({ id: u.id, name: u.name, active: u.active })),
   );
 }
@@ -66,7 +42,7 @@ export function writeBackDecision(
       optOut: a.optOut,
     },
     wp,
-    { crm, settings: domainSettings(settings), repOptOut: seat ? domainSeat(seat).writeBackOptOut : [], locale },
+    { crm, settings, repOptOut: seat ? seat.writeBackOptOut : [], locale },
   );
 }
 

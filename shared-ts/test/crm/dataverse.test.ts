@@ -252,10 +252,10 @@ describe('writes', () => {
     await g.writeStatus({ connected: true, lastSyncedAt: '2026-11-22T10:00:00.000Z', lastRunSummary: 'ok', exportCursor: 1763800000000 });
     expect(await g.readSettings()).toMatchObject({ dataValidationEnabled: true, embeddedProfileEnabled: true, photoRefreshEnabled: false, writeBackItems: ['message', 'note'], pipelineStage: 'Propose', connected: true, exportCursor: 1763800000000 });
     expect(dv.all(DV.settings.table)).toHaveLength(1);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: false }]);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: true }, { userId: dv.userId, enabled: false, writeBackOptOut: false }]);
+    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: [] }]);
+    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: dv.userId, enabled: false, writeBackOptOut: [] }]);
     const seats = await g.readSeats();
-    expect(seats.map((s) => [s.userId, s.enabled, s.writeBackOptOut]).sort()).toEqual([[owner, true, true], [dv.userId, false, false]].sort());
+    expect(seats.map((s) => [s.userId, s.enabled, s.writeBackOptOut]).sort()).toEqual([[owner, true, ['inmail', 'call']], [dv.userId, false, []]].sort());
     expect((await g.deleteNavSyncRecords('seats')).succeeded).toHaveLength(2);
     expect(await g.readSeats()).toEqual([]);
     await g.deleteNavSyncRecords('settings');

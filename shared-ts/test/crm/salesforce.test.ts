@@ -241,10 +241,10 @@ describe('writes', () => {
     const s = await g.readSettings();
     expect(s).toMatchObject({ pipelineStage: 'Needs Analysis', writeBackEnabled: true, writeBackItems: ['inmail', 'call'], dataValidationEnabled: true, connected: true, lastRunSummary: '12 flags', exportCursor: 1763800000000 });
     expect(sf.all(sf.f(SF.settings.object))).toHaveLength(1);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: false }]);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: true }, { userId: sf.userId, enabled: false, writeBackOptOut: false }]);
+    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: [] }]);
+    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: sf.userId, enabled: false, writeBackOptOut: [] }]);
     const seats = await g.readSeats();
-    expect(seats.map((x) => [x.userId, x.enabled, x.writeBackOptOut]).sort()).toEqual([[owner, true, true], [sf.userId, false, false]].sort());
+    expect(seats.map((x) => [x.userId, x.enabled, x.writeBackOptOut]).sort()).toEqual([[owner, true, ['inmail', 'call']], [sf.userId, false, []]].sort());
     const del = await g.deleteNavSyncRecords('seats');
     expect(del.succeeded).toHaveLength(2);
     expect(await g.readSeats()).toEqual([]);

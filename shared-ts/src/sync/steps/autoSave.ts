@@ -4,7 +4,6 @@ import { all, type RunState } from '../context';
 import { csvDocument } from '../csv';
 import type { StepReport } from '../report';
 import { autoSaveSets } from '../../domain/pipeline/index';
-import { domainSeat } from '../rules';
 
 /** Sales Navigator list-upload columns (account list and lead list CSV). */
 export const ACCOUNT_CSV_HEADER = ['Account Name', 'Website', 'City', 'CRM Account ID'];
@@ -34,7 +33,7 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
     contactRoles: roles,
     autoSyncAllSeats: state.settings?.autoSyncAllSeats ?? true,
     // Only the syncing users the settings step settled on (inactive users already left out).
-    seats: (state.seats ?? []).filter((s) => holders.has(s.userId)).map(domainSeat),
+    seats: (state.seats ?? []).filter((s) => holders.has(s.userId)),
   });
   if (!result.ok) {
     step.status = 'failed';

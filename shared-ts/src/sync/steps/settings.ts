@@ -24,7 +24,7 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
   }
   for (const id of syncingUsers(settings, state.seats, users)) {
     const u = byId.get(id);
-    state.seatHolders.set(id, { email: u?.email ?? null, name: u?.name ?? null, writeBackOptOut: state.seats.find((s) => s.userId === id)?.writeBackOptOut ?? false });
+    state.seatHolders.set(id, { email: u?.email ?? null, name: u?.name ?? null, writeBackOptOut: state.seats.find((s) => s.userId === id)?.writeBackOptOut ?? [] });
   }
   step.counts.seats = state.seats.length;
   step.counts.syncingUsers = state.seatHolders.size;

@@ -3,7 +3,6 @@ import { describeTestWriteBackFailure, diagnoseTestWriteBack, planTestWriteBack 
 import { planWriteback } from '../../domain/writeback/plan';
 import type { RunState } from '../context';
 import type { StepReport } from '../report';
-import { domainSettings } from '../rules';
 
 /**
  * Test Write-Back from the command line: one test activity of each enabled kind (the testWriteBack module's
@@ -21,8 +20,7 @@ export async function testWriteBackStep(state: RunState, step: StepReport): Prom
   }
   const crm = state.opts.crm.kind;
   const locale = state.opts.locale ?? 'en';
-  const ds = domainSettings(settings);
-  const plan = planTestWriteBack({ crm, settings: ds, ownerId: owner, runAt: new Date(state.now()).toISOString(), locale });
+  const plan = planTestWriteBack({ crm, settings, ownerId: owner, runAt: new Date(state.now()).toISOString(), locale });
   if (!plan.ok) {
     step.status = 'failed';
     step.note = 'write-back is off or no item is enabled';
