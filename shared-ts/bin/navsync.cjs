@@ -8,4 +8,4 @@ if (!existsSync(cli)) {
   console.error('navsync is not built yet: run `npm run build` in the NavSync project first.');
   process.exit(2);
 }
-require(cli);
+require(cli).runCli();

@@ -128,7 +128,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   return report.ok ? 0 : 1;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('navsync.cjs')) {
+/** Entry point for the `navsync` bin (bin/navsync.cjs) and for `node dist/sync/cli.js`. */
+export function runCli(): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {
@@ -137,3 +138,5 @@ if (require.main === module || process.argv[1]?.endsWith('navsync.cjs')) {
     },
   );
 }
+
+if (require.main === module) runCli();
