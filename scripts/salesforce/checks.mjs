@@ -156,7 +156,7 @@ export async function pmd() {
 
 export function prettierApex() {
   const files = walk(join(MAIN, 'classes'), (p) => p.endsWith('.cls') || p.endsWith('.trigger'));
-  const r = run(bin('prettier'), ['--plugin=prettier-plugin-apex', '--print-width', '120', '--tab-width', '4', '--check', ...files], { capture: true });
+  const r = run(bin('prettier'), ['--check', ...files], { capture: true });
   if (r.status !== 0) throw new Error(r.stdout + r.stderr);
   return files.length;
 }
