@@ -1,5 +1,5 @@
 // Shared by the validation benchmarks: a synthetic export stream and the engine's consume → decide path.
-import { parseExport, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
+import { parseExportBatches, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
 import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
@@ -58,11 +58,12 @@ function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
   return m;
 }
 
+/** Parse (one array of rows per chunk, as the engine reads an export) and decide. */
 export function decideAll(chunks: AsyncIterable<string>) {
-  return decideAllItems(parseExport(chunks, { source: 'bench.csv', mapping: resolveColumns() }));
+  return decideAllItems(parseExportBatches(chunks, { source: 'bench.csv', mapping: resolveColumns() }));
 }
 
-export async function decideAllItems(items: AsyncIterable<ExportItem>) {
+export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIterable<readonly ExportItem[]>) {
   const counts = newValidationCounts();
   const problems: { ref: string; reason: string }[] = [];
   const accounts = new Map<string, ValidationAccount>();

@@ -1,9 +1,10 @@
 /**
  * Streams a Data Validation export file (CSV, JSON lines or a JSON array: the format is not documented, all are accepted)
  * into mapped rows or rejected rows with a reason. Chunks are parsed as they arrive; nothing holds the file.
+ * The batch functions give the items of each chunk as one array (one async step per chunk, not per row).
  */
-import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { ColumnMapping } from './config';
+import { CsvRecordReader, type RawRecord } from './exportCsv';
 import type { CrmRecordType, ExportItem, RejectedRow, ValidationRow, ValidationStatus } from './source';
 
 export const DEFAULT_COLUMNS: ColumnMapping = {
@@ -77,12 +78,25 @@ function recordTypeOf(value: string | undefined, id: string): CrmRecordType | nu
 const FLAGGED = new Set(['notatcompany', 'nolongeratcompany', 'nolongerwithcompany', 'flagged', 'true', '1', 'yes']);
 const CLEARED = new Set(['atcompany', 'cleared', 'nofeedback', 'false', '0', 'no', 'valid']);
 
-function statusOf(value: string | undefined): ValidationStatus | null {
-  if (value === undefined || value.trim() === '') return 'NOT_AT_COMPANY'; // the export lists flagged records
+function statusFrom(value: string): ValidationStatus | null {
   const v = norm(value);
   if (FLAGGED.has(v)) return 'NOT_AT_COMPANY';
   if (CLEARED.has(v)) return 'AT_COMPANY';
   return null;
+}
+
+// A file holds a handful of distinct status spellings: normalise each once (bounded memo).
+const statusMemo = new Map<string, ValidationStatus | null>();
+
+function statusOf(value: string | undefined): ValidationStatus | null {
+  if (value === undefined || value.trim() === '') return 'NOT_AT_COMPANY'; // the export lists flagged records
+  let s = statusMemo.get(value);
+  if (s === undefined) {
+    s = statusFrom(value);
+    if (statusMemo.size >= 256) statusMemo.clear();
+    statusMemo.set(value, s);
+  }
+  return s;
 }
 
 function timeOf(value: string | undefined): number | null | undefined {
@@ -97,60 +111,114 @@ function timeOf(value: string | undefined): number | null | undefined {
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
+/** The export's values for our fields, trimmed; undefined = no such column. */
+type FieldValues = Record<Field, string | undefined>;
+
 /** Maps one object to a row, or gives the reason it cannot be mapped. */
 export function mapRecord(obj: Record<string, unknown>, mapping: ColumnMapping): ValidationRow | string {
   const idx = cachedIndex(obj, mapping);
-  return mapWith((f) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])?.trim()));
-}
-
-// CSV rows share one header array: resolve the column positions once per header.
-const positionCache = new WeakMap<string[], { mapping: ColumnMapping; pos: Partial<Record<Field, number>> }>();
-
-/** Maps one CSV row (values in header order) without building an object per row. */
-export function mapValues(values: string[], header: string[], mapping: ColumnMapping): ValidationRow | string {
-  let cached = positionCache.get(header);
-  if (!cached || cached.mapping !== mapping) {
-    const idx = keyIndex(header, mapping);
-    const pos: Partial<Record<Field, number>> = {};
-    for (const f of Object.keys(idx) as Field[]) pos[f] = header.indexOf(idx[f] as string);
-    cached = { mapping, pos };
-    positionCache.set(header, cached);
-  }
-  const pos = cached.pos;
-  return mapWith((f) => {
-    const i = pos[f];
-    return i === undefined ? undefined : values[i].trim();
+  const get = (f: Field) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])?.trim());
+  return mapFields({
+    recordId: get('recordId'),
+    recordType: get('recordType'),
+    status: get('status'),
+    memberUrn: get('memberUrn'),
+    crmAccountId: get('crmAccountId'),
+    currentCompanyName: get('currentCompanyName'),
+    currentCompanyUrn: get('currentCompanyUrn'),
+    flaggedAt: get('flaggedAt'),
   });
 }
 
-function mapWith(get: (f: Field) => string | undefined): ValidationRow | string {
-  const recordId = get('recordId');
+/** Column positions of our fields in one CSV header (-1 = absent), resolved once per file. */
+export class CsvRowMapper {
+  private readonly recordId: number;
+  private readonly recordType: number;
+  private readonly status: number;
+  private readonly memberUrn: number;
+  private readonly crmAccountId: number;
+  private readonly currentCompanyName: number;
+  private readonly currentCompanyUrn: number;
+  private readonly flaggedAt: number;
+
+  constructor(
+    readonly header: string[],
+    readonly mapping: ColumnMapping,
+  ) {
+    const idx = keyIndex(header, mapping);
+    const at = (f: Field) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string));
+    this.recordId = at('recordId');
+    this.recordType = at('recordType');
+    this.status = at('status');
+    this.memberUrn = at('memberUrn');
+    this.crmAccountId = at('crmAccountId');
+    this.currentCompanyName = at('currentCompanyName');
+    this.currentCompanyUrn = at('currentCompanyUrn');
+    this.flaggedAt = at('flaggedAt');
+  }
+
+  /** Maps one CSV row (values in header order) without building an object keyed by header. */
+  map(values: string[]): ValidationRow | string {
+    return mapFields({
+      recordId: cell(values, this.recordId),
+      recordType: cell(values, this.recordType),
+      status: cell(values, this.status),
+      memberUrn: cell(values, this.memberUrn),
+      crmAccountId: cell(values, this.crmAccountId),
+      currentCompanyName: cell(values, this.currentCompanyName),
+      currentCompanyUrn: cell(values, this.currentCompanyUrn),
+      flaggedAt: cell(values, this.flaggedAt),
+    });
+  }
+}
+
+const cell = (values: string[], i: number): string | undefined => (i < 0 ? undefined : values[i].trim());
+
+// CSV rows share one header array: resolve the column positions once per header.
+const mapperCache = new WeakMap<string[], CsvRowMapper>();
+
+function mapperFor(header: string[], mapping: ColumnMapping): CsvRowMapper {
+  let m = mapperCache.get(header);
+  if (!m || m.mapping !== mapping) {
+    m = new CsvRowMapper(header, mapping);
+    mapperCache.set(header, m);
+  }
+  return m;
+}
+
+/** Maps one CSV row (values in header order) without building an object per row. */
+export function mapValues(values: string[], header: string[], mapping: ColumnMapping): ValidationRow | string {
+  return mapperFor(header, mapping).map(values);
+}
+
+function mapFields(v: FieldValues): ValidationRow | string {
+  const recordId = v.recordId;
   if (!recordId) return 'no record id column or empty record id';
   if (!ID_RE.test(recordId)) return `record id "${recordId.slice(0, 40)}" is not a CRM id`;
-  const recordType = recordTypeOf(get('recordType'), recordId);
-  if (!recordType) return `record type "${get('recordType') ?? ''}" is neither contact nor lead`;
-  const status = statusOf(get('status'));
-  if (!status) return `unknown status "${get('status')}"`;
+  const recordType = recordTypeOf(v.recordType, recordId);
+  if (!recordType) return `record type "${v.recordType ?? ''}" is neither contact nor lead`;
+  const status = statusOf(v.status);
+  if (!status) return `unknown status "${v.status}"`;
   const row: ValidationRow = { recordId, recordType, status };
-  const memberUrn = get('memberUrn');
+  const memberUrn = v.memberUrn;
   if (memberUrn) {
     if (!URN_RE.test(memberUrn)) return `member "${memberUrn.slice(0, 40)}" is not a person URN`;
     row.memberUrn = memberUrn;
   }
-  const account = get('crmAccountId');
+  const account = v.crmAccountId;
   if (account) {
     if (!ID_RE.test(account)) return `account id "${account.slice(0, 40)}" is not a CRM id`;
     row.crmAccountId = account;
   }
-  const company = get('currentCompanyName');
+  const company = v.currentCompanyName;
   if (company) row.currentCompanyName = company;
-  const companyUrn = get('currentCompanyUrn');
+  const companyUrn = v.currentCompanyUrn;
   if (companyUrn) {
     if (!COMPANY_URN_RE.test(companyUrn)) return `company "${companyUrn.slice(0, 40)}" is not a company URN`;
     row.currentCompanyUrn = companyUrn;
   }
-  const flaggedAt = timeOf(get('flaggedAt'));
-  if (flaggedAt === null) return `unreadable date "${get('flaggedAt')}"`;
+  const flaggedAt = timeOf(v.flaggedAt);
+  if (flaggedAt === null) return `unreadable date "${v.flaggedAt}"`;
   if (flaggedAt !== undefined) row.flaggedAt = flaggedAt;
   return row;
 }
@@ -165,17 +233,7 @@ export interface ParseOptions {
 
 const clip = (s: string) => (s.length > 500 ? `${s.slice(0, 500)}…` : s).replace(/\r?\n$/, '');
 
-/** One object read from a CSV (header = keys) or JSON-lines stream, or the reason it could not be read. */
-export interface RawRecord {
-  line: number;
-  raw: string;
-  /** JSON: the object. */
-  obj?: Record<string, unknown>;
-  /** CSV: the values, and the header array they belong to (shared by every row of the file). */
-  values?: string[];
-  header?: string[];
-  error?: string;
-}
+export type { RawRecord } from './exportCsv';
 
 /** The record as an object, whatever format it came from. */
 export function objectOf(rec: RawRecord): Record<string, unknown> | undefined {
@@ -185,81 +243,129 @@ export function objectOf(rec: RawRecord): Record<string, unknown> | undefined {
   return obj;
 }
 
-/**
- * Reads objects from a byte/string stream; the format is chosen from the first non-blank character:
- * `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
- */
-export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord> {
-  const it = chunks[Symbol.asyncIterator]();
+/** Reads a chunk stream as text (UTF-8 decoded across chunk boundaries). */
+async function* textOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (s) yield s;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** Splits text into records, chunk by chunk: each call gives the records completed by that text. */
+interface RecordSplitter {
+  push(text: string): RawRecord[];
+  end(): RawRecord[];
+}
+
+/**
+ * Reads objects from a byte/string stream, one array per chunk; the format is chosen from the first non-blank
+ * character: `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
+ */
+export async function* readRecordBatches(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord[]> {
+  let splitter: RecordSplitter | null = null;
   let head = '';
-  let first = await it.next();
-  while (!first.done) {
-    head += typeof first.value === 'string' ? first.value : decoder.decode(first.value, { stream: true });
-    if (head.replace(/^\uFEFF/, '').trim() !== '') break;
-    first = await it.next();
-  }
-  async function* rest(): AsyncGenerator<string> {
-    if (head) yield head;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) break;
-      yield typeof n.value === 'string' ? n.value : decoder.decode(n.value, { stream: true });
+  for await (const text of textOf(chunks)) {
+    if (!splitter) {
+      head += text;
+      const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
+      if (lead === undefined) continue;
+      splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader();
+      const out = splitter.push(head);
+      head = '';
+      if (out.length) yield out;
+      continue;
     }
-    const tail = decoder.decode();
-    if (tail) yield tail;
+    const out = splitter.push(text);
+    if (out.length) yield out;
   }
-  const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
-  yield* lead === '{' ? readJsonLines(rest()) : lead === '[' ? readJsonArray(rest()) : readCsv(rest());
+  if (!splitter) return;
+  const out = splitter.end();
+  if (out.length) yield out;
 }
 
-/** Parses an export stream into mapped and rejected rows. */
-export async function* parseExport(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem> {
+/** Reads objects one by one (a thin wrapper over `readRecordBatches`). */
+export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(chunks)) yield* batch;
+}
+
+/** Parses an export stream into mapped and rejected rows, one array per chunk read. */
+export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem[]> {
   let skip = opts.skipItems ?? 0;
-  for await (const rec of readRecords(chunks)) {
-    if (skip > 0) {
-      skip--;
-      continue;
+  const source = opts.source;
+  let mapper: CsvRowMapper | null = null;
+  for await (const batch of readRecordBatches(chunks)) {
+    const out: ExportItem[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const rec = batch[i];
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (rec.error !== undefined || !(rec.obj || rec.values)) {
+        out.push(reject(source, rec.line, rec.error ?? 'unreadable', rec.raw));
+        continue;
+      }
+      let row: ValidationRow | string;
+      if (rec.values && rec.header) {
+        if (!mapper || mapper.header !== rec.header) mapper = mapperFor(rec.header, opts.mapping);
+        row = mapper.map(rec.values);
+      } else {
+        row = mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
+      }
+      if (typeof row === 'string') out.push(reject(source, rec.line, row, rec.raw));
+      else out.push({ ok: true, row, source, line: rec.line });
     }
-    if (rec.error !== undefined || !(rec.obj || rec.values)) {
-      yield reject(opts.source, rec.line, rec.error ?? 'unreadable', rec.raw);
-      continue;
-    }
-    const row = rec.values && rec.header ? mapValues(rec.values, rec.header, opts.mapping) : mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
-    if (typeof row === 'string') yield reject(opts.source, rec.line, row, rec.raw);
-    else yield { ok: true, row, source: opts.source, line: rec.line };
+    if (out.length) yield out;
   }
 }
 
-async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  let buf = '';
-  let line = 0;
-  const one = (raw: string): RawRecord | null => {
-    line++;
+/** Parses an export stream into mapped and rejected rows, one by one (a thin wrapper over `parseExportBatches`). */
+export async function* parseExport(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem> {
+  for await (const batch of parseExportBatches(chunks, opts)) yield* batch;
+}
+
+/** JSON lines: one object per line; a bad line is rejected on its own. */
+class JsonLinesSplitter implements RecordSplitter {
+  private buf = '';
+  private line = 0;
+
+  push(text: string): RawRecord[] {
+    this.buf += text;
+    const out: RawRecord[] = [];
+    let pos = 0;
+    let nl = this.buf.indexOf('\n');
+    while (nl >= 0) {
+      this.one(this.buf.slice(pos, nl), out);
+      pos = nl + 1;
+      nl = this.buf.indexOf('\n', pos);
+    }
+    this.buf = this.buf.slice(pos);
+    return out;
+  }
+
+  end(): RawRecord[] {
+    const out: RawRecord[] = [];
+    if (this.buf.trim()) this.one(this.buf, out);
+    this.buf = '';
+    return out;
+  }
+
+  private one(raw: string, out: RawRecord[]): void {
+    const line = ++this.line;
     const trimmed = raw.replace(/^\uFEFF/, '').trim();
-    if (!trimmed) return null;
+    if (!trimmed) return;
     let obj: unknown;
     try {
       obj = JSON.parse(trimmed);
     } catch {
-      return { line, raw, error: 'not valid JSON' };
+      out.push({ line, raw, error: 'not valid JSON' });
+      return;
     }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line, raw, error: 'not a JSON object' };
-    return { line, raw, obj: obj as Record<string, unknown> };
-  };
-  for await (const chunk of text) {
-    buf += chunk;
-    let nl = buf.indexOf('\n');
-    while (nl >= 0) {
-      const rec = one(buf.slice(0, nl));
-      buf = buf.slice(nl + 1);
-      if (rec) yield rec;
-      nl = buf.indexOf('\n');
-    }
-  }
-  if (buf.trim()) {
-    const rec = one(buf);
-    if (rec) yield rec;
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) out.push({ line, raw, error: 'not a JSON object' });
+    else out.push({ line, raw, obj: obj as Record<string, unknown> });
   }
 }
 
@@ -267,156 +373,73 @@ async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<RawRe
  * A top-level JSON array, split into its elements while streaming (string and nesting aware), each element parsed
  * on its own: one bad element is rejected without losing the others. `line` is the element's 1-based index.
  */
-async function* readJsonArray(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let started = false;
-  let ended = false;
-  let current = '';
-  let index = 0;
-  const element = (raw: string): RawRecord => {
-    index++;
-    try {
-      const obj: unknown = JSON.parse(raw);
-      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line: index, raw, error: 'not a JSON object' };
-      return { line: index, raw, obj: obj as Record<string, unknown> };
-    } catch {
-      return { line: index, raw, error: 'not valid JSON' };
-    }
-  };
-  for await (const chunk of text) {
+class JsonArraySplitter implements RecordSplitter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private started = false;
+  private ended = false;
+  private current = '';
+  private index = 0;
+
+  push(chunk: string): RawRecord[] {
     const out: RawRecord[] = [];
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i];
-      if (!started) {
+      if (!this.started) {
         if (c === '[') {
-          started = true;
+          this.started = true;
           start = i + 1;
         }
         continue;
       }
-      if (ended) continue;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === '\\') escaped = true;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{' || c === '[') depth++;
+      if (this.ended) continue;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === '\\') this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === '{' || c === '[') this.depth++;
       else if (c === '}' || c === ']') {
-        if (depth === 0 && c === ']') {
-          current += chunk.slice(start, i);
-          if (current.trim()) out.push(element(current.trim()));
-          current = '';
-          ended = true;
+        if (this.depth === 0 && c === ']') {
+          this.current += chunk.slice(start, i);
+          if (this.current.trim()) out.push(this.element(this.current.trim()));
+          this.current = '';
+          this.ended = true;
           continue;
         }
-        depth--;
-      } else if (c === ',' && depth === 0) {
-        current += chunk.slice(start, i);
-        out.push(element(current.trim()));
-        current = '';
+        this.depth--;
+      } else if (c === ',' && this.depth === 0) {
+        this.current += chunk.slice(start, i);
+        out.push(this.element(this.current.trim()));
+        this.current = '';
         start = i + 1;
       }
     }
-    if (started && !ended) current += chunk.slice(start);
-    yield* out;
+    if (this.started && !this.ended) this.current += chunk.slice(start);
+    return out;
   }
-  if (!ended && (current.trim() || started)) yield { line: index + 1, raw: current.slice(0, 500), error: 'JSON array not closed' };
+
+  end(): RawRecord[] {
+    if (!this.ended && (this.current.trim() || this.started)) {
+      return [{ line: this.index + 1, raw: this.current.slice(0, 500), error: 'JSON array not closed' }];
+    }
+    return [];
+  }
+
+  private element(raw: string): RawRecord {
+    const line = ++this.index;
+    try {
+      const obj: unknown = JSON.parse(raw);
+      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line, raw, error: 'not a JSON object' };
+      return { line, raw, obj: obj as Record<string, unknown> };
+    } catch {
+      return { line, raw, error: 'not valid JSON' };
+    }
+  }
 }
 
 function reject(source: string, line: number, reason: string, raw: string): { ok: false; rejected: RejectedRow } {
   return { ok: false, rejected: { source, line, reason, raw: clip(raw) } };
-}
-
-/** A record with quotes may span lines; past this size an unbalanced quote is reported and the reader moves on. */
-const MAX_QUOTED_RECORD = 64 * 1024;
-
-/**
- * CSV reader: lines without a quote character are split on commas directly (what any RFC 4180 parser yields for
- * them, and ~5× faster than a general parser); records with quotes are collected until their quotes balance
- * and parsed by csv-parse. Line numbers are 1-based, the header is line 1.
- */
-async function* readCsv(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
-  let header: string[] | null = null;
-  let buf = '';
-  let line = 0;
-  let pending = ''; // a quoted record still open
-  let pendingLine = 0;
-  let pendingLines = 0;
-
-  const toRecord = (fields: string[], startLine: number, raw: string): RawRecord => {
-    if (!header) {
-      header = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
-      return { line: startLine, raw, error: '' };
-    }
-    if (fields.length !== header.length) {
-      return { line: startLine, raw, error: `unreadable CSV: ${fields.length} fields where the header has ${header.length}` };
-    }
-    return { line: startLine, raw, values: fields, header };
-  };
-  const quoted = (raw: string, startLine: number): RawRecord => {
-    try {
-      const rows = parseCsvSync(raw, { relax_column_count: true }) as string[][];
-      if (rows.length !== 1) return { line: startLine, raw, error: 'unreadable CSV: not one record' };
-      return toRecord(rows[0], startLine, raw);
-    } catch (err) {
-      return { line: startLine, raw, error: `unreadable CSV: ${(err as Error).message}` };
-    }
-  };
-  function* lines(final: boolean): Generator<RawRecord> {
-    let pos = 0;
-    for (;;) {
-      const nl = buf.indexOf('\n', pos);
-      if (nl < 0 && !(final && pos < buf.length)) break;
-      const end = nl >= 0 ? nl : buf.length;
-      let l = buf.slice(pos, end);
-      pos = end + 1;
-      line++;
-      if (l.endsWith('\r')) l = l.slice(0, -1);
-      if (pending) {
-        pending += `\n${l}`;
-        pendingLines++;
-        if (countQuotes(pending) % 2 === 0) {
-          const rec = quoted(pending, pendingLine);
-          pending = '';
-          if (rec.error !== '') yield rec;
-        } else if (pending.length > MAX_QUOTED_RECORD) {
-          yield { line: pendingLine, raw: pending.slice(0, 500), error: 'unreadable CSV: quote not closed' };
-          // Re-read the swallowed lines after the bad one.
-          const rest = pending.split('\n').slice(1).join('\n');
-          pending = '';
-          line -= pendingLines;
-          buf = `${rest}\n${buf.slice(Math.min(pos, buf.length))}`;
-          pos = 0;
-        }
-      } else if (l.trim() === '') {
-        // blank line: skipped
-      } else if (l.indexOf('"') < 0) {
-        const rec = toRecord(l.split(','), line, l);
-        if (rec.error !== '') yield rec;
-      } else if (countQuotes(l) % 2 === 0) {
-        const rec = quoted(l, line);
-        if (rec.error !== '') yield rec;
-      } else {
-        pending = l;
-        pendingLine = line;
-        pendingLines = 0;
-      }
-    }
-    buf = pos >= buf.length ? '' : buf.slice(pos);
-  }
-  for await (const chunk of text) {
-    buf += chunk;
-    yield* lines(false);
-  }
-  yield* lines(true);
-  if (pending) yield { line: pendingLine, raw: pending.slice(0, 500), error: 'unreadable CSV: quote not closed' };
-}
-
-function countQuotes(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
-  return n;
 }

@@ -1,0 +1,166 @@
+/**
+ * Streaming CSV reader for export files, fed text chunk by chunk, giving the records of each chunk as one array.
+ * Lines without a quote character are split on commas directly (what any RFC 4180 parser yields for them, and
+ * several times faster than a general parser); records with quotes are collected until their quotes balance
+ * (they may span lines and chunks) and all the quoted records completed in one chunk go through ONE csv-parse
+ * call. Line numbers are 1-based, the header is line 1. Memory: the current chunk plus one open quoted record.
+ */
+import { parse as parseCsvSync } from 'csv-parse/sync';
+
+/** One object read from a CSV (header = keys) or JSON-lines stream, or the reason it could not be read. */
+export interface RawRecord {
+  line: number;
+  raw: string;
+  /** JSON: the object. */
+  obj?: Record<string, unknown>;
+  /** CSV: the values, and the header array they belong to (shared by every row of the file). */
+  values?: string[];
+  header?: string[];
+  error?: string;
+}
+
+/** A record with quotes may span lines; past this size an unbalanced quote is reported and the reader moves on. */
+export const MAX_QUOTED_RECORD = 64 * 1024;
+
+const QUOTED_OPTIONS = { relax_column_count: true, record_delimiter: '\n' } as const;
+
+/** A record read from the text, its fields still to be split when it holds quotes. */
+interface Pending {
+  line: number;
+  raw: string;
+  fields: string[] | null;
+  error?: string;
+}
+
+export class CsvRecordReader {
+  private header: string[] | null = null;
+  private buf = '';
+  private line = 0;
+  /** A quoted record still open (its quotes do not balance yet), its first line and how many lines it swallowed. */
+  private open = '';
+  private openLine = 0;
+  private openLines = 0;
+  /** The open record's last line ended in CR: inside quotes a CRLF is part of the value. */
+  private openCr = false;
+
+  /** Reads every complete record of `text` (appended to what is left from earlier chunks). */
+  push(text: string): RawRecord[] {
+    this.buf += text;
+    return this.records(false);
+  }
+
+  /** The records left when the stream ends (a last line without newline, an unclosed quote). */
+  end(): RawRecord[] {
+    const out = this.records(true);
+    if (this.open) {
+      out.push({ line: this.openLine, raw: this.open.slice(0, 500), error: 'unreadable CSV: quote not closed' });
+      this.open = '';
+    }
+    return out;
+  }
+
+  private records(final: boolean): RawRecord[] {
+    const found: Pending[] = [];
+    const quoted: Pending[] = [];
+    let buf = this.buf;
+    let pos = 0;
+    for (;;) {
+      const nl = buf.indexOf('\n', pos);
+      if (nl < 0 && !(final && pos < buf.length)) break;
+      const end = nl >= 0 ? nl : buf.length;
+      let l = buf.slice(pos, end);
+      pos = end + 1;
+      this.line++;
+      const cr = l.charCodeAt(l.length - 1) === 13;
+      if (cr) l = l.slice(0, -1);
+      // A byte-order mark before the header is not part of its first name (nor an opening quote's neighbour).
+      if (this.line === 1 && l.charCodeAt(0) === 0xfeff) l = l.slice(1);
+      if (this.open) {
+        this.open += `${this.openCr ? '\r\n' : '\n'}${l}`;
+        this.openCr = cr;
+        this.openLines++;
+        if (countQuotes(this.open) % 2 === 0) {
+          const p: Pending = { line: this.openLine, raw: this.open, fields: null };
+          found.push(p);
+          quoted.push(p);
+          this.open = '';
+        } else if (this.open.length > MAX_QUOTED_RECORD) {
+          found.push({ line: this.openLine, raw: this.open.slice(0, 500), fields: null, error: 'unreadable CSV: quote not closed' });
+          // Re-read the swallowed lines after the bad one.
+          const rest = this.open.split('\n').slice(1).join('\n');
+          this.open = '';
+          this.line -= this.openLines;
+          buf = `${rest}\n${buf.slice(Math.min(pos, buf.length))}`;
+          pos = 0;
+        }
+      } else if (l.indexOf('"') < 0) {
+        if (l.trim() !== '') found.push({ line: this.line, raw: l, fields: l.split(',') });
+      } else if (countQuotes(l) % 2 === 0) {
+        const p: Pending = { line: this.line, raw: l, fields: null };
+        found.push(p);
+        quoted.push(p);
+      } else {
+        this.open = l;
+        this.openCr = cr;
+        this.openLine = this.line;
+        this.openLines = 0;
+      }
+    }
+    this.buf = pos >= buf.length ? '' : buf.slice(pos);
+    if (quoted.length) splitQuoted(quoted);
+    const out: RawRecord[] = [];
+    for (const p of found) {
+      const rec = this.toRecord(p);
+      if (rec) out.push(rec);
+    }
+    return out;
+  }
+
+  /** Header first (null: nothing to hand on), then rows checked against its field count. */
+  private toRecord(p: Pending): RawRecord | null {
+    if (p.error !== undefined || !p.fields) return { line: p.line, raw: p.raw, error: p.error ?? 'unreadable CSV' };
+    const fields = p.fields;
+    if (!this.header) {
+      this.header = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
+      return null;
+    }
+    if (fields.length !== this.header.length) {
+      return { line: p.line, raw: p.raw, error: `unreadable CSV: ${fields.length} fields where the header has ${this.header.length}` };
+    }
+    return { line: p.line, raw: p.raw, values: fields, header: this.header };
+  }
+}
+
+/**
+ * Fields of quote-balanced records: one csv-parse call for all of them (each is one line of the joined text,
+ * embedded newlines inside quotes included). If that call fails or does not give one record each, every record
+ * is parsed on its own so only the bad one is rejected, with csv-parse's reason.
+ */
+function splitQuoted(quoted: Pending[]): void {
+  if (quoted.length > 1) {
+    try {
+      const rows = parseCsvSync(quoted.map((p) => p.raw).join('\n'), QUOTED_OPTIONS) as string[][];
+      if (rows.length === quoted.length) {
+        for (let i = 0; i < rows.length; i++) quoted[i].fields = rows[i];
+        return;
+      }
+    } catch {
+      // fall through: find the bad record(s) one by one
+    }
+  }
+  for (const p of quoted) {
+    try {
+      const rows = parseCsvSync(p.raw, QUOTED_OPTIONS) as string[][];
+      if (rows.length === 1) p.fields = rows[0];
+      else p.error = 'unreadable CSV: not one record';
+    } catch (err) {
+      p.error = `unreadable CSV: ${(err as Error).message}`;
+    }
+  }
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
