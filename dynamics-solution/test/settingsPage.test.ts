@@ -194,6 +194,9 @@ describe('settings page', () => {
     expect(contact['ownerid@odata.bind']).toBe(`/systemusers(${ADMIN})`);
     const inmail = double.writes()[1].body as Record<string, unknown>;
     expect(inmail[DV.activity.activityKey]).toMatch(/navsync-test/);
+    // Annotation takes no custom columns: the test note sends none.
+    const note = double.writes()[3].body as Record<string, unknown>;
+    expect(Object.keys(note).filter((k) => k.startsWith('navsync_'))).toEqual([]);
     for (const set of ['contacts', 'navsync_inmails', 'phonecalls', 'annotations']) expect(double.table(set).size).toBe(0);
     expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.succeeded', 'en', { count: 4 }));
     expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(true);

@@ -135,7 +135,7 @@ void runChecks([
     const resx = await zip.file(`Controls/${CONTROL.name}/strings/EmbeddedProfile.1043.resx`)!.async('string');
     assert(resx.includes('<data name="dataverse.controlName" xml:space="preserve"><value>NavSync ingesloten profiel</value></data>'), 'Dutch RESX lacks the control name');
   }],
-  ['the solution defines every crmSchema column NavSync ships (and not navsync_notatcompany)', async () => {
+  ['the solution defines every crmSchema column NavSync ships (not navsync_notatcompany, nothing on annotation)', async () => {
     const xml = await (await open('managed')).file('customizations.xml')!.async('string');
     const entity = (name: string) => {
       const m = new RegExp(`<Entity><Name[^>]*>${name}</Name>(.*?)</Entity>`).exec(xml);
@@ -150,11 +150,14 @@ void runChecks([
       assert(e.includes('<IsActivity>1</IsActivity>'), `${t} is an activity table`);
       for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn]) assert(e.includes(`<LogicalName>${c}</LogicalName>`), `${t}.${c}`);
     }
+    for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn]) assert(entity('phonecall').includes(`<LogicalName>${c}</LogicalName>`), `phonecall.${c}`);
+    // Dataverse allows no custom columns on annotation (Note): the solution must not touch that table.
+    assert(!/<Entity><Name[^>]*>annotation<\/Name>/.test(xml), 'annotation must carry no NavSync columns');
     const { table: st, ...settingsCols } = DV.settings;
     for (const c of Object.values(settingsCols)) assert(entity(st).includes(`<LogicalName>${c}</LogicalName>`), `${st}.${c}`);
     const { table: seat, ...seatCols } = DV.seat;
     for (const c of Object.values(seatCols)) assert(entity(seat).includes(`<LogicalName>${c}</LogicalName>`), `${seat}.${c}`);
-    assert(TABLES.length === 9, `expected 9 tables in the model, found ${TABLES.length}`);
+    assert(TABLES.length === 8, `expected 8 tables in the model, found ${TABLES.length}`);
   }],
   ['the four views: FetchXML valid against Fetch.xsd, every layout cell fetched, primary id fetched', () => {
     assert(views.length === 4, `expected 4 views, got ${views.length}`);

@@ -102,10 +102,10 @@ export const TABLES: TableDef[] = [
     owned: false,
     columns: [{ logicalName: DV.account.companyUrn, type: 'nvarchar', maxLength: 100, labelKey: 'dataverse.colCompanyUrn' }],
   },
-  // Phone calls and notes from the mobile app are written to the standard phonecall/annotation tables and keep
-  // the same idempotency key and unresolved-person columns as the custom activities.
+  // Phone calls from the mobile app go to the standard phonecall activity and keep the same idempotency key and
+  // unresolved-person columns as the custom activities. Notes go to annotation, which takes no custom columns:
+  // they are idempotent through their annotationid derived from the key, and unmatched notes are deferred.
   { logicalName: 'phonecall', owned: false, columns: activityColumns() },
-  { logicalName: 'annotation', owned: false, columns: activityColumns() },
   {
     logicalName: DV.activity.inmailTable,
     owned: true,

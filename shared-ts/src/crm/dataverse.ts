@@ -12,6 +12,7 @@ import { DV, DV_VALUES } from '../domain/crmSchema';
 import { CatalogueError } from '../domain/errors';
 import { seatFromDataverse, seatToDataverse, type Seat } from '../domain/seats/seats';
 import { settingsFromDataverse, settingsToDataverse } from '../domain/settings/records';
+import { dataverseActivityId } from '../domain/writeback/dataverse';
 import { defaultSleep, networkErrorCode } from '../linkedin/backoff';
 import type { DataverseConfig } from './config';
 import type {
@@ -41,6 +42,7 @@ import type {
   RequestCounts,
   UserQuery,
   WriteEngine,
+  WriteFailure,
   WriteResult,
 } from './gateway';
 import { redactingLog, registerSecret } from './redact';
@@ -453,22 +455,30 @@ export class DataverseGateway implements CrmGateway {
     ];
   }
 
+  /**
+   * Written-back activities by key. Activity tables carry the key and the unresolved person in NavSync columns;
+   * notes cannot (Dataverse allows no custom columns on annotation): a note's row is found by the annotationid
+   * derived from its key, and notes are never unresolved (an unmatched note is deferred, not written).
+   */
   activities(q: ActivityQuery): Pages<CrmActivity> {
     const A = DV.activity;
     const self = this;
     return (async function* () {
       for (const t of await self.activityTables()) {
-        const isNote = t.table === 'annotation';
-        const select = [t.pk, A.activityKey, A.personName, A.personUrn, '_ownerid_value', t.regarding, 'subject', ...(isNote ? [] : ['statecode'])];
+        if (t.table === 'annotation') {
+          if (q.keys && !q.unresolvedOnly) yield* self.notesByKey(q.keys);
+          continue;
+        }
+        const select = [t.pk, A.activityKey, A.personName, A.personUrn, '_ownerid_value', t.regarding, 'subject', 'statecode'];
         const where = [`${A.activityKey} ne null`];
-        if (q.unresolvedOnly) where.push(`${t.regarding} eq null`, ...(isNote ? [] : ['statecode eq 0']));
+        if (q.unresolvedOnly) where.push(`${t.regarding} eq null`, 'statecode eq 0');
         const map = (r: Rec): CrmActivity => ({
           id: r[t.pk] as string,
           key: r[A.activityKey] as string,
           type: t.type,
           ownerId: (r._ownerid_value as string) ?? null,
           personId: (r[t.regarding] as string) ?? null,
-          completed: isNote ? r[t.regarding] != null : r.statecode === 1,
+          completed: r.statecode === 1,
           personName: (r[A.personName] as string) ?? null,
           personUrn: (r[A.personUrn] as string) ?? null,
           subject: (r.subject as string) ?? null,
@@ -483,6 +493,24 @@ export class DataverseGateway implements CrmGateway {
         }
       }
     })();
+  }
+
+  /** Notes written back for these keys, looked up by their derived annotationid. */
+  private async *notesByKey(keys: readonly string[]): AsyncGenerator<CrmActivity[]> {
+    const keyById = new Map([...new Set(keys)].map((k) => [dataverseActivityId(k).toLowerCase(), k]));
+    for (const part of chunks([...keyById.keys()], IN_CHUNK)) {
+      yield* this.odata('annotations', ['annotationid', '_ownerid_value', '_objectid_value', 'subject'], inFilter('annotationid', part), (r: Rec): CrmActivity => ({
+        id: r.annotationid as string,
+        key: keyById.get(String(r.annotationid).toLowerCase()) as string,
+        type: 'note',
+        ownerId: (r._ownerid_value as string) ?? null,
+        personId: (r._objectid_value as string) ?? null,
+        completed: r._objectid_value != null,
+        personName: null,
+        personUrn: null,
+        subject: (r.subject as string) ?? null,
+      }), ['annotation']);
+    }
   }
 
   // ---------- settings, seats, status ----------
@@ -591,31 +619,53 @@ export class DataverseGateway implements CrmGateway {
     return this.runBatches(updates.map((u) => ({ ref: u.id, kind: 'update', collection: 'accounts', key: guids([u.id])[0], data: { [DV.account.companyUrn]: u.companyUrn } })));
   }
 
+  /**
+   * Upsert by key: activity tables through the NavSync key column (alternate key); notes through the annotationid
+   * derived from the key (`PATCH annotations(<id>)` creates or updates), with no custom columns — annotation takes
+   * none. A note without a person is refused per record: it could never be found and resolved later.
+   */
   async upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult> {
     const A = DV.activity;
     const tables = new Map((await this.activityTables()).map((t) => [t.type, t]));
-    const ops = activities.map((a): Op => {
+    const refused: WriteFailure[] = [];
+    const ops: Op[] = [];
+    for (const a of activities) {
       const t = tables.get(a.type) as { table: string; set: string };
-      const isNote = t.table === 'annotation';
+      const owner = { 'ownerid@odata.bind': `/systemusers(${guids([a.ownerId])[0]})` };
+      if (t.table === 'annotation') {
+        if (!a.person) {
+          refused.push({ ref: a.key, code: 'NOTE_WITHOUT_PERSON', message: 'a Dataverse note is written only on a matched contact or lead' });
+          continue;
+        }
+        const data: Rec = {
+          subject: a.subject.slice(0, 500),
+          notetext: a.body.slice(0, 100_000),
+          isdocument: false,
+          ...owner,
+          [`objectid_${a.person.kind}@odata.bind`]: `/${a.person.kind}s(${guids([a.person.id])[0]})`,
+        };
+        ops.push({ ref: a.key, kind: 'upsert', collection: t.set, key: dataverseActivityId(a.key), data });
+        continue;
+      }
       const data: Rec = {
         [A.activityKey]: a.key,
         [A.personName]: a.personName,
         [A.personUrn]: a.personUrn,
         subject: a.subject.slice(0, 200),
-        [isNote ? 'notetext' : 'description']: a.body.slice(0, isNote ? 100_000 : 2000),
-        'ownerid@odata.bind': `/systemusers(${guids([a.ownerId])[0]})`,
+        description: a.body.slice(0, 2000),
+        ...owner,
       };
-      if (a.person) data[`${isNote ? 'objectid' : 'regardingobjectid'}_${a.person.kind}@odata.bind`] = `/${a.person.kind}s(${guids([a.person.id])[0]})`;
-      else if (!isNote && a.relatedToId) data['regardingobjectid_account@odata.bind'] = `/accounts(${guids([a.relatedToId])[0]})`;
-      if (!isNote) {
-        data.actualend = a.occurredAt;
-        // Completed activities are closed (statecode 1, statuscode 2); unresolved ones stay open.
-        data.statecode = a.completed ? 1 : 0;
-        data.statuscode = a.completed ? 2 : 1;
-      }
-      return { ref: a.key, kind: 'upsert', collection: t.set, key: `${A.activityKey}=${encodeURIComponent(odataString(a.key))}`, data };
-    });
-    return this.runBatches(ops);
+      if (a.person) data[`regardingobjectid_${a.person.kind}@odata.bind`] = `/${a.person.kind}s(${guids([a.person.id])[0]})`;
+      else if (a.relatedToId) data['regardingobjectid_account@odata.bind'] = `/accounts(${guids([a.relatedToId])[0]})`;
+      data.actualend = a.occurredAt;
+      // Completed activities are closed (statecode 1, statuscode 2); unresolved ones stay open.
+      data.statecode = a.completed ? 1 : 0;
+      data.statuscode = a.completed ? 2 : 1;
+      ops.push({ ref: a.key, kind: 'upsert', collection: t.set, key: `${A.activityKey}=${encodeURIComponent(odataString(a.key))}`, data });
+    }
+    const result = await this.runBatches(ops);
+    result.failed.push(...refused);
+    return result;
   }
 
   /** Queues one operation in the open batch (inside the change set, or as an independent part). */

@@ -83,9 +83,9 @@ function tables(): Record<string, TableDef> {
     phonecall: activity('phonecalls', regarding),
     annotation: {
       set: 'annotations', pk: 'annotationid',
-      columns: { _ownerid_value: 'lookup', modifiedon: 'datetime', createdon: 'datetime', subject: 'string', notetext: 'string', _objectid_value: 'lookup', [A.activityKey]: 'string', [A.personName]: 'string', [A.personUrn]: 'string' },
+      // Dataverse allows no custom columns on annotation: notes are keyed by their derived annotationid only.
+      columns: { _ownerid_value: 'lookup', modifiedon: 'datetime', createdon: 'datetime', subject: 'string', notetext: 'string', isdocument: 'bool', _objectid_value: 'lookup' },
       nav: { ownerid: ['_ownerid_value', 'systemuser'], objectid_contact: ['_objectid_value', 'contact'], objectid_lead: ['_objectid_value', 'lead'], objectid_account: ['_objectid_value', 'account'] },
-      altKey: A.activityKey,
     },
     [S.table]: { set: `${S.table}es`, pk: `${S.table}id`, columns: { modifiedon: 'datetime', createdon: 'datetime', navsync_name: 'string', ...settingsCols } },
     [DV.seat.table]: {

@@ -4,6 +4,7 @@ import { DataverseGateway, odataString } from '../../src/crm/dataverse';
 import type { DataverseConfig } from '../../src/crm/config';
 import type { ActivityRecord, Pages } from '../../src/crm/gateway';
 import { DataverseDouble } from '../../src/doubles/dataverseDouble';
+import { dataverseActivityId } from '../../src/domain/writeback/dataverse';
 import { closedPort, guardLoopback, nonLoopback } from '../doubles/loopbackGuard';
 
 const guard = guardLoopback();
@@ -215,7 +216,7 @@ describe('writes', () => {
     expect(res.unprocessed).toEqual([accounts[0]]);
   });
 
-  test('activities upsert by alternate key across the four tables; reruns never double', async () => {
+  test('activities upsert by alternate key (notes by derived annotationid) across the four tables; reruns never double', async () => {
     const g = gateway();
     const types = ['inmail', 'message', 'call', 'note'] as const;
     const acts: ActivityRecord[] = Array.from({ length: 12 }, (_, i) => ({
@@ -231,16 +232,23 @@ describe('writes', () => {
       personUrn: `urn:li:person:s${i}`,
     }));
     const a = await g.upsertActivities(acts);
-    expect(a.failed).toEqual([]);
-    expect(a.succeeded).toHaveLength(12);
+    // An unmatched note is refused per record (the engine defers those): annotation cannot hold its key or person.
+    expect(a.failed).toEqual([{ ref: 'li-note-11', code: 'NOTE_WITHOUT_PERSON', message: expect.any(String) }]);
+    expect(a.succeeded).toHaveLength(11);
     await g.upsertActivities(acts);
     const count = (t: string) => dv.all(t).length;
-    expect([count(DV.activity.inmailTable), count(DV.activity.messageTable), count('phonecall'), count('annotation')]).toEqual([3, 3, 3, 3]);
+    expect([count(DV.activity.inmailTable), count(DV.activity.messageTable), count('phonecall'), count('annotation')]).toEqual([3, 3, 3, 2]);
+    // Notes: no NavSync column on annotation; the row id is the one derived from the key, so reruns update it.
+    const notes = dv.all('annotation');
+    expect(notes.map((r) => r.annotationid).sort()).toEqual([dataverseActivityId('li-note-3'), dataverseActivityId('li-note-7')].sort());
+    expect(notes.flatMap((r) => Object.keys(r)).filter((k) => k.startsWith('navsync_'))).toEqual([]);
+    const note = await all(g.activities({ keys: ['li-note-3', 'li-note-11'] }));
+    expect(note).toEqual([expect.objectContaining({ key: 'li-note-3', type: 'note', personId: contacts[3], completed: true })]);
     const inmail = dv.all(DV.activity.inmailTable).find((r) => r[DV.activity.activityKey] === 'li-inmail-0');
     expect(inmail).toMatchObject({ _regardingobjectid_value: contacts[0], _ownerid_value: owner, statecode: 1, description: 'Grüße aus Köln — à bientôt' });
     expect(dv.all(DV.activity.messageTable).some((r) => r[DV.activity.activityKey] === "li-message-5-O'Neil/1?#")).toBe(true);
     const unresolved = await all(g.activities({ unresolvedOnly: true }));
-    expect(unresolved.map((x) => x.key).sort()).toEqual(['li-call-10', 'li-inmail-8', 'li-message-9', 'li-note-11']);
+    expect(unresolved.map((x) => x.key).sort()).toEqual(['li-call-10', 'li-inmail-8', 'li-message-9']);
     const byKey = await all(g.activities({ keys: ["li-message-5-O'Neil/1?#"] }));
     expect(byKey).toHaveLength(1);
   });

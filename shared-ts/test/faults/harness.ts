@@ -79,7 +79,9 @@ function dataverseSnapshot(env: DemoEnvironment): CrmSnapshot {
   let count = 0;
   for (const table of [DV.activity.inmailTable, DV.activity.messageTable, 'phonecall', 'annotation']) {
     for (const r of dv.all(table)) {
-      const key = String(r[DV.activity.activityKey]);
+      // Notes carry no NavSync column (annotation takes none): a note is known by the annotationid derived from
+      // its key; a doubled note would be an extra row, which the count and the map against the baseline catch.
+      const key = table === 'annotation' ? `note:${String(r.annotationid)}` : String(r[DV.activity.activityKey]);
       count++;
       seen.set(key, (seen.get(key) ?? 0) + 1);
       const who = r._regardingobjectid_value ?? r._objectid_value ?? '';

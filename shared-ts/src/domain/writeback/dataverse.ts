@@ -78,10 +78,13 @@ export function dataverseActivity(plan: WritebackPlan, ctx: DataverseWritebackCo
   const id = dataverseActivityId(plan.key);
   const record: Record<string, string | number | boolean | null> = {
     'ownerid@odata.bind': `/systemusers(${plan.ownerId})`,
-    [DV.activity.activityKey]: plan.key,
-    [DV.activity.personName]: plan.personName ? trimToLength(plan.personName, DV_TEXT_LIMITS.personName) : null,
-    [DV.activity.personUrn]: plan.personUrn ? trimToLength(plan.personUrn, DV_TEXT_LIMITS.personUrn) : null,
   };
+  // Annotation takes no custom columns: a note is found again by its derived id alone.
+  if (target.isActivity) {
+    record[DV.activity.activityKey] = plan.key;
+    record[DV.activity.personName] = plan.personName ? trimToLength(plan.personName, DV_TEXT_LIMITS.personName) : null;
+    record[DV.activity.personUrn] = plan.personUrn ? trimToLength(plan.personUrn, DV_TEXT_LIMITS.personUrn) : null;
+  }
   if (plan.person) record[`${nav(target.table, plan.person.kind)}@odata.bind`] = `/${PLURAL[plan.person.kind]}(${plan.person.id})`;
   if (target.isActivity) {
     record.subject = trimToLength(plan.subject, DV_TEXT_LIMITS.subject);
