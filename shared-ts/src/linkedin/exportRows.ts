@@ -99,11 +99,20 @@ function statusOf(value: string | undefined): ValidationStatus | null {
   return s;
 }
 
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Epoch seconds (10 digits) or milliseconds (11-13), or any date `Date.parse` reads. Values arrive trimmed. */
 function timeOf(value: string | undefined): number | null | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d{10,13}$/.test(value.trim())) {
+  if (value === undefined || value === '') return undefined;
+  if (value.length >= 10 && value.length <= 13 && allDigits(value)) {
     const n = Number(value);
-    return value.trim().length === 10 ? n * 1000 : n;
+    return value.length === 10 ? n * 1000 : n;
   }
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : t;

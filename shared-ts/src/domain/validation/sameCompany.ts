@@ -49,11 +49,14 @@ export function validationCompanyKey(name: string | null, site: string | null): 
   return key;
 }
 
+/** Without URNs on both sides, two prepared company keys are the same company only when the comparison is exact. */
+export function sameCompanyKeys(account: CompanyKey, current: CompanyKey): boolean {
+  return compareCompanies(account, current) === 'exact';
+}
+
 export const sameCompanyAsAccount: SameCompanyFn = (account, current) => {
   const a = linkedInCompanyId(account.companyUrn);
   const b = linkedInCompanyId(current.urn);
   if (a !== null && b !== null) return a === b;
-  const ka = validationCompanyKey(account.name, account.website);
-  const kb = validationCompanyKey(current.name, current.domain);
-  return compareCompanies(ka, kb) === 'exact';
+  return sameCompanyKeys(validationCompanyKey(account.name, account.website), validationCompanyKey(current.name, current.domain));
 };

@@ -2,7 +2,11 @@ import type { CrmAccount, CrmPerson, PersonUpdate } from '../../crm/gateway';
 import type { ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidationBatch,
+  sameCompanyAsAccount,
+  sameCompanyKeys,
+  validationCompanyKey,
   validationScope,
+  type CurrentCompany,
   type LinkedInEvidence,
   type NotAtCompanyState,
   type ScopeContactRole,
@@ -10,6 +14,7 @@ import {
   type ValidationAccount,
   type ValidationInput,
 } from '../../domain/validation/index';
+import type { CompanyKey } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { pushProblem, type Problem, type StepReport } from '../report';
@@ -202,7 +207,7 @@ export function decideChunk(
     inputs.push(toInput(person, row, inScope.has(person.id), accounts, exportEndAt));
     rowFor.push(row);
   }
-  const result = decideValidationBatch(inputs, now);
+  const result = decideValidationBatch(inputs, now, DECIDE_OPTIONS);
   counts.flag += result.counts.flag;
   counts.clear += result.counts.clear;
   counts.unchanged += result.counts.unchanged;
@@ -214,6 +219,41 @@ export function decideChunk(
   }
   return out;
 }
+
+interface AccountKey {
+  name: string | null;
+  website: string | null;
+  key: CompanyKey;
+}
+
+// An export names the same accounts and the same LinkedIn companies over and over: keep each account's company key
+// (per account id, with the name and website it was made from, so a renamed account is keyed again) and each
+// LinkedIn company name's key, instead of looking both up again for every row. Both caches are bounded.
+const accountKeys = new Map<string, AccountKey>();
+const companyKeys = new Map<string, CompanyKey>();
+const KEYS_MAX = 50_000;
+
+function sameCompanyCached(account: ValidationAccount, current: CurrentCompany): boolean {
+  // With a URN on either side the domain decides (URNs first); the keys below are its rule without URNs.
+  if (account.companyUrn !== null || current.urn !== null || current.domain !== null || current.name === null) {
+    return sameCompanyAsAccount(account, current);
+  }
+  let entry = accountKeys.get(account.id);
+  if (entry === undefined || entry.name !== account.name || entry.website !== account.website) {
+    if (accountKeys.size >= KEYS_MAX) accountKeys.clear();
+    entry = { name: account.name, website: account.website, key: validationCompanyKey(account.name, account.website) };
+    accountKeys.set(account.id, entry);
+  }
+  let key = companyKeys.get(current.name);
+  if (key === undefined) {
+    if (companyKeys.size >= KEYS_MAX) companyKeys.clear();
+    key = validationCompanyKey(current.name, null);
+    companyKeys.set(current.name, key);
+  }
+  return sameCompanyKeys(entry.key, key);
+}
+
+const DECIDE_OPTIONS = { sameCompany: sameCompanyCached };
 
 export function toInput(person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: ReadonlyMap<string, ValidationAccount>, exportEndAt: number): ValidationInput {
   // A lead has no account: its Company field plays that part.
