@@ -35,7 +35,8 @@ export async function* makeExportChunks(rows: number): AsyncGenerator<string> {
 
 // The CRM's account ids and names, made once: the stand-in CRM should cost as little of the timed loop as it can.
 const ACCOUNT_IDS = Array.from({ length: 50_000 }, (_, i) => accountId(i));
-const ACCOUNT_NAMES = Array.from({ length: 977 }, (_, i) => `Alpenglühen ${i} AG`);
+// One name per account, as in a CRM (977 distinct names across the 50,000 accounts).
+const ACCOUNT_NAMES = Array.from({ length: 50_000 }, (_, i) => `Alpenglühen ${i % 977} AG`);
 
 /** What the CRM would answer for a chunk: one contact per row, some Ignored, some already flagged. */
 function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
@@ -51,7 +52,7 @@ function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
       phone: null,
       title: null,
       accountId: ACCOUNT_IDS[n % 50_000],
-      companyName: ACCOUNT_NAMES[n % 977],
+      companyName: ACCOUNT_NAMES[n % 50_000],
       ownerId: '005000000000001',
       notAtCompany: n % 17 === 0 ? 'ignore' : n % 13 === 0 ? 'notAtCompany' : 'noFeedback',
       memberUrn: null,

@@ -152,7 +152,7 @@ export async function consumeExport(
       pushProblem(problems, { ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
       return;
     }
-    ids.add(item.row.recordId);
+    ids.add(ownCopy(item.row.recordId));
     buffer.push(item.row);
   };
   for await (const next of items) {
@@ -176,6 +176,14 @@ export async function consumeExport(
     }
   }
   if (buffer.length) await onChunk(buffer);
+}
+
+/**
+ * A copy of an id that does not hold on to the text it was cut from: a parsed id is a slice of its whole download
+ * chunk, and the duplicate check keeps every id of the export, which would keep every chunk alive.
+ */
+function ownCopy(id: string): string {
+  return ` ${id}`.slice(1);
 }
 
 export interface DecidedRow {
