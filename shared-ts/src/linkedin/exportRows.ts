@@ -332,8 +332,13 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
 }
 
 /** Parses an export stream into mapped and rejected rows, one by one (a thin wrapper over `parseExportBatches`). */
-export async function* parseExport(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem> {
-  for await (const batch of parseExportBatches(chunks, opts)) yield* batch;
+export function parseExport(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem> {
+  return flattenBatches(parseExportBatches(chunks, opts));
+}
+
+/** One item at a time from a stream of arrays (for callers that want rows, not chunks). */
+export async function* flattenBatches<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** JSON lines: one object per line; a bad line is rejected on its own. */

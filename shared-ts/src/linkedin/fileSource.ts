@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping, FileSourceConfig } from './config';
-import { objectOf, parseExport, readRecords, resolveColumns } from './exportRows';
+import { flattenBatches, objectOf, parseExportBatches, readRecords, resolveColumns } from './exportRows';
 import type { AssociationBatch, ExportItem, ExportRequest, LinkedInSource, ProfileAssociation, RequestCounts, ValidationExport } from './source';
 
 export class FileSource implements LinkedInSource {
@@ -33,13 +33,14 @@ export class FileSource implements LinkedInSource {
     const files = this.cfg.exportFiles;
     const columns = this.columns;
     const count = (k: string) => this.count(k);
-    async function* items(): AsyncGenerator<ExportItem> {
+    async function* batches(): AsyncGenerator<ExportItem[]> {
       for (const file of files) {
         count('file');
-        yield* parseExport(openFile(file), { source: basename(file), mapping: columns });
+        yield* parseExportBatches(openFile(file), { source: basename(file), mapping: columns });
       }
     }
-    return { jobId: `files:${files.length}`, exportStartAt: req.since, exportEndAt: now, nextCursor: now, fileCount: files.length, items };
+    const items = () => flattenBatches(batches());
+    return { jobId: `files:${files.length}`, exportStartAt: req.since, exportEndAt: now, nextCursor: now, fileCount: files.length, items, batches };
   }
 
   private loadAssociations(): Promise<Map<string, ProfileAssociation>> {

@@ -73,6 +73,8 @@ export interface ValidationExport {
   fileCount: number;
   /** Mapped rows and rejected rows, in file order, streamed. */
   items(): AsyncIterable<ExportItem>;
+  /** The same rows, one array per downloaded chunk: the fast path the engine uses when a source offers it. */
+  batches?(): AsyncIterable<ExportItem[]>;
 }
 
 /** A high-confidence match LinkedIn holds for a CRM record (Profile Associations API). */

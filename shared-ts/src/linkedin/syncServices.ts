@@ -8,7 +8,7 @@ import { redactingLog, registerSecret } from '../crm/redact';
 import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from './backoff';
 import type { ColumnMapping, SyncServicesConfig } from './config';
 import { LinkedInDailyLimitError, nextMidnightUtc } from './errors';
-import { parseExport, resolveColumns } from './exportRows';
+import { flattenBatches, parseExportBatches, resolveColumns } from './exportRows';
 import { crmInstanceUrn, decodeComplexKey, encodeComplexKey, encodeKeyList, encodeUrnParam, type AssociationKey } from './restli';
 import type {
   AssociationBatch,
@@ -218,7 +218,8 @@ export class SyncServicesSource implements LinkedInSource {
       exportEndAt,
       nextCursor: job.nextExportStartAt ?? exportEndAt,
       fileCount: urls.length,
-      items: () => this.download(jobId, urls, req),
+      batches: () => this.download(jobId, urls, req),
+      items: () => flattenBatches(this.download(jobId, urls, req)),
     };
   }
 
@@ -229,7 +230,8 @@ export class SyncServicesSource implements LinkedInSource {
   }
 
   /** Streams every file; an expired URL or a cut-off download re-reads the job for fresh URLs and resumes. */
-  private async *download(jobId: string, initial: string[], req: ExportRequest): AsyncGenerator<ExportItem> {
+  /** Every download URL in turn, one array of rows per chunk; an expired or cut-off URL re-reads the job and resumes. */
+  private async *download(jobId: string, initial: string[], req: ExportRequest): AsyncGenerator<ExportItem[]> {
     let urls = initial;
     let rereads = 0;
     let rows = 0;
@@ -241,10 +243,12 @@ export class SyncServicesSource implements LinkedInSource {
         const res = await this.send('download', 'GET', urls[i], { auth: false, signal: req.signal });
         if (res.ok && res.body) {
           try {
-            for await (const item of parseExport(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done })) {
-              done++;
-              if (item.ok && ++rows % 10_000 === 0) req.onProgress?.({ phase: 'downloading', jobId, rows });
-              yield item;
+            for await (const batch of parseExportBatches(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done })) {
+              done += batch.length;
+              const before = rows;
+              for (const item of batch) if (item.ok) rows++;
+              if (Math.floor(rows / 10_000) > Math.floor(before / 10_000)) req.onProgress?.({ phase: 'downloading', jobId, rows });
+              yield batch;
             }
             break;
           } catch (err) {

@@ -64,7 +64,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const accountCache = new Map<string, ValidationAccount>();
   const validatedAt = new Date(now).toISOString();
 
-  await consumeExport(exp.items(), counts, step.problems, async (chunk) => {
+  await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, async (chunk) => {
     const rows = chunk.filter((r) => {
       if (isCrmRecordId(crm.kind, r.recordId)) return true;
       counts.rejected++;
