@@ -2,3 +2,4 @@
 export * from './definitions';
 export * from './dataverse';
 export * from './salesforce';
+export { xmlEscape } from './xml';
