@@ -11,6 +11,7 @@ import type { CatalogueError } from '../domain/errors';
 import type { Seat } from '../domain/seats/seats';
 import type { NavSyncSettings } from '../domain/settings/model';
 import type { ActivityKind } from '../domain/writeback/kinds';
+import type { WritebackPlan } from '../domain/writeback/plan';
 
 export type CrmKind = 'salesforce' | 'dataverse';
 export type PersonKind = 'contact' | 'lead';
@@ -202,25 +203,11 @@ export interface AccountUpdate {
   companyUrn: string | null;
 }
 
-/** A written-back Sales Navigator activity, upserted by `key` (the activity's id): reruns never double it. */
-export interface ActivityRecord {
-  key: string;
-  type: ActivityType;
-  /** The seat holder (CRM user id). */
-  ownerId: string;
-  /** The matched person; absent = unresolved (an open activity keeping the person's name/URN). */
-  person?: { id: string; kind: PersonKind };
-  /** Optional related account/opportunity (never with a lead on Salesforce). */
-  relatedToId?: string;
-  subject: string;
-  body: string;
-  /** ISO datetime of the activity on LinkedIn. */
-  occurredAt: string;
-  /** Completed (matched) or open (unresolved). */
-  completed: boolean;
-  personName: string | null;
-  personUrn: string | null;
-}
+/**
+ * A written-back Sales Navigator activity, upserted by `key` (the activity's id): reruns never double it.
+ * It is exactly the write-back plan the domain makes (one definition of the shape).
+ */
+export type ActivityRecord = WritebackPlan;
 
 export interface CrmActivity {
   id: string;

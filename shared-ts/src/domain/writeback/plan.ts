@@ -46,7 +46,7 @@ export interface WritebackContext {
 }
 
 /**
- * The platform-neutral record to upsert (same shape as the CRM gateway's activity record): completed on the
+ * The platform-neutral record to upsert (the CRM gateway's ActivityRecord is this type): completed on the
  * matched person, or open and unresolved with the person's name and URN kept.
  */
 export interface WritebackPlan {
