@@ -43,7 +43,7 @@ describe('contact form script', () => {
     const { ui, accountControl } = setUp(DV_VALUES.notAtCompany.notAtCompany);
     onLoad(XrmMockGenerator.getEventContext());
     expect(ui.formNotifications).toEqual([
-      expect.objectContaining({ uniqueId: NOTIFICATION_ID, level: 'WARNING', message: 'LinkedIn shows that this contact no longer works at Contoso B.V..' }),
+      expect.objectContaining({ uniqueId: NOTIFICATION_ID, level: 'WARNING', message: 'LinkedIn shows that Contoso B.V. is no longer this contact’s employer.' }),
     ]);
     const notes = accountControl.getNotifications();
     expect(notes.map((n: any) => [n.uniqueId, n.notificationLevel, n.messages[0]])).toEqual([
@@ -55,7 +55,7 @@ describe('contact form script', () => {
   test('speaks the user’s language (German user)', () => {
     const { ui, accountControl } = setUp(DV_VALUES.notAtCompany.notAtCompany, 1031);
     onLoad(XrmMockGenerator.getEventContext());
-    expect(ui.formNotifications[0].message).toBe('Laut LinkedIn arbeitet dieser Kontakt nicht mehr bei Contoso B.V..');
+    expect(ui.formNotifications[0].message).toBe('Laut LinkedIn ist Contoso B.V. nicht mehr der Arbeitgeber dieses Kontakts.');
     expect(accountControl.getNotifications()[0].messages[0]).toBe('Firma aktualisieren');
   });
 

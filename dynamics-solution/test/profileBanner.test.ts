@@ -4,11 +4,13 @@
  */
 import { LOCALES, t } from '@navsync/shared-ts';
 
-describe('Not-at-company banner', () => {
+describe.each([
+  ['Embedded Profile banner', 'profile.notAtCompanyBanner'],
+  ['contact form notification', 'dataverse.formNotAtCompany'],
+])('Not-at-company text: %s', (_what, key) => {
   test.each(LOCALES.map((l) => [l]))('%s: no double period after "Philips N.V."', (locale) => {
-    const text = t('profile.notAtCompanyBanner', locale, { name: 'Eva Jansen', company: 'Philips N.V.' });
+    const text = t(key, locale, { name: 'Eva Jansen', company: 'Philips N.V.' });
     expect(text).toContain('Philips N.V.');
-    expect(text).toContain('Eva Jansen');
     // The company is followed by a word, never by punctuation.
     expect(text).toMatch(/Philips N\.V\. \p{L}/u);
   });
