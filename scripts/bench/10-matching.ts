@@ -11,23 +11,16 @@ import {
 } from '../../shared-ts/src/domain/matching/index';
 
 import { loadavg } from 'node:os';
+import { Random } from '../../shared-ts/src/demo/random';
 
 const loadAverage = (): string => loadavg()[0].toFixed(1);
 const N_MEMBERS = Number(process.env.BENCH_MATCH_MEMBERS ?? 100_000);
 const N_CONTACTS = Number(process.env.BENCH_MATCH_CONTACTS ?? 100_000);
 const OVERLAP = 0.6; // share of CRM contacts that are a LinkedIn member
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(20261122);
+// The demo's seeded PRNG (mulberry32), so every run matches the same records.
+const random = new Random(20261122);
+const rnd = (): number => random.next();
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const chance = (p: number): boolean => rnd() < p;
 

@@ -2,6 +2,7 @@
 // inputs, in export-sized chunks the way the engine calls it. Prints decisions/s (target ≥ 200,000 on one core)
 // and peak RSS. Generation is not timed; only decideValidationBatch is.
 import { performance } from 'node:perf_hooks';
+import { Random } from '../../shared-ts/src/demo/random';
 import {
   decideValidationBatch,
   NOT_AT_COMPANY_STATES,
@@ -16,18 +17,6 @@ const CHUNK = 50_000;
 const TARGET = 200_000;
 const NOW = Date.UTC(2026, 10, 22, 6, 0, 0);
 const HOUR = 3_600_000;
-
-// mulberry32: a tiny seeded PRNG, so every run decides the same million rows.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMPANIES = [
   ['Acme Corporation Inc.', 'acme.com'],
@@ -79,7 +68,9 @@ function generate(start: number, n: number, rand: () => number): ValidationInput
   return rows;
 }
 
-const rand = rng(20261122);
+// The demo's seeded PRNG (mulberry32), so every run decides the same million rows.
+const random = new Random(20261122);
+const rand = (): number => random.next();
 const counts: Record<ValidationOutcome, number> = { flag: 0, clear: 0, unchanged: 0, skip: 0 };
 let decideMs = 0;
 let decideCpuMs = 0;
