@@ -156,18 +156,9 @@ export async function consumeExport(
     buffer.push(item.row);
   };
   for await (const next of items) {
-    if (Array.isArray(next)) {
-      const batch = next as readonly ExportItem[];
-      for (let i = 0; i < batch.length; i++) {
-        take(batch[i]);
-        if (buffer.length >= chunkSize) {
-          const rows = buffer;
-          buffer = [];
-          await onChunk(rows);
-        }
-      }
-    } else {
-      take(next as ExportItem);
+    const batch: readonly ExportItem[] = Array.isArray(next) ? next : [next as ExportItem];
+    for (let i = 0; i < batch.length; i++) {
+      take(batch[i]);
       if (buffer.length >= chunkSize) {
         const rows = buffer;
         buffer = [];
