@@ -12,7 +12,8 @@ import { DV, DV_VALUES } from '../domain/crmSchema';
 import { CatalogueError } from '../domain/errors';
 import { seatFromDataverse, seatToDataverse, type Seat } from '../domain/seats/seats';
 import { settingsFromDataverse, settingsToDataverse } from '../domain/settings/records';
-import { dataverseActivityId } from '../domain/writeback/dataverse';
+import { testContactDataverse, type TestContact } from '../domain/testWriteBack/plan';
+import { dataverseActivityId, dataverseResolution } from '../domain/writeback/dataverse';
 import { defaultSleep, networkErrorCode } from '../linkedin/backoff';
 import type { DataverseConfig } from './config';
 import type {
@@ -20,6 +21,7 @@ import type {
   AccountUpdate,
   ActivityQuery,
   ActivityRecord,
+  ActivityResolution,
   ActivityType,
   ConnectionCheck,
   CrmAccount,
@@ -40,11 +42,14 @@ import type {
   PersonQuery,
   PersonUpdate,
   RequestCounts,
+  TestActivityRef,
+  TestContactResult,
   UserQuery,
   WriteEngine,
   WriteFailure,
   WriteResult,
 } from './gateway';
+import { testKeys } from './gateway';
 import { redactingLog, registerSecret } from './redact';
 
 /** The tables the application user must read (issue 6, step 1), with their entity sets. */
@@ -668,6 +673,69 @@ export class DataverseGateway implements CrmGateway {
     return result;
   }
 
+  /** The row of a written-back activity: activity tables by the NavSync alternate key, notes by their derived id. */
+  private activityRowKey(table: string, key: string): string {
+    return table === 'annotation' ? dataverseActivityId(key) : `${DV.activity.activityKey}=${encodeURIComponent(odataString(key))}`;
+  }
+
+  /**
+   * Completes earlier open activities: an update (If-Match `*`, so a missing row is never created) setting only
+   * regarding and statecode/statuscode (domain `dataverseResolution`); subject and description stay as written.
+   */
+  async resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult> {
+    const tables = new Map((await this.activityTables()).map((t) => [t.type, t]));
+    const regardingNavigation = (table: string, target: 'contact' | 'lead') => (table === 'annotation' ? `objectid_${target}` : `regardingobjectid_${target}`);
+    const ops: Op[] = resolutions.map((r) => {
+      const t = tables.get(r.type) as { table: string; set: string };
+      const person = { ...r.person, id: guids([r.person.id])[0] };
+      const plan = dataverseResolution({ ...r, person }, r.type, { regardingNavigation });
+      return { ref: r.key, kind: 'update', collection: t.set, key: this.activityRowKey(t.table, r.key), data: plan.record };
+    });
+    return this.runBatches(ops);
+  }
+
+  /** POST contacts (domain `testContactDataverse`); a refusal of the record (4xx) comes back with its code. */
+  async createTestContact(contact: TestContact): Promise<TestContactResult> {
+    const data = testContactDataverse({ ...contact, ownerId: guids([contact.ownerId])[0], accountId: contact.accountId ? guids([contact.accountId])[0] : null });
+    return this.call('create', 'contacts', async (): Promise<TestContactResult> => {
+      try {
+        return { ok: true, id: String(await this.api.create({ collection: 'contacts', data })) };
+      } catch (err) {
+        const refusal = recordRefusal(err);
+        if (refusal) return refusal;
+        throw err;
+      }
+    }, ['contact']);
+  }
+
+  /** Test activities by key (a test key only) in one `$batch`; a row already gone counts as removed. */
+  async deleteTestActivities(refs: readonly TestActivityRef[]): Promise<WriteResult> {
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    const keys = new Set(testKeys(refs, out));
+    if (!keys.size) return out;
+    const tables = new Map((await this.activityTables()).map((t) => [t.type, t]));
+    const ops: Op[] = refs.filter((r) => keys.delete(r.key)).map((r) => {
+      const t = tables.get(r.type) as { table: string; set: string };
+      return { ref: r.key, kind: 'delete', collection: t.set, key: this.activityRowKey(t.table, r.key) };
+    });
+    return goneIsRemoved(await this.runBatches(ops), out);
+  }
+
+  async deleteTestContact(id: string): Promise<WriteResult> {
+    const key = guids([id])[0];
+    const r = await this.call('delete', `contacts(${key})`, async () => {
+      try {
+        await this.api.deleteRecord({ collection: 'contacts', key });
+        return null;
+      } catch (err) {
+        const refusal = recordRefusal(err);
+        if (refusal) return refusal;
+        throw err;
+      }
+    }, ['contact']);
+    return goneIsRemoved(r && !r.ok ? { succeeded: [], failed: [{ ref: key, code: r.code, message: r.message }], unprocessed: [] } : { succeeded: [key], failed: [], unprocessed: [] });
+  }
+
   /** Queues one operation in the open batch (inside the change set, or as an independent part). */
   private async queue(op: Op, inChangeSet: boolean): Promise<void> {
     const req = { collection: op.collection, key: op.key, inChangeSet };
@@ -740,6 +808,21 @@ export class DataverseGateway implements CrmGateway {
     }
     return out;
   }
+}
+
+/** A refusal of one record (validation, business rule, privilege, duplicate, not found); others are thrown on. */
+function recordRefusal(err: unknown): Extract<TestContactResult, { ok: false }> | null {
+  const e = err as DvError;
+  if (!e || typeof e.status !== 'number' || e.status < 400 || e.status >= 500 || e.status === 401 || e.status === 429) return null;
+  return { ok: false, httpStatus: e.status, code: codeOf(e), message: messageOf(e) };
+}
+
+/** Deleting a row that no longer exists (0x80040217) leaves nothing behind: it counts as removed. */
+function goneIsRemoved(r: WriteResult, into: WriteResult = { succeeded: [], failed: [], unprocessed: [] }): WriteResult {
+  into.succeeded.push(...r.succeeded, ...r.failed.filter((f) => f.code === '0x80040217').map((f) => f.ref));
+  into.failed.push(...r.failed.filter((f) => f.code !== '0x80040217'));
+  into.unprocessed.push(...r.unprocessed);
+  return into;
 }
 
 function retryAfterMs(headers: Record<string, string> | undefined, attempt: number): number {

@@ -11,7 +11,8 @@ import type { CatalogueError } from '../domain/errors';
 import type { Seat } from '../domain/seats/seats';
 import type { NavSyncSettings } from '../domain/settings/model';
 import type { ActivityKind } from '../domain/writeback/kinds';
-import type { WritebackPlan } from '../domain/writeback/plan';
+import type { TestContact } from '../domain/testWriteBack/plan';
+import type { WritebackPlan, WritebackResolution } from '../domain/writeback/plan';
 
 export type CrmKind = 'salesforce' | 'dataverse';
 export type PersonKind = 'contact' | 'lead';
@@ -228,6 +229,29 @@ export interface ActivityQuery {
   pageSize?: number;
 }
 
+/**
+ * The change that completes an earlier unresolved activity (domain `planReResolution`), with its kind so the
+ * Dataverse adapter knows the table. Only the person, the related record and the completed state are written:
+ * the subject and body written earlier stay as they are.
+ */
+export interface ActivityResolution extends WritebackResolution {
+  type: ActivityType;
+}
+
+/** Keys of Test Write-Back's own activities (`sn-<kind>-navsync-test-<run>-<kind>`, domain testWriteBack plan). */
+export const TEST_ACTIVITY_KEY = /^sn-(inmail|message|note|call)-navsync-test-/;
+
+/** A Test Write-Back activity to remove: its key (always a test key) and kind (the Dataverse table). */
+export interface TestActivityRef {
+  key: string;
+  type: ActivityType;
+}
+
+/** The created test contact, or the platform's refusal (for domain `diagnoseTestWriteBack`). */
+export type TestContactResult =
+  | { ok: true; id: string }
+  | { ok: false; httpStatus?: number; code: string; message: string; fields?: string[] };
+
 export interface WriteFailure {
   /** Record id, or the activity key for upserts. */
   ref: string;
@@ -283,6 +307,20 @@ export interface CrmGateway {
   updateAccounts(updates: readonly AccountUpdate[]): Promise<WriteResult>;
   /** Upsert by activity key (Salesforce external id; Dataverse alternate key). */
   upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult>;
+  /**
+   * Re-resolution: set only person, related record and completed state of open activities, addressed by key
+   * (Salesforce: upsert by the key external id; Dataverse: update by the alternate key, never creating a row).
+   */
+  resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult>;
+  /** Test Write-Back: create the plan's test contact. A refusal comes back with the platform's code and text. */
+  createTestContact(contact: TestContact): Promise<TestContactResult>;
+  /**
+   * Test Write-Back clean-up: delete the test's own activities by key (any other key is refused per record, so
+   * written-back activities can never be removed here). A record already gone counts as removed.
+   */
+  deleteTestActivities(refs: readonly TestActivityRef[]): Promise<WriteResult>;
+  /** Test Write-Back clean-up: delete the test contact this run created. */
+  deleteTestContact(id: string): Promise<WriteResult>;
   /** Disconnect clean-up: delete NavSync's own settings/seat rows (never written-back activities). */
   deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult>;
 
@@ -292,4 +330,14 @@ export interface CrmGateway {
   minimumWriteRequests(n: number): number;
   /** Requests made so far, by kind (e.g. `query`, `queryMore`, `collections`, `bulkCreate`, `batch`). */
   requestCounts(): RequestCounts;
+}
+
+/** The refs that are Test Write-Back keys; any other key is refused per record (never deleted). */
+export function testKeys(refs: readonly TestActivityRef[], out: WriteResult): string[] {
+  const keys: string[] = [];
+  for (const r of refs) {
+    if (TEST_ACTIVITY_KEY.test(r.key)) keys.push(r.key);
+    else out.failed.push({ ref: r.key, code: 'NOT_A_TEST_ACTIVITY', message: 'only Test Write-Back activities are deleted; written-back activities never are' });
+  }
+  return [...new Set(keys)];
 }

@@ -10,6 +10,8 @@ import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
 import { CatalogueError } from '../domain/errors';
 import { seatFromSalesforce, seatToSalesforce, type Seat } from '../domain/seats/seats';
 import { settingsFromSalesforce, settingsToSalesforce } from '../domain/settings/records';
+import { testContactSalesforce, type TestContact } from '../domain/testWriteBack/plan';
+import { salesforceResolutionFields } from '../domain/writeback/salesforce';
 import { networkErrorCode } from '../linkedin/backoff';
 import type { SalesforceConfig } from './config';
 import type {
@@ -17,6 +19,7 @@ import type {
   AccountUpdate,
   ActivityQuery,
   ActivityRecord,
+  ActivityResolution,
   ActivityType,
   ConnectionCheck,
   CrmAccount,
@@ -37,11 +40,14 @@ import type {
   PersonQuery,
   PersonUpdate,
   RequestCounts,
+  TestActivityRef,
+  TestContactResult,
   UserQuery,
   WriteEngine,
   WriteFailure,
   WriteResult,
 } from './gateway';
+import { testKeys } from './gateway';
 import { redactingLog, registerSecret } from './redact';
 import { salesforceRequestKind } from './salesforceRequestKind';
 
@@ -611,6 +617,53 @@ export class SalesforceGateway implements CrmGateway {
       } as Rec,
     }));
     return this.write('Task', 'upsert', rows, this.n(T.activityKey));
+  }
+
+  /**
+   * Completes earlier open Tasks: upsert by the key external id with only WhoId, WhatId (never with a lead) and
+   * the closed status (domain `salesforceResolutionFields`); Subject and Description are not sent, so they stay.
+   */
+  async resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult> {
+    if (!resolutions.length) return { succeeded: [], failed: [], unprocessed: [] };
+    const keyField = this.n(SF.task.activityKey);
+    const st = await this.statuses();
+    const rows = resolutions.map((r) => ({
+      ref: r.key,
+      rec: { [keyField]: r.key, ...salesforceResolutionFields(r, { completedStatus: st.closed, openStatus: st.open, namespace: this.ns }) } as Rec,
+    }));
+    return this.write('Task', 'upsert', rows, keyField);
+  }
+
+  /** One Contact through sObject Collections (allOrNone false), so a refusal comes back per record with its fields. */
+  async createTestContact(contact: TestContact): Promise<TestContactResult> {
+    const res = (await this.call('create Contact', (c) => c.sobject('Contact').create([testContactSalesforce(contact)] as never, { allOrNone: false }), ['Contact'])) as SaveResultLike[];
+    const r = res[0];
+    if (r?.success && r.id) return { ok: true, id: r.id };
+    const e = r?.errors?.[0];
+    return { ok: false, code: e?.statusCode ?? e?.errorCode ?? 'UNKNOWN', message: e?.message ?? '', fields: e?.fields ?? [] };
+  }
+
+  /** Test Tasks by key: their ids are read by key (a test key only), then deleted through Collections. */
+  async deleteTestActivities(refs: readonly TestActivityRef[]): Promise<WriteResult> {
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    const keys = testKeys(refs, out);
+    if (!keys.length) return out;
+    const idByKey = new Map<string, string>();
+    for await (const page of this.activities({ keys })) for (const a of page) idByKey.set(a.key, a.id);
+    for (const k of keys) if (!idByKey.has(k)) out.succeeded.push(k); // already gone
+    for (const part of chunks([...idByKey], COLLECTION_MAX)) {
+      const res = (await this.call('delete Task', (c) => c.sobject('Task').destroy(part.map(([, id]) => id), { allOrNone: false }), ['Task'])) as SaveResultLike[];
+      res.forEach((r, i) => (r.success ? out.succeeded.push(part[i][0]) : out.failed.push(failure(part[i][0], r))));
+    }
+    return out;
+  }
+
+  async deleteTestContact(id: string): Promise<WriteResult> {
+    idList([id]);
+    const res = (await this.call('delete Contact', (c) => c.sobject('Contact').destroy([id], { allOrNone: false }), ['Contact'])) as SaveResultLike[];
+    const r = res[0];
+    if (r?.success || r?.errors?.[0]?.statusCode === 'ENTITY_IS_DELETED') return { succeeded: [id], failed: [], unprocessed: [] };
+    return { succeeded: [], failed: [failure(id, r ?? { success: false })], unprocessed: [] };
   }
 
   /** Routes a write: ≤ threshold through sObject Collections, above through one Bulk API 2.0 job. */

@@ -61,7 +61,7 @@ function tables(): Record<string, TableDef> {
     },
     contact: {
       set: 'contacts', pk: 'contactid',
-      columns: { ...owned, firstname: 'string', lastname: 'string', fullname: 'string', emailaddress1: 'string', telephone1: 'string', jobtitle: 'string', _parentcustomerid_value: 'lookup', ...person },
+      columns: { ...owned, firstname: 'string', lastname: 'string', fullname: 'string', emailaddress1: 'string', telephone1: 'string', jobtitle: 'string', description: 'string', _parentcustomerid_value: 'lookup', ...person },
       nav: { ownerid: ['_ownerid_value', 'systemuser'], parentcustomerid_account: ['_parentcustomerid_value', 'account'] },
     },
     lead: {
@@ -370,6 +370,8 @@ export class DataverseDouble extends LoopbackDouble {
       changes[k] = v;
     }
     const rec: DvRecord = { ...(existing ?? {}), ...changes };
+    // fullname is computed by the platform from the name parts.
+    if (table === 'contact' || table === 'lead') rec.fullname = [rec.firstname, rec.lastname].filter(Boolean).join(' ');
     if (!existing) {
       rec[def.pk] = String(rec[def.pk] ?? randomUUID()).toLowerCase();
       rec.createdon = new Date().toISOString();

@@ -20,6 +20,8 @@ interface FieldDef {
   externalId?: boolean;
   unique?: boolean;
   values?: readonly string[];
+  /** Required on save (REQUIRED_FIELD_MISSING when empty), like Contact.LastName. */
+  required?: boolean;
   /** Relationship name and target object of a reference. */
   rel?: [string, string];
 }
@@ -54,8 +56,8 @@ function schema(ns: string | null): Record<string, Record<string, FieldDef>> {
       [n(SF.account.companyUrn, ns)]: str,
     },
     Contact: {
-      ...common, FirstName: str, LastName: str, Email: { type: 'email', updateable: true }, Phone: str, Title: str,
-      AccountId: ref('Account', 'Account'), OwnerId: ref('Owner', 'User'), ...person,
+      ...common, FirstName: str, LastName: { type: 'string', updateable: true, required: true }, Email: { type: 'email', updateable: true }, Phone: str, Title: str,
+      Description: { type: 'textarea', updateable: true }, AccountId: ref('Account', 'Account'), OwnerId: ref('Owner', 'User'), ...person,
     },
     Lead: {
       ...common, FirstName: str, LastName: str, Email: { type: 'email', updateable: true }, Phone: str, Title: str, Company: str,
@@ -496,6 +498,8 @@ export class SalesforceDouble extends LoopbackDouble {
       rec = { ...changes, Id: this.newId(object) } as SfRecord;
       rec.CreatedDate = new Date().toISOString();
     }
+    const missing = Object.entries(this.schema[object]).filter(([k, d]) => d.required && (rec[k] === undefined || rec[k] === null || rec[k] === '')).map(([k]) => k);
+    if (missing.length) return { errorCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing };
     for (const [k, d] of Object.entries(this.schema[object])) {
       if (d.unique && rec[k] !== undefined && rec[k] !== null) {
         const dup = this.findBy(object, k, rec[k]).find((o) => o.Id !== rec.Id);

@@ -4,7 +4,8 @@
  *   navsync validate        connection, settings and data validation only
  *   navsync status          connection check + what the admin page shows
  *   navsync disconnect [--cleanup] [--yes]
- *   navsync test-writeback  one test activity of each enabled type
+ *   navsync test-writeback [--with-email] [--account <id>] [--keep]
+ *                           a test contact with one test activity of each enabled kind, then removed
  * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose.
  * Credentials come from environment variables only (see config.ts); every line printed is redacted.
  */
@@ -27,14 +28,20 @@ interface Args {
   yes: boolean;
   verbose: boolean;
   reconnect: boolean;
+  withEmail: boolean;
+  account?: string;
+  keep: boolean;
 }
 
 const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose]
        navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
+       navsync test-writeback [--with-email] [--account <id>] [--keep]: creates a test contact, writes one test
+         activity of each enabled kind completed on it, then removes them (--keep leaves them; --with-email gives
+         the contact an e-mail address for orgs whose rule requires one; --account puts it on that account)
 Credentials: ${Object.values(ENV).slice(1).join(', ')} (environment only).`;
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false, reconnect: false };
+  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false, reconnect: false, withEmail: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const value = () => {
@@ -51,6 +58,9 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--yes') a.yes = true;
     else if (x === '--verbose') a.verbose = true;
     else if (x === '--reconnect') a.reconnect = true;
+    else if (x === '--with-email') a.withEmail = true;
+    else if (x === '--account') a.account = value();
+    else if (x === '--keep') a.keep = true;
     else if (x === '--help' || x === '-h') a.command = 'help';
     else if (!x.startsWith('-') && !a.command) a.command = x;
     else throw new ConfigError(`unknown argument: ${x}`);
@@ -66,6 +76,8 @@ export function render(report: RunReport, args: Pick<Args, 'json'>): string {
     for (const p of s.problems.slice(0, 20)) lines.push(`    ${s.name}: ${p.ref}: ${p.reason}`);
     if (s.problems.length > 20) lines.push(`    ${s.name}: … ${s.problems.length - 20} more in the JSON report`);
     if (s.error?.remedy) lines.push(`    ${s.name}: ${s.error.remedy}`);
+    for (const o of s.outcomes ?? []) lines.push(`    ${s.name}: ${o.record} ${o.outcome}: ${o.id}`);
+    if (s.outcomes && s.note && s.error) lines.push(`    ${s.name}: ${s.note}`);
   }
   if (report.dryRun && report.changes.length) {
     lines.push(`Changes this run would make (${report.changes.length}):`);
@@ -121,7 +133,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (args.cleanup && !args.yes) process.stderr.write('Clean-up counted only. Run again with --yes to remove these.\n');
       break;
     default:
-      report = await testWriteBack(opts);
+      report = await testWriteBack(opts, { withEmail: args.withEmail, accountId: args.account ?? null, keep: args.keep });
   }
   if (args.report) writeFileSync(args.report, redact(JSON.stringify(report, null, 2)));
   process.stdout.write(`${render(report, args)}\n`);

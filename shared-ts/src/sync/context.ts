@@ -1,5 +1,5 @@
 import type { ActivityKind } from '../domain/writeback/kinds';
-import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdate, AccountUpdate, ActivityRecord, WriteResult } from '../crm/gateway';
+import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdate, AccountUpdate, ActivityRecord, ActivityResolution, WriteResult } from '../crm/gateway';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
 import { Progress, type ProgressSink } from './progress';
@@ -119,6 +119,23 @@ export class Writes {
     }
     // Salesforce: all kinds are Task records; Dataverse: one $batch across its activity tables.
     return this.measure([records.length], () => this.crm.upsertActivities(records));
+  }
+
+  /** Re-resolution of open activities by key: only person, related record and completed state are written. */
+  async resolutions(step: StepName, list: ActivityResolution[]): Promise<WriteResult> {
+    if (list.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
+    if (this.dryRun) {
+      return this.dry(
+        step,
+        'resolve',
+        list.map((r) => ({
+          ref: r.key,
+          target: `activity ${r.key}`,
+          detail: `${r.type} completed on ${r.person.kind} ${r.person.id}${r.relatedToId ? `, related to ${r.relatedToId}` : ''}`,
+        })),
+      );
+    }
+    return this.measure([list.length], () => this.crm.resolveActivities(list));
   }
 
   /** Small admin writes (status, cursor): listed in a dry run, not counted against the bulk minimum. */

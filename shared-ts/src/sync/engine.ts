@@ -11,7 +11,7 @@ import { connectionStep } from './steps/connection';
 import { StepFailure } from './steps/failure';
 import { settingsStep } from './steps/settings';
 import { statusStep } from './steps/status';
-import { testWriteBackStep } from './steps/testWriteBack';
+import { testWriteBackStep, type TestWriteBackOptions } from './steps/testWriteBack';
 import { validationStep } from './steps/validation';
 import { writeBackStep } from './steps/writeBack';
 
@@ -167,12 +167,15 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
   return finish(state, d.cleanup ? 'disconnect --cleanup' : 'disconnect', startedAt, [step]);
 }
 
-/** Test Write-Back: connection, settings, then one test activity of each enabled type. */
-export async function testWriteBack(opts: SyncOptions): Promise<RunReport> {
+/**
+ * Test Write-Back: connection, settings, then a test contact with one test activity of each enabled kind on it,
+ * removed again unless `keep`.
+ */
+export async function testWriteBack(opts: SyncOptions, t: TestWriteBackOptions = {}): Promise<RunReport> {
   const state = newRunState(opts);
   const startedAt = state.now();
   const steps = [await runStep(state, 'connection', connectionStep)];
   if (steps[0].status !== 'failed') steps.push(await runStep(state, 'settings', settingsStep));
-  if (steps.every((s) => s.status !== 'failed')) steps.push(await runStep(state, 'testWriteBack', testWriteBackStep));
+  if (steps.every((s) => s.status !== 'failed')) steps.push(await runStep(state, 'testWriteBack', (st, step) => testWriteBackStep(st, step, t)));
   return finish(state, 'test-writeback', startedAt, steps);
 }

@@ -12,6 +12,16 @@ export interface StepReport {
   error?: NavSyncError;
   /** Per-record problems: a bad export row, a record the CRM refused, an inbox line that could not be read. */
   problems: Problem[];
+  /** What the step did to each record it made, in order (Test Write-Back: created, written per kind, removed). */
+  outcomes?: RecordOutcome[];
+}
+
+export interface RecordOutcome {
+  /** The record, e.g. `contact` or `call activity`. */
+  record: string;
+  outcome: 'created' | 'written' | 'failed' | 'removed' | 'kept' | 'left behind';
+  /** Record id or activity key. */
+  id: string;
 }
 
 export interface Problem {

@@ -150,11 +150,44 @@ describe('navsync CLI', () => {
     expect(env.salesforce.all(env.salesforce.f(SF.settings.object))[0][env.salesforce.f(SF.settings.connected)]).toBe(true);
   });
 
-  test('test-writeback writes one test activity per enabled kind', async () => {
+  test('test-writeback creates a test contact, writes one completed test activity per kind on it, removes them, and prints each step', async () => {
+    const contactsBefore = env.salesforce.all('Contact').length;
     expect(await cli(['test-writeback', '--config', config()])).toBe(0);
-    const keys = tasks().map((t) => String(t[env.salesforce.f(SF.task.activityKey)]));
-    expect(keys.filter((k) => k.startsWith('sn-'))).toHaveLength(4);
-    expect(out).toMatch(/✓ testWriteBack\s+kinds 4, written 4, failed 0/);
+    expect(out).toMatch(/✓ testWriteBack\s+kinds 4, contactCreated 1, written 4, failed 0, removed 5, kept 0, leftBehind 0 — Test Write-Back succeeded: 4 test activities were written and removed\./);
+    const contactId = /testWriteBack: contact created: (003\w+)/.exec(out)?.[1];
+    expect(contactId).toBeDefined();
+    for (const kind of ['inmail', 'message', 'note', 'call']) {
+      expect(out).toMatch(new RegExp(`testWriteBack: ${kind} activity written: sn-${kind}-navsync-test-`));
+      expect(out).toMatch(new RegExp(`testWriteBack: ${kind} activity removed: sn-${kind}-navsync-test-`));
+    }
+    expect(out).toContain(`testWriteBack: contact removed: ${contactId}`);
+    expect(tasks()).toHaveLength(0);
+    expect(env.salesforce.all('Contact')).toHaveLength(contactsBefore);
+  });
+
+  test('test-writeback: an e-mail rule is explained with its remedy (exit 1); --with-email passes; --keep and --dry-run', async () => {
+    env.salesforce.addValidationRule((o, r) => (o === 'Contact' && !r.Email ? 'Email is required on every contact.' : null));
+    expect(await cli(['test-writeback', '--config', config()])).toBe(1);
+    expect(out).toMatch(/✗ testWriteBack/);
+    expect(out).toMatch(/testWriteBack: contact: NS-TWB-001 A validation rule in your CRM requires an e-mail address on contacts.*run the test again with a test e-mail address\. \(Email is required on every contact\.\)/);
+    expect(out).toContain('Test Write-Back failed at: Create the test contact');
+
+    expect(await cli(['test-writeback', '--with-email', '--quiet', '--config', config()])).toBe(0);
+    expect(out).toMatch(/✓ testWriteBack .*removed 5/);
+    expect(tasks()).toHaveLength(0);
+
+    const contactsBefore = env.salesforce.all('Contact').length;
+    expect(await cli(['test-writeback', '--with-email', '--dry-run', '--quiet', '--config', config()])).toBe(0);
+    expect(out).toMatch(/\[testWriteBack\] create contact: NavSync Test Write-Back \S+, owner \w+, e-mail navsync-test-\S+@example\.com/);
+    expect(out.match(/\[testWriteBack\] upsert activity sn-/g)).toHaveLength(4);
+    expect(out.match(/\[testWriteBack\] delete (activity|contact)/g)).toHaveLength(5);
+    expect(env.salesforce.all('Contact')).toHaveLength(contactsBefore);
+
+    expect(await cli(['test-writeback', '--with-email', '--keep', '--quiet', '--config', config()])).toBe(0);
+    expect(out).toMatch(/kept them, as asked/);
+    expect(out.match(/testWriteBack: .* kept: /g)).toHaveLength(5);
+    expect(tasks()).toHaveLength(4);
+    expect(env.salesforce.all('Contact')).toHaveLength(contactsBefore + 1);
   });
 
   test('validate runs only connection, settings and data validation', async () => {
@@ -194,5 +227,9 @@ describe('navsync CLI', () => {
     expect(await cli(['frobnicate'])).toBe(2);
     expect(err).toMatch(/usage: navsync/);
     expect(await cli(['sync', '--config'])).toBe(2);
+    expect(await cli(['test-writeback', '--account'])).toBe(2);
+    expect(err).toMatch(/--account needs a value/);
+    expect(await cli(['--help'])).toBe(0);
+    expect(out).toMatch(/navsync test-writeback \[--with-email\] \[--account <id>\] \[--keep\]/);
   });
 });

@@ -1,14 +1,16 @@
-import type { ActivityRecord, CrmActivity, CrmPerson } from '../../crm/gateway';
+import type { ActivityRecord, CrmActivity, CrmPerson, WriteResult } from '../../crm/gateway';
 import { all, chunks, type RunState } from '../context';
 import { readInbox, type InboxActivity } from '../inbox';
 import { pushProblem, type StepReport } from '../report';
 import { activityRecord, PersonResolver, writeBackDecision } from '../rules';
+import { reResolveFromCrm } from './reResolution';
 
 /**
  * Step 6: write-back. Each inbox activity is decided and planned by the write-back module: completed on the
  * matched person, or open and unresolved. The inbox only grows, so every run reads it again: an activity that
  * is already complete in the CRM is left alone, an unresolved one is completed once its person can be matched,
- * and the upsert by the activity key means a rerun never doubles anything.
+ * and the upsert by the activity key means a rerun never doubles anything. Open activities whose inbox line is
+ * gone are then re-resolved from what the CRM keeps of them (reResolution.ts).
  */
 export async function writeBackStep(state: RunState, step: StepReport): Promise<void> {
   const { crm } = state.opts;
@@ -45,14 +47,44 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     }
     items.push({ a, owner });
   }
-  if (!items.length) {
-    Object.assign(step.counts, counts);
-    return;
-  }
+  // The CRM's people are read once, and only when something needs resolving.
+  let resolverOnce: Promise<PersonResolver> | null = null;
+  const people = () => {
+    resolverOnce ??= (async () => {
+      const list: CrmPerson[] = [];
+      for (const kind of ['contact', 'lead'] as const) for await (const page of crm.people({ kind })) list.push(...page);
+      return new PersonResolver(list);
+    })();
+    return resolverOnce;
+  };
+  // Keys the inbox decided in this run (written, skipped or deferred): the CRM-side re-resolution leaves them.
+  const handled = new Set<string>();
+  const result = items.length ? await fromInbox(state, step, items, await people(), counts, handled) : null;
+  const fromCrm = await reResolveFromCrm(state, step, handled, people);
+  Object.assign(step.counts, counts, {
+    written: result?.succeeded.length ?? 0,
+    created: result?.created?.length ?? 0,
+    reResolvedFromCrm: fromCrm.reResolvedFromCrm,
+    stillUnresolvedInCrm: fromCrm.stillUnresolvedInCrm,
+    failed: (result?.failed.length ?? 0) + fromCrm.failed,
+    unprocessed: (result?.unprocessed.length ?? 0) + fromCrm.unprocessed,
+  });
+  if (step.counts.failed || step.counts.unprocessed) step.status = 'partial';
+}
 
-  const people: CrmPerson[] = [];
-  for (const kind of ['contact', 'lead'] as const) for await (const page of crm.people({ kind })) people.push(...page);
-  const resolver = new PersonResolver(people);
+type Counts = Record<'skipped' | 'deferred' | 'alreadyDone' | 'matched' | 'byAssociation' | 'byMatching' | 'unresolved' | 'reResolved', number>;
+
+/** The inbox activities: decided, compared with what the CRM holds for their keys, upserted. */
+async function fromInbox(
+  state: RunState,
+  step: StepReport,
+  items: { a: InboxActivity; owner: string }[],
+  resolver: PersonResolver,
+  counts: Counts,
+  handled: Set<string>,
+): Promise<WriteResult> {
+  const { crm } = state.opts;
+  const settings = state.settings as NonNullable<RunState['settings']>;
   const locale = state.opts.locale ?? 'en';
   const planned: { a: InboxActivity; record: ActivityRecord; via: 'association' | 'match' | null }[] = [];
   for (const { a, owner } of items) {
@@ -60,6 +92,8 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     const via = resolver.lastVia;
     const seat = state.seats?.find((s) => s.userId === owner);
     const d = writeBackDecision(a, owner, seat, person, settings, crm.kind, locale);
+    const key = d.outcome === 'write' ? d.plan.key : d.key;
+    if (key) handled.add(key);
     if (d.outcome === 'skip') {
       counts.skipped++;
       if (d.reason === 'invalidActivity') pushProblem(step.problems, { ref: a.id, reason: d.reason });
@@ -97,11 +131,5 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   state.progress.say(`writeBack: upserting ${records.length} activities`);
   const result = await state.writes.activities('writeBack', records);
   for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
-  Object.assign(step.counts, counts, {
-    written: result.succeeded.length,
-    created: result.created?.length ?? 0,
-    failed: result.failed.length,
-    unprocessed: result.unprocessed.length,
-  });
-  if (result.failed.length || result.unprocessed.length) step.status = 'partial';
+  return result;
 }

@@ -14,6 +14,8 @@ export const testWriteBackArea = defineArea('testWriteBack', {
     stepCleanup: 'Remove the test records',
     succeeded: 'Test Write-Back succeeded: {count} test activities were written and removed.',
     failedAt: 'Test Write-Back failed at: {step}',
+    kept: 'Test Write-Back wrote {count} test activities on the test contact {contact} and kept them, as asked. Delete them once you have checked them.',
+    leftBehind: 'These test records could not be removed; delete them by hand: {records}',
     causeEmailRule: 'A validation rule in your CRM requires an e-mail address on contacts, so NavSync could not save the test contact.',
     remedyEmailRule:
       'Exempt the NavSync integration user from the rule that requires an e-mail address (for example, add a condition for that user to the rule), or run the test again with a test e-mail address.',
@@ -39,6 +41,8 @@ export const testWriteBackArea = defineArea('testWriteBack', {
     stepCleanup: 'Testrecords verwijderen',
     succeeded: 'Test voor terugschrijven geslaagd: {count} testactiviteiten zijn geschreven en verwijderd.',
     failedAt: 'Test voor terugschrijven mislukt bij: {step}',
+    kept: 'De test voor terugschrijven heeft {count} testactiviteiten geschreven bij de testcontactpersoon {contact} en ze bewaard, zoals gevraagd. Verwijder ze nadat u ze hebt gecontroleerd.',
+    leftBehind: 'Deze testrecords konden niet worden verwijderd; verwijder ze handmatig: {records}',
     causeEmailRule: 'Een validatieregel in uw CRM vereist een e-mailadres bij contactpersonen, daarom kon NavSync de testcontactpersoon niet opslaan.',
     remedyEmailRule:
       'Zonder de NavSync-integratiegebruiker uit van de regel die een e-mailadres vereist (voeg bijvoorbeeld een voorwaarde voor die gebruiker aan de regel toe), of voer de test opnieuw uit met een test-e-mailadres.',
@@ -64,6 +68,8 @@ export const testWriteBackArea = defineArea('testWriteBack', {
     stepCleanup: 'Supprimer les enregistrements de test',
     succeeded: 'Test de réécriture réussi : {count} activités de test ont été écrites puis supprimées.',
     failedAt: 'Échec du test de réécriture à l’étape : {step}',
+    kept: 'Le test de réécriture a écrit {count} activités de test sur le contact de test {contact} et les a conservées, comme demandé. Supprimez-les après les avoir vérifiées.',
+    leftBehind: 'Ces enregistrements de test n’ont pas pu être supprimés ; supprimez-les manuellement : {records}',
     causeEmailRule: 'Une règle de validation de votre CRM exige une adresse e-mail sur les contacts ; NavSync n’a donc pas pu enregistrer le contact de test.',
     remedyEmailRule:
       'Exemptez l’utilisateur d’intégration NavSync de la règle qui exige une adresse e-mail (par exemple en ajoutant une condition pour cet utilisateur dans la règle), ou relancez le test avec une adresse e-mail de test.',
@@ -89,6 +95,8 @@ export const testWriteBackArea = defineArea('testWriteBack', {
     stepCleanup: 'Rimuovi i record di test',
     succeeded: 'Test di riscrittura riuscito: {count} attività di test sono state scritte e rimosse.',
     failedAt: 'Test di riscrittura non riuscito al passaggio: {step}',
+    kept: 'Il test di riscrittura ha scritto {count} attività di test sul contatto di test {contact} e le ha conservate, come richiesto. Eliminale dopo averle controllate.',
+    leftBehind: 'Questi record di test non sono stati rimossi; eliminali manualmente: {records}',
     causeEmailRule: 'Una regola di convalida del tuo CRM richiede un indirizzo e-mail sui contatti, quindi NavSync non ha potuto salvare il contatto di test.',
     remedyEmailRule:
       'Escludi l’utente di integrazione NavSync dalla regola che richiede un indirizzo e-mail (ad esempio aggiungendo alla regola una condizione per quell’utente), oppure esegui di nuovo il test con un indirizzo e-mail di test.',
@@ -114,6 +122,8 @@ export const testWriteBackArea = defineArea('testWriteBack', {
     stepCleanup: 'Testdatensätze entfernen',
     succeeded: 'Test für das Zurückschreiben erfolgreich: {count} Testaktivitäten wurden geschrieben und entfernt.',
     failedAt: 'Test für das Zurückschreiben fehlgeschlagen bei: {step}',
+    kept: 'Der Test für das Zurückschreiben hat {count} Testaktivitäten beim Testkontakt {contact} geschrieben und wie gewünscht behalten. Löschen Sie sie, nachdem Sie sie geprüft haben.',
+    leftBehind: 'Diese Testdatensätze konnten nicht entfernt werden; löschen Sie sie von Hand: {records}',
     causeEmailRule: 'Eine Validierungsregel in Ihrem CRM verlangt bei Kontakten eine E-Mail-Adresse, daher konnte NavSync den Testkontakt nicht speichern.',
     remedyEmailRule:
       'Nehmen Sie den NavSync-Integrationsbenutzer von der Regel aus, die eine E-Mail-Adresse verlangt (fügen Sie der Regel z. B. eine Bedingung für diesen Benutzer hinzu), oder führen Sie den Test mit einer Test-E-Mail-Adresse erneut aus.',
