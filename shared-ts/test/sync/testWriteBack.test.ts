@@ -6,7 +6,7 @@ import { DV, SF } from '../../src/domain/crmSchema';
 import { t } from '../../src/domain/i18n/index';
 import { generateDemoData } from '../../src/demo/dataset';
 import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
-import type { DemoCrm } from '../../src/demo/ids';
+import { crmId, type DemoCrm } from '../../src/demo/ids';
 import { testWriteBack } from '../../src/sync/engine';
 import type { RunReport, StepReport } from '../../src/sync/report';
 
@@ -148,9 +148,10 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
     expect(crmState(crm)).toEqual(before);
   });
 
-  test('--keep leaves the test contact and activities, listed with their ids', async () => {
+  test('--keep leaves the test contact (here on an account) and activities, listed with their ids', async () => {
     const before = crmState(crm);
-    const { report, beforeCleanup } = await run(crm, { keep: true });
+    const accountId = crmId(crm, data.accounts[0].key);
+    const { report, beforeCleanup } = await run(crm, { keep: true, accountId });
     expect(report.ok).toBe(true);
     expect(beforeCleanup).toBeNull(); // no clean-up ran
     const after = crmState(crm);
@@ -162,6 +163,14 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
     expect(s.note).toBe(t('testWriteBack.kept', 'en', { count: 4, contact: contact[0].id }));
     expect(s.outcomes?.filter((o) => o.outcome === 'kept').map((o) => o.id)).toContain(contact[0].id);
     expect(after.contacts).toHaveLength(before.contacts.length + 1);
+    // --account: the contact is on that account, and the activities are related to it as write-back relates them.
+    if (crm === 'salesforce') {
+      expect(env.salesforce.get('Contact', contact[0].id)?.AccountId).toBe(accountId);
+      const key = env.salesforce.f(SF.task.activityKey);
+      expect(env.salesforce.all('Task').filter((x) => TEST_KEY.test(String(x[key]))).map((x) => x.WhatId)).toEqual([accountId, accountId, accountId, accountId]);
+    } else {
+      expect(env.dataverse.get('contact', contact[0].id)?._parentcustomerid_value).toBe(accountId);
+    }
   });
 
   test('a dry run lists what it would create and remove, and writes nothing', async () => {
