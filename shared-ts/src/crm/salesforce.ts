@@ -622,6 +622,9 @@ export class SalesforceGateway implements CrmGateway {
   /**
    * Completes earlier open Tasks: upsert by the key external id with only WhoId, WhatId (never with a lead) and
    * the closed status (domain `salesforceResolutionFields`); Subject and Description are not sent, so they stay.
+   * The keys come from a read of open activities moments before. The bulk upsert paths have no update-only mode
+   * (`updateOnly` exists on the single-record resource only), so a Task deleted in between would come back as a
+   * bare one; Dataverse's update carries If-Match and cannot create.
    */
   async resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult> {
     if (!resolutions.length) return { succeeded: [], failed: [], unprocessed: [] };
