@@ -24,8 +24,10 @@ export const MAX_QUOTED_RECORD = 64 * 1024;
 
 const QUOTED_OPTIONS = { relax_column_count: true, record_delimiter: '\n' } as const;
 
-/** A record read from the text, its fields still to be split when it holds quotes. */
+/** A record read from the text whose fields are split later (it holds quotes, or the header is not known yet). */
 interface Pending {
+  /** Where its finished record goes in the chunk's output. */
+  at: number;
   line: number;
   raw: string;
   fields: string[] | null;
@@ -60,7 +62,9 @@ export class CsvRecordReader {
   }
 
   private records(final: boolean): RawRecord[] {
-    const found: Pending[] = [];
+    // Plain lines of a file whose header is known become records at once; the others wait in `later`.
+    const out: RawRecord[] = [];
+    const later: Pending[] = [];
     const quoted: Pending[] = [];
     let buf = this.buf;
     let pos = 0;
@@ -80,12 +84,11 @@ export class CsvRecordReader {
         this.openCr = cr;
         this.openLines++;
         if (countQuotes(this.open) % 2 === 0) {
-          const p: Pending = { line: this.openLine, raw: this.open, fields: null };
-          found.push(p);
+          const p = this.wait(out, later, this.openLine, this.open, null);
           quoted.push(p);
           this.open = '';
         } else if (this.open.length > MAX_QUOTED_RECORD) {
-          found.push({ line: this.openLine, raw: this.open.slice(0, 500), fields: null, error: 'unreadable CSV: quote not closed' });
+          this.wait(out, later, this.openLine, this.open.slice(0, 500), null).error = 'unreadable CSV: quote not closed';
           // Re-read the swallowed lines after the bad one.
           const rest = this.open.split('\n').slice(1).join('\n');
           this.open = '';
@@ -94,11 +97,12 @@ export class CsvRecordReader {
           pos = 0;
         }
       } else if (l.indexOf('"') < 0) {
-        if (l.trim() !== '') found.push({ line: this.line, raw: l, fields: l.split(',') });
+        if (isBlank(l)) continue;
+        const fields = l.split(',');
+        if (this.header) out.push(this.checked(this.line, l, fields));
+        else this.wait(out, later, this.line, l, fields);
       } else if (countQuotes(l) % 2 === 0) {
-        const p: Pending = { line: this.line, raw: l, fields: null };
-        found.push(p);
-        quoted.push(p);
+        quoted.push(this.wait(out, later, this.line, l, null));
       } else {
         this.open = l;
         this.openCr = cr;
@@ -108,27 +112,49 @@ export class CsvRecordReader {
     }
     this.buf = pos >= buf.length ? '' : buf.slice(pos);
     if (quoted.length) splitQuoted(quoted);
-    const out: RawRecord[] = [];
-    for (const p of found) {
-      const rec = this.toRecord(p);
-      if (rec) out.push(rec);
+    let removed = 0;
+    for (const p of later) {
+      const rec = this.finish(p);
+      if (rec) out[p.at - removed] = rec;
+      else out.splice(p.at - removed++, 1);
     }
     return out;
   }
 
+  /** Keeps a place in the output for a record finished after the chunk's quoted records are split. */
+  private wait(out: RawRecord[], later: Pending[], line: number, raw: string, fields: string[] | null): Pending {
+    const p: Pending = { at: out.length, line, raw, fields };
+    out.push(PLACEHOLDER);
+    later.push(p);
+    return p;
+  }
+
   /** Header first (null: nothing to hand on), then rows checked against its field count. */
-  private toRecord(p: Pending): RawRecord | null {
+  private finish(p: Pending): RawRecord | null {
     if (p.error !== undefined || !p.fields) return { line: p.line, raw: p.raw, error: p.error ?? 'unreadable CSV' };
-    const fields = p.fields;
     if (!this.header) {
-      this.header = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
+      this.header = p.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
       return null;
     }
-    if (fields.length !== this.header.length) {
-      return { line: p.line, raw: p.raw, error: `unreadable CSV: ${fields.length} fields where the header has ${this.header.length}` };
-    }
-    return { line: p.line, raw: p.raw, values: fields, header: this.header };
+    return this.checked(p.line, p.raw, p.fields);
   }
+
+  private checked(line: number, raw: string, fields: string[]): RawRecord {
+    const header = this.header as string[];
+    if (fields.length !== header.length) {
+      return { line, raw, error: `unreadable CSV: ${fields.length} fields where the header has ${header.length}` };
+    }
+    return { line, raw, values: fields, header };
+  }
+}
+
+const PLACEHOLDER: RawRecord = { line: 0, raw: '' };
+
+/** `l.trim() === ''` without trimming: a line that starts with a printable ASCII character is not blank. */
+function isBlank(l: string): boolean {
+  const c = l.length ? l.charCodeAt(0) : 32;
+  if (c > 32 && c < 127) return false;
+  return l.trim() === '';
 }
 
 /**

@@ -60,43 +60,76 @@ function cachedIndex(obj: Record<string, unknown>, mapping: ColumnMapping): Part
   return lastIndex;
 }
 
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const URN_RE = /^urn:li:(person|member):[A-Za-z0-9_-]+$/;
 const COMPANY_URN_RE = /^urn:li:(company|organization):[A-Za-z0-9_-]+$/;
 
-function recordTypeOf(value: string | undefined, id: string): CrmRecordType | null {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === 'contact' || v === 'contacts') return 'contact';
-  if (v === 'lead' || v === 'leads') return 'lead';
-  if (v) return null;
-  // No type column: Salesforce id key prefixes are unambiguous.
-  if (id.startsWith('003')) return 'contact';
-  if (id.startsWith('00Q')) return 'lead';
-  return null;
+/** A CRM id as exports carry it: a letter or digit, then up to 63 letters, digits or hyphens (Salesforce, GUID). */
+function isIdShape(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 64) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && (c !== 45 || i === 0)) return false;
+  }
+  return true;
+}
+
+function recordTypeFrom(v: string): CrmRecordType | null | undefined {
+  const t = v.toLowerCase();
+  if (t === 'contact' || t === 'contacts') return 'contact';
+  if (t === 'lead' || t === 'leads') return 'lead';
+  return t ? null : undefined;
 }
 
 const FLAGGED = new Set(['notatcompany', 'nolongeratcompany', 'nolongerwithcompany', 'flagged', 'true', '1', 'yes']);
 const CLEARED = new Set(['atcompany', 'cleared', 'nofeedback', 'false', '0', 'no', 'valid']);
 
 function statusFrom(value: string): ValidationStatus | null {
+  if (value === '') return 'NOT_AT_COMPANY'; // the export lists flagged records
   const v = norm(value);
   if (FLAGGED.has(v)) return 'NOT_AT_COMPANY';
   if (CLEARED.has(v)) return 'AT_COMPANY';
   return null;
 }
 
-// A file holds a handful of distinct status spellings: normalise each once (bounded memo).
-const statusMemo = new Map<string, ValidationStatus | null>();
+/**
+ * A column holds a handful of distinct spellings ("CONTACT", "NOT_AT_COMPANY"): each is normalised once and
+ * the last one is remembered, so a run of equal values costs one string comparison per row.
+ */
+class Memo<T> {
+  private lastIn: string | null = null;
+  private lastOut!: T;
+  private readonly seen = new Map<string, T>();
+  constructor(private readonly fn: (value: string) => T) {}
+  get(value: string): T {
+    if (value === this.lastIn) return this.lastOut;
+    let out = this.seen.get(value);
+    if (out === undefined && !this.seen.has(value)) {
+      out = this.fn(value);
+      if (this.seen.size >= 256) this.seen.clear();
+      this.seen.set(value, out);
+    }
+    this.lastIn = value;
+    this.lastOut = out as T;
+    return out as T;
+  }
+}
+
+const recordTypes = new Memo(recordTypeFrom);
+const statuses = new Memo(statusFrom);
+
+function recordTypeOf(value: string | undefined, id: string): CrmRecordType | null {
+  const t = value === undefined ? undefined : recordTypes.get(value);
+  if (t !== undefined) return t;
+  // No type column (or an empty value): Salesforce id key prefixes are unambiguous.
+  if (id.startsWith('003')) return 'contact';
+  if (id.startsWith('00Q')) return 'lead';
+  return null;
+}
 
 function statusOf(value: string | undefined): ValidationStatus | null {
-  if (value === undefined || value.trim() === '') return 'NOT_AT_COMPANY'; // the export lists flagged records
-  let s = statusMemo.get(value);
-  if (s === undefined) {
-    s = statusFrom(value);
-    if (statusMemo.size >= 256) statusMemo.clear();
-    statusMemo.set(value, s);
-  }
-  return s;
+  return statuses.get(value === undefined ? '' : value);
 }
 
 function allDigits(s: string): boolean {
@@ -120,68 +153,44 @@ function timeOf(value: string | undefined): number | null | undefined {
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
-/** The export's values for our fields, trimmed; undefined = no such column. */
-type FieldValues = Record<Field, string | undefined>;
+/** Our fields in the order of the position arrays below. */
+const FIELDS = ['recordId', 'recordType', 'status', 'memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn', 'flaggedAt'] as const satisfies readonly Field[];
+const [F_ID, F_TYPE, F_STATUS, F_MEMBER, F_ACCOUNT, F_COMPANY, F_COMPANY_URN, F_FLAGGED] = [0, 1, 2, 3, 4, 5, 6, 7];
+/** Where each of our fields is in a row's values (-1 = no such column). */
+type Positions = readonly number[];
+const IN_ORDER: Positions = FIELDS.map((_, i) => i);
 
 /** Maps one object to a row, or gives the reason it cannot be mapped. */
 export function mapRecord(obj: Record<string, unknown>, mapping: ColumnMapping): ValidationRow | string {
   const idx = cachedIndex(obj, mapping);
-  const get = (f: Field) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])?.trim());
-  return mapFields({
-    recordId: get('recordId'),
-    recordType: get('recordType'),
-    status: get('status'),
-    memberUrn: get('memberUrn'),
-    crmAccountId: get('crmAccountId'),
-    currentCompanyName: get('currentCompanyName'),
-    currentCompanyUrn: get('currentCompanyUrn'),
-    flaggedAt: get('flaggedAt'),
-  });
+  const values = FIELDS.map((f) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])));
+  return mapFields(values, IN_ORDER);
 }
 
 /** Column positions of our fields in one CSV header (-1 = absent), resolved once per file. */
 export class CsvRowMapper {
-  private readonly recordId: number;
-  private readonly recordType: number;
-  private readonly status: number;
-  private readonly memberUrn: number;
-  private readonly crmAccountId: number;
-  private readonly currentCompanyName: number;
-  private readonly currentCompanyUrn: number;
-  private readonly flaggedAt: number;
+  private readonly at: Positions;
 
   constructor(
     readonly header: string[],
     readonly mapping: ColumnMapping,
   ) {
     const idx = keyIndex(header, mapping);
-    const at = (f: Field) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string));
-    this.recordId = at('recordId');
-    this.recordType = at('recordType');
-    this.status = at('status');
-    this.memberUrn = at('memberUrn');
-    this.crmAccountId = at('crmAccountId');
-    this.currentCompanyName = at('currentCompanyName');
-    this.currentCompanyUrn = at('currentCompanyUrn');
-    this.flaggedAt = at('flaggedAt');
+    this.at = FIELDS.map((f) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string)));
   }
 
   /** Maps one CSV row (values in header order) without building an object keyed by header. */
-  map(values: string[]): ValidationRow | string {
-    return mapFields({
-      recordId: cell(values, this.recordId),
-      recordType: cell(values, this.recordType),
-      status: cell(values, this.status),
-      memberUrn: cell(values, this.memberUrn),
-      crmAccountId: cell(values, this.crmAccountId),
-      currentCompanyName: cell(values, this.currentCompanyName),
-      currentCompanyUrn: cell(values, this.currentCompanyUrn),
-      flaggedAt: cell(values, this.flaggedAt),
-    });
+  map(values: readonly string[]): ValidationRow | string {
+    return mapFields(values, this.at);
   }
 }
 
-const cell = (values: string[], i: number): string | undefined => (i < 0 ? undefined : values[i].trim());
+/** A field's value, trimmed; undefined when the file has no such column. */
+function valueAt(values: readonly (string | undefined)[], at: Positions, field: number): string | undefined {
+  const i = at[field];
+  const v = i < 0 ? undefined : values[i];
+  return v === undefined ? undefined : v.trim();
+}
 
 // CSV rows share one header array: resolve the column positions once per header.
 const mapperCache = new WeakMap<string[], CsvRowMapper>();
@@ -200,36 +209,28 @@ export function mapValues(values: string[], header: string[], mapping: ColumnMap
   return mapperFor(header, mapping).map(values);
 }
 
-function mapFields(v: FieldValues): ValidationRow | string {
-  const recordId = v.recordId;
+function mapFields(values: readonly (string | undefined)[], at: Positions): ValidationRow | string {
+  const recordId = valueAt(values, at, F_ID);
   if (!recordId) return 'no record id column or empty record id';
-  if (!ID_RE.test(recordId)) return `record id "${recordId.slice(0, 40)}" is not a CRM id`;
-  const recordType = recordTypeOf(v.recordType, recordId);
-  if (!recordType) return `record type "${v.recordType ?? ''}" is neither contact nor lead`;
-  const status = statusOf(v.status);
-  if (!status) return `unknown status "${v.status}"`;
-  const row: ValidationRow = { recordId, recordType, status };
-  const memberUrn = v.memberUrn;
-  if (memberUrn) {
-    if (!URN_RE.test(memberUrn)) return `member "${memberUrn.slice(0, 40)}" is not a person URN`;
-    row.memberUrn = memberUrn;
-  }
-  const account = v.crmAccountId;
-  if (account) {
-    if (!ID_RE.test(account)) return `account id "${account.slice(0, 40)}" is not a CRM id`;
-    row.crmAccountId = account;
-  }
-  const company = v.currentCompanyName;
-  if (company) row.currentCompanyName = company;
-  const companyUrn = v.currentCompanyUrn;
-  if (companyUrn) {
-    if (!COMPANY_URN_RE.test(companyUrn)) return `company "${companyUrn.slice(0, 40)}" is not a company URN`;
-    row.currentCompanyUrn = companyUrn;
-  }
-  const flaggedAt = timeOf(v.flaggedAt);
-  if (flaggedAt === null) return `unreadable date "${v.flaggedAt}"`;
-  if (flaggedAt !== undefined) row.flaggedAt = flaggedAt;
-  return row;
+  if (!isIdShape(recordId)) return `record id "${recordId.slice(0, 40)}" is not a CRM id`;
+  const typeValue = valueAt(values, at, F_TYPE);
+  const recordType = recordTypeOf(typeValue, recordId);
+  if (!recordType) return `record type "${typeValue ?? ''}" is neither contact nor lead`;
+  const statusValue = valueAt(values, at, F_STATUS);
+  const status = statusOf(statusValue);
+  if (!status) return `unknown status "${statusValue}"`;
+  const memberUrn = valueAt(values, at, F_MEMBER) || undefined;
+  if (memberUrn && !URN_RE.test(memberUrn)) return `member "${memberUrn.slice(0, 40)}" is not a person URN`;
+  const crmAccountId = valueAt(values, at, F_ACCOUNT) || undefined;
+  if (crmAccountId && !isIdShape(crmAccountId)) return `account id "${crmAccountId.slice(0, 40)}" is not a CRM id`;
+  const currentCompanyName = valueAt(values, at, F_COMPANY) || undefined;
+  const currentCompanyUrn = valueAt(values, at, F_COMPANY_URN) || undefined;
+  if (currentCompanyUrn && !COMPANY_URN_RE.test(currentCompanyUrn)) return `company "${currentCompanyUrn.slice(0, 40)}" is not a company URN`;
+  const flaggedValue = valueAt(values, at, F_FLAGGED);
+  const flaggedAt = timeOf(flaggedValue);
+  if (flaggedAt === null) return `unreadable date "${flaggedValue}"`;
+  // Every row has the same shape (absent values are undefined): code reading millions of rows stays monomorphic.
+  return { recordId, recordType, status, memberUrn, crmAccountId, currentCompanyName, currentCompanyUrn, flaggedAt };
 }
 
 export interface ParseOptions {

@@ -74,6 +74,13 @@ test('every chunking gives the same items: strings cut anywhere, bytes cut insid
   expect(summary((await batches(oneByte)).flat())).toEqual(whole);
 });
 
+test('a quoted header reads like a plain one, whole or cut anywhere (rows after it wait for it)', async () => {
+  const quotedHeader = CSV.replace('recordId,recordType,status,memberUrn,currentCompanyName,flaggedAt', '"recordId","recordType","status","memberUrn","currentCompanyName","flaggedAt"');
+  const whole = summary((await batches([CSV])).flat());
+  expect(summary((await batches([quotedHeader])).flat())).toEqual(whole);
+  for (const size of [3, 17, 90]) expect(summary((await batches(split(quotedHeader, size))).flat())).toEqual(whole);
+});
+
 test('batches are arrays per chunk; the per-row iterator yields the same items in the same order', async () => {
   const parts = split(CSV, 40);
   const got = await batches(parts);

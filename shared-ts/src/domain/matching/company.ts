@@ -176,11 +176,8 @@ export type CompanyLevel = (typeof COMPANY_LEVELS)[number];
  * partial: they share significant words covering at least half of the union.
  */
 export function compareCompanies(a: CompanyKey, b: CompanyKey): CompanyLevel {
-  if (a === b) return a.compact !== '' || a.domains.length > 0 ? 'exact' : 'none';
-  if (a.compact !== '' && a.compact === b.compact) return 'exact';
-  for (const d of a.domains) {
-    if (b.domains.indexOf(d) >= 0) return 'exact';
-  }
+  if (isSameCompany(a, b)) return 'exact';
+  if (a === b) return 'none';
   if (a.significant.length === 0 || b.significant.length === 0) return 'none';
   let shared = 0;
   for (const tok of a.significant) {
@@ -189,6 +186,16 @@ export function compareCompanies(a: CompanyKey, b: CompanyKey): CompanyLevel {
   if (shared === 0) return 'none';
   if (shared === Math.min(a.significant.length, b.significant.length)) return 'strong';
   return shared * 2 >= a.significant.length + b.significant.length - shared ? 'partial' : 'none';
+}
+
+/** `compareCompanies(a, b) === 'exact'` without grading the rest: the same normalised name or a shared company domain. */
+export function isSameCompany(a: CompanyKey, b: CompanyKey): boolean {
+  if (a === b) return a.compact !== '' || a.domains.length > 0;
+  if (a.compact !== '' && a.compact === b.compact) return true;
+  for (const d of a.domains) {
+    if (b.domains.indexOf(d) >= 0) return true;
+  }
+  return false;
 }
 
 /** Blocking tokens of a company: every pair compared above 'none' shares at least one of them. */

@@ -1,4 +1,4 @@
-import { compareCompanies, prepareCompany, type CompanyKey } from '../matching/company';
+import { isSameCompany, prepareCompany, type CompanyKey } from '../matching/company';
 import { companyDomainOf } from '../matching/domains';
 
 /**
@@ -51,7 +51,7 @@ export function validationCompanyKey(name: string | null, site: string | null): 
 
 /** Without URNs on both sides, two prepared company keys are the same company only when the comparison is exact. */
 export function sameCompanyKeys(account: CompanyKey, current: CompanyKey): boolean {
-  return compareCompanies(account, current) === 'exact';
+  return isSameCompany(account, current);
 }
 
 export const sameCompanyAsAccount: SameCompanyFn = (account, current) => {

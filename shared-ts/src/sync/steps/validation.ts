@@ -17,6 +17,7 @@ import {
 import type { CompanyKey } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
+import { RecordIdSet } from '../recordIdSet';
 import { pushProblem, type Problem, type StepReport } from '../report';
 
 /** The first run back-fills two years, as the vendor apps do. */
@@ -137,7 +138,7 @@ export async function consumeExport(
   chunkSize = VALIDATION_CHUNK,
 ): Promise<void> {
   // One set per record type, keyed by the bare id: no string building per row on million-row exports.
-  const seen = { contact: new Set<string>(), lead: new Set<string>() };
+  const seen = { contact: new RecordIdSet(), lead: new RecordIdSet() };
   let buffer: ValidationRow[] = [];
   const take = (item: ExportItem): void => {
     if (!item.ok) {
@@ -146,13 +147,11 @@ export async function consumeExport(
       return;
     }
     counts.rows++;
-    const ids = seen[item.row.recordType];
-    if (ids.has(item.row.recordId)) {
+    if (!seen[item.row.recordType].add(item.row.recordId)) {
       counts.duplicates++;
       pushProblem(problems, { ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
       return;
     }
-    ids.add(ownCopy(item.row.recordId));
     buffer.push(item.row);
   };
   for await (const next of items) {
@@ -167,14 +166,6 @@ export async function consumeExport(
     }
   }
   if (buffer.length) await onChunk(buffer);
-}
-
-/**
- * A copy of an id that does not hold on to the text it was cut from: a parsed id is a slice of its whole download
- * chunk, and the duplicate check keeps every id of the export, which would keep every chunk alive.
- */
-function ownCopy(id: string): string {
-  return ` ${id}`.slice(1);
 }
 
 export interface DecidedRow {
