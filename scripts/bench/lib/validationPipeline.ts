@@ -4,7 +4,7 @@ import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
 import { csvLine } from '../../../shared-ts/dist/sync/csv';
-import { consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
+import { cachedAccount, consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
 
 const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
 const NOW = Date.UTC(2026, 10, 20);
@@ -90,7 +90,10 @@ export function decideAll(chunks: AsyncIterable<string>) {
 export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIterable<readonly ExportItem[]>) {
   const counts = newValidationCounts();
   const problems: { ref: string; reason: string }[] = [];
-  const accounts = new Map<string, ValidationAccount>();
+  // The step's account cache, filled as its account reads would fill it (every account is named by some row).
+  const accounts = new Map<string, ValidationAccount>(
+    ACCOUNT_IDS.map((id, i) => [id, cachedAccount({ id, name: ACCOUNT_NAMES[i], website: null, companyUrn: null })]),
+  );
   let writes = 0;
   await consumeExport(items, counts, problems, async (rows) => {
     const people = crmAnswer(rows.map((r) => r.recordId));

@@ -1,7 +1,7 @@
 import type { CrmAccount, CrmPerson, PersonUpdate } from '../../crm/gateway';
 import type { ExportItem, ValidationRow } from '../../linkedin/source';
 import {
-  decideValidationBatch,
+  decideValidation,
   sameCompanyAsAccount,
   sameCompanyKeys,
   validationCompanyKey,
@@ -174,7 +174,11 @@ export interface DecidedRow {
   companyName: string | null;
 }
 
-/** Decide one chunk of rows of one record kind with the domain rule; rows the CRM does not know are reported. */
+/**
+ * Decide one chunk of rows of one record kind with the domain rule; rows the CRM does not know are reported.
+ * Row by row through ONE input object: the decision reads it and keeps nothing (decisions are shared constants),
+ * so a million-row export allocates no input, evidence or company object per row.
+ */
 export function decideChunk(
   rows: readonly ValidationRow[],
   people: ReadonlyMap<string, CrmPerson>,
@@ -185,8 +189,9 @@ export function decideChunk(
   counts: ValidationCounts,
   problems: Problem[],
 ): DecidedRow[] {
-  const inputs: ValidationInput[] = [];
-  const rowFor: ValidationRow[] = [];
+  const slot = emptyInput();
+  const input = slot.input;
+  const out: DecidedRow[] = [];
   for (const row of rows) {
     const person = people.get(row.recordId);
     if (!person) {
@@ -194,18 +199,11 @@ export function decideChunk(
       pushProblem(problems, { ref: row.recordId, reason: `the CRM has no ${row.recordType} with this id` });
       continue;
     }
-    inputs.push(toInput(person, row, inScope.has(person.id), accounts, exportEndAt));
-    rowFor.push(row);
-  }
-  const result = decideValidationBatch(inputs, now, DECIDE_OPTIONS);
-  counts.flag += result.counts.flag;
-  counts.clear += result.counts.clear;
-  counts.unchanged += result.counts.unchanged;
-  counts.skipped += result.counts.skip;
-  const out: DecidedRow[] = [];
-  for (let i = 0; i < inputs.length; i++) {
-    const w = result.decisions[i].write;
-    if (w !== null) out.push({ row: rowFor[i], write: w, companyName: inputs[i].account?.name ?? null });
+    fillInput(slot, person, row, inScope.has(person.id), accounts, exportEndAt);
+    const d = decideValidation(input, now, DECIDE_OPTIONS);
+    if (d.outcome === 'skip') counts.skipped++;
+    else counts[d.outcome]++;
+    if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null });
   }
   return out;
 }
@@ -217,22 +215,33 @@ interface AccountKey {
 }
 
 // An export names the same accounts and the same LinkedIn companies over and over: keep each account's company key
-// (per account id, with the name and website it was made from, so a renamed account is keyed again) and each
-// LinkedIn company name's key, instead of looking both up again for every row. Both caches are bounded.
+// (on the cached account object itself when it is one of the step's, else per account id; with the name and
+// website it was made from, so a renamed account is keyed again) and each LinkedIn company name's key, instead of
+// working both out again for every row. The maps are bounded.
 const accountKeys = new Map<string, AccountKey>();
 const companyKeys = new Map<string, CompanyKey>();
 const KEYS_MAX = 50_000;
+
+/** An account of the step's cache, carrying its company key once it has been worked out. */
+interface KeyedAccount extends ValidationAccount {
+  companyKey?: AccountKey;
+}
+
+function accountKeyOf(account: KeyedAccount): CompanyKey {
+  let entry = account.companyKey ?? accountKeys.get(account.id);
+  if (entry === undefined || entry.name !== account.name || entry.website !== account.website) {
+    if (accountKeys.size >= KEYS_MAX) accountKeys.clear();
+    entry = { name: account.name, website: account.website, key: validationCompanyKey(account.name, account.website) };
+    accountKeys.set(account.id, entry);
+  }
+  if ('companyKey' in account) account.companyKey = entry;
+  return entry.key;
+}
 
 function sameCompanyCached(account: ValidationAccount, current: CurrentCompany): boolean {
   // With a URN on either side the domain decides (URNs first); the keys below are its rule without URNs.
   if (account.companyUrn !== null || current.urn !== null || current.domain !== null || current.name === null) {
     return sameCompanyAsAccount(account, current);
-  }
-  let entry = accountKeys.get(account.id);
-  if (entry === undefined || entry.name !== account.name || entry.website !== account.website) {
-    if (accountKeys.size >= KEYS_MAX) accountKeys.clear();
-    entry = { name: account.name, website: account.website, key: validationCompanyKey(account.name, account.website) };
-    accountKeys.set(account.id, entry);
   }
   let key = companyKeys.get(current.name);
   if (key === undefined) {
@@ -240,43 +249,59 @@ function sameCompanyCached(account: ValidationAccount, current: CurrentCompany):
     key = validationCompanyKey(current.name, null);
     companyKeys.set(current.name, key);
   }
-  return sameCompanyKeys(entry.key, key);
+  return sameCompanyKeys(accountKeyOf(account), key);
 }
 
 const DECIDE_OPTIONS = { sameCompany: sameCompanyCached };
 
-export function toInput(person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: ReadonlyMap<string, ValidationAccount>, exportEndAt: number): ValidationInput {
+/** An account for the step's cache (its company key is kept on it once worked out). */
+export function cachedAccount(a: ValidationAccount): ValidationAccount {
+  const keyed: KeyedAccount = { id: a.id, name: a.name, website: a.website, companyUrn: a.companyUrn, companyKey: undefined };
+  return keyed;
+}
+
+/** One input object and its current-company object, reused for every row of a chunk. */
+interface InputSlot {
+  input: ValidationInput;
+  evidence: LinkedInEvidence;
+  company: CurrentCompany;
+}
+
+function emptyInput(): InputSlot {
+  const company: CurrentCompany = { name: null, urn: null, domain: null };
+  const evidence: LinkedInEvidence = { memberUrn: null, status: 'left', currentCompany: company, asOf: 0 };
+  const input: ValidationInput = { contactId: '', inScope: false, current: null, memberUrn: null, account: null, crmModifiedAt: null, lastValidatedAt: null, evidence };
+  return { input, evidence, company };
+}
+
+/** The domain's input for one row, written into the slot (see decideChunk). */
+function fillInput(slot: InputSlot, person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: ReadonlyMap<string, ValidationAccount>, exportEndAt: number): void {
+  const { input, evidence, company } = slot;
   // A lead has no account: its Company field plays that part.
-  const account: ValidationAccount | null =
+  input.account =
     person.kind === 'lead'
       ? { id: person.id, name: person.companyName, website: null, companyUrn: null }
       : person.accountId
         ? accounts.get(person.accountId) ?? { id: person.accountId, name: person.companyName, website: null, companyUrn: null }
         : null;
-  const evidence: LinkedInEvidence = {
-    memberUrn: row.memberUrn ?? null,
-    status: row.status === 'AT_COMPANY' ? 'atCompany' : row.currentCompanyName || row.currentCompanyUrn ? 'differs' : 'left',
-    currentCompany:
-      row.currentCompanyName || row.currentCompanyUrn
-        ? { name: row.currentCompanyName ?? null, urn: row.currentCompanyUrn ?? null, domain: null }
-        : null,
-    asOf: row.flaggedAt ?? exportEndAt,
-  };
-  return {
-    contactId: person.id,
-    inScope,
-    current: person.notAtCompany,
-    memberUrn: person.memberUrn,
-    account,
-    crmModifiedAt: person.lastModifiedAt ? Date.parse(person.lastModifiedAt) : null,
-    lastValidatedAt: person.validatedAt ? Date.parse(person.validatedAt) : null,
-    evidence,
-  };
+  const hasCompany = !!(row.currentCompanyName || row.currentCompanyUrn);
+  evidence.memberUrn = row.memberUrn ?? null;
+  evidence.status = row.status === 'AT_COMPANY' ? 'atCompany' : hasCompany ? 'differs' : 'left';
+  evidence.asOf = row.flaggedAt ?? exportEndAt;
+  company.name = row.currentCompanyName ?? null;
+  company.urn = row.currentCompanyUrn ?? null;
+  evidence.currentCompany = hasCompany ? company : null;
+  input.contactId = person.id;
+  input.inScope = inScope;
+  input.current = person.notAtCompany;
+  input.memberUrn = person.memberUrn;
+  input.crmModifiedAt = person.lastModifiedAt ? Date.parse(person.lastModifiedAt) : null;
+  input.lastValidatedAt = person.validatedAt ? Date.parse(person.validatedAt) : null;
 }
 
 async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<string, ValidationAccount>): Promise<void> {
   const missing = [...new Set(people.map((p) => p.accountId).filter((id): id is string => !!id && !cache.has(id)))];
   if (!missing.length) return;
   const accounts: CrmAccount[] = await all(state.opts.crm.accounts({ ids: missing }));
-  for (const a of accounts) cache.set(a.id, { id: a.id, name: a.name, website: a.website, companyUrn: a.companyUrn });
+  for (const a of accounts) cache.set(a.id, cachedAccount(a));
 }
