@@ -51,7 +51,7 @@ async function bench(crm: Crm) {
       sf.insert('Contact', { Id: p.id, FirstName: p.firstName, LastName: p.lastName, AccountId: account, OwnerId: owner });
     }
     sf.insert(sf.f(SF.settings.object), { Name: 'NavSync', [sf.f(SF.settings.dataValidationEnabled)]: true, [sf.f(SF.settings.autoSyncAllSeats)]: true });
-    sf.insert(sf.f(SF.seat.object), { Name: 'seat', [sf.f(SF.seat.user)]: owner, [sf.f(SF.seat.enabled)]: true, [sf.f(SF.seat.writeBackOptOut)]: false });
+    sf.insert(sf.f(SF.seat.object), { Name: 'seat', [sf.f(SF.seat.user)]: owner, [sf.f(SF.seat.enabled)]: true, [sf.f(SF.seat.writeBackOptOut)]: null });
     gateway = new SalesforceGateway({ instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, namespace: sf.ns, bulkPollIntervalMs: 5 });
   } else {
     const dv = await DataverseDouble.start();
@@ -64,7 +64,7 @@ async function bench(crm: Crm) {
       dv.insert('contact', { contactid: p.id, firstname: p.firstName, lastname: p.lastName, _parentcustomerid_value: account, _ownerid_value: owner, statecode: 0, [DV.person.notAtCompany]: DV_VALUES.notAtCompany.noFeedback });
     }
     dv.insert(DV.settings.table, { navsync_name: 'NavSync', [DV.settings.dataValidationEnabled]: true, [DV.settings.autoSyncAllSeats]: true });
-    dv.insert(DV.seat.table, { [`_${DV.seat.user}_value`]: owner, [DV.seat.enabled]: true, [DV.seat.writeBackOptOut]: false });
+    dv.insert(DV.seat.table, { [`_${DV.seat.user}_value`]: owner, [DV.seat.enabled]: true, [DV.seat.writeBackOptOut]: null });
     gateway = new DataverseGateway({
       url: dv.url,
       getToken: entraTokenProvider({ tokenUrl: dv.tokenUrl, clientId: dv.clientId, clientSecret: dv.clientSecret, resource: dv.url }),
