@@ -1,8 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CrmGateway } from '../../src/crm/gateway';
 import { renderReportPage, escapeHtml } from '../../src/demo/reportPage';
+import { inboxJsonLines } from '../../src/demo/dataset';
+import { DV, DV_VALUES, SF, SF_VALUES } from '../../src/domain/crmSchema';
 import { runCycle } from '../../src/sync/engine';
 import type { RunReport } from '../../src/sync/report';
 import type { DemoCrm } from '../../src/demo/ids';
@@ -14,6 +16,17 @@ import { parseFetchXml, parseFilter } from '../../src/doubles/odata';
 import { crmDouble, snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
 
 const CRMS: DemoCrm[] = ['salesforce', 'dataverse'];
+
+/** A contact a rep matched by hand to a member the CRM did not know (so the open activities can be resolved). */
+function seedStranger(env: Env, crm: DemoCrm, urn: string): void {
+  const n = urn.replace(/\D/g, '');
+  if (crm === 'salesforce') {
+    const sf = env.salesforce;
+    sf.insert('Contact', { FirstName: 'Hand', LastName: `Matched ${n}`, [sf.f(SF.person.memberUrn)]: urn, [sf.f(SF.person.matchSource)]: SF_VALUES.matchSource.manual });
+  } else {
+    env.dataverse.insert('contact', { firstname: 'Hand', lastname: `Matched ${n}`, statecode: 0, [DV.person.memberUrn]: urn, [DV.person.matchSource]: DV_VALUES.matchSource.manual });
+  }
+}
 
 /** "First Last" of every contact and lead in the CRM double. */
 function crmPeople(env: Env, crm: DemoCrm): string[] {
@@ -163,6 +176,37 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
       // The rerun re-read the same rows: already applied flags are "unchanged", not re-written twice.
       expect(step(rerun, 'validation')?.counts.unchanged).toBeGreaterThan(0);
       expectSameAsBaseline(snapshot(env, crm));
+    });
+
+    test('CRM outage while completing unresolved activities from the CRM: reported, the next run completes them, nothing lost or doubled', async () => {
+      env = await startEnv(data);
+      const e = env;
+      await runCycle(e.options(crm));
+      const before = snapshot(e, crm);
+      // LinkedIn no longer lists the unresolved activities; their people appear in the CRM with the member URN.
+      const strangers = data.inbox.filter((a) => a.memberUrn.startsWith('urn:li:person:new'));
+      writeFileSync(e.inboxFile, inboxJsonLines(data.inbox.filter((a) => !strangers.includes(a))));
+      const open = Object.entries(before.activities).filter(([, v]) => v.endsWith('|open')).map(([k]) => k);
+      expect(open.length).toBeGreaterThan(3);
+      for (const a of strangers) seedStranger(e, crm, a.memberUrn);
+      const inject = (line: string) => {
+        if (!line.startsWith('writeBack: completing')) return;
+        if (crm === 'salesforce') e.salesforce.failNext(3, { status: 503, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]', kinds: ['collections', 'bulkCreate'] });
+        else e.dataverse.failNext(3, { status: 500, body: '{"error":{"code":"0x80040216","message":"SERVER_UNAVAILABLE"}}', kinds: ['batch'] });
+      };
+      const first = await runCycle({ ...e.options(crm), progress: inject }, ['writeBack']);
+      expect(step(first, 'writeBack')?.status).not.toBe('ok');
+      // Salesforce: the Collections call fails as a whole (the step's error); Dataverse: the $batch is reported unprocessed.
+      expect(JSON.stringify(step(first, 'writeBack'))).toMatch(crm === 'salesforce' ? /SERVER_UNAVAILABLE/ : /not processed by the CRM/);
+      expect(snapshot(e, crm).activities).toEqual(before.activities); // nothing half-written
+      crmDouble(e, crm).clearFaults(); // the outage is over
+      const rerun = await runCycle(e.options(crm), ['writeBack']);
+      expect(step(rerun, 'writeBack')?.counts.reResolvedFromCrm).toBe(open.length);
+      const after = snapshot(e, crm);
+      expect(after.doubledActivities).toEqual([]);
+      expect(after.activityCount).toBe(before.activityCount);
+      expect(Object.keys(after.activities).sort()).toEqual(Object.keys(before.activities).sort());
+      for (const key of open) expect(after.activities[key]).toMatch(/^[^|]+\|closed$/);
     });
 
     test('malformed, duplicate and unknown-id export rows are reported with a reason and skipped', () => {

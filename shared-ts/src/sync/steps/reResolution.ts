@@ -54,6 +54,7 @@ export async function reResolveFromCrm(
   state.progress.say(`writeBack: completing ${list.length} unresolved activities found in the CRM`);
   const result: WriteResult = await state.writes.resolutions('writeBack', list);
   for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
+  for (const u of result.unprocessed) pushProblem(step.problems, { ref: u, reason: 'not processed by the CRM; it stays open and is tried again on the next run' });
   counts.reResolvedFromCrm = result.succeeded.length;
   counts.failed = result.failed.length;
   counts.unprocessed = result.unprocessed.length;
