@@ -236,6 +236,8 @@ export interface ActivityQuery {
  */
 export interface ActivityResolution extends WritebackResolution {
   type: ActivityType;
+  /** The record id as read moments before (Salesforce updates by it, so a Task deleted meanwhile is not recreated). */
+  id: string;
 }
 
 /** Keys of Test Write-Back's own activities (`sn-<kind>-navsync-test-<run>-<kind>`, domain testWriteBack plan). */
@@ -308,8 +310,8 @@ export interface CrmGateway {
   /** Upsert by activity key (Salesforce external id; Dataverse alternate key). */
   upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult>;
   /**
-   * Re-resolution: set only person, related record and completed state of open activities, addressed by key
-   * (Salesforce: upsert by the key external id; Dataverse: update by the alternate key, never creating a row).
+   * Re-resolution: set only person, related record and completed state of open activities, never creating a row
+   * (Salesforce: update by record id; Dataverse: update by the alternate key with If-Match). Results are by key.
    */
   resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult>;
   /** Test Write-Back: create the plan's test contact. A refusal comes back with the platform's code and text. */

@@ -620,21 +620,25 @@ export class SalesforceGateway implements CrmGateway {
   }
 
   /**
-   * Completes earlier open Tasks: upsert by the key external id with only WhoId, WhatId (never with a lead) and
-   * the closed status (domain `salesforceResolutionFields`); Subject and Description are not sent, so they stay.
-   * The keys come from a read of open activities moments before. The bulk upsert paths have no update-only mode
-   * (`updateOnly` exists on the single-record resource only), so a Task deleted in between would come back as a
-   * bare one; Dataverse's update carries If-Match and cannot create.
+   * Completes earlier open Tasks: an update by the record id read moments before, with only WhoId, WhatId (never
+   * with a lead) and the closed status (domain `salesforceResolutionFields`); Subject and Description are not sent,
+   * so they stay. An update cannot create: a Task deleted in between fails per record instead of coming back.
    */
   async resolveActivities(resolutions: readonly ActivityResolution[]): Promise<WriteResult> {
     if (!resolutions.length) return { succeeded: [], failed: [], unprocessed: [] };
-    const keyField = this.n(SF.task.activityKey);
     const st = await this.statuses();
+    const keyById = new Map(resolutions.map((r) => [r.id, r.key]));
     const rows = resolutions.map((r) => ({
-      ref: r.key,
-      rec: { [keyField]: r.key, ...salesforceResolutionFields(r, { completedStatus: st.closed, openStatus: st.open, namespace: this.ns }) } as Rec,
+      ref: r.id,
+      rec: { Id: r.id, ...salesforceResolutionFields(r, { completedStatus: st.closed, openStatus: st.open, namespace: this.ns }) } as Rec,
     }));
-    return this.write('Task', 'upsert', rows, keyField);
+    const byId = await this.write('Task', 'update', rows);
+    const key = (id: string) => keyById.get(id) ?? id;
+    return {
+      succeeded: byId.succeeded.map(key),
+      failed: byId.failed.map((f) => ({ ...f, ref: key(f.ref) })),
+      unprocessed: byId.unprocessed.map(key),
+    };
   }
 
   /** One Contact through sObject Collections (allOrNone false), so a refusal comes back per record with its fields. */

@@ -121,7 +121,7 @@ export class Writes {
     return this.measure([records.length], () => this.crm.upsertActivities(records));
   }
 
-  /** Re-resolution of open activities by key: only person, related record and completed state are written. */
+  /** Re-resolution of open activities: only person, related record and completed state are written. */
   async resolutions(step: StepName, list: ActivityResolution[]): Promise<WriteResult> {
     if (list.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
     if (this.dryRun) {

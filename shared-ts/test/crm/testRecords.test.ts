@@ -5,6 +5,7 @@ import { DV, SF } from '../../src/domain/crmSchema';
 import { planTestWriteBack } from '../../src/domain/testWriteBack/plan';
 import { DataverseDouble } from '../../src/doubles/dataverseDouble';
 import { SalesforceDouble } from '../../src/doubles/salesforceDouble';
+import { all } from '../../src/sync/context';
 import { guardLoopback } from '../doubles/loopbackGuard';
 
 /**
@@ -30,6 +31,8 @@ interface World {
   /** The double's view of an activity row by key: person, completed, subject, body. */
   row(key: string): { person: string | null; completed: boolean; subject: unknown; body: unknown } | null;
   contactExists(id: string): boolean;
+  /** Someone deletes the activity in the CRM (through the platform's REST API). */
+  remove(id: string): Promise<void>;
 }
 
 function salesforce(): World {
@@ -46,6 +49,10 @@ function salesforce(): World {
       return t ? { person: (t.WhoId as string) ?? null, completed: Boolean(t.IsClosed), subject: t.Subject, body: t.Description } : null;
     },
     contactExists: (id) => Boolean(sf.get('Contact', id)),
+    remove: async (id) => {
+      const res = await fetch(`${sf.url}/services/data/v${sf.version}/sobjects/Task/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sf.issueToken()}` } });
+      expect(res.status).toBe(204);
+    },
   };
 }
 
@@ -62,6 +69,10 @@ function dataverse(): World {
       return t ? { person: (t._regardingobjectid_value as string) ?? null, completed: t.statecode === 1, subject: t.subject, body: t.description } : null;
     },
     contactExists: (id) => Boolean(dv.get('contact', id)),
+    remove: async (id) => {
+      const res = await fetch(`${dv.apiUrl}/navsync_inmails(${id})`, { method: 'DELETE', headers: { authorization: `Bearer ${dv.issueToken()}` } });
+      expect(res.status).toBe(204);
+    },
   };
 }
 
@@ -85,7 +96,8 @@ describe.each([
     const w = make();
     const key = `sn-inmail-resolve-${_name}`;
     expect((await w.gw.upsertActivities([open(key, w.owner)])).succeeded).toEqual([key]);
-    const r = await w.gw.resolveActivities([{ key, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
+    const [read] = (await all(w.gw.activities({ keys: [key] })));
+    const r = await w.gw.resolveActivities([{ key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
     expect(r).toMatchObject({ succeeded: [key], failed: [] });
     expect(w.row(key)).toEqual({ person: w.contact, completed: true, subject: 'Sales Navigator InMail: Kennismaking', body: 'Beste Jan, dank voor uw tijd.' });
   });
@@ -134,11 +146,19 @@ describe.each([
   });
 });
 
-test('Dataverse: resolving a key that no longer exists updates nothing and creates nothing (If-Match: *)', async () => {
-  const w = dataverse();
-  const before = dv.all(DV.activity.inmailTable).length;
-  const r = await w.gw.resolveActivities([{ key: 'sn-inmail-gone', type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
+test.each([
+  // Salesforce answers ENTITY_IS_DELETED for a record in the recycle bin, INVALID_CROSS_REFERENCE_KEY once it is gone.
+  ['salesforce', salesforce, expect.stringMatching(/^(ENTITY_IS_DELETED|INVALID_CROSS_REFERENCE_KEY)$/)],
+  ['dataverse', dataverse, '0x80040217'],
+])('%s: resolving an activity deleted since it was read updates nothing and creates nothing', async (name, make, code) => {
+  const w = make();
+  const key = `sn-inmail-gone-${name}`;
+  await w.gw.upsertActivities([open(key, w.owner)]);
+  const [read] = await all(w.gw.activities({ keys: [key] }));
+  // Someone deletes the open activity between the read and the write.
+  await w.remove(read.id);
+  const r = await w.gw.resolveActivities([{ key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
   expect(r.succeeded).toEqual([]);
-  expect(r.failed).toEqual([expect.objectContaining({ ref: 'sn-inmail-gone', code: '0x80040217' })]);
-  expect(dv.all(DV.activity.inmailTable)).toHaveLength(before);
+  expect(r.failed).toEqual([expect.objectContaining({ ref: key, code })]);
+  expect(w.row(key)).toBeNull();
 });

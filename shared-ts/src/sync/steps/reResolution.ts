@@ -43,7 +43,7 @@ export async function reResolveFromCrm(
     const person = a.personUrn || a.personName ? people.resolve({ memberUrn: a.personUrn, email: null, name: a.personName ?? '', company: null }) : null;
     const resolution = planReResolution(a, person ? { id: person.id, kind: person.kind, accountId: person.accountId } : null);
     if (resolution) {
-      list.push({ ...resolution, type: a.type });
+      list.push({ ...resolution, type: a.type, id: a.id });
       continue;
     }
     counts.stillUnresolvedInCrm++;
