@@ -6,27 +6,42 @@ import { makeExportChunks, decideAll } from './lib/validationPipeline';
 
 const ROWS = Number(process.env.NAVSYNC_BENCH_ROWS ?? 1_000_000);
 
+const RUNS = 3;
+
 async function main() {
   // Warm-up so the JIT's first compile is not in the figure.
   await decideAll(makeExportChunks(20_000));
   // The export text is produced first (as a finished download would be), so only parse + decide is timed.
   const chunks: string[] = [];
   for await (const c of makeExportChunks(ROWS)) chunks.push(c);
-  const t0 = process.hrtime.bigint();
-  const cpu0 = process.cpuUsage();
-  const r = await decideAll((async function* () {
-    yield* chunks;
-  })());
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const rate = Math.round(r.counts.rows / seconds);
+  // This machine's speed varies from run to run (a shared VM): three runs, the best and the median are printed.
+  const runs: { wall: number; cpu: number; r: Pick<Awaited<ReturnType<typeof decideAll>>, 'counts' | 'writes'> }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
+    const r = await decideAll((async function* () {
+      yield* chunks;
+    })());
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    // Only the counts are kept: the run's changes are dropped before the next run.
+    runs.push({ wall, cpu: (cpu.user + cpu.system) / 1e6, r: { counts: r.counts, writes: r.writes } });
+  }
+  const rows = runs[0].r.counts.rows;
+  const rate = (s: number) => Math.round(rows / s);
+  const fmt = (n: number) => n.toLocaleString('en');
+  const load = (await import('node:os')).loadavg()[0];
+  for (const [i, x] of runs.entries()) {
+    console.log(`  run ${i + 1}: ${fmt(rows)} rows in ${x.wall.toFixed(2)} s wall = ${fmt(rate(x.wall))} rows/s; ${x.cpu.toFixed(2)} s CPU = ${fmt(rate(x.cpu))} rows/s of CPU`);
+  }
+  const walls = runs.map((x) => x.wall).sort((a, b) => a - b);
+  const cpus = runs.map((x) => x.cpu).sort((a, b) => a - b);
   // On a shared machine the wall clock also counts time spent waiting for a core: the CPU-time rate is what
   // the code does per second of processor, the wall-clock rate what this run got. Both are printed.
-  const load = (await import('node:os')).loadavg()[0];
-  console.log(`export parse + decide: ${r.counts.rows.toLocaleString('en')} rows in ${seconds.toFixed(2)} s wall = ${rate.toLocaleString('en')} rows/s; ${cpuSeconds.toFixed(2)} s CPU = ${Math.round(r.counts.rows / cpuSeconds).toLocaleString('en')} rows/s of CPU (load average ${load.toFixed(1)}; target ≥ 200,000)`);
-  console.log(`  decisions: flag ${r.counts.flag}, clear ${r.counts.clear}, unchanged ${r.counts.unchanged}, skipped ${r.counts.skipped}; rejected ${r.counts.rejected}, writes ${r.writes}`);
-  console.log(`  wall clock ${rate >= 200_000 ? 'MEETS' : 'MISSES'} the target; CPU time ${r.counts.rows / cpuSeconds >= 200_000 ? 'MEETS' : 'MISSES'} it`);
+  console.log(`export parse + decide: best ${fmt(rate(walls[0]))} rows/s wall (median ${fmt(rate(walls[1]))}); best ${fmt(rate(cpus[0]))} rows/s of CPU (median ${fmt(rate(cpus[1]))}); load average ${load.toFixed(1)}; target ≥ 200,000`);
+  const c = runs[0].r.counts;
+  console.log(`  decisions: flag ${c.flag}, clear ${c.clear}, unchanged ${c.unchanged}, skipped ${c.skipped}; rejected ${c.rejected}, writes ${runs[0].r.writes}`);
+  console.log(`  median wall clock ${rate(walls[1]) >= 200_000 ? 'MEETS' : 'MISSES'} the target; median CPU time ${rate(cpus[1]) >= 200_000 ? 'MEETS' : 'MISSES'} it`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,7 @@
-// Child of 22-validation-memory: reads the export file through the FileSource and decides every row.
+// Child of 22-validation-memory: reads the export file through the FileSource, decides every row and keeps the
+// changes as the engine's validation step does, then (given a Salesforce double) applies them in one Bulk API 2.0
+// job through the gateway: the step's whole path, measured by this process's peak RSS.
+import { SalesforceGateway } from '../../../shared-ts/dist/crm/salesforce';
 import { FileSource } from '../../../shared-ts/dist/linkedin/fileSource';
 import { decideAllItems } from './validationPipeline';
 
@@ -7,9 +10,18 @@ async function main() {
   const src = new FileSource({ exportFiles: [process.argv[2]] });
   const exp = await src.exportValidation({ since: 0 });
   const r = await decideAllItems(exp.items());
-  const usage = process.resourceUsage();
+  const heapAfterDecide = process.memoryUsage().heapUsed / 1e6;
+  const rssAfterDecide = process.resourceUsage().maxRSS / 1024;
+  let applied: { succeeded: number; failed: number; unprocessed: number } | null = null;
+  const crm = process.env.NAVSYNC_BENCH_SF;
+  if (crm) {
+    const { url, clientId, clientSecret } = JSON.parse(crm) as { url: string; clientId: string; clientSecret: string };
+    const gw = new SalesforceGateway({ instanceUrl: url, clientId, clientSecret, bulkPollIntervalMs: 200 });
+    const w = await gw.updatePeople(r.updates);
+    applied = { succeeded: w.succeeded.length, failed: w.failed.length, unprocessed: w.unprocessed.length };
+  }
   process.stdout.write(
-    `${JSON.stringify({ rows: r.counts.rows, writes: r.writes, maxRssMb: usage.maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1e6, seconds: (Date.now() - t0) / 1000 })}\n`,
+    `${JSON.stringify({ rows: r.counts.rows, writes: r.writes, applied, maxRssMb: process.resourceUsage().maxRSS / 1024, rssAfterDecideMb: rssAfterDecide, heapAfterDecideMb: heapAfterDecide, seconds: (Date.now() - t0) / 1000 })}\n`,
   );
 }
 main().catch((e) => {

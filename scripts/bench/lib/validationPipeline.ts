@@ -1,15 +1,15 @@
 // Shared by the validation benchmarks: a synthetic export stream and the engine's consume → decide path.
 import { parseExportBatches, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
-import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
+import type { CrmPerson, PersonUpdate } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
 import { csvLine } from '../../../shared-ts/dist/sync/csv';
-import { cachedAccount, consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
+import { cachedAccount, consumeExport, decideChunk, newValidationCounts, validationUpdates } from '../../../shared-ts/dist/sync/steps/validation';
 
 const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
 const NOW = Date.UTC(2026, 10, 20);
 
-const contactId = (i: number) => `003${String(i).padStart(15, '0')}`;
+export const contactId = (i: number) => `003${String(i).padStart(15, '0')}`;
 const accountId = (i: number) => `001${String(i % 50_000).padStart(15, '0')}`;
 
 /**
@@ -48,7 +48,8 @@ function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
   const m = new Map<string, CrmPerson>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    const n = Number(id.slice(3));
+    let n = 0;
+    for (let c = 3; c < id.length; c++) n = n * 10 + id.charCodeAt(c) - 48;
     const p = pool[i] ?? (pool[i] = newPerson());
     p.id = id;
     p.accountId = ACCOUNT_IDS[n % 50_000];
@@ -94,11 +95,13 @@ export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIte
   const accounts = new Map<string, ValidationAccount>(
     ACCOUNT_IDS.map((id, i) => [id, cachedAccount({ id, name: ACCOUNT_NAMES[i], website: null, companyUrn: null })]),
   );
-  let writes = 0;
+  // Every change is kept until the one bulk apply, as the step keeps it (part of both the time and the memory).
+  const updates: PersonUpdate[] = [];
+  const toUpdate = validationUpdates(new Date(NOW).toISOString());
   await consumeExport(items, counts, problems, async (rows) => {
     const people = crmAnswer(rows.map((r) => r.recordId));
     const inScope = new Set(people.keys());
-    writes += decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems).length;
+    for (const d of decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems)) updates.push(toUpdate(d, 'contact'));
   });
-  return { counts, writes, problems: problems.length };
+  return { counts, writes: updates.length, updates, problems: problems.length };
 }

@@ -3,6 +3,7 @@
  * query locators, describeGlobal, sObject Collections (≤ 200 records per call) for small writes and Bulk API 2.0
  * ingest for larger ones, with per-record results. Field names come from domain/crmSchema through `sfName`.
  */
+import { Readable } from 'node:stream';
 import { Connection } from 'jsforce';
 import type { QueryResult } from 'jsforce/lib/query';
 import type { TokenResponse } from 'jsforce/lib/oauth2';
@@ -58,6 +59,8 @@ const COLLECTION_MAX = 200;
 const IN_CHUNK = 200;
 /** Raw CSV per Bulk upload stays under 100 MB (150 MB after base64 is the platform limit). */
 const BULK_MAX_BYTES = 90 * 1024 * 1024;
+/** Lines joined into one piece of a streamed Bulk upload. */
+const BULK_PIECE_ROWS = 2000;
 
 const AUTH_CODES = new Set([
   'INVALID_SESSION_ID',
@@ -571,10 +574,12 @@ export class SalesforceGateway implements CrmGateway {
   }
 
   async updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult> {
-    let result: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    const result: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
     for (const kind of ['contact', 'lead'] as const) {
-      const rows = updates.filter((u) => u.kind === kind).map((u) => ({ ref: u.id, rec: { Id: u.id, ...this.toSfFields(u.fields) } }));
-      if (rows.length) result = merge(result, await this.write(kind === 'contact' ? 'Contact' : 'Lead', 'update', rows));
+      const list = updates.filter((u) => u.kind === kind);
+      // Each record is made when the write asks for it: a validation apply can hold ~800,000 updates.
+      const rows: WriteRows = { length: list.length, ref: (i) => list[i].id, rec: (i) => ({ Id: list[i].id, ...this.toSfFields(list[i].fields) }) };
+      if (rows.length) merge(result, await this.write(kind === 'contact' ? 'Contact' : 'Lead', 'update', rows), true);
     }
     return result;
   }
@@ -674,8 +679,11 @@ export class SalesforceGateway implements CrmGateway {
   }
 
   /** Routes a write: ≤ threshold through sObject Collections, above through one Bulk API 2.0 job. */
-  private write(object: string, op: 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
-    return this.engineFor(rows.length) === 'bulk' ? this.bulk(object, op, rows, extField) : this.collections(object, op, rows, extField);
+  private write(object: string, op: 'update' | 'upsert', rows: WriteRows | { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
+    const r = Array.isArray(rows) ? listRows(rows) : rows;
+    if (this.engineFor(r.length) === 'bulk') return this.bulk(object, op, r, extField);
+    const list = Array.isArray(rows) ? rows : Array.from({ length: r.length }, (_, i) => ({ ref: r.ref(i), rec: r.rec(i) }));
+    return this.collections(object, op, list, extField);
   }
 
   private async collections(object: string, op: 'create' | 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
@@ -699,36 +707,64 @@ export class SalesforceGateway implements CrmGateway {
     return out;
   }
 
-  private async bulk(object: string, op: 'update' | 'upsert', rows: { ref: string; rec: Rec }[], extField?: string): Promise<WriteResult> {
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r.rec)))];
+  /**
+   * One Bulk API 2.0 job per upload under the size limit (normally one). The CSV is made while it is uploaded, in
+   * pieces of BULK_PIECE_ROWS lines pulled by the request stream: no object per line and no string of the whole file
+   * (nor jsforce's copy of it) is ever held, whatever the number of rows.
+   */
+  private async bulk(object: string, op: 'update' | 'upsert', rows: WriteRows, extField?: string): Promise<WriteResult> {
+    const columnSet = new Set<string>();
+    for (let i = 0; i < rows.length; i++) for (const k of Object.keys(rows.rec(i))) columnSet.add(k);
+    const columns = [...columnSet];
     const refColumn = op === 'upsert' ? (extField as string) : 'Id';
     const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
-    // Split into uploads under the size limit (normally one job).
-    const header = columns.map(csvCell).join(',');
-    let batch: { ref: string; line: string }[] = [];
-    let bytes = header.length;
-    const flush = async () => {
-      if (batch.length) merge(out, await this.bulkJob(object, op, `${header}\n${batch.map((b) => b.line).join('\n')}\n`, batch.map((b) => b.ref), refColumn, extField), true);
-      batch = [];
-      bytes = header.length;
+    const header = `${columns.map(csvCell).join(',')}\n`;
+    const lineOf = (rec: Rec): string => {
+      let line = bulkCell(rec[columns[0]]);
+      for (let c = 1; c < columns.length; c++) line += `,${bulkCell(rec[columns[c]])}`;
+      return `${line}\n`;
     };
-    for (const r of rows) {
-      const line = columns.map((c) => bulkCell(r.rec[c])).join(',');
-      if (bytes + line.length + 1 > BULK_MAX_BYTES) await flush();
-      batch.push({ ref: r.ref, line });
-      bytes += line.length + 1;
+    // The rows from `start` that fit in one upload; `upload.end` is where the next job starts. Made anew for each
+    // attempt, so a retried job uploads the same rows again.
+    const upload = { end: 0 };
+    function* csvFrom(start: number): Generator<string> {
+      yield header;
+      let bytes = Buffer.byteLength(header);
+      let lines: string[] = [];
+      let i = start;
+      for (; i < rows.length; i++) {
+        const line = lineOf(rows.rec(i));
+        const size = Buffer.byteLength(line);
+        if (i > start && bytes + size > BULK_MAX_BYTES) break;
+        lines.push(line);
+        bytes += size;
+        if (lines.length >= BULK_PIECE_ROWS) {
+          yield lines.join('');
+          lines = [];
+        }
+      }
+      if (lines.length) yield lines.join('');
+      upload.end = i;
     }
-    await flush();
+    for (let first = 0; first < rows.length; first = upload.end) {
+      const start = first;
+      upload.end = start;
+      const refs = () => Array.from({ length: upload.end - start }, (_, k) => rows.ref(start + k));
+      merge(out, await this.bulkJob(object, op, () => csvFrom(start), refs, refColumn, extField), true);
+      if (upload.end <= start) throw new CatalogueError('API_ERROR', `Salesforce bulk ${op} ${object}: the upload ended before its rows were sent`);
+    }
     return out;
   }
 
-  private async bulkJob(object: string, op: 'update' | 'upsert', csv: string, refs: string[], refColumn: string, extField?: string): Promise<WriteResult> {
+  private async bulkJob(object: string, op: 'update' | 'upsert', csv: () => Iterable<string>, refsOf: () => string[], refColumn: string, extField?: string): Promise<WriteResult> {
     return this.call(`bulk ${op} ${object}`, async (c) => {
       c.bulk2.pollInterval = this.cfg.bulkPollIntervalMs ?? 2000;
       c.bulk2.pollTimeout = this.cfg.bulkPollTimeoutMs ?? 30 * 60_000;
       const job = c.bulk2.createJob({ object, operation: op, lineEnding: 'LF', ...(extField ? { externalIdFieldName: extField } : {}) });
       await job.open();
-      await job.uploadData(csv);
+      // A fresh stream per attempt (a retried call uploads the rows again).
+      await job.uploadData(Readable.from(csv()));
+      const refs = refsOf();
       await job.close();
       await job.poll();
       const info = job.getInfo() as { numberRecordsProcessed?: number; numberRecordsFailed?: number };
@@ -773,11 +809,27 @@ function failure(ref: string, r: SaveResultLike): WriteFailure {
 
 function merge(a: WriteResult, b: WriteResult, inPlace = false): WriteResult {
   const out = inPlace ? a : { succeeded: [...a.succeeded], failed: [...a.failed], unprocessed: [...a.unprocessed], created: [...(a.created ?? [])] };
-  out.succeeded.push(...b.succeeded);
-  out.failed.push(...b.failed);
-  out.unprocessed.push(...b.unprocessed);
-  if (b.created) (out.created ??= []).push(...b.created);
+  append(out.succeeded, b.succeeded);
+  append(out.failed, b.failed);
+  append(out.unprocessed, b.unprocessed);
+  if (b.created) append((out.created ??= []), b.created);
   return out;
+}
+
+/** The records of one write, made when asked: a million-row Bulk job keeps no object per row but the caller's. */
+interface WriteRows {
+  readonly length: number;
+  ref(i: number): string;
+  rec(i: number): Rec;
+}
+
+function listRows(list: readonly { ref: string; rec: Rec }[]): WriteRows {
+  return { length: list.length, ref: (i) => list[i].ref, rec: (i) => list[i].rec };
+}
+
+/** `into.push(...items)` without spreading: a Bulk job's results can be far more than the call stack takes. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
 function csvCell(v: string): string {

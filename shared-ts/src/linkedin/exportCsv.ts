@@ -68,10 +68,14 @@ export class CsvRecordReader {
     const quoted: Pending[] = [];
     let buf = this.buf;
     let pos = 0;
+    // Where the next quote character is (-1: none left): a line before it has no quotes, found without scanning it.
+    let quoteAt = buf.indexOf('"');
     for (;;) {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !(final && pos < buf.length)) break;
       const end = nl >= 0 ? nl : buf.length;
+      if (quoteAt >= 0 && quoteAt < pos) quoteAt = buf.indexOf('"', pos);
+      const hasQuote = quoteAt >= 0 && quoteAt < end;
       let l = buf.slice(pos, end);
       pos = end + 1;
       this.line++;
@@ -95,8 +99,9 @@ export class CsvRecordReader {
           this.line -= this.openLines;
           buf = `${rest}\n${buf.slice(Math.min(pos, buf.length))}`;
           pos = 0;
+          quoteAt = buf.indexOf('"');
         }
-      } else if (l.indexOf('"') < 0) {
+      } else if (!hasQuote) {
         if (isBlank(l)) continue;
         const fields = l.split(',');
         if (this.header) out.push(this.checked(this.line, l, fields));

@@ -5,6 +5,7 @@
  */
 import type { ColumnMapping } from './config';
 import { CsvRecordReader, type RawRecord } from './exportCsv';
+import { detach } from './detach';
 import type { CrmRecordType, ExportItem, RejectedRow, ValidationRow, ValidationStatus } from './source';
 
 export const DEFAULT_COLUMNS: ColumnMapping = {
@@ -108,7 +109,7 @@ class Memo<T> {
     if (out === undefined && !this.seen.has(value)) {
       out = this.fn(value);
       if (this.seen.size >= 256) this.seen.clear();
-      this.seen.set(value, out);
+      this.seen.set(detach(value), out);
     }
     this.lastIn = value;
     this.lastOut = out as T;

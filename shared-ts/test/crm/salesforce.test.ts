@@ -199,6 +199,20 @@ describe('writes', () => {
     expect(g.minimumWriteRequests(10_000)).toBe(4);
   });
 
+  test('150,000 contacts and leads in one apply: one Bulk job per object, streamed, every record reported (no call-stack limit)', async () => {
+    const flagged: PersonUpdate[] = [];
+    for (let i = 0; i < 140_000; i++) flagged.push({ id: sf.insert('Contact', { LastName: `Many${i}` }).Id, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } });
+    for (let i = 0; i < 10_000; i++) flagged.push({ id: sf.insert('Lead', { LastName: `Lead${i}`, Company: 'Contoso' }).Id, kind: 'lead', fields: { notAtCompany: 'ignore' } });
+    const before = sf.bulkJobs().length;
+    const res = await gateway().updatePeople(flagged);
+    expect(sf.bulkJobs().slice(before).map((j) => [j.object, j.operation])).toEqual([['Contact', 'update'], ['Lead', 'update']]);
+    expect(res.succeeded).toHaveLength(150_000);
+    expect(new Set(res.succeeded)).toEqual(new Set(flagged.map((u) => u.id)));
+    expect(res.failed).toEqual([]);
+    expect(sf.get('Contact', flagged[139_999].id)?.[flag()]).toBe('Not at Company');
+    expect(sf.get('Lead', flagged[149_999].id)?.[flag()]).toBe('Ignore');
+  });
+
   test('activities upsert by key: Collections then Bulk; reruns never double a task', async () => {
     const g = gateway();
     const acts = (n: number, prefix: string): ActivityRecord[] =>

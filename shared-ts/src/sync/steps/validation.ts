@@ -1,4 +1,4 @@
-import type { CrmAccount, CrmPerson, PersonUpdate } from '../../crm/gateway';
+import type { CrmAccount, CrmPerson, PersonFields, PersonKind, PersonUpdate } from '../../crm/gateway';
 import type { ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidation,
@@ -18,6 +18,7 @@ import type { CompanyKey } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { RecordIdSet } from '../recordIdSet';
+import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
 
 /** The first run back-fills two years, as the vendor apps do. */
@@ -63,7 +64,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const counts = newValidationCounts();
   const updates: PersonUpdate[] = [];
   const accountCache = new Map<string, ValidationAccount>();
-  const validatedAt = new Date(now).toISOString();
+  const toUpdate = validationUpdates(new Date(now).toISOString());
 
   await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, async (chunk) => {
     const rows = chunk.filter((r) => {
@@ -83,9 +84,11 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       ).contactIds;
       const decided = decideChunk(ofKind, new Map(people.map((p) => [p.id, p])), accountCache, inScope, now, exp.exportEndAt, counts, step.problems);
       for (const d of decided) {
-        updates.push({ id: d.row.recordId, kind, fields: { notAtCompany: d.write, validatedAt } });
+        const update = toUpdate(d, kind);
+        updates.push(update);
         if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
-          state.details.notAtCompany.push({ id: d.row.recordId, company: d.companyName ?? '', linkedinCompany: d.row.currentCompanyName });
+          const linkedinCompany = d.row.currentCompanyName === undefined ? undefined : detach(d.row.currentCompanyName);
+          state.details.notAtCompany.push({ id: update.id, company: d.companyName ?? '', linkedinCompany });
         }
       }
     }
@@ -175,6 +178,20 @@ export interface DecidedRow {
 }
 
 /**
+ * The person update for each decided row, as the step keeps them until its one bulk apply (a million-row export
+ * can mean ~800,000 of them): the id is detached from the download chunk it was cut from (else every chunk of the
+ * export would stay in memory), and rows with the same value share one frozen fields object.
+ */
+export function validationUpdates(validatedAt: string): (d: DecidedRow, kind: PersonKind) => PersonUpdate {
+  const fields = {
+    notAtCompany: Object.freeze({ notAtCompany: 'notAtCompany', validatedAt }),
+    noFeedback: Object.freeze({ notAtCompany: 'noFeedback', validatedAt }),
+    ignore: Object.freeze({ notAtCompany: 'ignore', validatedAt }),
+  } as const satisfies Record<NotAtCompanyState, PersonFields>;
+  return (d, kind) => ({ id: detach(d.row.recordId), kind, fields: fields[d.write] });
+}
+
+/**
  * Decide one chunk of rows of one record kind with the domain rule; rows the CRM does not know are reported.
  * Row by row through ONE input object: the decision reads it and keeps nothing (decisions are shared constants),
  * so a million-row export allocates no input, evidence or company object per row.
@@ -247,7 +264,7 @@ function sameCompanyCached(account: ValidationAccount, current: CurrentCompany):
   if (key === undefined) {
     if (companyKeys.size >= KEYS_MAX) companyKeys.clear();
     key = validationCompanyKey(current.name, null);
-    companyKeys.set(current.name, key);
+    companyKeys.set(detach(current.name), key);
   }
   return sameCompanyKeys(accountKeyOf(account), key);
 }
