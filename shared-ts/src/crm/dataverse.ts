@@ -122,6 +122,12 @@ export function dataverseError(err: unknown, what: string, objects: readonly str
 
 type Rec = Record<string, unknown>;
 
+/** Operations made when their `$batch` is sent (a write of ~800,000 records keeps no operation object per record). */
+interface LazyOps {
+  readonly length: number;
+  at(i: number): Op;
+}
+
 interface Op {
   ref: string;
   kind: 'update' | 'upsert' | 'create' | 'delete';
@@ -617,7 +623,12 @@ export class DataverseGateway implements CrmGateway {
   }
 
   updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult> {
-    return this.runBatches(updates.map((u) => ({ ref: u.id, kind: 'update', collection: `${u.kind}s`, key: guids([u.id])[0], data: this.toDvFields(u.fields) })));
+    // Each operation is made when its $batch is sent: a validation apply can hold ~800,000 updates.
+    const at = (i: number): Op => {
+      const u = updates[i];
+      return { ref: u.id, kind: 'update', collection: `${u.kind}s`, key: guids([u.id])[0], data: this.toDvFields(u.fields) };
+    };
+    return this.runBatches({ length: updates.length, at });
   }
 
   updateAccounts(updates: readonly AccountUpdate[]): Promise<WriteResult> {
@@ -771,20 +782,23 @@ export class DataverseGateway implements CrmGateway {
   }
 
   /** Sends operations in `$batch` requests of ≤ 1000; operations answered 429 are retried after Retry-After. */
-  private async runBatches(ops: Op[]): Promise<WriteResult> {
+  private async runBatches(ops: Op[] | LazyOps): Promise<WriteResult> {
     const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
-    let pending = ops;
+    let pending: LazyOps = Array.isArray(ops) ? { length: ops.length, at: (i) => ops[i] } : ops;
     for (let round = 0; pending.length; round++) {
       const throttled: Op[] = [];
       let wait = 0;
-      for (const part of chunks(pending, this.batchSize())) {
+      const size = this.batchSize();
+      for (let start = 0; start < pending.length; start += size) {
+        const part: Op[] = [];
+        for (let i = start; i < Math.min(start + size, pending.length); i++) part.push(pending.at(i));
         let results: unknown[];
         try {
           results = await this.sendBatch(part);
         } catch (err) {
           if (err instanceof CatalogueError && err.kind === 'CONNECT_FAILED') throw err;
           // The whole request failed (after its retries): nothing of it is known to be applied.
-          out.unprocessed.push(...part.map((o) => o.ref));
+          for (const o of part) out.unprocessed.push(o.ref);
           this.log(`dataverse $batch failed: ${(err as CatalogueError).detail ?? String(err)}`);
           continue;
         }
@@ -804,7 +818,7 @@ export class DataverseGateway implements CrmGateway {
         });
       }
       if (throttled.length) await this.sleep(wait);
-      pending = throttled;
+      pending = { length: throttled.length, at: (i) => throttled[i] };
     }
     return out;
   }
