@@ -1,6 +1,8 @@
 // Child of 22-validation-memory: reads the export file through the FileSource, decides every row and keeps the
-// changes as the engine's validation step does, then (given a Salesforce double) applies them in one Bulk API 2.0
-// job through the gateway: the step's whole path, measured by this process's peak RSS.
+// changes as the engine's validation step does, then (given a CRM double) applies them through the gateway (Salesforce:
+// one Bulk API 2.0 job; Dataverse: `$batch` requests): the step's whole path, measured by this process's peak RSS.
+import { DataverseGateway } from '../../../shared-ts/dist/crm/dataverse';
+import type { CrmGateway } from '../../../shared-ts/dist/crm/gateway';
 import { SalesforceGateway } from '../../../shared-ts/dist/crm/salesforce';
 import { FileSource } from '../../../shared-ts/dist/linkedin/fileSource';
 import { decideAllItems } from './validationPipeline';
@@ -13,10 +15,13 @@ async function main() {
   const heapAfterDecide = process.memoryUsage().heapUsed / 1e6;
   const rssAfterDecide = process.resourceUsage().maxRSS / 1024;
   let applied: { succeeded: number; failed: number; unprocessed: number } | null = null;
-  const crm = process.env.NAVSYNC_BENCH_SF;
+  const crm = process.env.NAVSYNC_BENCH_CRM;
   if (crm) {
-    const { url, clientId, clientSecret } = JSON.parse(crm) as { url: string; clientId: string; clientSecret: string };
-    const gw = new SalesforceGateway({ instanceUrl: url, clientId, clientSecret, bulkPollIntervalMs: 200 });
+    const c = JSON.parse(crm) as { kind: string; url: string; clientId: string; clientSecret: string; token: string };
+    const gw: CrmGateway =
+      c.kind === 'salesforce'
+        ? new SalesforceGateway({ instanceUrl: c.url, clientId: c.clientId, clientSecret: c.clientSecret, bulkPollIntervalMs: 200 })
+        : new DataverseGateway({ url: c.url, getToken: async () => c.token });
     const w = await gw.updatePeople(r.updates);
     applied = { succeeded: w.succeeded.length, failed: w.failed.length, unprocessed: w.unprocessed.length };
   }

@@ -9,7 +9,10 @@ import { cachedAccount, consumeExport, decideChunk, newValidationCounts, validat
 const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
 const NOW = Date.UTC(2026, 10, 20);
 
-export const contactId = (i: number) => `003${String(i).padStart(15, '0')}`;
+/** The export's record ids: Salesforce Contact ids, or Dataverse GUIDs (the number is in the last 12 digits). */
+export type IdScheme = 'salesforce' | 'dataverse';
+export const contactId = (i: number, scheme: IdScheme = 'salesforce') =>
+  scheme === 'salesforce' ? `003${String(i).padStart(15, '0')}` : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const accountId = (i: number) => `001${String(i % 50_000).padStart(15, '0')}`;
 
 /**
@@ -17,14 +20,14 @@ const accountId = (i: number) => `001${String(i % 50_000).padStart(15, '0')}`;
  * TextDecoder gives it (a string grown with `+=` is a rope that the parser would first have to flatten, a cost
  * a real download does not have).
  */
-export async function* makeExportChunks(rows: number): AsyncGenerator<string> {
+export async function* makeExportChunks(rows: number, scheme: IdScheme = 'salesforce'): AsyncGenerator<string> {
   yield HEADER;
   let lines: string[] = [];
   for (let i = 1; i <= rows; i++) {
     const status = i % 10 === 0 ? 'AT_COMPANY' : 'NOT_AT_COMPANY';
     // One company name in a hundred holds a comma (so that row is quoted), as in real exports.
     const company = i % 100 === 0 ? `Brückner & Söhne, Werk ${i % 977} GmbH` : `Nordstern ${i % 977} GmbH`;
-    lines.push(csvLine([contactId(i), 'CONTACT', status, `urn:li:person:m${i}`, accountId(i), company, NOW - (i % 700) * 86_400_000], { formulaGuard: false }), '\n');
+    lines.push(csvLine([contactId(i, scheme), 'CONTACT', status, `urn:li:person:m${i}`, accountId(i), company, NOW - (i % 700) * 86_400_000], { formulaGuard: false }), '\n');
     if (i % 1000 === 0) {
       yield lines.join('');
       lines = [];
@@ -49,7 +52,7 @@ function crmAnswer(ids: readonly string[]): Map<string, CrmPerson> {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     let n = 0;
-    for (let c = 3; c < id.length; c++) n = n * 10 + id.charCodeAt(c) - 48;
+    for (let c = id.length === 36 ? 24 : 3; c < id.length; c++) n = n * 10 + id.charCodeAt(c) - 48;
     const p = pool[i] ?? (pool[i] = newPerson());
     p.id = id;
     p.accountId = ACCOUNT_IDS[n % 50_000];
