@@ -156,7 +156,14 @@ const str = (v: unknown): string | undefined => (v === undefined || v === null ?
 
 /** Our fields in the order of the position arrays below. */
 const FIELDS = ['recordId', 'recordType', 'status', 'memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn', 'flaggedAt'] as const satisfies readonly Field[];
-const [F_ID, F_TYPE, F_STATUS, F_MEMBER, F_ACCOUNT, F_COMPANY, F_COMPANY_URN, F_FLAGGED] = [0, 1, 2, 3, 4, 5, 6, 7];
+const F_ID = FIELDS.indexOf('recordId');
+const F_TYPE = FIELDS.indexOf('recordType');
+const F_STATUS = FIELDS.indexOf('status');
+const F_MEMBER = FIELDS.indexOf('memberUrn');
+const F_ACCOUNT = FIELDS.indexOf('crmAccountId');
+const F_COMPANY = FIELDS.indexOf('currentCompanyName');
+const F_COMPANY_URN = FIELDS.indexOf('currentCompanyUrn');
+const F_FLAGGED = FIELDS.indexOf('flaggedAt');
 /** Where each of our fields is in a row's values (-1 = no such column). */
 type Positions = readonly number[];
 const IN_ORDER: Positions = FIELDS.map((_, i) => i);

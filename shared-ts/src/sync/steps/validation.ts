@@ -140,7 +140,7 @@ export async function consumeExport(
   onChunk: (rows: ValidationRow[]) => Promise<void>,
   chunkSize = VALIDATION_CHUNK,
 ): Promise<void> {
-  // One set per record type, keyed by the bare id: no string building per row on million-row exports.
+  // One set per record type, of packed ids (sync/recordIdSet): no string kept or built per row of a million-row export.
   const seen = { contact: new RecordIdSet(), lead: new RecordIdSet() };
   let buffer: ValidationRow[] = [];
   const take = (item: ExportItem): void => {
