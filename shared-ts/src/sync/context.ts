@@ -20,6 +20,8 @@ export interface SyncOptions {
   now?: () => number;
   /** Run although an admin disconnected (the scheduled run stops after a disconnect until this is given). */
   reconnect?: boolean;
+  /** Validation changes held before an apply (default `VALIDATION_APPLY_EVERY`, steps/validation.ts). */
+  validationApplyEvery?: number;
 }
 
 /** What the steps of one run share. */

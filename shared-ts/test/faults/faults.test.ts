@@ -178,6 +178,27 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
       expectSameAsBaseline(snapshot(env, crm));
     });
 
+    test('changes applied in rounds (a huge export): same end state; a round that fails keeps the cursor, the rerun completes', async () => {
+      env = await startEnv(data);
+      const opts = env.options(crm, { validationApplyEvery: 10 });
+      // The second round of changes is refused as a whole (the CRM is down for that one request).
+      let rounds = 0;
+      const flaky: CrmGateway = Object.create(opts.crm);
+      flaky.updatePeople = async (updates) => {
+        if (++rounds === 2) return { succeeded: [], failed: [], unprocessed: updates.map((u) => u.id) };
+        return opts.crm.updatePeople(updates);
+      };
+      const first = await runCycle({ ...opts, crm: flaky });
+      const v = step(first, 'validation');
+      expect(v?.counts.applies).toBeGreaterThan(2);
+      expect(v?.status).toBe('partial');
+      expect(v?.counts.unprocessed).toBeGreaterThan(0);
+      expect((await opts.crm.readSettings()).exportCursor).toBeNull();
+      const rerun = await runCycle(opts);
+      expect(step(rerun, 'validation')?.counts.cursorSaved).toBe(1);
+      expectSameAsBaseline(snapshot(env, crm));
+    });
+
     test('CRM outage while completing unresolved activities from the CRM: reported, the next run completes them, nothing lost or doubled', async () => {
       env = await startEnv(data);
       const e = env;

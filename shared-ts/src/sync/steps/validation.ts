@@ -25,6 +25,11 @@ import { pushProblem, type Problem, type StepReport } from '../report';
 export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 /** Rows decided per CRM read: bounds memory on million-row exports while keeping reads few. */
 export const VALIDATION_CHUNK = 2000;
+/**
+ * Changes held before they are applied: about one Salesforce Bulk upload (90 MB at ~70 bytes a row) and ~130 MB of
+ * memory; a larger export is applied in several rounds (the export cursor is saved after the last).
+ */
+export const VALIDATION_APPLY_EVERY = 1_000_000;
 
 interface ScopeData {
   accounts: ScopeOwnedRecord[];
@@ -62,9 +67,24 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   }
 
   const counts = newValidationCounts();
-  const updates: PersonUpdate[] = [];
+  let updates: PersonUpdate[] = [];
   const accountCache = new Map<string, ValidationAccount>();
   const toUpdate = validationUpdates(new Date(now).toISOString());
+  const applied = { succeeded: 0, failed: 0, unprocessed: 0, applies: 0 };
+  // The changes are applied together (one Bulk job / as few `$batch` as the platform allows), but never more than
+  // `applyEvery` are held at once: memory stays bounded on any export. The cursor waits for every apply.
+  const applyEvery = state.opts.validationApplyEvery ?? VALIDATION_APPLY_EVERY;
+  const apply = async () => {
+    if (!updates.length) return;
+    state.progress.say(`validation: applying ${updates.length} changes`);
+    const result = await state.writes.people('validation', updates);
+    updates = [];
+    applied.applies++;
+    applied.succeeded += result.succeeded.length;
+    applied.failed += result.failed.length;
+    applied.unprocessed += result.unprocessed.length;
+    for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
+  };
 
   await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, async (chunk) => {
     const rows = chunk.filter((r) => {
@@ -90,27 +110,27 @@ export async function validationStep(state: RunState, step: StepReport): Promise
           const linkedinCompany = d.row.currentCompanyName === undefined ? undefined : detach(d.row.currentCompanyName);
           state.details.notAtCompany.push({ id: update.id, company: d.companyName ?? '', linkedinCompany });
         }
+        if (updates.length >= applyEvery) await apply();
       }
     }
-    state.progress.tick(`validation: ${counts.rows} rows read, ${updates.length} changes so far`);
+    state.progress.tick(`validation: ${counts.rows} rows read, ${applied.succeeded + applied.failed + applied.unprocessed + updates.length} changes so far`);
   });
+  await apply();
 
-  state.progress.say(`validation: applying ${updates.length} changes`);
-  const result = await state.writes.people('validation', updates);
-  for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   Object.assign(step.counts, counts, {
-    applied: result.succeeded.length,
-    failed: result.failed.length,
-    unprocessed: result.unprocessed.length,
+    applied: applied.succeeded,
+    failed: applied.failed,
+    unprocessed: applied.unprocessed,
   });
-  if (result.unprocessed.length) {
+  if (applied.applies > 1) step.counts.applies = applied.applies;
+  if (applied.unprocessed) {
     step.status = 'partial';
     step.note = 'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
     return;
   }
   await state.writes.admin('validation', `exportCursor=${exp.nextCursor}`, () => crm.writeSettings({ exportCursor: exp.nextCursor }));
   step.counts.cursorSaved = 1;
-  if (result.failed.length) step.status = 'partial';
+  if (applied.failed) step.status = 'partial';
 }
 
 export interface ValidationCounts {
