@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SF, SF_VALUES } from '../../src/domain/crmSchema';
 import { generateDemoData } from '../../src/demo/dataset';
-import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import type { DemoEnvironment } from '../../src/demo/environment';
 import { main } from '../../src/sync/cli';
+import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
 
 const data = generateDemoData({ accounts: 30, peoplePerAccount: 5, leads: 40 });
 let env: DemoEnvironment;
@@ -60,13 +60,9 @@ function expectNoSecrets(...texts: string[]) {
   }
 }
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'navsync-cli-'));
-  env = await startDemoEnvironment({ dir, data });
-});
-afterEach(async () => {
-  await env.close();
-  rmSync(dir, { recursive: true, force: true });
+demoEnvironmentPerTest(data, 'navsync-cli-', (e, d) => {
+  env = e;
+  dir = d;
 });
 
 describe('navsync CLI', () => {

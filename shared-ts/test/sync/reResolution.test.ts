@@ -1,24 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { DV, DV_VALUES, SF, SF_VALUES } from '../../src/domain/crmSchema';
 import { generateDemoData, inboxJsonLines } from '../../src/demo/dataset';
-import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import type { DemoEnvironment } from '../../src/demo/environment';
 import { crmId, type DemoCrm } from '../../src/demo/ids';
 import { runCycle } from '../../src/sync/engine';
 import type { RunReport } from '../../src/sync/report';
+import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
 
 const data = generateDemoData({ accounts: 20, peoplePerAccount: 4, leads: 20 });
 let env: DemoEnvironment;
-let dir: string;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'navsync-reres-'));
-  env = await startDemoEnvironment({ dir, data });
-});
-afterEach(async () => {
-  await env.close();
-  rmSync(dir, { recursive: true, force: true });
+demoEnvironmentPerTest(data, 'navsync-reres-', (e) => {
+  env = e;
 });
 
 const counts = (r: RunReport) => r.steps.find((s) => s.name === 'writeBack')?.counts ?? {};

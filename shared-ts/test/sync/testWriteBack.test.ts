@@ -1,26 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CrmGateway } from '../../src/crm/gateway';
 import { DV, SF } from '../../src/domain/crmSchema';
 import { t } from '../../src/domain/i18n/index';
 import { generateDemoData } from '../../src/demo/dataset';
-import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import type { DemoEnvironment } from '../../src/demo/environment';
 import { crmId, type DemoCrm } from '../../src/demo/ids';
 import { testWriteBack } from '../../src/sync/engine';
 import type { RunReport, StepReport } from '../../src/sync/report';
+import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
 
 const data = generateDemoData({ accounts: 12, peoplePerAccount: 4, leads: 10 });
 let env: DemoEnvironment;
-let dir: string;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'navsync-twb-'));
-  env = await startDemoEnvironment({ dir, data });
-});
-afterEach(async () => {
-  await env.close();
-  rmSync(dir, { recursive: true, force: true });
+demoEnvironmentPerTest(data, 'navsync-twb-', (e) => {
+  env = e;
 });
 
 const KINDS = ['inmail', 'message', 'note', 'call'];

@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SF } from '../../src/domain/crmSchema';
 import { generateDemoData } from '../../src/demo/dataset';
-import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import type { DemoEnvironment } from '../../src/demo/environment';
 import { crmId } from '../../src/demo/ids';
 import { runCycle } from '../../src/sync/engine';
 import type { RunReport } from '../../src/sync/report';
+import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
 
 const data = generateDemoData({ accounts: 30, peoplePerAccount: 5, leads: 40 });
 let env: DemoEnvironment;
-let dir: string;
 const counts = (r: RunReport, step: string) => r.steps.find((s) => s.name === step)?.counts ?? {};
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'navsync-wb-'));
-  env = await startDemoEnvironment({ dir, data });
-});
-afterEach(async () => {
-  await env.close();
-  rmSync(dir, { recursive: true, force: true });
+demoEnvironmentPerTest(data, 'navsync-wb-', (e) => {
+  env = e;
 });
 
 describe('write-back through the engine (Salesforce double)', () => {
