@@ -80,64 +80,82 @@ export class Writes {
     }
   }
 
-  private dry(step: StepName, action: string, items: { ref: string; target: string; detail: string }[]): WriteResult {
-    for (const i of items) this.changes.push({ step, action, target: i.target, detail: i.detail });
-    return { succeeded: items.map((i) => i.ref), failed: [], unprocessed: [] };
+  /**
+   * One record write as every step makes it: nothing to write is no request; a dry run lists each change (and
+   * reports it as done) instead of writing; a real write is counted against the platform minimum.
+   */
+  private async write<T>(
+    step: StepName,
+    action: string,
+    items: readonly T[],
+    change: (item: T) => { ref: string; target: string; detail: string },
+    perObject: number[],
+    apply: () => Promise<WriteResult>,
+  ): Promise<WriteResult> {
+    if (items.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
+    if (!this.dryRun) return this.measure(perObject, apply);
+    const succeeded: string[] = [];
+    for (const item of items) {
+      const c = change(item);
+      this.changes.push({ step, action, target: c.target, detail: c.detail });
+      succeeded.push(c.ref);
+    }
+    return { succeeded, failed: [], unprocessed: [] };
   }
 
-  async people(step: StepName, updates: PersonUpdate[]): Promise<WriteResult> {
-    if (updates.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
-    if (this.dryRun) {
-      return this.dry(
-        step,
-        'update',
-        updates.map((u) => ({ ref: u.id, target: `${u.kind} ${u.id}`, detail: describeFields(u.fields) })),
-      );
-    }
+  people(step: StepName, updates: PersonUpdate[]): Promise<WriteResult> {
     const contacts = updates.filter((u) => u.kind === 'contact').length;
-    return this.measure([contacts, updates.length - contacts], () => this.crm.updatePeople(updates));
+    return this.write(
+      step,
+      'update',
+      updates,
+      (u) => ({ ref: u.id, target: `${u.kind} ${u.id}`, detail: describeFields(u.fields) }),
+      [contacts, updates.length - contacts],
+      () => this.crm.updatePeople(updates),
+    );
   }
 
-  async accounts(step: StepName, updates: AccountUpdate[]): Promise<WriteResult> {
-    if (updates.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
-    if (this.dryRun) {
-      return this.dry(step, 'update', updates.map((u) => ({ ref: u.id, target: `account ${u.id}`, detail: describeFields({ companyUrn: u.companyUrn }) })));
-    }
-    return this.measure([updates.length], () => this.crm.updateAccounts(updates));
+  accounts(step: StepName, updates: AccountUpdate[]): Promise<WriteResult> {
+    return this.write(
+      step,
+      'update',
+      updates,
+      (u) => ({ ref: u.id, target: `account ${u.id}`, detail: describeFields({ companyUrn: u.companyUrn }) }),
+      [updates.length],
+      () => this.crm.updateAccounts(updates),
+    );
   }
 
-  async activities(step: StepName, records: ActivityRecord[]): Promise<WriteResult> {
-    if (records.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
-    if (this.dryRun) {
-      return this.dry(
-        step,
-        'upsert',
-        records.map((a) => ({
-          ref: a.key,
-          target: `activity ${a.key}`,
-          detail: `${a.type} ${a.completed ? 'completed' : 'open (unresolved)'}${a.person ? ` on ${a.person.kind} ${a.person.id}` : ''}: ${a.subject}`,
-        })),
-      );
-    }
-    // Salesforce: all kinds are Task records; Dataverse: one $batch across its activity tables.
-    return this.measure([records.length], () => this.crm.upsertActivities(records));
+  /** Salesforce: all kinds are Task records; Dataverse: one $batch across its activity tables. */
+  activities(step: StepName, records: ActivityRecord[]): Promise<WriteResult> {
+    return this.write(
+      step,
+      'upsert',
+      records,
+      (a) => ({
+        ref: a.key,
+        target: `activity ${a.key}`,
+        detail: `${a.type} ${a.completed ? 'completed' : 'open (unresolved)'}${a.person ? ` on ${a.person.kind} ${a.person.id}` : ''}: ${a.subject}`,
+      }),
+      [records.length],
+      () => this.crm.upsertActivities(records),
+    );
   }
 
   /** Re-resolution of open activities: only person, related record and completed state are written. */
-  async resolutions(step: StepName, list: ActivityResolution[]): Promise<WriteResult> {
-    if (list.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
-    if (this.dryRun) {
-      return this.dry(
-        step,
-        'resolve',
-        list.map((r) => ({
-          ref: r.key,
-          target: `activity ${r.key}`,
-          detail: `${r.type} completed on ${r.person.kind} ${r.person.id}${r.relatedToId ? `, related to ${r.relatedToId}` : ''}`,
-        })),
-      );
-    }
-    return this.measure([list.length], () => this.crm.resolveActivities(list));
+  resolutions(step: StepName, list: ActivityResolution[]): Promise<WriteResult> {
+    return this.write(
+      step,
+      'resolve',
+      list,
+      (r) => ({
+        ref: r.key,
+        target: `activity ${r.key}`,
+        detail: `${r.type} completed on ${r.person.kind} ${r.person.id}${r.relatedToId ? `, related to ${r.relatedToId}` : ''}`,
+      }),
+      [list.length],
+      () => this.crm.resolveActivities(list),
+    );
   }
 
   /** Small admin writes (status, cursor): listed in a dry run, not counted against the bulk minimum. */
