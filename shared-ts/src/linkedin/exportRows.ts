@@ -4,7 +4,7 @@
  * The batch functions give the items of each chunk as one array (one async step per chunk, not per row).
  */
 import type { ColumnMapping } from './config';
-import { CsvRecordReader, type RawRecord } from './exportCsv';
+import { CsvRecordReader, type PlainLineReader, type RawRecord } from './exportCsv';
 import { detach } from './detach';
 import type { CrmRecordType, ExportItem, RejectedRow, ValidationRow, ValidationStatus } from './source';
 
@@ -61,19 +61,32 @@ function cachedIndex(obj: Record<string, unknown>, mapping: ColumnMapping): Part
   return lastIndex;
 }
 
-const URN_RE = /^urn:li:(person|member):[A-Za-z0-9_-]+$/;
-const COMPANY_URN_RE = /^urn:li:(company|organization):[A-Za-z0-9_-]+$/;
-
+// The shapes a value must have, matched where it stands in the line (sticky: from `lastIndex`, to the cell's end).
 /** A CRM id as exports carry it: a letter or digit, then up to 63 letters, digits or hyphens (Salesforce, GUID). */
-function isIdShape(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 64) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (!alnum && (c !== 45 || i === 0)) return false;
-  }
+const ID_SHAPE = /[A-Za-z0-9][A-Za-z0-9-]{0,63}/y;
+const PERSON_URN = /urn:li:(?:person|member):[A-Za-z0-9_-]+/y;
+const COMPANY_URN = /urn:li:(?:company|organization):[A-Za-z0-9_-]+/y;
+
+/** `text[start, end)` is exactly one match of the sticky `re`. */
+function matchesAt(re: RegExp, text: string, start: number, end: number): boolean {
+  re.lastIndex = start;
+  return re.test(text) && re.lastIndex === end;
+}
+
+/** `text` holds `word` at `at` (no substring is cut to compare). */
+function sameAt(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
   return true;
+}
+
+/** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function recordTypeFrom(v: string): CrmRecordType | null | undefined {
@@ -81,6 +94,13 @@ function recordTypeFrom(v: string): CrmRecordType | null | undefined {
   if (t === 'contact' || t === 'contacts') return 'contact';
   if (t === 'lead' || t === 'leads') return 'lead';
   return t ? null : undefined;
+}
+
+/** No type column (or an empty value): Salesforce id key prefixes are unambiguous. */
+function recordTypeOfId(id: string): CrmRecordType | null {
+  if (id.startsWith('003')) return 'contact';
+  if (id.startsWith('00Q')) return 'lead';
+  return null;
 }
 
 const FLAGGED = new Set(['notatcompany', 'nolongeratcompany', 'nolongerwithcompany', 'flagged', 'true', '1', 'yes']);
@@ -96,22 +116,26 @@ function statusFrom(value: string): ValidationStatus | null {
 
 /**
  * A column holds a handful of distinct spellings ("CONTACT", "NOT_AT_COMPANY"): each is normalised once and
- * the last one is remembered, so a run of equal values costs one string comparison per row.
+ * the last one is remembered, so a run of equal values costs one in-place comparison per row.
  */
 class Memo<T> {
   private lastIn: string | null = null;
   private lastOut!: T;
   private readonly seen = new Map<string, T>();
   constructor(private readonly fn: (value: string) => T) {}
-  get(value: string): T {
-    if (value === this.lastIn) return this.lastOut;
+
+  /** The value of `text[start, end)`. */
+  at(text: string, start: number, end: number): T {
+    const last = this.lastIn;
+    if (last !== null && last.length === end - start && sameAt(text, start, last)) return this.lastOut;
+    const value = text.slice(start, end);
     let out = this.seen.get(value);
     if (out === undefined && !this.seen.has(value)) {
       out = this.fn(value);
       if (this.seen.size >= 256) this.seen.clear();
       this.seen.set(detach(value), out);
     }
-    this.lastIn = value;
+    this.lastIn = detach(value);
     this.lastOut = out as T;
     return out as T;
   }
@@ -119,40 +143,6 @@ class Memo<T> {
 
 const recordTypes = new Memo(recordTypeFrom);
 const statuses = new Memo(statusFrom);
-
-function recordTypeOf(value: string | undefined, id: string): CrmRecordType | null {
-  const t = value === undefined ? undefined : recordTypes.get(value);
-  if (t !== undefined) return t;
-  // No type column (or an empty value): Salesforce id key prefixes are unambiguous.
-  if (id.startsWith('003')) return 'contact';
-  if (id.startsWith('00Q')) return 'lead';
-  return null;
-}
-
-function statusOf(value: string | undefined): ValidationStatus | null {
-  return statuses.get(value === undefined ? '' : value);
-}
-
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** Epoch seconds (10 digits) or milliseconds (11-13), or any date `Date.parse` reads. Values arrive trimmed. */
-function timeOf(value: string | undefined): number | null | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value.length >= 10 && value.length <= 13 && allDigits(value)) {
-    const n = Number(value);
-    return value.length === 10 ? n * 1000 : n;
-  }
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : t;
-}
-
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 /** Our fields in the order of the position arrays below. */
 const FIELDS = ['recordId', 'recordType', 'status', 'memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn', 'flaggedAt'] as const satisfies readonly Field[];
@@ -166,18 +156,138 @@ const F_COMPANY_URN = FIELDS.indexOf('currentCompanyUrn');
 const F_FLAGGED = FIELDS.indexOf('flaggedAt');
 /** Where each of our fields is in a row's values (-1 = no such column). */
 type Positions = readonly number[];
+
+/**
+ * One row's cells, read in place: per field of FIELDS, the text that holds it and its bounds (text undefined: the
+ * file has no such column). A plain CSV line's cells all point into its download chunk, and a string is cut only
+ * for a value the row keeps. One instance is reused for every row of a file.
+ */
+class Cells {
+  readonly text: (string | undefined)[] = FIELDS.map(() => undefined);
+  readonly start = new Int32Array(FIELDS.length);
+  readonly end = new Int32Array(FIELDS.length);
+
+  /** Cells from one value per column (JSON, quoted CSV). */
+  fromValues(values: readonly (string | undefined)[], at: Positions): this {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const v = at[f] < 0 ? undefined : values[at[f]];
+      this.text[f] = v;
+      this.start[f] = 0;
+      this.end[f] = v === undefined ? 0 : v.length;
+    }
+    return this;
+  }
+
+  /** Trims every cell in place, as `String.prototype.trim` would (values arrive trimmed). */
+  trim(): void {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const t = this.text[f];
+      if (t === undefined) continue;
+      let s = this.start[f];
+      let e = this.end[f];
+      while (s < e && isTrimmed(t.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(t.charCodeAt(e - 1))) e--;
+      this.start[f] = s;
+      this.end[f] = e;
+    }
+  }
+
+  /** The column exists and its value is not empty. */
+  has(f: number): boolean {
+    return this.text[f] !== undefined && this.end[f] > this.start[f];
+  }
+
+  /** The trimmed value; undefined when the file has no such column. */
+  value(f: number): string | undefined {
+    const t = this.text[f];
+    return t === undefined ? undefined : t.slice(this.start[f], this.end[f]);
+  }
+
+  /** The trimmed value, undefined when absent or empty (optional fields). */
+  optional(f: number): string | undefined {
+    return this.has(f) ? this.value(f) : undefined;
+  }
+
+  /** The cell is one match of the sticky `shape`. */
+  is(f: number, shape: RegExp): boolean {
+    return matchesAt(shape, this.text[f] as string, this.start[f], this.end[f]);
+  }
+
+  /**
+   * Epoch seconds (10 digits) or milliseconds (11-13), read in place, or any date `Date.parse` reads;
+   * undefined when absent or empty, null when unreadable.
+   */
+  time(f: number): number | null | undefined {
+    if (!this.has(f)) return undefined;
+    const t = this.text[f] as string;
+    const s = this.start[f];
+    const e = this.end[f];
+    if (e - s >= 10 && e - s <= 13) {
+      let n = 0;
+      let i = s;
+      for (; i < e; i++) {
+        const c = t.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        n = n * 10 + (c - 48);
+      }
+      if (i === e) return e - s === 10 ? n * 1000 : n;
+    }
+    const ms = Date.parse(t.slice(s, e));
+    return Number.isNaN(ms) ? null : ms;
+  }
+}
+
+const clip40 = (v: string | undefined) => (v ?? '').slice(0, 40);
+
+/** Maps one row's cells to a row, or gives the reason it cannot be mapped. */
+function mapCells(c: Cells): ValidationRow | string {
+  c.trim();
+  if (!c.has(F_ID)) return 'no record id column or empty record id';
+  if (!c.is(F_ID, ID_SHAPE)) return `record id "${clip40(c.value(F_ID))}" is not a CRM id`;
+  const recordId = c.value(F_ID) as string;
+  const typeText = c.text[F_TYPE];
+  const typed = typeText === undefined ? undefined : recordTypes.at(typeText, c.start[F_TYPE], c.end[F_TYPE]);
+  const recordType = typed !== undefined ? typed : recordTypeOfId(recordId);
+  if (!recordType) return `record type "${c.value(F_TYPE) ?? ''}" is neither contact nor lead`;
+  const statusText = c.text[F_STATUS];
+  const status = statusText === undefined ? statuses.at('', 0, 0) : statuses.at(statusText, c.start[F_STATUS], c.end[F_STATUS]);
+  if (!status) return `unknown status "${c.value(F_STATUS)}"`;
+  if (c.has(F_MEMBER) && !c.is(F_MEMBER, PERSON_URN)) return `member "${clip40(c.value(F_MEMBER))}" is not a person URN`;
+  if (c.has(F_ACCOUNT) && !c.is(F_ACCOUNT, ID_SHAPE)) return `account id "${clip40(c.value(F_ACCOUNT))}" is not a CRM id`;
+  if (c.has(F_COMPANY_URN) && !c.is(F_COMPANY_URN, COMPANY_URN)) return `company "${clip40(c.value(F_COMPANY_URN))}" is not a company URN`;
+  const flaggedAt = c.time(F_FLAGGED);
+  if (flaggedAt === null) return `unreadable date "${c.value(F_FLAGGED)}"`;
+  // Every row has the same shape (absent values are undefined): code reading millions of rows stays monomorphic.
+  return {
+    recordId,
+    recordType,
+    status,
+    memberUrn: c.optional(F_MEMBER),
+    crmAccountId: c.optional(F_ACCOUNT),
+    currentCompanyName: c.optional(F_COMPANY),
+    currentCompanyUrn: c.optional(F_COMPANY_URN),
+    flaggedAt,
+  };
+}
+
+const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 const IN_ORDER: Positions = FIELDS.map((_, i) => i);
+const objectCells = new Cells();
 
 /** Maps one object to a row, or gives the reason it cannot be mapped. */
 export function mapRecord(obj: Record<string, unknown>, mapping: ColumnMapping): ValidationRow | string {
   const idx = cachedIndex(obj, mapping);
   const values = FIELDS.map((f) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])));
-  return mapFields(values, IN_ORDER);
+  return mapCells(objectCells.fromValues(values, IN_ORDER));
 }
 
 /** Column positions of our fields in one CSV header (-1 = absent), resolved once per file. */
 export class CsvRowMapper {
   private readonly at: Positions;
+  private readonly cells = new Cells();
+  /** Where each column of the current line starts and ends. */
+  private readonly colStart: Int32Array;
+  private readonly colEnd: Int32Array;
 
   constructor(
     readonly header: string[],
@@ -185,60 +295,44 @@ export class CsvRowMapper {
   ) {
     const idx = keyIndex(header, mapping);
     this.at = FIELDS.map((f) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string)));
+    this.colStart = new Int32Array(header.length);
+    this.colEnd = new Int32Array(header.length);
   }
 
   /** Maps one CSV row (values in header order) without building an object keyed by header. */
   map(values: readonly string[]): ValidationRow | string {
-    return mapFields(values, this.at);
+    return mapCells(this.cells.fromValues(values, this.at));
   }
-}
 
-/** A field's value, trimmed; undefined when the file has no such column. */
-function valueAt(values: readonly (string | undefined)[], at: Positions, field: number): string | undefined {
-  const i = at[field];
-  const v = i < 0 ? undefined : values[i];
-  return v === undefined ? undefined : v.trim();
-}
-
-// CSV rows share one header array: resolve the column positions once per header.
-const mapperCache = new WeakMap<string[], CsvRowMapper>();
-
-function mapperFor(header: string[], mapping: ColumnMapping): CsvRowMapper {
-  let m = mapperCache.get(header);
-  if (!m || m.mapping !== mapping) {
-    m = new CsvRowMapper(header, mapping);
-    mapperCache.set(header, m);
+  /**
+   * Maps a quote-free line in place (see PlainLineReader): its commas are found and its cells compared where they
+   * are. Undefined when the line has not as many fields as the header: the generic reader reports it.
+   */
+  readLine(text: string, start: number, end: number, line: number, source: string): ExportItem | undefined {
+    const n = this.header.length;
+    const cs = this.colStart;
+    const ce = this.colEnd;
+    let p = start;
+    for (let k = 0; k < n; k++) {
+      let comma = text.indexOf(',', p);
+      const last = comma < 0 || comma >= end;
+      if (last !== (k === n - 1)) return undefined;
+      if (last) comma = end;
+      cs[k] = p;
+      ce[k] = comma;
+      p = comma + 1;
+    }
+    const c = this.cells;
+    const at = this.at;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const k = at[f];
+      c.text[f] = k < 0 ? undefined : text;
+      c.start[f] = k < 0 ? 0 : cs[k];
+      c.end[f] = k < 0 ? 0 : ce[k];
+    }
+    const row = mapCells(c);
+    return typeof row === 'string' ? reject(source, line, row, text.slice(start, end)) : { ok: true, row, source, line };
   }
-  return m;
-}
-
-/** Maps one CSV row (values in header order) without building an object per row. */
-export function mapValues(values: string[], header: string[], mapping: ColumnMapping): ValidationRow | string {
-  return mapperFor(header, mapping).map(values);
-}
-
-function mapFields(values: readonly (string | undefined)[], at: Positions): ValidationRow | string {
-  const recordId = valueAt(values, at, F_ID);
-  if (!recordId) return 'no record id column or empty record id';
-  if (!isIdShape(recordId)) return `record id "${recordId.slice(0, 40)}" is not a CRM id`;
-  const typeValue = valueAt(values, at, F_TYPE);
-  const recordType = recordTypeOf(typeValue, recordId);
-  if (!recordType) return `record type "${typeValue ?? ''}" is neither contact nor lead`;
-  const statusValue = valueAt(values, at, F_STATUS);
-  const status = statusOf(statusValue);
-  if (!status) return `unknown status "${statusValue}"`;
-  const memberUrn = valueAt(values, at, F_MEMBER) || undefined;
-  if (memberUrn && !URN_RE.test(memberUrn)) return `member "${memberUrn.slice(0, 40)}" is not a person URN`;
-  const crmAccountId = valueAt(values, at, F_ACCOUNT) || undefined;
-  if (crmAccountId && !isIdShape(crmAccountId)) return `account id "${crmAccountId.slice(0, 40)}" is not a CRM id`;
-  const currentCompanyName = valueAt(values, at, F_COMPANY) || undefined;
-  const currentCompanyUrn = valueAt(values, at, F_COMPANY_URN) || undefined;
-  if (currentCompanyUrn && !COMPANY_URN_RE.test(currentCompanyUrn)) return `company "${currentCompanyUrn.slice(0, 40)}" is not a company URN`;
-  const flaggedValue = valueAt(values, at, F_FLAGGED);
-  const flaggedAt = timeOf(flaggedValue);
-  if (flaggedAt === null) return `unreadable date "${flaggedValue}"`;
-  // Every row has the same shape (absent values are undefined): code reading millions of rows stays monomorphic.
-  return { recordId, recordType, status, memberUrn, crmAccountId, currentCompanyName, currentCompanyUrn, flaggedAt };
 }
 
 export interface ParseOptions {
@@ -273,24 +367,27 @@ async function* textOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerat
 }
 
 /** Splits text into records, chunk by chunk: each call gives the records completed by that text. */
-interface RecordSplitter {
-  push(text: string): RawRecord[];
-  end(): RawRecord[];
+interface RecordSplitter<T> {
+  push(text: string): (RawRecord | T)[];
+  end(): (RawRecord | T)[];
 }
 
 /**
  * Reads objects from a byte/string stream, one array per chunk; the format is chosen from the first non-blank
  * character: `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
+ * With `plain`, quote-free CSV lines are given to it in place (see PlainLineReader) and its items come instead.
  */
-export async function* readRecordBatches(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord[]> {
-  let splitter: RecordSplitter | null = null;
+export function readRecordBatches(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord[]>;
+export function readRecordBatches<T>(chunks: AsyncIterable<Uint8Array | string>, plain: PlainLineReader<T>): AsyncGenerator<(RawRecord | T)[]>;
+export async function* readRecordBatches<T>(chunks: AsyncIterable<Uint8Array | string>, plain?: PlainLineReader<T>): AsyncGenerator<(RawRecord | T)[]> {
+  let splitter: RecordSplitter<T> | null = null;
   let head = '';
   for await (const text of textOf(chunks)) {
     if (!splitter) {
       head += text;
       const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
       if (lead === undefined) continue;
-      splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader();
+      splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader(plain);
       const out = splitter.push(head);
       head = '';
       if (out.length) yield out;
@@ -313,8 +410,14 @@ export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): 
 export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem[]> {
   let skip = opts.skipItems ?? 0;
   const source = opts.source;
+  // CSV rows share one header array: the column positions are resolved once per header.
   let mapper: CsvRowMapper | null = null;
-  for await (const batch of readRecordBatches(chunks)) {
+  const mapperOf = (header: string[]) => {
+    if (!mapper || mapper.header !== header) mapper = new CsvRowMapper(header, opts.mapping);
+    return mapper;
+  };
+  const plain: PlainLineReader<ExportItem> = (text, start, end, line, header) => mapperOf(header).readLine(text, start, end, line, source);
+  for await (const batch of readRecordBatches(chunks, plain)) {
     const out: ExportItem[] = [];
     for (let i = 0; i < batch.length; i++) {
       const rec = batch[i];
@@ -322,17 +425,15 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
         skip--;
         continue;
       }
+      if ('ok' in rec) {
+        out.push(rec);
+        continue;
+      }
       if (rec.error !== undefined || !(rec.obj || rec.values)) {
         out.push(reject(source, rec.line, rec.error ?? 'unreadable', rec.raw));
         continue;
       }
-      let row: ValidationRow | string;
-      if (rec.values && rec.header) {
-        if (!mapper || mapper.header !== rec.header) mapper = mapperFor(rec.header, opts.mapping);
-        row = mapper.map(rec.values);
-      } else {
-        row = mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
-      }
+      const row = rec.values && rec.header ? mapperOf(rec.header).map(rec.values) : mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
       if (typeof row === 'string') out.push(reject(source, rec.line, row, rec.raw));
       else out.push({ ok: true, row, source, line: rec.line });
     }
@@ -351,7 +452,7 @@ export async function* flattenBatches<T>(batches: AsyncIterable<T[]>): AsyncGene
 }
 
 /** JSON lines: one object per line; a bad line is rejected on its own. */
-class JsonLinesSplitter implements RecordSplitter {
+class JsonLinesSplitter implements RecordSplitter<never> {
   private buf = '';
   private line = 0;
 
@@ -396,7 +497,7 @@ class JsonLinesSplitter implements RecordSplitter {
  * A top-level JSON array, split into its elements while streaming (string and nesting aware), each element parsed
  * on its own: one bad element is rejected without losing the others. `line` is the element's 1-based index.
  */
-class JsonArraySplitter implements RecordSplitter {
+class JsonArraySplitter implements RecordSplitter<never> {
   private depth = 0;
   private inString = false;
   private escaped = false;

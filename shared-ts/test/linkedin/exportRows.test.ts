@@ -1,4 +1,5 @@
 import { parse as parseCsvSync } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { parseExport, parseExportBatches, readRecordBatches, resolveColumns } from '../../src/linkedin/exportRows';
 import type { ExportItem } from '../../src/linkedin/source';
 import { consumeExport, newValidationCounts } from '../../src/sync/steps/validation';
@@ -133,4 +134,49 @@ test('consumeExport reads batches and single items alike: rejects and duplicates
   expect(fromBatches.counts).toMatchObject({ rows: 25, duplicates: 5, rejected: 1 });
   expect(fromBatches.chunks).toEqual([8, 8, 4]);
   expect(fromBatches.problems.map((p) => p.ref)).toContain('export.csv:27');
+});
+
+// Cells of every kind a file may hold: good and bad ids, URNs, statuses, dates, and the white space `trim` removes
+// (ASCII and Unicode) around them. None holds a comma, a quote or a line break, so a line of them is quote-free.
+const pad = fc.constantFrom('', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\v');
+const padded = (value: fc.Arbitrary<string>) => fc.tuple(pad, value, pad).map(([a, v, b]) => a + v + b);
+const idCell = fc.oneof(fc.constantFrom('0031', '00Q1', '003ABC', 'a-b', '-ab', 'ab-', '', '0 1', 'é1'), fc.stringMatching(/^[A-Za-z0-9-]{1,70}$/));
+const CELLS: Record<string, fc.Arbitrary<string>> = {
+  recordId: idCell,
+  recordType: fc.constantFrom('contact', 'Lead', 'CONTACTS', 'leads', 'person', ''),
+  status: fc.constantFrom('flagged', 'NOT_AT_COMPANY', 'no longer at company', 'cleared', 'AT_COMPANY', 'maybe', ''),
+  memberUrn: fc.constantFrom('urn:li:person:a1', 'urn:li:member:9_-x', 'urn:li:person:', 'urn:li:person:a b', 'urn:li:company:1', 'URN:li:person:1', 'x', ''),
+  crmAccountId: idCell,
+  currentCompanyName: fc.string({ unit: fc.constantFrom('a', 'ß', 'Ω', '中', ' ', '\u00a0', '&', '-', '1', ';') }),
+  currentCompanyUrn: fc.constantFrom('urn:li:company:1', 'urn:li:organization:22', 'urn:li:person:1', 'urn:li:company:', ''),
+  flaggedAt: fc.constantFrom('1763625600', '1763625600000', '176362560000', '2026-11-20T08:00:00Z', '12345678901234', '17636256OO', 'soon', ''),
+};
+const table = fc
+  .shuffledSubarray(Object.keys(CELLS), { minLength: 2 })
+  .chain((columns) => fc.tuple(fc.constant(columns), fc.array(fc.tuple(...columns.map((c) => padded(CELLS[c]))), { minLength: 1, maxLength: 6 })))
+  // Now and then a row with a cell too many or too few (never down to one cell: an empty line is skipped, not read).
+  .chain(([columns, rows]) =>
+    fc.tuple(fc.constant(columns), fc.tuple(...rows.map((r) => fc.constantFrom(r, r, r, [...r, 'x'], r.length > 2 ? r.slice(0, -1) : r)))),
+  );
+
+test('a quote-free line read in place gives what its quoted copy gives through csv-parse; values are the trimmed cells', async () => {
+  await fc.assert(
+    fc.asyncProperty(table, fc.integer({ min: 1, max: 40 }), async ([columns, rows], size) => {
+      const text = (quote: boolean) => `${columns.join(',')}\n${rows.map((r) => r.map((c) => (quote ? `"${c}"` : c)).join(',')).join('\n')}\n`;
+      const read = async (t: string) => (await batches(split(t, size))).flat().map((i) => (i.ok ? { line: i.line, row: i.row } : { line: i.rejected.line, reason: i.rejected.reason }));
+      const plain = await read(text(false));
+      expect(plain).toEqual(await read(text(true)));
+      expect(plain.map((i) => i.line)).toEqual(rows.map((_, k) => k + 2));
+      for (const [k, item] of plain.entries()) {
+        if (rows[k].length !== columns.length) expect(item).toMatchObject({ reason: `unreadable CSV: ${rows[k].length} fields where the header has ${columns.length}` });
+        if (!('row' in item)) continue;
+        const cell = (name: string) => (columns.includes(name) ? rows[k][columns.indexOf(name)].trim() : '') || undefined;
+        expect(item.row).toMatchObject({ recordId: cell('recordId') });
+        expect([item.row.memberUrn, item.row.crmAccountId, item.row.currentCompanyName, item.row.currentCompanyUrn]).toEqual(
+          ['memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn'].map(cell),
+        );
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
