@@ -3,13 +3,13 @@
 // its own with those contacts; then a fresh process reads the file through the FileSource (streamed from disk),
 // decides every row on the engine's consume → decide path, keeps the changes as the step does, applies them through
 // the gateway (Salesforce: one Bulk API 2.0 job; Dataverse: `$batch` requests of 1,000) and reports its peak RSS.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
+import { compileChild, runAsCli } from './lib/asCliProcess';
 import { makeExportChunks, type IdScheme } from './lib/validationPipeline';
 
 const ROWS = Number(process.env.NAVSYNC_BENCH_ROWS ?? 1_000_000);
@@ -26,10 +26,8 @@ interface ChildResult {
 }
 
 async function main() {
-  // The measured process runs as the CLI does: plain node on compiled JavaScript (tsx alone adds ~45 MB of RSS),
-  // with the V8 flags of the navsync command's `#!/usr/bin/env -S node …` line.
-  const child = join(__dirname, '..', '..', 'dist', 'bench', 'memoryChild.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'lib', 'memoryChild.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: child, logLevel: 'warning' });
+  // The measured process runs as the navsync command does (lib/asCliProcess).
+  const child = compileChild('memoryChild');
   let missed = false;
   for (const kind of ['salesforce', 'dataverse'] as const) {
     const res = await measure(kind, child);
@@ -52,9 +50,7 @@ async function measure(kind: IdScheme, child: string): Promise<ChildResult & { f
     const double = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'lib', 'crmDoubleProcess.ts'), kind, String(ROWS)], { stdio: ['pipe', 'pipe', 'inherit'] });
     try {
       const [crm] = (await once(createInterface({ input: double.stdout }), 'line')) as [string];
-      const r = spawnSync(process.execPath, [...cliNodeFlags(), child, file], { encoding: 'utf8', env: { ...process.env, NAVSYNC_BENCH_CRM: crm } });
-      if (r.status !== 0) throw new Error(r.stderr || r.stdout);
-      return { ...(JSON.parse(r.stdout.trim().split('\n').pop() as string) as ChildResult), fileMb: statSync(file).size / 1e6 };
+      return { ...runAsCli<ChildResult>(child, [file], { NAVSYNC_BENCH_CRM: crm }), fileMb: statSync(file).size / 1e6 };
     } finally {
       double.stdin.end();
       await once(double, 'exit');
@@ -62,14 +58,6 @@ async function measure(kind: IdScheme, child: string): Promise<ChildResult & { f
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The node flags the navsync command runs with (its shebang line). */
-function cliNodeFlags(): string[] {
-  const first = readFileSync(join(__dirname, '..', '..', 'shared-ts', 'bin', 'navsync.cjs'), 'utf8').split('\n')[0];
-  const m = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(first);
-  if (!m) throw new Error(`unexpected first line of the navsync command: ${first}`);
-  return m[1].trim().split(/\s+/).filter(Boolean);
 }
 
 main().catch((e) => {

@@ -1,0 +1,31 @@
+// Runs a benchmark's measured part the way the `navsync` command runs the engine: plain node on compiled
+// JavaScript (tsx alone adds ~45 MB of RSS and its own loader) with the V8 flags of the command's
+// `#!/usr/bin/env -S node …` line, so the figures are those of the product as shipped.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The node flags the navsync command runs with (its shebang line). */
+export function cliNodeFlags(): string[] {
+  const first = readFileSync(join(ROOT, 'shared-ts', 'bin', 'navsync.cjs'), 'utf8').split('\n')[0];
+  const m = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(first);
+  if (!m) throw new Error(`unexpected first line of the navsync command: ${first}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+}
+
+/** Compiles `lib/<name>.ts` to `dist/bench/<name>.cjs` (the engine stays an external import of shared-ts/dist). */
+export function compileChild(name: string): string {
+  const outfile = join(ROOT, 'dist', 'bench', `${name}.cjs`);
+  buildSync({ entryPoints: [join(__dirname, `${name}.ts`)], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+  return outfile;
+}
+
+/** Runs the compiled child with the command's flags; gives the JSON object on its last line of output. */
+export function runAsCli<T>(child: string, args: string[], env: NodeJS.ProcessEnv = {}): T {
+  const r = spawnSync(process.execPath, [...cliNodeFlags(), child, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(r.stderr || r.stdout || `${child} exited with ${r.status}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as T;
+}
