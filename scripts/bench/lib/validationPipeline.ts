@@ -1,10 +1,11 @@
 // Shared by the validation benchmarks: a synthetic export stream and the engine's consume → decide path.
 import { parseExportBatches, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
-import type { CrmPerson, PersonUpdate } from '../../../shared-ts/dist/crm/gateway';
+import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
 import { csvLine } from '../../../shared-ts/dist/sync/csv';
-import { cachedAccount, consumeExport, decideChunk, newValidationCounts, validationUpdates } from '../../../shared-ts/dist/sync/steps/validation';
+import { cachedAccount, consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
+import { ValidationChanges } from '../../../shared-ts/dist/sync/validationChanges';
 
 const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
 const NOW = Date.UTC(2026, 10, 20);
@@ -99,12 +100,11 @@ export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIte
     ACCOUNT_IDS.map((id, i) => [id, cachedAccount({ id, name: ACCOUNT_NAMES[i], website: null, companyUrn: null })]),
   );
   // Every change is kept until the one bulk apply, as the step keeps it (part of both the time and the memory).
-  const updates: PersonUpdate[] = [];
-  const toUpdate = validationUpdates(new Date(NOW).toISOString());
+  const updates = new ValidationChanges(new Date(NOW).toISOString());
   await consumeExport(items, counts, problems, async (rows) => {
     const people = crmAnswer(rows.map((r) => r.recordId));
     const inScope = new Set(people.keys());
-    for (const d of decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems)) updates.push(toUpdate(d, 'contact'));
+    for (const d of decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems)) updates.push(d.row.recordId, 'contact', d.write);
   });
   return { counts, writes: updates.length, updates, problems: problems.length };
 }

@@ -41,6 +41,7 @@ import type {
   PersonFields,
   PersonQuery,
   PersonUpdate,
+  PersonUpdateList,
   RequestCounts,
   TestActivityRef,
   TestContactResult,
@@ -622,10 +623,10 @@ export class DataverseGateway implements CrmGateway {
     return out;
   }
 
-  updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult> {
+  updatePeople(updates: PersonUpdateList): Promise<WriteResult> {
     // Each operation is made when its $batch is sent: a validation apply can hold ~800,000 updates.
     const at = (i: number): Op => {
-      const u = updates[i];
+      const u = updates.at(i) as PersonUpdate;
       return { ref: u.id, kind: 'update', collection: `${u.kind}s`, key: guids([u.id])[0], data: this.toDvFields(u.fields) };
     };
     return this.runBatches({ length: updates.length, at });

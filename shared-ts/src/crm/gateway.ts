@@ -199,6 +199,15 @@ export interface PersonUpdate {
   fields: PersonFields;
 }
 
+/**
+ * Person updates read by position: an array, or a packed list that makes each update when it is read (the
+ * validation step holds up to ~1,000,000 of them; see sync/validationChanges). Gateways read them one by one.
+ */
+export interface PersonUpdateList extends Iterable<PersonUpdate> {
+  readonly length: number;
+  at(index: number): PersonUpdate | undefined;
+}
+
 export interface AccountUpdate {
   id: string;
   companyUrn: string | null;
@@ -305,7 +314,7 @@ export interface CrmGateway {
   activities(q: ActivityQuery): Pages<CrmActivity>;
 
   /** Bulk update of person fields; routed through the platform's bulk engine (see `engineFor`). */
-  updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult>;
+  updatePeople(updates: PersonUpdateList): Promise<WriteResult>;
   updateAccounts(updates: readonly AccountUpdate[]): Promise<WriteResult>;
   /** Upsert by activity key (Salesforce external id; Dataverse alternate key). */
   upsertActivities(activities: readonly ActivityRecord[]): Promise<WriteResult>;

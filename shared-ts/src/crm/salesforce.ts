@@ -38,8 +38,10 @@ import type {
   OpportunityStage,
   Pages,
   PersonFields,
+  PersonKind,
   PersonQuery,
   PersonUpdate,
+  PersonUpdateList,
   RequestCounts,
   TestActivityRef,
   TestContactResult,
@@ -573,12 +575,13 @@ export class SalesforceGateway implements CrmGateway {
     return out;
   }
 
-  async updatePeople(updates: readonly PersonUpdate[]): Promise<WriteResult> {
+  async updatePeople(updates: PersonUpdateList): Promise<WriteResult> {
     const result: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
     for (const kind of ['contact', 'lead'] as const) {
-      const list = updates.filter((u) => u.kind === kind);
-      // Each record is made when the write asks for it: a validation apply can hold ~800,000 updates.
-      const rows: WriteRows = { length: list.length, ref: (i) => list[i].id, rec: (i) => ({ Id: list[i].id, ...this.toSfFields(list[i].fields) }) };
+      // Each update and record is made when the write asks for it: a validation apply can hold ~800,000 updates.
+      const of = positionsOf(updates, kind);
+      const u = (i: number) => updates.at(of[i]) as PersonUpdate;
+      const rows: WriteRows = { length: of.length, ref: (i) => u(i).id, rec: (i) => { const x = u(i); return { Id: x.id, ...this.toSfFields(x.fields) }; } };
       if (rows.length) merge(result, await this.write(kind === 'contact' ? 'Contact' : 'Lead', 'update', rows), true);
     }
     return result;
@@ -821,6 +824,14 @@ interface WriteRows {
   readonly length: number;
   ref(i: number): string;
   rec(i: number): Rec;
+}
+
+/** Where the updates of one kind are in the list. */
+function positionsOf(updates: PersonUpdateList, kind: PersonKind): Uint32Array {
+  const at = new Uint32Array(updates.length);
+  let n = 0;
+  for (let i = 0; i < updates.length; i++) if ((updates.at(i) as PersonUpdate).kind === kind) at[n++] = i;
+  return at.subarray(0, n);
 }
 
 function listRows(list: readonly { ref: string; rec: Rec }[]): WriteRows {

@@ -1,5 +1,5 @@
 import type { ActivityKind } from '../domain/writeback/kinds';
-import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdate, AccountUpdate, ActivityRecord, ActivityResolution, WriteResult } from '../crm/gateway';
+import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdateList, AccountUpdate, ActivityRecord, ActivityResolution, WriteResult } from '../crm/gateway';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
 import { Progress, type ProgressSink } from './progress';
@@ -87,7 +87,7 @@ export class Writes {
   private async write<T>(
     step: StepName,
     action: string,
-    items: readonly T[],
+    items: Iterable<T> & { readonly length: number },
     change: (item: T) => { ref: string; target: string; detail: string },
     perObject: number[],
     apply: () => Promise<WriteResult>,
@@ -103,8 +103,9 @@ export class Writes {
     return { succeeded, failed: [], unprocessed: [] };
   }
 
-  people(step: StepName, updates: PersonUpdate[]): Promise<WriteResult> {
-    const contacts = updates.filter((u) => u.kind === 'contact').length;
+  people(step: StepName, updates: PersonUpdateList): Promise<WriteResult> {
+    let contacts = 0;
+    for (const u of updates) if (u.kind === 'contact') contacts++;
     return this.write(
       step,
       'update',

@@ -185,7 +185,7 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
       let rounds = 0;
       const flaky: CrmGateway = Object.create(opts.crm);
       flaky.updatePeople = async (updates) => {
-        if (++rounds === 2) return { succeeded: [], failed: [], unprocessed: updates.map((u) => u.id) };
+        if (++rounds === 2) return { succeeded: [], failed: [], unprocessed: [...updates].map((u) => u.id) };
         return opts.crm.updatePeople(updates);
       };
       const first = await runCycle({ ...opts, crm: flaky });

@@ -169,10 +169,11 @@ test('a quote-free line read in place gives what its quoted copy gives through c
       expect(plain.map((i) => i.line)).toEqual(rows.map((_, k) => k + 2));
       for (const [k, item] of plain.entries()) {
         if (rows[k].length !== columns.length) expect(item).toMatchObject({ reason: `unreadable CSV: ${rows[k].length} fields where the header has ${columns.length}` });
-        if (!('row' in item)) continue;
+        const row = 'row' in item ? item.row : undefined;
+        if (!row) continue;
         const cell = (name: string) => (columns.includes(name) ? rows[k][columns.indexOf(name)].trim() : '') || undefined;
-        expect(item.row).toMatchObject({ recordId: cell('recordId') });
-        expect([item.row.memberUrn, item.row.crmAccountId, item.row.currentCompanyName, item.row.currentCompanyUrn]).toEqual(
+        expect(row).toMatchObject({ recordId: cell('recordId') });
+        expect([row.memberUrn, row.crmAccountId, row.currentCompanyName, row.currentCompanyUrn]).toEqual(
           ['memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn'].map(cell),
         );
       }

@@ -1,4 +1,4 @@
-import type { CrmAccount, CrmPerson, PersonFields, PersonKind, PersonUpdate } from '../../crm/gateway';
+import type { CrmAccount, CrmPerson } from '../../crm/gateway';
 import type { ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidation,
@@ -18,6 +18,7 @@ import type { CompanyKey } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { RecordIdSet } from '../recordIdSet';
+import { ValidationChanges } from '../validationChanges';
 import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
 
@@ -67,9 +68,9 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   }
 
   const counts = newValidationCounts();
-  let updates: PersonUpdate[] = [];
+  const validatedAt = new Date(now).toISOString();
+  let updates = new ValidationChanges(validatedAt);
   const accountCache = new Map<string, ValidationAccount>();
-  const toUpdate = validationUpdates(new Date(now).toISOString());
   const applied = { succeeded: 0, failed: 0, unprocessed: 0, applies: 0 };
   // The changes are applied together (one Bulk job / as few `$batch` as the platform allows), but never more than
   // `applyEvery` are held at once: memory stays bounded on any export. The cursor waits for every apply.
@@ -78,7 +79,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     if (!updates.length) return;
     state.progress.say(`validation: applying ${updates.length} changes`);
     const result = await state.writes.people('validation', updates);
-    updates = [];
+    updates = new ValidationChanges(validatedAt);
     applied.applies++;
     applied.succeeded += result.succeeded.length;
     applied.failed += result.failed.length;
@@ -104,11 +105,10 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       ).contactIds;
       const decided = decideChunk(ofKind, new Map(people.map((p) => [p.id, p])), accountCache, inScope, now, exp.exportEndAt, counts, step.problems);
       for (const d of decided) {
-        const update = toUpdate(d, kind);
-        updates.push(update);
+        updates.push(d.row.recordId, kind, d.write);
         if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
           const linkedinCompany = d.row.currentCompanyName === undefined ? undefined : detach(d.row.currentCompanyName);
-          state.details.notAtCompany.push({ id: update.id, company: d.companyName ?? '', linkedinCompany });
+          state.details.notAtCompany.push({ id: detach(d.row.recordId), company: d.companyName ?? '', linkedinCompany });
         }
         if (updates.length >= applyEvery) await apply();
       }
@@ -195,20 +195,6 @@ export interface DecidedRow {
   row: ValidationRow;
   write: NotAtCompanyState;
   companyName: string | null;
-}
-
-/**
- * The person update for each decided row, as the step keeps them until its one bulk apply (a million-row export
- * can mean ~800,000 of them): the id is detached from the download chunk it was cut from (else every chunk of the
- * export would stay in memory), and rows with the same value share one frozen fields object.
- */
-export function validationUpdates(validatedAt: string): (d: DecidedRow, kind: PersonKind) => PersonUpdate {
-  const fields = {
-    notAtCompany: Object.freeze({ notAtCompany: 'notAtCompany', validatedAt }),
-    noFeedback: Object.freeze({ notAtCompany: 'noFeedback', validatedAt }),
-    ignore: Object.freeze({ notAtCompany: 'ignore', validatedAt }),
-  } as const satisfies Record<NotAtCompanyState, PersonFields>;
-  return (d, kind) => ({ id: detach(d.row.recordId), kind, fields: fields[d.write] });
 }
 
 /**
