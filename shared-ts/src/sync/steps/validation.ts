@@ -27,7 +27,7 @@ export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 /** Rows decided per CRM read: bounds memory on million-row exports while keeping reads few. */
 export const VALIDATION_CHUNK = 2000;
 /**
- * Changes held before they are applied: about one Salesforce Bulk upload (90 MB at ~70 bytes a row) and ~130 MB of
+ * Changes held before they are applied: about one Salesforce Bulk upload (90 MB at ~70 bytes a row) and ~25 MB of
  * memory; a larger export is applied in several rounds (the export cursor is saved after the last).
  */
 export const VALIDATION_APPLY_EVERY = 1_000_000;
