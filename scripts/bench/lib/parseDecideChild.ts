@@ -4,7 +4,7 @@ import { Random } from '../../../shared-ts/dist/demo/random';
 import { makeExportChunks, decideAll } from './validationPipeline';
 
 const ROWS = Number(process.env.NAVSYNC_BENCH_ROWS ?? 1_000_000);
-const RUNS = 3;
+const RUNS = 2;
 
 async function main() {
   // Warm-up so the JIT's first compile is not in the figure.
