@@ -16,10 +16,23 @@ export function cliNodeFlags(): string[] {
   return m[1].trim().split(/\s+/).filter(Boolean);
 }
 
-/** Compiles `lib/<name>.ts` to `dist/bench/<name>.cjs` (the engine stays an external import of shared-ts/dist). */
+/**
+ * Compiles `lib/<name>.ts` to `dist/bench/lib/<name>.cjs`. The engine is not bundled: it is required from
+ * shared-ts/dist as the command requires it (the same relative path works from there), so its modules find their
+ * own files (the export parsing worker).
+ */
 export function compileChild(name: string): string {
-  const outfile = join(ROOT, 'dist', 'bench', `${name}.cjs`);
-  buildSync({ entryPoints: [join(__dirname, `${name}.ts`)], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+  const outfile = join(ROOT, 'dist', 'bench', 'lib', `${name}.cjs`);
+  buildSync({
+    entryPoints: [join(__dirname, `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    external: ['../../../shared-ts/dist/*'],
+    outfile,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 

@@ -1,5 +1,6 @@
 // Shared by the validation benchmarks: a synthetic export stream and the engine's consume → decide path.
-import { parseExportBatches, resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
+import { resolveColumns } from '../../../shared-ts/dist/linkedin/exportRows';
+import { parseExportInWorker } from '../../../shared-ts/dist/linkedin/parseInWorker';
 import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
@@ -89,7 +90,7 @@ function newPerson(): CrmPerson {
 
 /** Parse (one array of rows per chunk, as the engine reads an export) and decide. */
 export function decideAll(chunks: AsyncIterable<string>) {
-  return decideAllItems(parseExportBatches(chunks, { source: 'bench.csv', mapping: resolveColumns() }));
+  return decideAllItems(parseExportInWorker(chunks, { source: 'bench.csv', mapping: resolveColumns() }));
 }
 
 export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIterable<readonly ExportItem[]>) {

@@ -6,7 +6,8 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping, FileSourceConfig } from './config';
-import { flattenBatches, objectOf, parseExportBatches, readRecords, resolveColumns } from './exportRows';
+import { flattenBatches, objectOf, readRecords, resolveColumns } from './exportRows';
+import { parseExportInWorker } from './parseInWorker';
 import type { AssociationBatch, ExportItem, ExportRequest, LinkedInSource, ProfileAssociation, RequestCounts, ValidationExport } from './source';
 
 export class FileSource implements LinkedInSource {
@@ -36,7 +37,7 @@ export class FileSource implements LinkedInSource {
     async function* batches(): AsyncGenerator<ExportItem[]> {
       for (const file of files) {
         count('file');
-        yield* parseExportBatches(openFile(file), { source: basename(file), mapping: columns });
+        yield* parseExportInWorker(openFile(file), { source: basename(file), mapping: columns });
       }
     }
     const items = () => flattenBatches(batches());

@@ -8,7 +8,8 @@ import { redactingLog, registerSecret } from '../crm/redact';
 import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from './backoff';
 import type { ColumnMapping, SyncServicesConfig } from './config';
 import { LinkedInDailyLimitError, nextMidnightUtc } from './errors';
-import { flattenBatches, parseExportBatches, resolveColumns } from './exportRows';
+import { flattenBatches, resolveColumns } from './exportRows';
+import { parseExportInWorker } from './parseInWorker';
 import { crmInstanceUrn, decodeComplexKey, encodeComplexKey, encodeKeyList, encodeUrnParam, type AssociationKey } from './restli';
 import type {
   AssociationBatch,
@@ -243,7 +244,7 @@ export class SyncServicesSource implements LinkedInSource {
         const res = await this.send('download', 'GET', urls[i], { auth: false, signal: req.signal });
         if (res.ok && res.body) {
           try {
-            for await (const batch of parseExportBatches(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done })) {
+            for await (const batch of parseExportInWorker(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done })) {
               done += batch.length;
               const before = rows;
               for (const item of batch) if (item.ok) rows++;
