@@ -76,6 +76,28 @@ test('an error of the download is thrown to the caller as it is; stopping early 
   expect(batches).toBe(3);
 });
 
+test('a slow caller holds the download back: only a few chunks are read ahead of what it has taken', async () => {
+  const text = exportText(20_000);
+  let read = 0;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const p of pieces(text, 16_384)) {
+      read++;
+      yield p;
+    }
+  }
+  let taken = 0;
+  for await (const batch of parseExportInWorker(counted(), opts, workerFile)) {
+    expect(batch.length).toBeGreaterThan(0);
+    if (++taken === 2) {
+      await new Promise((r) => setTimeout(r, 300));
+      // Taken 2; at most 4 sent and not yet parsed, 4 parsed and not yet taken, one more waiting to be sent.
+      expect(read).toBeLessThanOrEqual(2 + 4 + 4 + 1);
+      expect(read).toBeLessThan(Math.ceil(Buffer.byteLength(text) / 16_384));
+      break;
+    }
+  }
+});
+
 test('without a compiled worker (TypeScript sources) it parses on the calling thread', async () => {
   const text = exportText(2000);
   expect(await collect(parseExportInWorker(pieces(text, 1000), opts, null))).toEqual(await collect(parseExportBatches(pieces(text, 1000), opts)));
