@@ -19,19 +19,20 @@ const PROCESSES = 3;
 function main() {
   const child = compileChild('parseDecideChild');
   const fmt = (n: number) => n.toLocaleString('en');
+  const rateOf = (rows: number, seconds: number) => Math.round(rows / seconds);
   console.log(`  ${PROCESSES} processes started as the navsync command: node ${cliNodeFlags().join(' ')}`);
-  const all: { wall: number; cpu: number }[] = [];
-  let r: ChildResult | null = null;
+  const results: ChildResult[] = [];
   for (let p = 1; p <= PROCESSES; p++) {
-    r = runAsCli<ChildResult>(child, []);
-    const rate = (s: number) => Math.round((r as ChildResult).counts.rows / s);
+    const r = runAsCli<ChildResult>(child, []);
+    const rate = (s: number) => rateOf(r.counts.rows, s);
     const runs = r.runs.map((x) => `${fmt(rate(x.wall))} rows/s wall, ${fmt(rate(x.cpu))} per CPU second`).join('; ');
     console.log(`  process ${p}: ${runs} (machine reference: sorting 1,000,000 numbers ${r.reference.sort.toFixed(0)} ms, 4,000,000 dependent reads across 64 MB ${r.reference.memory.toFixed(0)} ms)`);
-    all.push(...r.runs);
+    results.push(r);
   }
-  if (!r) return;
+  const r = results[0];
+  const all = results.flatMap((x) => x.runs);
   const rows = r.counts.rows;
-  const rate = (s: number) => Math.round(rows / s);
+  const rate = (s: number) => rateOf(rows, s);
   const load = (require('node:os') as typeof import('node:os')).loadavg()[0];
   // The best and the median of every run (of the two middle runs, the slower).
   const walls = all.map((x) => x.wall).sort((a, b) => a - b);

@@ -128,14 +128,15 @@ class Memo<T> {
   at(text: string, start: number, end: number): T {
     const last = this.lastIn;
     if (last !== null && last.length === end - start && sameAt(text, start, last)) return this.lastOut;
-    const value = text.slice(start, end);
+    // Kept beyond this row: a copy of its own, not a slice of the download chunk.
+    const value = detach(text.slice(start, end));
     let out = this.seen.get(value);
     if (out === undefined && !this.seen.has(value)) {
       out = this.fn(value);
       if (this.seen.size >= 256) this.seen.clear();
-      this.seen.set(detach(value), out);
+      this.seen.set(value, out);
     }
-    this.lastIn = detach(value);
+    this.lastIn = value;
     this.lastOut = out as T;
     return out as T;
   }

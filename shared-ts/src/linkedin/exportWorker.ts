@@ -4,13 +4,13 @@
  * chunk it takes, so the main thread never has more than a few chunks in flight.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeBatch } from './exportHandover';
+import { encodeBatch, type EncodedBatch } from './exportHandover';
 import { parseExportBatches, type ParseOptions } from './exportRows';
 
 /** Main → worker: a chunk of the export, or its end. */
 export type ToWorker = { chunk: Uint8Array | string } | { end: true };
 /** Worker → main. */
-export type FromWorker = { taken: true } | { batch: ReturnType<typeof encodeBatch> } | { done: true } | { error: string };
+export type FromWorker = { taken: true } | { batch: EncodedBatch } | { done: true } | { error: string };
 
 const port = parentPort;
 if (port) {

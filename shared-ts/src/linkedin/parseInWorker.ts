@@ -63,7 +63,8 @@ export async function* parseExportInWorker(
     poke();
   });
   const room = () => stopped || failure !== null || (sent - taken < IN_FLIGHT && ready.length < AHEAD);
-  const pump = (async () => {
+  // The pump: sends the source's chunks while there is room (its errors end the parse, see `failure`).
+  void (async () => {
     try {
       for await (const chunk of chunks) {
         while (!room()) await new Promise<void>((r) => (wakePump = r));
@@ -94,7 +95,6 @@ export async function* parseExportInWorker(
     // The pump may be waiting for the source's next chunk: it stops when that comes (or the source ends).
     stopped = true;
     poke();
-    void pump;
     await worker.terminate();
   }
 }
