@@ -159,3 +159,15 @@ export function sameProfile(a: string, b: string): boolean {
   const y = parseProfileUrl(b);
   return x.ok && y.ok && x.value.identifierType === y.value.identifierType && x.value.identifier === y.value.identifier;
 }
+
+/**
+ * The one rule for a profile URL that NavSync stores or renders (LWC, PCF, web resources, engine): an explicit
+ * `https:` URL of a LinkedIn member profile, returned in its canonical form; anything else (another scheme or
+ * site, a company page, a malformed value) is null and is shown as "no profile link". Rendering the canonical
+ * form means no character of the stored value ever reaches an `href` as it stands.
+ */
+export function renderableProfileUrl(stored: unknown): string | null {
+  if (typeof stored !== 'string' || !/^\s*https:\/\//i.test(stored)) return null;
+  const parsed = parseProfileUrl(stored);
+  return parsed.ok ? parsed.value.normalizedUrl : null;
+}
