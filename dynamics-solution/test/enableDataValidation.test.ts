@@ -1,5 +1,11 @@
-import { DV, DV_VALUES, dataverseReportDefinitions, dataverseViewDefinitions } from '@navsync/shared-ts';
-import { enableDataValidation, EnableStepError, removeDataValidationArtifacts, type ProgressEvent } from '../src/webresources/dataValidation/enable';
+import { DV, DV_VALUES, t, dataverseReportDefinitions, dataverseViewDefinitions } from '@navsync/shared-ts';
+import {
+  COMPANION_SOLUTION,
+  enableDataValidation,
+  EnableStepError,
+  removeDataValidationArtifacts,
+  type ProgressEvent,
+} from '../src/webresources/dataValidation/enable';
 import { FetchWebApi } from '../src/webresources/dataValidation/webApi';
 import { notAtCompanyColumn, reportPayloads, viewPayloads } from '../src/webresources/dataValidation/artifacts';
 import { DataverseWebApiDouble } from './webApiDouble';
@@ -17,9 +23,8 @@ const posts = (path: string) => double.writes().filter((r) => r.method === 'POST
 
 describe('turning data validation on', () => {
   test('creates the choice column on contact with the three options and labels in five languages', async () => {
-    await enableDataValidation(api, { solutionUniqueName: 'NavSync' });
+    await enableDataValidation(api);
     const [create] = posts("EntityDefinitions(LogicalName='contact')/Attributes");
-    expect(create.headers['mscrm.solutionuniquename']).toBe('NavSync');
     const body = create.body as any;
     expect(body['@odata.type']).toBe('Microsoft.Dynamics.CRM.PicklistAttributeMetadata');
     expect(body.SchemaName).toBe(DV.person.notAtCompany);
@@ -34,7 +39,9 @@ describe('turning data validation on', () => {
       1040: 'Non più in azienda',
       1031: 'Nicht mehr im Unternehmen',
     });
-    expect(body.DisplayName.LocalizedLabels.find((l: any) => l.LanguageCode === 1033).Label).toBe('Not at Company Flag');
+    expect(body.DisplayName.LocalizedLabels.find((l: any) => l.LanguageCode === 1033).Label).toBe(
+      'Not at Company Flag',
+    );
   });
 
   test('sends labels only for the languages the environment has provisioned', async () => {
@@ -45,11 +52,35 @@ describe('turning data validation on', () => {
     expect(body.OptionSet.Options[2].Label.LocalizedLabels.map((l: any) => l.Label)).toEqual(['Ignore', 'Ignorieren']);
   });
 
+  test('a language NavSync has no texts for (Spanish, Japanese base) gets the English label, not none', async () => {
+    double.provisioned = [3082, 1041, 1031];
+    await enableDataValidation(api);
+    const body = posts("EntityDefinitions(LogicalName='contact')/Attributes")[0].body as any;
+    const labels = (l: any) => l.LocalizedLabels.map((x: any) => `${x.LanguageCode}:${x.Label}`);
+    expect(labels(body.DisplayName)).toEqual([
+      '3082:Not at Company Flag',
+      '1041:Not at Company Flag',
+      `1031:${t('dataverse.colNotAtCompany', 'de')}`,
+    ]);
+    expect(labels(body.OptionSet.Options[1].Label)).toEqual([
+      '3082:Not at company',
+      '1041:Not at company',
+      '1031:Nicht mehr im Unternehmen',
+    ]);
+    for (const o of [body.DisplayName, body.Description, ...body.OptionSet.Options.map((x: any) => x.Label)]) {
+      expect(o.LocalizedLabels.map((x: any) => x.LanguageCode)).toEqual([3082, 1041, 1031]);
+    }
+  });
+
   test('creates the four public views with the shared FetchXML and layout, "My" views filtered on the current user', async () => {
     await enableDataValidation(api);
     const views = posts('savedqueries').map((r) => r.body as any);
     expect(views).toHaveLength(4);
-    expect(views.map((v) => v.savedqueryid).sort()).toEqual(dataverseViewDefinitions().map((d) => d.dataverse.viewId).sort());
+    expect(views.map((v) => v.savedqueryid).sort()).toEqual(
+      dataverseViewDefinitions()
+        .map((d) => d.dataverse.viewId)
+        .sort(),
+    );
     for (const v of views) {
       expect(v.querytype).toBe(0);
       expect(v.isdefault).toBe(false);
@@ -59,7 +90,12 @@ describe('turning data validation on', () => {
       expect(v.fetchxml.includes('operator="eq-userid"')).toBe(/^My /.test(v.name));
     }
     expect(views.map((v) => v.name).sort()).toEqual(
-      ['All Contacts Not at Company', 'All Opportunities at Risk: Contact Left Company', 'My Contacts Not at Company', 'My Opportunities at Risk: Contact Left Company'].sort(),
+      [
+        'All Contacts Not at Company',
+        'All Opportunities at Risk: Contact Left Company',
+        'My Contacts Not at Company',
+        'My Opportunities at Risk: Contact Left Company',
+      ].sort(),
     );
   });
 
@@ -67,7 +103,11 @@ describe('turning data validation on', () => {
     await enableDataValidation(api);
     const reports = posts('reports').map((r) => r.body as any);
     expect(reports).toHaveLength(6);
-    expect(reports.map((r) => r.reportid).sort()).toEqual(dataverseReportDefinitions().map((d) => d.dataverse.reportId).sort());
+    expect(reports.map((r) => r.reportid).sort()).toEqual(
+      dataverseReportDefinitions()
+        .map((d) => d.dataverse.reportId)
+        .sort(),
+    );
     for (const r of reports) {
       expect(r.reporttypecode).toBe(1);
       expect(r.ispersonal).toBe(false);
@@ -80,9 +120,14 @@ describe('turning data validation on', () => {
       expect(r.bodytext).toContain(`<ReportParameter Name="${param}">`);
     }
     expect(double.companions.reportcategories).toHaveLength(6);
-    expect(double.companions.reportentities.map((e) => e.objecttypecode).sort()).toEqual(
-      ['account', 'account', 'contact', 'contact', 'opportunity', 'opportunity'],
-    );
+    expect(double.companions.reportentities.map((e) => e.objecttypecode).sort()).toEqual([
+      'account',
+      'account',
+      'contact',
+      'contact',
+      'opportunity',
+      'opportunity',
+    ]);
     expect(double.companions.reportvisibilities).toHaveLength(12);
   });
 
@@ -94,8 +139,18 @@ describe('turning data validation on', () => {
     ]);
     expect(double.writes().at(-1)?.path).toBe('PublishXml');
     expect(events.map((e) => `${e.step}:${e.state}`)).toEqual([
-      'languages:running', 'languages:done', 'column:running', 'column:done', 'views:running', 'views:done',
-      'reports:running', 'reports:done', 'publish:running', 'publish:done',
+      'languages:running',
+      'languages:done',
+      'solution:running',
+      'solution:done',
+      'column:running',
+      'column:done',
+      'views:running',
+      'views:done',
+      'reports:running',
+      'reports:done',
+      'publish:running',
+      'publish:done',
     ]);
   });
 
@@ -127,12 +182,21 @@ describe('turning data validation on', () => {
 
   test('the column probe asks for strong consistency (metadata reads can lag behind writes)', async () => {
     await enableDataValidation(api);
-    const probe = double.requests.find((r) => r.method === 'GET' && r.path.startsWith("EntityDefinitions(LogicalName='contact')/Attributes"));
+    const probe = double.requests.find(
+      (r) => r.method === 'GET' && r.path.startsWith("EntityDefinitions(LogicalName='contact')/Attributes"),
+    );
     expect(probe?.headers.consistency).toBe('Strong');
   });
 
   test('a failure names its step, keeps what was made, and the next run resumes without duplicates', async () => {
-    double.failures.push({ method: 'POST', pathStartsWith: 'reports', status: 403, code: '0x80040220', message: 'Principal user is missing prvCreateReport privilege', times: 1 });
+    double.failures.push({
+      method: 'POST',
+      pathStartsWith: 'reports',
+      status: 403,
+      code: '0x80040220',
+      message: 'Principal user is missing prvCreateReport privilege',
+      times: 1,
+    });
     const events: ProgressEvent[] = [];
     const err = await enableDataValidation(api, { onProgress: (e) => events.push(e) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EnableStepError);
@@ -153,7 +217,14 @@ describe('turning data validation on', () => {
   });
 
   test('a run that stopped between a report and its companions completes the companions', async () => {
-    double.failures.push({ method: 'POST', pathStartsWith: 'reportvisibilities', status: 503, code: '', message: 'Service unavailable', times: 1 });
+    double.failures.push({
+      method: 'POST',
+      pathStartsWith: 'reportvisibilities',
+      status: 503,
+      code: '',
+      message: 'Service unavailable',
+      times: 1,
+    });
     await expect(enableDataValidation(api)).rejects.toThrow(/Step "reports" failed: HTTP 503/);
     expect(double.reports.size).toBe(1);
     await enableDataValidation(api);
@@ -169,5 +240,60 @@ describe('turning data validation on', () => {
     expect(double.reports.size).toBe(0);
     expect(double.attributes.size).toBe(1);
     expect(await removeDataValidationArtifacts(api)).toEqual([]);
+  });
+});
+
+describe('which solution receives the new components', () => {
+  const creates = () =>
+    double
+      .writes()
+      .filter((w) => w.method === 'POST' && /^(EntityDefinitions|savedqueries$|reports$)/.test(w.path))
+      .map((w) => w.headers['mscrm.solutionuniquename']);
+
+  test('NavSync installed managed (production): an unmanaged companion solution under NavSync’s publisher takes them', async () => {
+    const result = await enableDataValidation(api, { locale: 'de' });
+    const companion = double.solutions.get(COMPANION_SOLUTION);
+    expect(companion).toMatchObject({
+      ismanaged: false,
+      _publisherid_value: double.solutions.get('NavSync')?._publisherid_value,
+    });
+    expect(companion?.friendlyname).toBe('NavSync-Datenvalidierung');
+    expect(creates()).toHaveLength(11);
+    expect(new Set(creates())).toEqual(new Set([COMPANION_SOLUTION]));
+    expect(result.find((s) => s.step === 'solution')?.created).toEqual([COMPANION_SOLUTION]);
+
+    const again = await enableDataValidation(api);
+    expect(double.writes().filter((w) => w.path === 'solutions')).toHaveLength(1);
+    expect(again.find((s) => s.step === 'solution')?.existing).toEqual([COMPANION_SOLUTION]);
+  });
+
+  test('NavSync unmanaged (a development environment): NavSync itself takes them, no companion is made', async () => {
+    double.solutions.get('NavSync')!.ismanaged = false;
+    await enableDataValidation(api);
+    expect(new Set(creates())).toEqual(new Set(['NavSync']));
+    expect(double.solutions.has(COMPANION_SOLUTION)).toBe(false);
+  });
+
+  test('NavSync not installed as a solution: no header, the components go to the Default Solution', async () => {
+    double.solutions.delete('NavSync');
+    await enableDataValidation(api);
+    expect(creates()).toHaveLength(11);
+    expect(creates().every((h) => h === undefined)).toBe(true);
+  });
+
+  test('the double refuses the header for a managed solution and for an unknown one, as the platform does', async () => {
+    const column = notAtCompanyColumn();
+    const attempt = (name: string) =>
+      api
+        .request('POST', "EntityDefinitions(LogicalName='contact')/Attributes", column, {
+          'MSCRM.SolutionUniqueName': name,
+        })
+        .catch((e: unknown) => e);
+    expect(await attempt('NavSync')).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('managed solution NavSync'),
+    });
+    expect(await attempt('Nope')).toMatchObject({ status: 404, code: '0x80040217' });
+    expect(double.attributes.size).toBe(0);
   });
 });

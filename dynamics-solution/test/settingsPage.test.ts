@@ -61,7 +61,12 @@ describe('settings page', () => {
     expect(box('dataValidationEnabled').checked).toBe(false);
     expect(box('autoSyncAllSeats').checked).toBe(true);
     expect(sel('pipelineStage').selectedOptions[0].textContent).toBe(t('common.notSure'));
-    expect([...sel('pipelineStage').options].map((o) => o.textContent).slice(1)).toEqual(['Qualify', 'Develop', 'Propose', 'Close']);
+    expect([...sel('pipelineStage').options].map((o) => o.textContent).slice(1)).toEqual([
+      'Qualify',
+      'Develop',
+      'Propose',
+      'Close',
+    ]);
     // The computed "_base" twin of a money column is not offered.
     expect([...sel('wonValueField').options].map((o) => o.value).slice(1)).toEqual(['actualvalue', 'estimatedvalue']);
     for (const k of ['inmail', 'message', 'note', 'call']) expect(box(`item-${k}`).checked).toBe(true);
@@ -106,17 +111,40 @@ describe('settings page', () => {
     const page = await open();
     box('dataValidationEnabled').checked = true;
     expect(await page.save()).toBe(true);
-    const steps = [...root.querySelectorAll('#navsync-progress li')].map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')]);
-    expect(steps).toEqual([['languages', 'done'], ['column', 'done'], ['views', 'done'], ['reports', 'done'], ['publish', 'done']]);
+    const steps = [...root.querySelectorAll('#navsync-progress li')].map((li) => [
+      li.getAttribute('data-step'),
+      li.getAttribute('data-state'),
+    ]);
+    expect(steps).toEqual([
+      ['languages', 'done'],
+      ['solution', 'done'],
+      ['column', 'done'],
+      ['views', 'done'],
+      ['reports', 'done'],
+      ['publish', 'done'],
+    ]);
     expect(root.querySelector('[data-step="views"]')?.textContent).toContain('4 created');
     expect(double.savedqueries.size).toBe(4);
     expect(double.reports.size).toBe(6);
+    // NavSync is installed managed: the new components join the unmanaged companion solution, never NavSync.
+    const headers = double
+      .writes()
+      .filter((w) => w.path === 'savedqueries')
+      .map((w) => w.headers['mscrm.solutionuniquename']);
+    expect(headers).toEqual(Array(4).fill('NavSyncDataValidation'));
     expect(row()[DV.settings.dataValidationEnabled]).toBe(true);
     expect(root.querySelector('#navsync-message')?.textContent).toBe(t('dataverse.enableDone'));
   });
 
   test('a failed step is named, the switch stays off, and saving again resumes', async () => {
-    double.failures.push({ method: 'POST', pathStartsWith: 'savedqueries', status: 403, code: '0x80040220', message: 'missing prvCreateQuery', times: 1 });
+    double.failures.push({
+      method: 'POST',
+      pathStartsWith: 'savedqueries',
+      status: 403,
+      code: '0x80040220',
+      message: 'missing prvCreateQuery',
+      times: 1,
+    });
     connected();
     const page = await open();
     box('dataValidationEnabled').checked = true;
@@ -167,7 +195,9 @@ describe('settings page', () => {
     const page = await open();
     box('dataValidationEnabled').checked = true;
     expect(await page.save()).toBe(false);
-    expect(root.querySelector('[data-error-for="dataValidationEnabled"]')?.textContent).toBe(t('settings.errNeedsConnection'));
+    expect(root.querySelector('[data-error-for="dataValidationEnabled"]')?.textContent).toBe(
+      t('settings.errNeedsConnection'),
+    );
     expect(double.attributes.size).toBe(0);
     expect(double.savedqueries.size).toBe(0);
   });
@@ -197,21 +227,32 @@ describe('settings page', () => {
     // Annotation takes no custom columns: the test note sends none.
     const note = double.writes()[3].body as Record<string, unknown>;
     expect(Object.keys(note).filter((k) => k.startsWith('navsync_'))).toEqual([]);
-    for (const set of ['contacts', 'navsync_inmails', 'phonecalls', 'annotations']) expect(double.table(set).size).toBe(0);
-    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.succeeded', 'en', { count: 4 }));
-    expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(true);
+    for (const set of ['contacts', 'navsync_inmails', 'phonecalls', 'annotations'])
+      expect(double.table(set).size).toBe(0);
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(
+      t('testWriteBack.succeeded', 'en', { count: 4 }),
+    );
+    expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(
+      true,
+    );
   });
 
   test('Test Write-Back explains a rule that requires an e-mail address on contacts, and leaves nothing behind', async () => {
     connected();
     double.rule = (set, body) =>
       set === 'contacts' && !body.emailaddress1
-        ? { status: 400, code: '0x80040265', message: 'Business Process Error: An e-mail address is required for every contact.' }
+        ? {
+            status: 400,
+            code: '0x80040265',
+            message: 'Business Process Error: An e-mail address is required for every contact.',
+          }
         : null;
     const page = await open();
     const result = await page.testWriteBack();
     expect(result.ok).toBe(false);
-    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.failedAt', 'en', { step: t('testWriteBack.stepContact') }));
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(
+      t('testWriteBack.failedAt', 'en', { step: t('testWriteBack.stepContact') }),
+    );
     expect(root.querySelector('#navsync-twb-cause')?.textContent).toContain(t('testWriteBack.causeEmailRule'));
     expect(root.querySelector('#navsync-twb-remedy')?.textContent).toBe(t('testWriteBack.remedyEmailRule'));
     expect(root.querySelector('#navsync-twb-detail')?.textContent).toContain('An e-mail address is required');
@@ -219,7 +260,11 @@ describe('settings page', () => {
   });
 
   test('Test Write-Back with write-back off says what to do and writes nothing', async () => {
-    double.settingsRows.set(ROW_ID, { navsync_settingsid: ROW_ID, [DV.settings.connected]: true, [DV.settings.writeBackEnabled]: false });
+    double.settingsRows.set(ROW_ID, {
+      navsync_settingsid: ROW_ID,
+      [DV.settings.connected]: true,
+      [DV.settings.writeBackEnabled]: false,
+    });
     const page = await open();
     await page.testWriteBack();
     expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(t('testWriteBack.noItems'));
@@ -229,19 +274,36 @@ describe('settings page', () => {
   test('Disconnect with clean-up clears what NavSync imported but keeps a rep’s Ignore and the activities', async () => {
     connected();
     const p = DV.person;
-    const matched = double.seed('contacts', { [p.memberUrn]: 'urn:li:member:1', [p.profileUrl]: 'https://www.linkedin.com/in/a', [p.matchSource]: 613730000, [p.notAtCompany]: 613730001 });
-    const ignored = double.seed('contacts', { [p.profileUrl]: 'https://www.linkedin.com/in/b', [p.notAtCompany]: 613730002 });
+    const matched = double.seed('contacts', {
+      [p.memberUrn]: 'urn:li:member:1',
+      [p.profileUrl]: 'https://www.linkedin.com/in/a',
+      [p.matchSource]: 613730000,
+      [p.notAtCompany]: 613730001,
+    });
+    const ignored = double.seed('contacts', {
+      [p.profileUrl]: 'https://www.linkedin.com/in/b',
+      [p.notAtCompany]: 613730002,
+    });
     const untouched = double.seed('contacts', { fullname: 'No NavSync data' });
     const lead = double.seed('leads', { [p.photoUrl]: 'https://media.licdn.com/x.jpg' });
     const account = double.seed('accounts', { [DV.account.companyUrn]: 'urn:li:organization:9' });
     double.seed('navsync_inmails', { subject: 'written back earlier' });
-    double.attributes.set('contact.navsync_notatcompany', { table: 'contact', LogicalName: 'navsync_notatcompany', MetadataId: 'x' });
+    double.attributes.set('contact.navsync_notatcompany', {
+      table: 'contact',
+      LogicalName: 'navsync_notatcompany',
+      MetadataId: 'x',
+    });
     const page = await open();
     box('cleanUp').checked = true;
     answers = [true];
     expect(await page.disconnect()).toBe(true);
     const c = (id: string) => double.table('contacts').get(id) as Record<string, unknown>;
-    expect(c(matched)).toMatchObject({ [p.memberUrn]: null, [p.profileUrl]: null, [p.matchSource]: null, [p.notAtCompany]: 613730000 });
+    expect(c(matched)).toMatchObject({
+      [p.memberUrn]: null,
+      [p.profileUrl]: null,
+      [p.matchSource]: null,
+      [p.notAtCompany]: 613730000,
+    });
     expect(c(ignored)).toMatchObject({ [p.profileUrl]: null, [p.notAtCompany]: 613730002 });
     expect(double.writes().some((w) => w.path === `contacts(${untouched})`)).toBe(false);
     expect((double.table('leads').get(lead) as Record<string, unknown>)[p.photoUrl]).toBeNull();
@@ -257,7 +319,9 @@ describe('settings page', () => {
     const page = await open();
     answers = [true];
     await page.disconnect();
-    expect((double.table('contacts').get(id) as Record<string, unknown>)[DV.person.profileUrl]).toBe('https://www.linkedin.com/in/a');
+    expect((double.table('contacts').get(id) as Record<string, unknown>)[DV.person.profileUrl]).toBe(
+      'https://www.linkedin.com/in/a',
+    );
     expect(row()[DV.settings.connected]).toBe(false);
   });
 
@@ -275,7 +339,9 @@ describe('settings page', () => {
     const seats = [...double.table('navsync_seats').values()];
     expect(seats.map((r) => r[`_${DV.seat.user}_value`]).sort()).toEqual([anna, bram].sort());
     expect(seats.every((r) => r[DV.seat.enabled] === true)).toBe(true);
-    expect(root.querySelector('#navsync-seats-count')?.textContent).toBe(t('admin.seatsUsedNoLimit', 'en', { used: 2 }));
+    expect(root.querySelector('#navsync-seats-count')?.textContent).toBe(
+      t('admin.seatsUsedNoLimit', 'en', { used: 2 }),
+    );
     expect(picker().options).toHaveLength(0);
 
     const annaBox = root.querySelector(`[data-user="${anna}"] input`) as HTMLInputElement;

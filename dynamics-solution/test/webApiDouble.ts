@@ -60,6 +60,7 @@ function matches(row: Record<string, unknown>, filter: string | null): boolean {
   };
   return filter.split(' or ').some((part) => part.split(' and ').every(test));
 }
+const PUBLISHER_ID = '9b1b0000-0000-0000-0000-000000000001';
 const COMPANIONS = ['reportcategories', 'reportentities', 'reportvisibilities'] as const;
 
 export class DataverseWebApiDouble {
@@ -82,16 +83,43 @@ export class DataverseWebApiDouble {
     { Value: 3, Label: { UserLocalizedLabel: { Label: 'Close' } } },
   ];
   moneyColumns = [
-    { LogicalName: 'estimatedvalue', AttributeOf: null, DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue' } } },
-    { LogicalName: 'estimatedvalue_base', AttributeOf: 'estimatedvalue', DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue (Base)' } } },
+    {
+      LogicalName: 'estimatedvalue',
+      AttributeOf: null,
+      DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue' } },
+    },
+    {
+      LogicalName: 'estimatedvalue_base',
+      AttributeOf: 'estimatedvalue',
+      DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue (Base)' } },
+    },
     { LogicalName: 'actualvalue', AttributeOf: null, DisplayName: { UserLocalizedLabel: { Label: 'Actual Revenue' } } },
   ];
   provisioned = [1033, 1043, 1036, 1040, 1031];
+  /** Installed solutions by unique name; NavSync is installed managed, as customers install it. */
+  readonly solutions = new Map<
+    string,
+    { solutionid: string; uniquename: string; friendlyname: string; ismanaged: boolean; _publisherid_value: string }
+  >([
+    [
+      'NavSync',
+      {
+        solutionid: '5011a000-0000-0000-0000-000000000001',
+        uniquename: 'NavSync',
+        friendlyname: 'NavSync',
+        ismanaged: true,
+        _publisherid_value: PUBLISHER_ID,
+      },
+    ],
+  ]);
+  readonly publishers = [{ publisherid: PUBLISHER_ID, uniquename: 'navsync', customizationprefix: 'navsync' }];
   failures: Failure[] = [];
   /** Rows of plain entity sets (contacts, leads, accounts, activities, annotations) by set, then id. */
   readonly records = new Map<string, Map<string, Record<string, unknown>>>();
   /** A CRM rule (validation rule, plug-in) that refuses a create or update: return an error to refuse. */
-  rule: ((set: string, body: Record<string, unknown>) => { status: number; code: string; message: string } | null) | null = null;
+  rule:
+    ((set: string, body: Record<string, unknown>) => { status: number; code: string; message: string } | null) | null =
+    null;
   private server: Server | null = null;
   private origin = '';
 
@@ -133,7 +161,14 @@ export class DataverseWebApiDouble {
 
   private nextId = 1;
 
-  private handleRecords(method: string, path: string, url: URL, body: unknown, prefer: string | undefined, res: ServerResponse): boolean {
+  private handleRecords(
+    method: string,
+    path: string,
+    url: URL,
+    body: unknown,
+    prefer: string | undefined,
+    res: ServerResponse,
+  ): boolean {
     const m = /^([a-z_]+)(?:\(([0-9a-f-]+)\))?$/.exec(path);
     if (!m || !(m[1] in ID_COLUMN || /^navsync_\w+s$|^phonecalls$/.test(m[1]))) return false;
     if (m[1] === 'navsync_settingses') return false;
@@ -170,7 +205,11 @@ export class DataverseWebApiDouble {
   }
 
   private send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'OData-Version': '4.0', ...(body === undefined ? {} : { 'Content-Type': 'application/json; odata.metadata=minimal' }), ...headers });
+    res.writeHead(status, {
+      'OData-Version': '4.0',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json; odata.metadata=minimal' }),
+      ...headers,
+    });
     res.end(body === undefined ? undefined : JSON.stringify(body));
   }
 
@@ -183,7 +222,8 @@ export class DataverseWebApiDouble {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.origin);
-    if (!url.pathname.startsWith(BASE)) return this.error(res, 404, '0x8006088a', `Resource not found for the segment '${url.pathname}'.`);
+    if (!url.pathname.startsWith(BASE))
+      return this.error(res, 404, '0x8006088a', `Resource not found for the segment '${url.pathname}'.`);
     const path = decodeURIComponent(url.pathname.slice(BASE.length));
     let body: unknown = null;
     if (raw) {
@@ -203,6 +243,47 @@ export class DataverseWebApiDouble {
     const filter = url.searchParams.get('$filter') ?? '';
     const eq = (field: string) => new RegExp(`${field} eq '?([^' ]+)'?`).exec(filter)?.[1];
 
+    // MSCRM.SolutionUniqueName names the UNMANAGED solution a new component joins (learn.microsoft.com/power-apps/
+    // developer/data-platform/optional-parameters). An unknown name fails as the platform reports it ("The given
+    // solution unique name (X) is not valid", 0x80040217); a managed one is refused: components can only be added
+    // to unmanaged solutions (AddSolutionComponent reference). The code of that refusal is not documented (0x0 here).
+    const target = req.headers['mscrm.solutionuniquename'];
+    if (method !== 'GET' && typeof target === 'string') {
+      const sol = this.solutions.get(target);
+      if (!sol) return this.error(res, 404, '0x80040217', `The given solution unique name (${target}) is not valid.`);
+      if (sol.ismanaged)
+        return this.error(
+          res,
+          400,
+          '0x0',
+          `Cannot add components to the managed solution ${target}: a component can only be added to an unmanaged solution.`,
+        );
+    }
+    if (method === 'GET' && path === 'solutions') {
+      const name = eq('uniquename');
+      const sol = name ? this.solutions.get(name) : undefined;
+      return this.send(res, 200, { value: sol ? [sol] : [] });
+    }
+    if (method === 'POST' && path === 'solutions') {
+      const rec = unbind(body as Record<string, unknown>);
+      const name = String(rec.uniquename ?? '');
+      if (!name || !rec.friendlyname || !rec.version)
+        return this.error(res, 400, '0x80040203', 'uniquename, friendlyname and version are required');
+      if (this.solutions.has(name))
+        return this.error(res, 412, '0x80040237', 'A record with matching key values already exists.');
+      const publisher = this.publishers.find((p) => p.publisherid === rec._publisherid_value);
+      if (!publisher) return this.error(res, 400, '0x80040217', 'publisher With Ids = ? Do Not Exist');
+      const solutionid = `5011a000-0000-0000-0000-${String(this.solutions.size + 1).padStart(12, '0')}`;
+      this.solutions.set(name, {
+        solutionid,
+        uniquename: name,
+        friendlyname: String(rec.friendlyname),
+        ismanaged: false,
+        _publisherid_value: publisher.publisherid,
+      });
+      return this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}solutions(${solutionid})` });
+    }
+
     if (method === 'GET' && path === 'RetrieveProvisionedLanguages()') {
       return this.send(res, 200, { '@odata.context': 'x', RetrieveProvisionedLanguages: this.provisioned });
     }
@@ -212,17 +293,23 @@ export class DataverseWebApiDouble {
       if (method === 'GET') {
         const name = eq('LogicalName');
         const hit = [...this.attributes.values()].filter((a) => a.table === table && a.LogicalName === name);
-        return this.send(res, 200, { value: hit.map((a) => ({ LogicalName: a.LogicalName, MetadataId: a.MetadataId })) });
+        return this.send(res, 200, {
+          value: hit.map((a) => ({ LogicalName: a.LogicalName, MetadataId: a.MetadataId })),
+        });
       }
       if (method === 'POST') {
         const def = body as { SchemaName?: string; '@odata.type'?: string };
-        if (!def.SchemaName || !def['@odata.type']) return this.error(res, 400, '0x0', 'SchemaName and @odata.type are required');
+        if (!def.SchemaName || !def['@odata.type'])
+          return this.error(res, 400, '0x0', 'SchemaName and @odata.type are required');
         const logical = def.SchemaName.toLowerCase();
         const key = `${table}.${logical}`;
-        if (this.attributes.has(key)) return this.error(res, 400, '0x80047013', `An attribute with the specified name ${logical} already exists`);
+        if (this.attributes.has(key))
+          return this.error(res, 400, '0x80047013', `An attribute with the specified name ${logical} already exists`);
         const id = `00000000-0000-0000-0000-${String(this.attributes.size + 1).padStart(12, '0')}`;
         this.attributes.set(key, { ...def, table, LogicalName: logical, MetadataId: id });
-        return this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}EntityDefinitions(LogicalName='${table}')/Attributes(${id})` });
+        return this.send(res, 204, undefined, {
+          'OData-EntityId': `${this.origin}${BASE}EntityDefinitions(LogicalName='${table}')/Attributes(${id})`,
+        });
       }
     }
     const collection = (name: string, store: Map<string, Record<string, unknown>>, idField: string) => {
@@ -234,18 +321,21 @@ export class DataverseWebApiDouble {
         const rec = body as Record<string, unknown>;
         const id = String(rec[idField] ?? '');
         if (!id) return this.error(res, 400, '0x0', `${idField} is required`);
-        if (store.has(id)) return this.error(res, 412, '0x80040237', 'A record with matching key values already exists.');
+        if (store.has(id))
+          return this.error(res, 412, '0x80040237', 'A record with matching key values already exists.');
         store.set(id, rec);
         return this.send(res, 204, undefined, { 'OData-EntityId': `${this.origin}${BASE}${name}(${id})` });
       }
       const one = new RegExp(`^${name}\\(([0-9a-f-]+)\\)$`).exec(path);
       if (method === 'DELETE' && one) {
-        if (!store.delete(one[1])) return this.error(res, 404, '0x80040217', `${name} With Ids = ${one[1]} Do Not Exist`);
+        if (!store.delete(one[1]))
+          return this.error(res, 404, '0x80040217', `${name} With Ids = ${one[1]} Do Not Exist`);
         return this.send(res, 204);
       }
       return null;
     };
-    if (path.startsWith('savedqueries') && collection('savedqueries', this.savedqueries, 'savedqueryid') !== null) return;
+    if (path.startsWith('savedqueries') && collection('savedqueries', this.savedqueries, 'savedqueryid') !== null)
+      return;
     if (path.startsWith('reports') && collection('reports', this.reports, 'reportid') !== null) return;
     for (const name of COMPANIONS) {
       if (path !== name) continue;
@@ -259,16 +349,24 @@ export class DataverseWebApiDouble {
       if (method === 'POST') {
         const rec = body as Record<string, unknown>;
         const bind = /^\/reports\(([0-9a-f-]+)\)$/.exec(String(rec['reportid@odata.bind'] ?? ''));
-        if (!bind || !this.reports.has(bind[1])) return this.error(res, 400, '0x80040217', 'report With Ids = ? Do Not Exist');
+        if (!bind || !this.reports.has(bind[1]))
+          return this.error(res, 400, '0x80040217', 'report With Ids = ? Do Not Exist');
         const { ['reportid@odata.bind']: _bound, ...rest } = rec;
         rows.push({ ...rest, _reportid_value: bind[1] });
         return this.send(res, 204);
       }
     }
-    if (method === 'GET' && path === "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata") {
+    if (
+      method === 'GET' &&
+      path ===
+        "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata"
+    ) {
       return this.send(res, 200, { LogicalName: 'salesstage', OptionSet: { Options: this.salesStages } });
     }
-    if (method === 'GET' && path === "EntityDefinitions(LogicalName='opportunity')/Attributes/Microsoft.Dynamics.CRM.MoneyAttributeMetadata") {
+    if (
+      method === 'GET' &&
+      path === "EntityDefinitions(LogicalName='opportunity')/Attributes/Microsoft.Dynamics.CRM.MoneyAttributeMetadata"
+    ) {
       return this.send(res, 200, { value: this.moneyColumns });
     }
     if (path === 'navsync_settingses' && method === 'GET') {
@@ -287,7 +385,7 @@ export class DataverseWebApiDouble {
       Object.assign(row, body as Record<string, unknown>);
       return this.send(res, 204);
     }
-    if (this.handleRecords(method, path, url, body, String(req.headers.prefer ?? ""), res)) return;
+    if (this.handleRecords(method, path, url, body, String(req.headers.prefer ?? ''), res)) return;
     if (method === 'POST' && path === 'PublishXml') {
       const xml = (body as { ParameterXml?: string }).ParameterXml ?? '';
       if (!xml.startsWith('<importexportxml>')) return this.error(res, 400, '0x80040203', 'Invalid ParameterXml');

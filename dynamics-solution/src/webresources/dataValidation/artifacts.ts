@@ -10,6 +10,7 @@ import {
   t,
   type Locale,
 } from '@navsync/shared-ts';
+import { localeOfLcid } from '../locale';
 import { renderRdl } from './rdl';
 
 /**
@@ -17,18 +18,22 @@ import { renderRdl } from './rdl';
  * contact, the four system views and the six FetchXML-based reports (from the shared report definitions).
  */
 
+/** A label in each given language; languages NavSync has no texts for get the English text, never no label. */
 function label(key: string, lcids: number[]) {
   return {
     '@odata.type': 'Microsoft.Dynamics.CRM.Label',
-    LocalizedLabels: LOCALES.filter((l) => lcids.includes(DATAVERSE_LCID[l])).map((l) => ({
+    LocalizedLabels: lcids.map((lcid) => ({
       '@odata.type': 'Microsoft.Dynamics.CRM.LocalizedLabel',
-      Label: t(key, l),
-      LanguageCode: DATAVERSE_LCID[l],
+      Label: t(key, localeOfLcid(lcid)),
+      LanguageCode: lcid,
     })),
   };
 }
 
-/** Labels only for provisioned languages: some metadata calls reject an LCID the environment lacks. */
+/**
+ * Labels for exactly the provisioned languages: some metadata calls reject an LCID the environment lacks, and a
+ * language without a label shows the column nameless to its users.
+ */
 export function notAtCompanyColumn(lcids: number[] = LOCALES.map((l) => DATAVERSE_LCID[l])) {
   const v = DV_VALUES.notAtCompany;
   return {
@@ -37,7 +42,11 @@ export function notAtCompanyColumn(lcids: number[] = LOCALES.map((l) => DATAVERS
     AttributeType: 'Picklist',
     AttributeTypeName: { Value: 'PicklistType' },
     SourceTypeMask: 0,
-    RequiredLevel: { Value: 'None', CanBeChanged: true, ManagedPropertyLogicalName: 'canmodifyrequirementlevelsettings' },
+    RequiredLevel: {
+      Value: 'None',
+      CanBeChanged: true,
+      ManagedPropertyLogicalName: 'canmodifyrequirementlevelsettings',
+    },
     DisplayName: label('dataverse.colNotAtCompany', lcids),
     Description: label('dataverse.colNotAtCompanyDesc', lcids),
     DefaultFormValue: v.noFeedback,

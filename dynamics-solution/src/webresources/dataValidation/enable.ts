@@ -1,4 +1,5 @@
-import { DV, DATAVERSE_LCID, type Locale } from '@navsync/shared-ts';
+import { DV, DATAVERSE_LCID, t, type Locale } from '@navsync/shared-ts';
+import { SOLUTION } from '../../solution/model';
 import { notAtCompanyColumn, reportPayloads, viewPayloads } from './artifacts';
 import { WebApiError, type WebApi } from './webApi';
 
@@ -8,12 +9,13 @@ import { WebApiError, type WebApi } from './webApi';
  * where it stopped); a failure names its step and keeps what was made.
  */
 
-export const ENABLE_STEPS = ['languages', 'column', 'views', 'reports', 'publish'] as const;
+export const ENABLE_STEPS = ['languages', 'solution', 'column', 'views', 'reports', 'publish'] as const;
 export type EnableStep = (typeof ENABLE_STEPS)[number];
 
 /** i18n key of each step's progress line. */
 export const STEP_LABEL: Record<EnableStep, string> = {
   languages: 'dataverse.stepLanguages',
+  solution: 'dataverse.stepSolution',
   column: 'dataverse.stepColumn',
   views: 'dataverse.stepViews',
   reports: 'dataverse.stepReports',
@@ -47,14 +49,42 @@ export class EnableStepError extends Error {
 }
 
 export interface EnableOptions {
-  /** Unmanaged solution that receives the new components (MSCRM.SolutionUniqueName). */
-  solutionUniqueName?: string;
+  /** Unique name of the installed NavSync solution. */
+  productSolution?: string;
   /** Language of view and report names (the admin's). */
   locale?: Locale;
   onProgress?: (event: ProgressEvent) => void;
 }
 
 const CONTACT_ATTRIBUTES = "EntityDefinitions(LogicalName='contact')/Attributes";
+
+/**
+ * The unmanaged solution that holds what this flow creates when NavSync is installed managed.
+ *
+ * `MSCRM.SolutionUniqueName` (SolutionUniqueName on CreateAttribute) adds a new component to an UNMANAGED solution
+ * (https://learn.microsoft.com/power-apps/developer/data-platform/optional-parameters, "Associate a solution
+ * component with a solution"; https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/
+ * addsolutioncomponent: "Adds a solution component to an unmanaged solution"). Customers install NavSync managed,
+ * so naming it would make every write fail. Without the header the components land only in the Default Solution,
+ * where an admin cannot tell them apart; so in a managed install the flow creates (once) this unmanaged companion
+ * solution under NavSync's publisher and names it. Where NavSync itself is unmanaged (a development environment)
+ * the flow names NavSync.
+ */
+export const COMPANION_SOLUTION = 'NavSyncDataValidation';
+
+interface SolutionRow {
+  solutionid: string;
+  ismanaged: boolean;
+  _publisherid_value: string;
+}
+
+async function findSolution(api: WebApi, uniqueName: string): Promise<SolutionRow | null> {
+  const res = await api.request(
+    'GET',
+    `solutions?$select=solutionid,ismanaged,_publisherid_value&$filter=uniquename eq '${uniqueName}'`,
+  );
+  return ((res.body as { value?: SolutionRow[] } | null)?.value ?? [])[0] ?? null;
+}
 
 async function exists(api: WebApi, path: string, headers: Record<string, string> = {}): Promise<boolean> {
   const res = await api.request('GET', path, undefined, headers);
@@ -68,9 +98,7 @@ function describe(err: unknown): string {
 }
 
 export async function enableDataValidation(api: WebApi, options: EnableOptions = {}): Promise<StepResult[]> {
-  const solutionHeader: Record<string, string> = options.solutionUniqueName
-    ? { 'MSCRM.SolutionUniqueName': options.solutionUniqueName }
-    : {};
+  const solutionHeader: Record<string, string> = {};
   const locale = options.locale ?? 'en';
   const done: StepResult[] = [];
   let lcids: number[] = [DATAVERSE_LCID.en];
@@ -81,6 +109,32 @@ export async function enableDataValidation(api: WebApi, options: EnableOptions =
       const list = (res.body as { RetrieveProvisionedLanguages?: number[] }).RetrieveProvisionedLanguages ?? [];
       lcids = list.length > 0 ? list : lcids;
       r.existing.push(...lcids.map(String));
+    },
+    async solution(r) {
+      const product = options.productSolution ?? SOLUTION.uniqueName;
+      const installed = await findSolution(api, product);
+      // Not installed as a solution (web resources loaded by hand): the components go to the Default Solution.
+      if (!installed) return;
+      if (!installed.ismanaged) {
+        solutionHeader['MSCRM.SolutionUniqueName'] = product;
+        r.existing.push(product);
+        return;
+      }
+      const companion = await findSolution(api, COMPANION_SOLUTION);
+      if (companion && companion.ismanaged) return; // imported managed elsewhere: it cannot take components
+      if (!companion) {
+        await api.request('POST', 'solutions', {
+          uniquename: COMPANION_SOLUTION,
+          friendlyname: t('dataverse.companionSolutionName', locale),
+          description: t('dataverse.companionSolutionDesc', locale),
+          version: '1.0.0.0',
+          'publisherid@odata.bind': `/publishers(${installed._publisherid_value})`,
+        });
+        r.created.push(COMPANION_SOLUTION);
+      } else {
+        r.existing.push(COMPANION_SOLUTION);
+      }
+      solutionHeader['MSCRM.SolutionUniqueName'] = COMPANION_SOLUTION;
     },
     async column(r) {
       const name = DV.person.notAtCompany;
@@ -116,16 +170,34 @@ export async function enableDataValidation(api: WebApi, options: EnableOptions =
         // Companion rows (where the report shows) are checked one by one, so a run that stopped between the
         // report and its companions completes them.
         const byReport = `$filter=_reportid_value eq ${id}`;
-        if (!(await exists(api, `reportcategories?$select=reportcategoryid&${byReport} and categorycode eq ${report.categorycode}`))) {
-          await api.request('POST', 'reportcategories', { 'reportid@odata.bind': bind, categorycode: report.categorycode });
+        if (
+          !(await exists(
+            api,
+            `reportcategories?$select=reportcategoryid&${byReport} and categorycode eq ${report.categorycode}`,
+          ))
+        ) {
+          await api.request('POST', 'reportcategories', {
+            'reportid@odata.bind': bind,
+            categorycode: report.categorycode,
+          });
           made = true;
         }
-        if (!(await exists(api, `reportentities?$select=reportentityid&${byReport} and objecttypecode eq '${report.entity}'`))) {
+        if (
+          !(await exists(
+            api,
+            `reportentities?$select=reportentityid&${byReport} and objecttypecode eq '${report.entity}'`,
+          ))
+        ) {
           await api.request('POST', 'reportentities', { 'reportid@odata.bind': bind, objecttypecode: report.entity });
           made = true;
         }
         for (const code of report.visibilitycodes) {
-          if (!(await exists(api, `reportvisibilities?$select=reportvisibilityid&${byReport} and visibilitycode eq ${code}`))) {
+          if (
+            !(await exists(
+              api,
+              `reportvisibilities?$select=reportvisibilityid&${byReport} and visibilitycode eq ${code}`,
+            ))
+          ) {
             await api.request('POST', 'reportvisibilities', { 'reportid@odata.bind': bind, visibilitycode: code });
             made = true;
           }
@@ -173,7 +245,8 @@ export async function removeDataValidationArtifacts(api: WebApi): Promise<string
   for (const report of reportPayloads()) await gone(`reports(${report.record.reportid})`, report.record.name);
   if (removed.length > 0) {
     await api.request('POST', 'PublishXml', {
-      ParameterXml: '<importexportxml><entities><entity>contact</entity><entity>opportunity</entity></entities></importexportxml>',
+      ParameterXml:
+        '<importexportxml><entities><entity>contact</entity><entity>opportunity</entity></entities></importexportxml>',
     });
   }
   return removed;

@@ -10,7 +10,14 @@ import {
   type NavSyncSettings,
   type SettingsOrgFacts,
 } from '@navsync/shared-ts';
-import { enableDataValidation, removeDataValidationArtifacts, ENABLE_STEPS, STEP_LABEL, EnableStepError, type ProgressEvent } from '../dataValidation/enable';
+import {
+  enableDataValidation,
+  removeDataValidationArtifacts,
+  ENABLE_STEPS,
+  STEP_LABEL,
+  EnableStepError,
+  type ProgressEvent,
+} from '../dataValidation/enable';
 import { FetchWebApi, type WebApi } from '../dataValidation/webApi';
 import { userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
@@ -59,14 +66,15 @@ export const TEXT = {
 export function formatWhen(iso: string | null, locale: Locale): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 }
 
 export interface PageOptions {
   locale?: Locale;
   /** Asks the admin a yes/no question (window.confirm in the browser). */
   confirm: (question: string) => boolean | Promise<boolean>;
-  solutionUniqueName?: string;
   /** The signed-in admin (owner of the Test Write-Back records). */
   userId?: string;
 }
@@ -96,7 +104,11 @@ export class SettingsPage {
     return t(key, this.locale, params);
   }
 
-  private el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  private el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attrs: Record<string, string> = {},
+    text?: string,
+  ): HTMLElementTagNameMap[K] {
     const node = this.root.ownerDocument.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
     if (text !== undefined) node.textContent = text; // textContent: names and CRM texts are never parsed as HTML
@@ -125,7 +137,12 @@ export class SettingsPage {
     return wrap;
   }
 
-  private select(id: string, label: string, options: { value: string; label: string }[], value: string | null): HTMLElement {
+  private select(
+    id: string,
+    label: string,
+    options: { value: string; label: string }[],
+    value: string | null,
+  ): HTMLElement {
     const wrap = this.el('label', { class: 'navsync-row' });
     const sel = this.el('select', { id });
     for (const o of options) {
@@ -144,7 +161,9 @@ export class SettingsPage {
     this.root.append(this.el('h1', {}, this.t(TEXT.title)));
 
     const status = this.el('p', { id: 'navsync-status' });
-    const when = s.lastSyncedAt ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}` : this.t(TEXT.lastSyncedNever);
+    const when = s.lastSyncedAt
+      ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}`
+      : this.t(TEXT.lastSyncedNever);
     status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${when}` : this.t(TEXT.notConnected);
     this.root.append(status);
 
@@ -236,9 +255,10 @@ export class SettingsPage {
     }
     item.setAttribute('data-state', event.state);
     // Created/existing counts matter for what the step makes (column, views, reports), not for reading or publishing.
-    const counts = event.result && event.step !== 'languages' && event.step !== 'publish'
-      ? ` (${this.t('dataverse.stepCreated', { count: event.result.created.length })}, ${this.t('dataverse.stepExisting', { count: event.result.existing.length })})`
-      : '';
+    const counts =
+      event.result && event.step !== 'languages' && event.step !== 'publish'
+        ? ` (${this.t('dataverse.stepCreated', { count: event.result.created.length })}, ${this.t('dataverse.stepExisting', { count: event.result.existing.length })})`
+        : '';
     item.textContent = `${this.t(STEP_LABEL[event.step])}${event.state === 'done' ? counts : event.state === 'failed' ? ' ✗' : ' …'}`;
   }
 
@@ -261,13 +281,17 @@ export class SettingsPage {
       try {
         await enableDataValidation(this.api, {
           locale: this.locale,
-          solutionUniqueName: this.options.solutionUniqueName,
           onProgress: (e) => this.showProgress(e),
         });
       } catch (err) {
         // Keep the switch off: nothing claims validation is on while its column or views are missing.
         const failed = err instanceof EnableStepError ? err : null;
-        this.say(this.t('dataverse.stepFailed', { step: this.t(STEP_LABEL[failed?.step ?? ENABLE_STEPS[0]]), detail: failed?.detail ?? String(err) }));
+        this.say(
+          this.t('dataverse.stepFailed', {
+            step: this.t(STEP_LABEL[failed?.step ?? ENABLE_STEPS[0]]),
+            detail: failed?.detail ?? String(err),
+          }),
+        );
         next.dataValidationEnabled = false;
         this.id = await this.gateway.save(this.id, next);
         this.settings = next;
@@ -276,12 +300,22 @@ export class SettingsPage {
       }
     }
     let removed: number | null = null;
-    if (!next.dataValidationEnabled && before.dataValidationEnabled && (await this.options.confirm(this.t('dataverse.removeAsk')))) {
+    if (
+      !next.dataValidationEnabled &&
+      before.dataValidationEnabled &&
+      (await this.options.confirm(this.t('dataverse.removeAsk')))
+    ) {
       removed = (await removeDataValidationArtifacts(this.api)).length;
     }
     this.id = await this.gateway.save(this.id, next);
     this.settings = next;
-    this.say(removed !== null ? this.t('dataverse.removeDone', { count: removed }) : next.dataValidationEnabled && !before.dataValidationEnabled ? this.t('dataverse.enableDone') : this.t(TEXT.saved));
+    this.say(
+      removed !== null
+        ? this.t('dataverse.removeDone', { count: removed })
+        : next.dataValidationEnabled && !before.dataValidationEnabled
+          ? this.t('dataverse.enableDone')
+          : this.t(TEXT.saved),
+    );
     return true;
   }
 
@@ -295,7 +329,8 @@ export class SettingsPage {
       locale: this.locale,
     });
     const list = this.el('ul');
-    for (const step of result.steps) list.append(this.el('li', { 'data-ok': String(step.ok) }, `${step.ok ? '✓' : '✗'} ${step.label}`));
+    for (const step of result.steps)
+      list.append(this.el('li', { 'data-ok': String(step.ok) }, `${step.ok ? '✓' : '✗'} ${step.label}`));
     out.replaceChildren(list, this.el('p', { id: 'navsync-twb-summary' }, result.summary));
     if (result.failure) {
       const f = result.failure;
@@ -329,6 +364,6 @@ export function start(root: HTMLElement): Promise<void> {
   const clientUrl = xrm ? xrm.Utility.getGlobalContext().getClientUrl() : window.location.origin;
   const api = new FetchWebApi(`${clientUrl}/api/data/v9.2/`, (url, init) => window.fetch(url, init));
   const userId = xrm ? xrm.Utility.getGlobalContext().userSettings.userId.replace(/[{}]/g, '') : undefined;
-  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), solutionUniqueName: 'NavSync', userId });
+  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), userId });
   return page.start();
 }
