@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DV, DV_VALUES } from '../domain/crmSchema';
-import { dataverseRequestKind } from '../crm/dataverseRequestKind';
+import { dataverseRequestKind } from '../crm/dataverse/requestKind';
 import { evaluate, type Cond } from './soql';
 import { ODataError, parseFetchXml, parseFilter } from './odata';
 import { LoopbackDouble, sendJson } from './server';

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
 import { LoopbackDouble, sendJson } from './server';
-import { salesforceRequestKind } from '../crm/salesforceRequestKind';
+import { salesforceRequestKind } from '../crm/salesforce/requestKind';
 import { evaluate, parseSoql, SoqlError, type Cond } from './soql';
 
 export type SfRecord = Record<string, unknown> & { Id: string };

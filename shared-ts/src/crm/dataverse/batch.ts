@@ -1,0 +1,105 @@
+/**
+ * Writes in `$batch` requests: one change set of ≤ 1000 operations each (atomic). A change set is rolled back whole
+ * when one record fails a plug-in or validation, and dynamics-web-api does not say which Content-ID failed; so such
+ * a set is resent once as independent parts with `odata.continue-on-error` to get a result per record.
+ */
+import { CatalogueError } from '../../domain/errors';
+import type { WriteResult } from '../gateway';
+import type { DataverseClient, Rec } from './client';
+import { codeOf, messageOf, retryAfterMs, type DvError } from './errors';
+
+/** Operations made when their `$batch` is sent (a write of ~800,000 records keeps no operation object per record). */
+export interface LazyOps {
+  readonly length: number;
+  at(i: number): Op;
+}
+
+export interface Op {
+  ref: string;
+  kind: 'update' | 'upsert' | 'create' | 'delete';
+  collection: string;
+  key?: string;
+  data?: Rec;
+}
+
+export class BatchWriter {
+  constructor(private readonly dv: DataverseClient) {}
+
+  /** Queues one operation in the open batch (inside the change set, or as an independent part). */
+  private async queue(op: Op, inChangeSet: boolean): Promise<void> {
+    const req = { collection: op.collection, key: op.key, inChangeSet };
+    if (op.kind === 'update') await this.dv.api.update({ ...req, data: op.data, ifmatch: '*' });
+    else if (op.kind === 'upsert') await this.dv.api.upsert({ ...req, data: op.data });
+    else if (op.kind === 'create') await this.dv.api.create({ collection: op.collection, data: op.data, inChangeSet });
+    else await this.dv.api.deleteRecord(req);
+  }
+
+  /**
+   * One `$batch` holding one change set of ≤ 1000 operations (atomic). When the platform refuses the change set
+   * (one record failed and all were rolled back), the same operations are resent as independent parts with
+   * `odata.continue-on-error`, which gives a result per record: the good ones are applied, the bad ones reported.
+   */
+  private async sendBatch(part: Op[]): Promise<unknown[]> {
+    const atomic = await this.dv.call('batch', `$batch change set of ${part.length}`, async () => {
+      this.dv.api.startBatch();
+      for (const op of part) await this.queue(op, true);
+      try {
+        return { results: await this.dv.api.executeBatch() };
+      } catch (err) {
+        if (Array.isArray(err)) return { rolledBack: err as unknown[] };
+        throw err;
+      }
+    });
+    if ('results' in atomic) return part.map(() => null);
+    this.dv.log(
+      `dataverse change set rolled back (${messageOf(atomic.rolledBack.find((e) => e instanceof Error) as DvError)}); resending ${part.length} operations independently`,
+    );
+    return this.dv.call('batch', `$batch of ${part.length} (per record)`, async () => {
+      this.dv.api.startBatch();
+      for (const op of part) await this.queue(op, false);
+      return this.dv.api.executeBatch({ continueOnError: true });
+    });
+  }
+
+  /** Sends operations in `$batch` requests of ≤ 1000; operations answered 429 are retried after Retry-After. */
+  async run(ops: Op[] | LazyOps): Promise<WriteResult> {
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+    let pending: LazyOps = Array.isArray(ops) ? { length: ops.length, at: (i) => ops[i] } : ops;
+    for (let round = 0; pending.length; round++) {
+      const throttled: Op[] = [];
+      let wait = 0;
+      const size = this.dv.batchSize();
+      for (let start = 0; start < pending.length; start += size) {
+        const part: Op[] = [];
+        for (let i = start; i < Math.min(start + size, pending.length); i++) part.push(pending.at(i));
+        let results: unknown[];
+        try {
+          results = await this.sendBatch(part);
+        } catch (err) {
+          if (err instanceof CatalogueError && err.kind === 'CONNECT_FAILED') throw err;
+          // The whole request failed (after its retries): nothing of it is known to be applied.
+          for (const o of part) out.unprocessed.push(o.ref);
+          this.dv.log(`dataverse $batch failed: ${(err as CatalogueError).detail ?? String(err)}`);
+          continue;
+        }
+        part.forEach((op, i) => {
+          const res = results[i];
+          if (!(res instanceof Error)) {
+            out.succeeded.push(op.ref);
+            return;
+          }
+          const r = res as Error & DvError;
+          if (r.status === 429 && round < (this.dv.cfg.maxRetries ?? 5)) {
+            throttled.push(op);
+            wait = Math.max(wait, retryAfterMs(r.headers, round));
+            return;
+          }
+          out.failed.push({ ref: op.ref, code: codeOf(r) || String(r.status ?? 'UNKNOWN'), message: messageOf(r) });
+        });
+      }
+      if (throttled.length) await this.dv.sleep(wait);
+      pending = { length: throttled.length, at: (i) => throttled[i] };
+    }
+    return out;
+  }
+}

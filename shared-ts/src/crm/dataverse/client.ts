@@ -1,0 +1,144 @@
+/**
+ * The Dataverse client the gateway's parts share: one dynamics-web-api instance, every request counted, logged,
+ * retried after `Retry-After` (429 service protection, 503), re-authenticated once on 401 and mapped to the
+ * catalogue; OData pages; entity set names.
+ */
+import { DynamicsWebApi } from 'dynamics-web-api';
+import { defaultSleep, networkErrorCode } from '../../linkedin/backoff';
+import type { DataverseConfig } from '../config';
+import type { RequestCounts } from '../gateway';
+import { chunks } from '../lists';
+import { redactingLog, registerSecret } from '../redact';
+import { codeOf, dataverseError, retryAfterMs, type DvError } from './errors';
+import { IN_CHUNK, inFilter } from './odata';
+
+export type Rec = Record<string, unknown>;
+
+const BATCH_MAX = 1000;
+
+export class DataverseClient {
+  readonly api: DynamicsWebApi;
+  readonly log: (line: string) => void;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly counts: RequestCounts = { total: 0, byKind: {} };
+  private forceRefresh = false;
+  private readonly sets = new Map<string, string>();
+
+  constructor(readonly cfg: DataverseConfig) {
+    this.log = redactingLog(cfg.log);
+    this.sleep = cfg.sleep ?? ((ms) => defaultSleep(ms));
+    this.api = new DynamicsWebApi({
+      serverUrl: cfg.url,
+      dataApi: { version: cfg.apiVersion ?? '9.2' },
+      onTokenRefresh: async () => {
+        const token = await cfg.getToken(this.forceRefresh);
+        this.forceRefresh = false;
+        registerSecret(token);
+        return token;
+      },
+    });
+  }
+
+  batchSize(): number {
+    return Math.min(BATCH_MAX, this.cfg.batchSize ?? BATCH_MAX);
+  }
+
+  /**
+   * One Web API request: counted, logged, retried after `Retry-After` on 429 (service protection) and 503, and
+   * re-authenticated once on 401.
+   */
+  async call<T>(kind: string, what: string, fn: () => Promise<T>, objects: readonly string[] = []): Promise<T> {
+    const max = this.cfg.maxRetries ?? 5;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      this.counts.total++;
+      this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
+      try {
+        const r = await fn();
+        this.log(`dataverse ${kind} ${what}`);
+        return r;
+      } catch (err) {
+        const e = (Array.isArray(err) ? {} : err) as DvError;
+        this.log(`dataverse ${kind} ${what} → ${e.status ?? networkErrorCode(err) ?? 'error'} ${codeOf(e)}`);
+        if (e.status === 401 && !refreshed) {
+          refreshed = true;
+          this.forceRefresh = true;
+          continue;
+        }
+        if ((e.status === 429 || e.status === 503) && attempt < max) {
+          await this.sleep(retryAfterMs(e.headers, attempt));
+          continue;
+        }
+        throw dataverseError(err, what, objects);
+      }
+    }
+  }
+
+  /** The entity set of a table, read from its metadata once (custom tables do not pluralise predictably). */
+  async entitySetName(logicalName: string): Promise<string> {
+    const cached = this.sets.get(logicalName);
+    if (cached) return cached;
+    const r = await this.call(
+      'metadata',
+      `EntityDefinitions(${logicalName})`,
+      () =>
+        this.api.retrieveEntity<{ EntitySetName: string }>({
+          key: `LogicalName='${logicalName}'`,
+          select: ['EntitySetName'],
+        }),
+      [logicalName],
+    );
+    this.sets.set(logicalName, r.EntitySetName);
+    return r.EntitySetName;
+  }
+
+  /** OData query pages, following `@odata.nextLink` with the same maxpagesize. */
+  async *odata<T>(
+    collection: string,
+    select: string[],
+    filter: string | undefined,
+    map: (r: Rec) => T,
+    objects: readonly string[],
+    orderBy?: string[],
+  ): AsyncGenerator<T[]> {
+    const request = {
+      collection,
+      select,
+      ...(filter ? { filter } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      maxPageSize: this.cfg.pageSize ?? 5000,
+      includeAnnotations: 'OData.Community.Display.V1.FormattedValue',
+    };
+    let next: string | undefined;
+    do {
+      const link = next;
+      const page = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request, link), objects);
+      if (page.value.length) yield page.value.map(map);
+      next = page.oDataNextLink;
+    } while (next);
+  }
+
+  /** Runs a query per chunk of the first id filter (URLs stay short); other filters are ANDed. */
+  async *chunked<T>(
+    collection: string,
+    select: string[],
+    where: string[],
+    lists: [string, readonly string[] | undefined][],
+    map: (r: Rec) => T,
+    objects: readonly string[],
+  ): AsyncGenerator<T[]> {
+    const given = lists.filter((l): l is [string, readonly string[]] => l[1] !== undefined);
+    if (given.some(([, ids]) => ids.length === 0)) return;
+    const [first, ...rest] = given;
+    const fixed = [...where, ...rest.map(([col, ids]) => inFilter(col, ids))];
+    const run = (extra: string[]) => {
+      const all = [...fixed, ...extra];
+      return this.odata(collection, select, all.length ? all.join(' and ') : undefined, map, objects);
+    };
+    if (!first) {
+      yield* run([]);
+      return;
+    }
+    for (const part of chunks([...new Set(first[1])], IN_CHUNK)) yield* run([inFilter(first[0], part)]);
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Bulk API 2.0 ingest: one job per upload under the size limit (normally one), its CSV made while it is uploaded,
+ * and the per-record results read back only when the job reports failures or unprocessed records.
+ */
+import { Readable } from 'node:stream';
+import type { Connection } from 'jsforce';
+import { CatalogueError } from '../../domain/errors';
+import type { WriteResult } from '../gateway';
+import { merge } from './results';
+
+type Rec = Record<string, unknown>;
+
+/** Raw CSV per Bulk upload stays under 100 MB (150 MB after base64 is the platform limit). */
+export const BULK_MAX_BYTES = 90 * 1024 * 1024;
+/** Lines joined into one piece of a streamed Bulk upload. */
+const BULK_PIECE_ROWS = 2000;
+
+/** The records of one write, made when asked: a million-row Bulk job keeps no object per row but the caller's. */
+export interface WriteRows {
+  readonly length: number;
+  ref(i: number): string;
+  rec(i: number): Rec;
+}
+
+export function listRows(list: readonly { ref: string; rec: Rec }[]): WriteRows {
+  return { length: list.length, ref: (i) => list[i].ref, rec: (i) => list[i].rec };
+}
+
+/** What a Bulk job needs of the gateway: its mapped, logged calls and the polling settings. */
+export interface BulkContext {
+  call<T>(what: string, fn: (c: Connection) => Promise<T>, objects?: readonly string[]): Promise<T>;
+  log(line: string): void;
+  pollIntervalMs?: number;
+  pollTimeoutMs?: number;
+}
+
+/**
+ * The CSV is made while it is uploaded, in pieces of BULK_PIECE_ROWS lines pulled by the request stream: no object
+ * per line and no string of the whole file (nor jsforce's copy of it) is ever held, whatever the number of rows.
+ */
+export async function bulkWrite(
+  ctx: BulkContext,
+  object: string,
+  op: 'update' | 'upsert',
+  rows: WriteRows,
+  extField?: string,
+): Promise<WriteResult> {
+  const columnSet = new Set<string>();
+  for (let i = 0; i < rows.length; i++) for (const k of Object.keys(rows.rec(i))) columnSet.add(k);
+  const columns = [...columnSet];
+  const refColumn = op === 'upsert' ? (extField as string) : 'Id';
+  const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+  const header = `${columns.map(csvCell).join(',')}\n`;
+  const lineOf = (rec: Rec): string => {
+    let line = bulkCell(rec[columns[0]]);
+    for (let c = 1; c < columns.length; c++) line += `,${bulkCell(rec[columns[c]])}`;
+    return `${line}\n`;
+  };
+  // The rows from `start` that fit in one upload; `upload.end` is where the next job starts. Made anew for each
+  // attempt, so a retried job uploads the same rows again.
+  const upload = { end: 0 };
+  function* csvFrom(start: number): Generator<string> {
+    yield header;
+    let bytes = Buffer.byteLength(header);
+    let lines: string[] = [];
+    let i = start;
+    for (; i < rows.length; i++) {
+      const line = lineOf(rows.rec(i));
+      const size = Buffer.byteLength(line);
+      if (i > start && bytes + size > BULK_MAX_BYTES) break;
+      lines.push(line);
+      bytes += size;
+      if (lines.length >= BULK_PIECE_ROWS) {
+        yield lines.join('');
+        lines = [];
+      }
+    }
+    if (lines.length) yield lines.join('');
+    upload.end = i;
+  }
+  for (let first = 0; first < rows.length; first = upload.end) {
+    const start = first;
+    upload.end = start;
+    const refs = () => Array.from({ length: upload.end - start }, (_, k) => rows.ref(start + k));
+    merge(out, await bulkJob(ctx, object, op, () => csvFrom(start), refs, refColumn, extField), true);
+    if (upload.end <= start) {
+      throw new CatalogueError(
+        'API_ERROR',
+        `Salesforce bulk ${op} ${object}: the upload ended before its rows were sent`,
+      );
+    }
+  }
+  return out;
+}
+
+async function bulkJob(
+  ctx: BulkContext,
+  object: string,
+  op: 'update' | 'upsert',
+  csv: () => Iterable<string>,
+  refsOf: () => string[],
+  refColumn: string,
+  extField?: string,
+): Promise<WriteResult> {
+  return ctx.call(
+    `bulk ${op} ${object}`,
+    async (c) => {
+      c.bulk2.pollInterval = ctx.pollIntervalMs ?? 2000;
+      c.bulk2.pollTimeout = ctx.pollTimeoutMs ?? 30 * 60_000;
+      const job = c.bulk2.createJob({
+        object,
+        operation: op,
+        lineEnding: 'LF',
+        ...(extField ? { externalIdFieldName: extField } : {}),
+      });
+      await job.open();
+      // A fresh stream per attempt (a retried call uploads the rows again).
+      await job.uploadData(Readable.from(csv()));
+      const refs = refsOf();
+      await job.close();
+      await job.poll();
+      const info = job.getInfo() as { numberRecordsProcessed?: number; numberRecordsFailed?: number };
+      const failed = (info.numberRecordsFailed ?? 0) > 0 ? ((await job.getFailedResults()) as unknown as Rec[]) : [];
+      const unprocessed =
+        (info.numberRecordsProcessed ?? refs.length) < refs.length
+          ? ((await job.getUnprocessedRecords()) as unknown as Rec[])
+          : [];
+      const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
+      const bad = new Set<string>();
+      for (const f of failed) {
+        const ref = String(f[refColumn] ?? f.sf__Id ?? '');
+        const [code, ...rest] = String(f.sf__Error ?? '').split(':');
+        out.failed.push({
+          ref,
+          code: code || 'UNKNOWN',
+          message: rest
+            .join(':')
+            .replace(/:[^:]*--\s*$/, '')
+            .trim(),
+        });
+        bad.add(ref);
+      }
+      for (const u of unprocessed) {
+        const ref = String(u[refColumn] ?? '');
+        out.unprocessed.push(ref);
+        bad.add(ref);
+      }
+      for (const ref of refs) if (!bad.has(ref)) out.succeeded.push(ref);
+      ctx.log(
+        `salesforce bulk ${op} ${object} ${job.id}: ${out.succeeded.length} ok, ${out.failed.length} failed, ${out.unprocessed.length} unprocessed`,
+      );
+      return out;
+    },
+    [object],
+  );
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Bulk CSV cell: null clears the field (#N/A), undefined leaves it unchanged (empty). */
+function bulkCell(v: unknown): string {
+  if (v === undefined) return '';
+  if (v === null) return '#N/A';
+  return csvCell(String(v));
+}

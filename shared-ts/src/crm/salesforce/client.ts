@@ -1,0 +1,156 @@
+/**
+ * The Salesforce client the gateway's parts share: one jsforce connection, every call mapped to the catalogue and
+ * logged, SOQL pages, and the write router (sObject Collections ≤ threshold, Bulk API 2.0 above).
+ */
+import type { Connection } from 'jsforce';
+import type { QueryResult } from 'jsforce/lib/query';
+import { sfName } from '../../domain/crmSchema';
+import type { SalesforceConfig } from '../config';
+import type { RequestCounts, WriteEngine, WriteResult } from '../gateway';
+import { chunks } from '../lists';
+import { redactingLog, registerSecret } from '../redact';
+import { bulkWrite, listRows, type BulkContext, type WriteRows } from './bulk';
+import { openConnection } from './connection';
+import { failure, salesforceError, type SaveResultLike } from './errors';
+import { IN_CHUNK, idList } from './soql';
+
+export type Rec = Record<string, unknown>;
+
+export const COLLECTION_MAX = 200;
+
+export class SalesforceClient {
+  readonly ns: string | null;
+  readonly log: (line: string) => void;
+  readonly counts: RequestCounts = { total: 0, byKind: {} };
+  private readonly version: string;
+  private conn: Promise<Connection> | null = null;
+
+  constructor(readonly cfg: SalesforceConfig) {
+    this.ns = cfg.namespace === undefined ? 'navsync' : cfg.namespace || null;
+    this.version = cfg.apiVersion ?? '66.0';
+    this.log = redactingLog(cfg.log);
+    registerSecret(cfg.clientSecret);
+    registerSecret(cfg.accessToken);
+  }
+
+  /** An API name with the package namespace. */
+  n(api: string): string {
+    return sfName(api, this.ns);
+  }
+
+  engineFor(n: number): WriteEngine {
+    return n > (this.cfg.bulkThreshold ?? COLLECTION_MAX) ? 'bulk' : 'collections';
+  }
+
+  private connection(): Promise<Connection> {
+    if (!this.conn) {
+      this.conn = openConnection(this.cfg, this.version, this.counts, this.log).catch((err: unknown) => {
+        this.conn = null;
+        throw salesforceError(err, 'login');
+      });
+    }
+    return this.conn;
+  }
+
+  async call<T>(what: string, fn: (c: Connection) => Promise<T>, objects: readonly string[] = []): Promise<T> {
+    const conn = await this.connection();
+    try {
+      return await fn(conn);
+    } catch (err) {
+      const mapped = salesforceError(err, what, objects);
+      this.log(`salesforce ${what} failed: ${mapped.detail ?? mapped.message}`);
+      throw mapped;
+    }
+  }
+
+  /** Runs a SOQL query and yields its pages, following query locators (queryMore). */
+  async *soql<T>(soql: string, map: (r: Rec) => T, objects: readonly string[] = []): AsyncGenerator<T[]> {
+    let res: QueryResult<Rec> = await this.call(
+      'query',
+      async (c) => (await c.query<Rec>(soql, { autoFetch: false })) as QueryResult<Rec>,
+      objects,
+    );
+    for (;;) {
+      if (res.records.length) yield res.records.map(map);
+      if (res.done || !res.nextRecordsUrl) return;
+      const locator = res.nextRecordsUrl;
+      res = await this.call('queryMore', async (c) => (await c.queryMore<Rec>(locator)) as QueryResult<Rec>, objects);
+    }
+  }
+
+  /** Splits one id-list filter into IN chunks so the query URL stays short; other conditions are ANDed. */
+  async *chunked<T>(
+    base: string,
+    where: string[],
+    list: { field: string; ids?: readonly string[] } | null,
+    tail: string,
+    map: (r: Rec) => T,
+    object: string,
+  ): AsyncGenerator<T[]> {
+    // An empty id filter selects nothing (and `IN ()` is not valid SOQL).
+    if (where.some((w) => w.endsWith(' IN ()'))) return;
+    const run = (extra: string[]) => {
+      const all = [...where, ...extra];
+      return this.soql(`${base}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}${tail}`, map, [object]);
+    };
+    if (!list?.ids) {
+      yield* run([]);
+      return;
+    }
+    for (const part of chunks([...new Set(list.ids)], IN_CHUNK)) yield* run([`${list.field} IN ${idList(part)}`]);
+  }
+
+  /** Routes a write: ≤ threshold through sObject Collections, above through one Bulk API 2.0 job. */
+  write(
+    object: string,
+    op: 'update' | 'upsert',
+    rows: WriteRows | { ref: string; rec: Rec }[],
+    extField?: string,
+  ): Promise<WriteResult> {
+    const r = Array.isArray(rows) ? listRows(rows) : rows;
+    if (this.engineFor(r.length) === 'bulk') return bulkWrite(this.bulkContext(), object, op, r, extField);
+    const list = Array.isArray(rows)
+      ? rows
+      : Array.from({ length: r.length }, (_, i) => ({ ref: r.ref(i), rec: r.rec(i) }));
+    return this.collections(object, op, list, extField);
+  }
+
+  bulkContext(): BulkContext {
+    return {
+      call: (what, fn, objects) => this.call(what, fn, objects),
+      log: this.log,
+      pollIntervalMs: this.cfg.bulkPollIntervalMs,
+      pollTimeoutMs: this.cfg.bulkPollTimeoutMs,
+    };
+  }
+
+  async collections(
+    object: string,
+    op: 'create' | 'update' | 'upsert',
+    rows: { ref: string; rec: Rec }[],
+    extField?: string,
+  ): Promise<WriteResult> {
+    const out: WriteResult = { succeeded: [], failed: [], unprocessed: [], created: [] };
+    for (const part of chunks(rows, COLLECTION_MAX)) {
+      const records = part.map((r) => r.rec);
+      const res = (await this.call(
+        `${op} ${object}`,
+        (c) => {
+          const so = c.sobject(object);
+          if (op === 'upsert') return so.upsert(records as never, extField as string, { allOrNone: false });
+          if (op === 'create') return so.create(records as never, { allOrNone: false });
+          return so.update(records as never, { allOrNone: false });
+        },
+        [object],
+      )) as SaveResultLike[];
+      res.forEach((r, i) => {
+        const ref = part[i].ref;
+        if (r.success) {
+          out.succeeded.push(ref);
+          if (r.created) out.created?.push(ref);
+        } else out.failed.push(failure(ref, r));
+      });
+    }
+    return out;
+  }
+}
