@@ -17,6 +17,8 @@ export const ERROR_CODES = {
     message: 'errors.objectsUnreadable',
     remedy: 'errors.objectsUnreadableRemedy',
   },
+  FILE_UNREADABLE: { code: 'NS-FILE-005', message: 'errors.fileUnreadable', remedy: 'errors.fileUnreadableRemedy' },
+  EXPORT_REFUSED: { code: 'NS-FILE-006', message: 'errors.exportRefused', remedy: 'errors.exportRefusedRemedy' },
   UNKNOWN: { code: 'NS-UNKNOWN-999', message: 'errors.unknown', remedy: 'errors.unknownRemedy' },
 } as const;
 

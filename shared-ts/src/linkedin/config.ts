@@ -26,6 +26,8 @@ export interface SyncServicesConfig {
   partner: string;
   associationInstanceId: string;
   columns?: Partial<ColumnMapping>;
+  /** CSV separator of the export (sniffed from its header when not given). */
+  delimiter?: string;
   /** Refresh the token this long before it expires (default 5 min). */
   tokenRefreshMarginMs?: number;
   /** 429/5xx retries (default 5) and backoff base/cap (default 1 s / 60 s). */
@@ -54,5 +56,9 @@ export interface FileSourceConfig {
   /** Optional associations file (CSV or JSON lines: recordId, memberUrn, profileUrl, photoUrl). */
   associationsFile?: string;
   columns?: Partial<ColumnMapping>;
+  /** CSV separator (`;` for files from European spreadsheet programs); sniffed from the header when not given. */
+  delimiter?: string;
+  /** A file that is not UTF-8 is refused unless its encoding is declared here (e.g. `windows-1252`). */
+  encoding?: string;
   now?: () => number;
 }

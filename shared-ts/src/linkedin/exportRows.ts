@@ -3,8 +3,9 @@
  * into mapped rows or rejected rows with a reason. Chunks are parsed as they arrive; nothing holds the file.
  * The batch functions give the items of each chunk as one array (one async step per chunk, not per row).
  */
+import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping } from './config';
-import { CsvRecordReader, type PlainLineReader, type RawRecord } from './exportCsv';
+import { CsvHeaderError, CsvRecordReader, MAX_RECORD, type PlainLineReader, type RawRecord } from './exportCsv';
 import { detach } from './detach';
 import type { CrmRecordType, ExportItem, RejectedRow, ValidationRow, ValidationStatus } from './source';
 
@@ -103,11 +104,15 @@ function recordTypeOfId(id: string): CrmRecordType | null {
   return null;
 }
 
+/** What the file must have: without these columns no row can be mapped (and no column has a default). */
+const REQUIRED = ['recordId', 'status'] as const;
+
 const FLAGGED = new Set(['notatcompany', 'nolongeratcompany', 'nolongerwithcompany', 'flagged', 'true', '1', 'yes']);
 const CLEARED = new Set(['atcompany', 'cleared', 'nofeedback', 'false', '0', 'no', 'valid']);
 
 function statusFrom(value: string): ValidationStatus | null {
-  if (value === '') return 'NOT_AT_COMPANY'; // the export lists flagged records
+  // No default: an empty status is no verdict, and a row without one changes nothing.
+  if (value === '') return null;
   const v = norm(value);
   if (FLAGGED.has(v)) return 'NOT_AT_COMPANY';
   if (CLEARED.has(v)) return 'AT_COMPANY';
@@ -238,7 +243,11 @@ class Cells {
   }
 }
 
-const clip40 = (v: string | undefined) => (v ?? '').slice(0, 40);
+/** A value as a rejection reason shows it: at most 40 characters. */
+export const clip40 = (v: string | undefined) => {
+  const s = v ?? '';
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+};
 
 /** Maps one row's cells to a row, or gives the reason it cannot be mapped. */
 function mapCells(c: Cells): ValidationRow | string {
@@ -249,15 +258,16 @@ function mapCells(c: Cells): ValidationRow | string {
   const typeText = c.text[F_TYPE];
   const typed = typeText === undefined ? undefined : recordTypes.at(typeText, c.start[F_TYPE], c.end[F_TYPE]);
   const recordType = typed !== undefined ? typed : recordTypeOfId(recordId);
-  if (!recordType) return `record type "${c.value(F_TYPE) ?? ''}" is neither contact nor lead`;
+  if (!recordType) return `record type "${clip40(c.value(F_TYPE))}" is neither contact nor lead`;
   const statusText = c.text[F_STATUS];
-  const status = statusText === undefined ? statuses.at('', 0, 0) : statuses.at(statusText, c.start[F_STATUS], c.end[F_STATUS]);
-  if (!status) return `unknown status "${c.value(F_STATUS)}"`;
+  if (statusText === undefined) return 'no status';
+  const status = statuses.at(statusText, c.start[F_STATUS], c.end[F_STATUS]);
+  if (!status) return c.has(F_STATUS) ? `unknown status "${clip40(c.value(F_STATUS))}"` : 'empty status';
   if (c.has(F_MEMBER) && !c.is(F_MEMBER, PERSON_URN)) return `member "${clip40(c.value(F_MEMBER))}" is not a person URN`;
   if (c.has(F_ACCOUNT) && !c.is(F_ACCOUNT, ID_SHAPE)) return `account id "${clip40(c.value(F_ACCOUNT))}" is not a CRM id`;
   if (c.has(F_COMPANY_URN) && !c.is(F_COMPANY_URN, COMPANY_URN)) return `company "${clip40(c.value(F_COMPANY_URN))}" is not a company URN`;
   const flaggedAt = c.time(F_FLAGGED);
-  if (flaggedAt === null) return `unreadable date "${c.value(F_FLAGGED)}"`;
+  if (flaggedAt === null) return `unreadable date "${clip40(c.value(F_FLAGGED))}"`;
   // Every row has the same shape (absent values are undefined): code reading millions of rows stays monomorphic.
   return {
     recordId,
@@ -295,6 +305,8 @@ export class CsvRowMapper {
     readonly mapping: ColumnMapping,
   ) {
     const idx = keyIndex(header, mapping);
+    const missing = REQUIRED.filter((f) => idx[f] === undefined);
+    if (missing.length) throw refusal(`required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (names read: ${missing.flatMap((f) => mapping[f]).join(', ')}); columns found: ${columnList(header)}`);
     this.at = FIELDS.map((f) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string)));
     this.colStart = new Int32Array(header.length);
     this.colEnd = new Int32Array(header.length);
@@ -309,13 +321,13 @@ export class CsvRowMapper {
    * Maps a quote-free line in place (see PlainLineReader): its commas are found and its cells compared where they
    * are. Undefined when the line has not as many fields as the header: the generic reader reports it.
    */
-  readLine(text: string, start: number, end: number, line: number, source: string): ExportItem | undefined {
+  readLine(text: string, start: number, end: number, line: number, source: string, delimiter: string): ExportItem | undefined {
     const n = this.header.length;
     const cs = this.colStart;
     const ce = this.colEnd;
     let p = start;
     for (let k = 0; k < n; k++) {
-      let comma = text.indexOf(',', p);
+      let comma = text.indexOf(delimiter, p);
       const last = comma < 0 || comma >= end;
       if (last !== (k === n - 1)) return undefined;
       if (last) comma = end;
@@ -342,6 +354,21 @@ export interface ParseOptions {
   mapping: ColumnMapping;
   /** Items (mapped + rejected) to skip: used to resume a download that was cut off. */
   skipItems?: number;
+  /** CSV separator; sniffed from the header (`,` `;` or tab) when not given. */
+  delimiter?: string;
+  /** Text encoding when the file is not UTF-8 (a WHATWG label, e.g. `windows-1252`, `utf-16le`); UTF-8 otherwise. */
+  encoding?: string;
+}
+
+/** The file is not an export NavSync can read: refused as a whole, before any row is handed on. */
+export function refusal(detail: string): CatalogueError {
+  return new CatalogueError('EXPORT_REFUSED', detail);
+}
+
+/** Column names as a refusal lists them: each clipped, at most 20. */
+function columnList(header: readonly string[]): string {
+  const names = header.slice(0, 20).map((h) => JSON.stringify(clip40(h)));
+  return `${names.join(', ') || '(none)'}${header.length > 20 ? `, … ${header.length - 20} more` : ''}`;
 }
 
 const clip = (s: string) => (s.length > 500 ? `${s.slice(0, 500)}…` : s).replace(/\r?\n$/, '');
@@ -356,16 +383,54 @@ export function objectOf(rec: RawRecord): Record<string, unknown> | undefined {
   return obj;
 }
 
-/** Reads a chunk stream as text (UTF-8 decoded across chunk boundaries). */
-async function* textOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+/**
+ * Reads a chunk stream as text, decoded across chunk boundaries: UTF-8 (with or without a byte-order mark) unless
+ * an encoding is declared. Anything else is refused, never read with replacement characters: a UTF-16 byte-order
+ * mark or NUL bytes (UTF-16 without a mark), or bytes that are not UTF-8 (a Latin-1 or Windows-1252 file).
+ */
+export async function* textOf(chunks: AsyncIterable<Uint8Array | string>, encoding?: string): AsyncGenerator<string> {
+  const decoder = decoderFor(encoding);
+  let offset = 0;
+  let first = true;
+  const declare = 'save it as UTF-8, or declare its encoding (linkedin.encoding, e.g. "windows-1252")';
   for await (const c of chunks) {
-    const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (typeof c === 'string') {
+      if (c) yield c;
+      continue;
+    }
+    if (first && c.length && encoding === undefined) {
+      first = false;
+      if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) throw refusal(`the file is UTF-16 (byte-order mark), not UTF-8: ${declare}`);
+      if (c.subarray(0, 4096).includes(0)) throw refusal(`the file holds NUL bytes (UTF-16 or not text), not UTF-8: ${declare}`);
+    }
+    let s: string;
+    try {
+      s = decoder.decode(c, { stream: true });
+    } catch {
+      throw refusal(`bytes ${offset}–${offset + c.length} are not valid ${encoding ?? 'UTF-8'}: ${declare}`);
+    }
+    offset += c.length;
     if (s) yield s;
   }
-  const tail = decoder.decode();
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw refusal(`the file ends inside a ${encoding ?? 'UTF-8'} character: ${declare}`);
+  }
   if (tail) yield tail;
 }
+
+function decoderFor(encoding: string | undefined) {
+  try {
+    return new TextDecoder(encoding ?? 'utf-8', { fatal: true });
+  } catch {
+    throw refusal(`unknown encoding "${clip40(encoding)}"`);
+  }
+}
+
+/** How the record reader reads a file (see ParseOptions). */
+export type ReadOptions = Pick<ParseOptions, 'delimiter' | 'encoding'>;
 
 /** Splits text into records, chunk by chunk: each call gives the records completed by that text. */
 interface RecordSplitter<T> {
@@ -378,33 +443,70 @@ interface RecordSplitter<T> {
  * character: `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
  * With `plain`, quote-free CSV lines are given to it in place (see PlainLineReader) and its items come instead.
  */
-export function readRecordBatches(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord[]>;
-export function readRecordBatches<T>(chunks: AsyncIterable<Uint8Array | string>, plain: PlainLineReader<T>): AsyncGenerator<(RawRecord | T)[]>;
-export async function* readRecordBatches<T>(chunks: AsyncIterable<Uint8Array | string>, plain?: PlainLineReader<T>): AsyncGenerator<(RawRecord | T)[]> {
+export function readRecordBatches(chunks: AsyncIterable<Uint8Array | string>, plain?: undefined, read?: ReadOptions): AsyncGenerator<RawRecord[]>;
+export function readRecordBatches<T>(
+  chunks: AsyncIterable<Uint8Array | string>,
+  plain: PlainLineReader<T>,
+  read?: ReadOptions,
+  onHeader?: (header: string[]) => void,
+): AsyncGenerator<(RawRecord | T)[]>;
+export async function* readRecordBatches<T>(
+  chunks: AsyncIterable<Uint8Array | string>,
+  plain?: PlainLineReader<T>,
+  read: ReadOptions = {},
+  onHeader?: (header: string[]) => void,
+): AsyncGenerator<(RawRecord | T)[]> {
   let splitter: RecordSplitter<T> | null = null;
   let head = '';
-  for await (const text of textOf(chunks)) {
-    if (!splitter) {
-      head += text;
-      const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
-      if (lead === undefined) continue;
-      splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader(plain);
-      const out = splitter.push(head);
-      head = '';
+  try {
+    for await (const text of textOf(chunks, read.encoding)) {
+      if (!splitter) {
+        head += text;
+        const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
+        if (lead === undefined) {
+          if (head.length > MAX_RECORD) head = '';
+          continue;
+        }
+        splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader(plain, read.delimiter, onHeader);
+        const out = splitter.push(head);
+        head = '';
+        if (out.length) yield out;
+        continue;
+      }
+      const out = splitter.push(text);
       if (out.length) yield out;
-      continue;
     }
-    const out = splitter.push(text);
+    if (!splitter) return;
+    const out = splitter.end();
     if (out.length) yield out;
+  } catch (err) {
+    if (err instanceof CsvHeaderError) throw refusal(err.message);
+    throw err;
   }
-  if (!splitter) return;
-  const out = splitter.end();
-  if (out.length) yield out;
 }
 
 /** Reads objects one by one (a thin wrapper over `readRecordBatches`). */
-export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRecord> {
-  for await (const batch of readRecordBatches(chunks)) yield* batch;
+export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>, read: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(chunks, undefined, read)) yield* batch;
+}
+
+/**
+ * Checks the start of an export file (its first chunk, decoded) before anything is read from it: a CSV header
+ * without the required columns is refused here, so a run refuses a bad file before it changes anything.
+ */
+export function checkExportHead(text: string, opts: Pick<ParseOptions, 'mapping' | 'delimiter'>): void {
+  const body = text.replace(/^\uFEFF/, '');
+  const lead = body.trimStart()[0];
+  if (lead === undefined || lead === '{' || lead === '[') return;
+  const reader = new CsvRecordReader<never>(undefined, opts.delimiter, (header) => new CsvRowMapper(header, opts.mapping));
+  try {
+    reader.push(body);
+    reader.push('\n');
+    reader.end();
+  } catch (err) {
+    if (err instanceof CsvHeaderError) throw refusal(err.message);
+    throw err;
+  }
 }
 
 /** Parses an export stream into mapped and rejected rows, one array per chunk read. */
@@ -417,8 +519,9 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
     if (!mapper || mapper.header !== header) mapper = new CsvRowMapper(header, opts.mapping);
     return mapper;
   };
-  const plain: PlainLineReader<ExportItem> = (text, start, end, line, header) => mapperOf(header).readLine(text, start, end, line, source);
-  for await (const batch of readRecordBatches(chunks, plain)) {
+  const plain: PlainLineReader<ExportItem> = (text, start, end, line, header, delimiter) => mapperOf(header).readLine(text, start, end, line, source, delimiter);
+  // The header is checked when it is read: a file without the required columns is refused before its rows.
+  for await (const batch of readRecordBatches(chunks, plain, opts, mapperOf)) {
     const out: ExportItem[] = [];
     for (let i = 0; i < batch.length; i++) {
       const rec = batch[i];
@@ -454,28 +557,51 @@ export async function* flattenBatches<T>(batches: AsyncIterable<T[]>): AsyncGene
 
 /** JSON lines: one object per line; a bad line is rejected on its own. */
 class JsonLinesSplitter implements RecordSplitter<never> {
-  private buf = '';
+  /** The unfinished line, in pieces (joined once its newline comes); dropped past MAX_RECORD. */
+  private tail: string[] = [];
+  private tailLength = 0;
+  private skipping = false;
   private line = 0;
 
   push(text: string): RawRecord[] {
-    this.buf += text;
     const out: RawRecord[] = [];
     let pos = 0;
-    let nl = this.buf.indexOf('\n');
+    let nl = text.indexOf('\n');
     while (nl >= 0) {
-      this.one(this.buf.slice(pos, nl), out);
+      if (this.skipping) this.skipping = false;
+      else {
+        const raw = this.tail.length ? this.tail.join('') + text.slice(pos, nl) : text.slice(pos, nl);
+        if (raw.length > MAX_RECORD) this.tooLong(raw, out);
+        else this.one(raw, out);
+      }
+      this.tail = [];
+      this.tailLength = 0;
       pos = nl + 1;
-      nl = this.buf.indexOf('\n', pos);
+      nl = text.indexOf('\n', pos);
     }
-    this.buf = this.buf.slice(pos);
+    if (pos < text.length && !this.skipping) {
+      this.tail.push(text.slice(pos));
+      this.tailLength += text.length - pos;
+      if (this.tailLength > MAX_RECORD) {
+        this.tooLong(this.tail.join(''), out);
+        this.tail = [];
+        this.tailLength = 0;
+        this.skipping = true;
+      }
+    }
     return out;
   }
 
   end(): RawRecord[] {
     const out: RawRecord[] = [];
-    if (this.buf.trim()) this.one(this.buf, out);
-    this.buf = '';
+    const rest = this.tail.join('');
+    if (!this.skipping && rest.trim()) this.one(rest, out);
+    this.tail = [];
     return out;
+  }
+
+  private tooLong(raw: string, out: RawRecord[]): void {
+    out.push({ line: ++this.line, raw: raw.slice(0, 500), error: `line longer than ${MAX_RECORD} characters` });
   }
 
   private one(raw: string, out: RawRecord[]): void {
@@ -505,6 +631,8 @@ class JsonArraySplitter implements RecordSplitter<never> {
   private started = false;
   private ended = false;
   private current = '';
+  /** The current element passed MAX_RECORD: its text is dropped, the element is rejected when it ends. */
+  private tooLong = false;
   private index = 0;
 
   push(chunk: string): RawRecord[] {
@@ -528,22 +656,31 @@ class JsonArraySplitter implements RecordSplitter<never> {
       else if (c === '{' || c === '[') this.depth++;
       else if (c === '}' || c === ']') {
         if (this.depth === 0 && c === ']') {
-          this.current += chunk.slice(start, i);
-          if (this.current.trim()) out.push(this.element(this.current.trim()));
+          this.take(chunk, start, i);
+          if (this.current.trim() || this.tooLong) out.push(this.element(this.current.trim()));
           this.current = '';
           this.ended = true;
           continue;
         }
         this.depth--;
       } else if (c === ',' && this.depth === 0) {
-        this.current += chunk.slice(start, i);
+        this.take(chunk, start, i);
         out.push(this.element(this.current.trim()));
         this.current = '';
         start = i + 1;
       }
     }
-    if (this.started && !this.ended) this.current += chunk.slice(start);
+    if (this.started && !this.ended) this.take(chunk, start, chunk.length);
     return out;
+  }
+
+  private take(chunk: string, start: number, end: number): void {
+    if (this.tooLong) return;
+    this.current += chunk.slice(start, end);
+    if (this.current.length > MAX_RECORD) {
+      this.tooLong = true;
+      this.current = this.current.slice(0, 500);
+    }
   }
 
   end(): RawRecord[] {
@@ -555,6 +692,10 @@ class JsonArraySplitter implements RecordSplitter<never> {
 
   private element(raw: string): RawRecord {
     const line = ++this.index;
+    if (this.tooLong) {
+      this.tooLong = false;
+      return { line, raw, error: `element longer than ${MAX_RECORD} characters` };
+    }
     try {
       const obj: unknown = JSON.parse(raw);
       if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line, raw, error: 'not a JSON object' };

@@ -4,13 +4,14 @@
  * chunk it takes, so the main thread never has more than a few chunks in flight.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CatalogueError, type ErrorKind } from '../domain/errors';
 import { encodeBatch, type EncodedBatch } from './exportHandover';
 import { parseExportBatches, type ParseOptions } from './exportRows';
 
 /** Main → worker: a chunk of the export, or its end. */
 export type ToWorker = { chunk: Uint8Array | string } | { end: true };
 /** Worker → main. */
-export type FromWorker = { taken: true } | { batch: EncodedBatch } | { done: true } | { error: string };
+export type FromWorker = { taken: true } | { batch: EncodedBatch } | { done: true } | { error: string; kind?: ErrorKind; detail?: string };
 
 const port = parentPort;
 if (port) {
@@ -37,5 +38,8 @@ if (port) {
       post({ batch }, [batch.ends.buffer, batch.types.buffer, batch.statuses.buffer, batch.times.buffer, batch.lines.buffer] as ArrayBuffer[]);
     }
     post({ done: true });
-  })().catch((err: unknown) => post({ error: err instanceof Error ? err.message : String(err) }));
+  })().catch((err: unknown) =>
+    // A refused file keeps its catalogue kind across the thread boundary.
+    post(err instanceof CatalogueError ? { error: err.message, kind: err.kind, detail: err.detail } : { error: err instanceof Error ? err.message : String(err) }),
+  );
 }

@@ -1,23 +1,33 @@
 /**
  * `LinkedInSource` from files, for customers without partner API access (or any enrichment feed): export rows
  * from CSV / JSON-lines drops (streamed from disk), associations from an optional CSV / JSON-lines file.
+ * Every export file is opened and its start checked before any row is handed on: a missing or unreadable file,
+ * one that is not UTF-8 (unless its encoding is declared) or a CSV without the required columns refuses the
+ * export as a whole, before anything changes.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping, FileSourceConfig } from './config';
-import { flattenBatches, objectOf, readRecords, resolveColumns } from './exportRows';
+import { checkExportHead, flattenBatches, objectOf, readRecords, resolveColumns, textOf } from './exportRows';
 import { parseExportInWorker } from './parseInWorker';
 import type { AssociationBatch, ExportItem, ExportRequest, LinkedInSource, ProfileAssociation, RequestCounts, ValidationExport } from './source';
 
+/** Bytes of a file's start checked before the export is read. */
+const HEAD_BYTES = 64 * 1024;
+
 export class FileSource implements LinkedInSource {
   readonly kind = 'file' as const;
+  /** Without an associations file the source knows nothing of associations (and nothing is cleared for it). */
+  readonly providesAssociations: boolean;
   private readonly columns: ColumnMapping;
   private readonly counts: RequestCounts = { total: 0, byKind: {} };
   private associations: Promise<Map<string, ProfileAssociation>> | null = null;
 
   constructor(private readonly cfg: FileSourceConfig) {
     this.columns = resolveColumns(cfg.columns);
+    this.providesAssociations = !!cfg.associationsFile;
   }
 
   requestCounts(): RequestCounts {
@@ -32,12 +42,14 @@ export class FileSource implements LinkedInSource {
   async exportValidation(req: ExportRequest): Promise<ValidationExport> {
     const now = (this.cfg.now ?? Date.now)();
     const files = this.cfg.exportFiles;
+    const { delimiter, encoding } = this.cfg;
     const columns = this.columns;
+    for (const file of files) await checkFile(file, { mapping: columns, delimiter, encoding });
     const count = (k: string) => this.count(k);
     async function* batches(): AsyncGenerator<ExportItem[]> {
       for (const file of files) {
         count('file');
-        yield* parseExportInWorker(openFile(file), { source: basename(file), mapping: columns });
+        yield* parseExportInWorker(openFile(file), { source: basename(file), mapping: columns, delimiter, encoding });
       }
     }
     const items = () => flattenBatches(batches());
@@ -51,7 +63,7 @@ export class FileSource implements LinkedInSource {
         const map = new Map<string, ProfileAssociation>();
         if (!file) return map;
         this.count('file');
-        for await (const raw of readRecords(openFile(file))) {
+        for await (const raw of readRecords(openFile(file), { delimiter: this.cfg.delimiter, encoding: this.cfg.encoding })) {
           const rec = objectOf(raw);
           if (!rec) continue;
           const recordId = String(rec.recordId ?? rec.crmRecordId ?? '').trim();
@@ -85,10 +97,56 @@ export class FileSource implements LinkedInSource {
   }
 }
 
+function unreadable(file: string, err: unknown): CatalogueError {
+  return new CatalogueError('FILE_UNREADABLE', `cannot read ${basename(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+}
+
+/** Opens the file and checks its start: readable, its encoding, a CSV header with the required columns. */
+async function checkFile(file: string, opts: { mapping: ColumnMapping; delimiter?: string; encoding?: string }): Promise<void> {
+  let head: Uint8Array;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buf = new Uint8Array(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  const decoded: string[] = [];
+  const gen = textOf(oneChunk(head.length < HEAD_BYTES ? head : trimToLine(head, opts.encoding)), opts.encoding);
+  try {
+    for await (const s of gen) decoded.push(s);
+  } catch (err) {
+    if (err instanceof CatalogueError) throw new CatalogueError(err.kind, `${basename(file)}: ${err.detail}`);
+    throw err;
+  }
+  try {
+    checkExportHead(decoded.join(''), opts);
+  } catch (err) {
+    if (err instanceof CatalogueError) throw new CatalogueError(err.kind, `${basename(file)}: ${err.detail}`);
+    throw err;
+  }
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** A full first chunk cut after its last line end (so no character is cut in two; UTF-16: after its last unit). */
+function trimToLine(bytes: Uint8Array, encoding: string | undefined): Uint8Array {
+  if (encoding && /^utf-?16/i.test(encoding)) return bytes.subarray(0, bytes.length - 4);
+  const nl = bytes.lastIndexOf(10);
+  return nl < 0 ? bytes : bytes.subarray(0, nl + 1);
+}
+
 async function* openFile(file: string): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of createReadStream(file)) yield chunk as Uint8Array;
   } catch (err) {
-    throw new CatalogueError('API_ERROR', `cannot read ${basename(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw unreadable(file, err);
   }
 }

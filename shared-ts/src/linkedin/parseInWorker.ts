@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CatalogueError } from '../domain/errors';
 import { decodeBatch } from './exportHandover';
 import { parseExportBatches, type ParseOptions } from './exportRows';
 import type { FromWorker, ToWorker } from './exportWorker';
@@ -33,7 +34,9 @@ export async function* parseExportInWorker(
     yield* parseExportBatches(chunks, opts);
     return;
   }
-  const worker = new Worker(workerFile, { workerData: { source: opts.source, mapping: opts.mapping, skipItems: opts.skipItems } satisfies ParseOptions });
+  const worker = new Worker(workerFile, {
+    workerData: { source: opts.source, mapping: opts.mapping, skipItems: opts.skipItems, delimiter: opts.delimiter, encoding: opts.encoding } satisfies ParseOptions,
+  });
   const ready: ExportItem[][] = [];
   let sent = 0;
   let taken = 0;
@@ -51,7 +54,7 @@ export async function* parseExportInWorker(
     if ('taken' in m) taken++;
     else if ('batch' in m) ready.push(decodeBatch(m.batch));
     else if ('done' in m) finished = true;
-    else failure ??= { error: new Error(`export parser: ${m.error}`) };
+    else failure ??= { error: m.kind ? new CatalogueError(m.kind, m.detail) : new Error(`export parser: ${m.error}`) };
     poke();
   });
   worker.on('error', (err) => {

@@ -106,6 +106,11 @@ export interface RequestCounts {
 export interface LinkedInSource {
   readonly kind: 'api' | 'file' | 'demo';
   /**
+   * False when the source has no associations at all (a file source without an associations file): it knows
+   * nothing of them, so a record it does not list keeps its link. Absent means it does provide them.
+   */
+  readonly providesAssociations?: boolean;
+  /**
    * Run one Data Validation export from `since` to now: create the job, wait for it (up to the documented two
    * hours), and return its rows as a stream. Throws `LinkedInDailyLimitError` when the daily limit is reached
    * (the run stops cleanly until midnight UTC) and `CatalogueError` for other failures.

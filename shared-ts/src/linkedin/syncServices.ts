@@ -244,7 +244,7 @@ export class SyncServicesSource implements LinkedInSource {
         const res = await this.send('download', 'GET', urls[i], { auth: false, signal: req.signal });
         if (res.ok && res.body) {
           try {
-            for await (const batch of parseExportInWorker(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done })) {
+            for await (const batch of parseExportInWorker(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done, delimiter: this.cfg.delimiter })) {
               done += batch.length;
               const before = rows;
               for (const item of batch) if (item.ok) rows++;

@@ -95,10 +95,15 @@ test('batches are arrays per chunk; the per-row iterator yields the same items i
 test('a quote that never closes is reported with its line, and the lines after it are read again', async () => {
   const text = 'recordId,recordType,status\n0031,contact,"flagged\n0032,contact,flagged\n0033,lead,cleared\n';
   const s = summary((await batches([text])).flat());
-  expect(s).toEqual([{ line: 2, reason: 'unreadable CSV: quote not closed', raw: '0031,contact,"flagged\n0032,contact,flagged\n0033,lead,cleared' }]);
+  expect(s).toEqual([
+    { line: 2, reason: 'unreadable CSV: quote not closed', raw: '0031,contact,"flagged\n0032,contact,flagged\n0033,lead,cleared' },
+    { line: 3, row: { recordId: '0032', recordType: 'contact', status: 'NOT_AT_COMPANY' } },
+    { line: 4, row: { recordId: '0033', recordType: 'lead', status: 'AT_COMPANY' } },
+  ]);
   const long = `recordId,recordType,status\n0031,contact,"flagged\n${'0032,contact,flagged\n'.repeat(4000)}0099,lead,cleared\n`;
   const items = summary((await batches(split(long, 1000))).flat());
   expect(items[0]).toMatchObject({ line: 2, reason: 'unreadable CSV: quote not closed' });
+  expect(items.filter((i) => 'row' in i)).toHaveLength(4001);
   expect(items[items.length - 1]).toMatchObject({ line: 4003, row: { recordId: '0099', recordType: 'lead' } });
 });
 
@@ -164,6 +169,11 @@ test('a quote-free line read in place gives what its quoted copy gives through c
     fc.asyncProperty(table, fc.integer({ min: 1, max: 40 }), async ([columns, rows], size) => {
       const text = (quote: boolean) => `${columns.join(',')}\n${rows.map((r) => r.map((c) => (quote ? `"${c}"` : c)).join(',')).join('\n')}\n`;
       const read = async (t: string) => (await batches(split(t, size))).flat().map((i) => (i.ok ? { line: i.line, row: i.row } : { line: i.rejected.line, reason: i.rejected.reason }));
+      if (!columns.includes('recordId') || !columns.includes('status')) {
+        // Without a required column the file is refused whole, quoted or not.
+        for (const quote of [false, true]) await expect(read(text(quote))).rejects.toMatchObject({ kind: 'EXPORT_REFUSED' });
+        return;
+      }
       const plain = await read(text(false));
       expect(plain).toEqual(await read(text(true)));
       expect(plain.map((i) => i.line)).toEqual(rows.map((_, k) => k + 2));

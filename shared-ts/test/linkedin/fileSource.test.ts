@@ -29,7 +29,6 @@ test('a CSV drop with its own column names, and a JSON-lines drop, through the s
   expect(rows).toEqual([
     { recordId: '0035e00000Ab001AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Xy12', currentCompanyName: 'Dupont & Fils S.A.', flaggedAt: Date.parse('2026-11-20T08:00:00Z') },
     { recordId: '00Q5e00000Ld002AAA', recordType: 'lead', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Zz34', currentCompanyName: 'Rossi S.p.A.', flaggedAt: 1763625600000 },
-    { recordId: '0035e00000Ab003AAA', recordType: 'contact', status: 'NOT_AT_COMPANY' },
     { recordId: '0035e00000Ab005AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Q1', currentCompanyName: 'Müller, "Die Bäcker" GmbH\nZweigstelle Nord' },
     { recordId: '0035e00000Ab008AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:J1', currentCompanyUrn: 'urn:li:organization:1035' },
     // No type column: the Salesforce key prefix 00Q says lead.
@@ -37,6 +36,8 @@ test('a CSV drop with its own column names, and a JSON-lines drop, through the s
   ]);
   const rejected = items.flatMap((i) => (i.ok ? [] : [i.rejected]));
   expect(rejected.map((r) => [r.source, r.line, r.reason])).toEqual([
+    // No status is no verdict: the row changes nothing (it is never read as "flagged").
+    ['export-custom-columns.csv', 4, 'empty status'],
     ['export-custom-columns.csv', 5, 'unknown status "maybe"'],
     ['export-custom-columns.csv', 8, 'unreadable date "yesterday"'],
     ['export-custom-columns.csv', 9, 'member "company:12" is not a person URN'],
@@ -52,17 +53,19 @@ test('a JSON array file is streamed element by element; a bad element is rejecte
   expect(items.flatMap((i) => (i.ok ? [[i.row.recordId, i.row.status, i.row.currentCompanyName]] : []))).toEqual([
     ['0035e00000Ab101AAA', 'NOT_AT_COMPANY', 'Brackets [and] braces {Ltd}, "quoted"'],
     ['00Q5e00000Ld102AAA', 'AT_COMPANY', undefined],
-    ['0035e00000Ab104AAA', 'NOT_AT_COMPANY', undefined],
   ]);
-  expect(items.flatMap((i) => (i.ok ? [] : [[i.rejected.line, i.rejected.reason]]))).toEqual([[3, 'not a JSON object']]);
+  expect(items.flatMap((i) => (i.ok ? [] : [[i.rejected.line, i.rejected.reason]]))).toEqual([
+    [3, 'not a JSON object'],
+    [4, 'no status'],
+  ]);
 });
 
 test('an unclosed quote is reported and the following rows are still read', async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'navsync-fs-'));
-  const lines = ['recordId,recordType,currentCompanyName', '0035e00000Ab001AAA,contact,"never closed'];
-  for (let i = 0; i < 3000; i++) lines.push(`003${String(i).padStart(15, '0')},contact,Company ${i} with a long name to fill the buffer quickly`);
+  const lines = ['recordId,recordType,status,currentCompanyName', '0035e00000Ab001AAA,contact,flagged,"never closed'];
+  for (let i = 0; i < 3000; i++) lines.push(`003${String(i).padStart(15, '0')},contact,flagged,Company ${i} with a long name to fill the buffer quickly`);
   writeFileSync(join(dir, 'bad.csv'), lines.join('\n'));
   const src = new FileSource({ exportFiles: [join(dir, 'bad.csv')] });
   const items = await collect((await src.exportValidation({ since: 0 })).items());
@@ -84,9 +87,11 @@ test('associations from a file: found, photo optional, invalid lines ignored, un
   expect(batch.notFound).toEqual(['0035e00000Ab003AAA', 'nope']);
 });
 
-test('a missing file is an API_ERROR naming the file, not a crash', async () => {
-  const src = new FileSource({ exportFiles: [fx('does-not-exist.csv')] });
-  const err = await collect((await src.exportValidation({ since: 0 })).items()).catch((e: unknown) => e);
+test('a missing file is its own error (FILE_UNREADABLE, not the CRM API message), naming the file, before any row', async () => {
+  const src = new FileSource({ exportFiles: [fx('export.jsonl'), fx('does-not-exist.csv')] });
+  const err = await src.exportValidation({ since: 0 }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(CatalogueError);
+  expect((err as CatalogueError).kind).toBe('FILE_UNREADABLE');
+  expect((err as CatalogueError).message).toMatch(/^NS-FILE-005: The LinkedIn export file could not be read\./);
   expect((err as CatalogueError).detail).toBe('cannot read does-not-exist.csv: ENOENT');
 });

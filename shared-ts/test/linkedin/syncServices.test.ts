@@ -153,8 +153,8 @@ describe('Data Validation export', () => {
   });
 
   test('a download cut off mid-stream resumes without duplicates', async () => {
-    const rows = ['recordId,recordType'];
-    for (let i = 0; i < 5000; i++) rows.push(`003${String(i).padStart(15, '0')},contact`);
+    const rows = ['recordId,recordType,status'];
+    for (let i = 0; i < 5000; i++) rows.push(`003${String(i).padStart(15, '0')},contact,NOT_AT_COMPANY`);
     const h = await harness({ exportFiles: [rows.join('\n')] });
     const exp = await h.client.exportValidation({ since: 0 });
     h.li.cutNextDownload(40_000);
@@ -170,11 +170,11 @@ describe('Data Validation export', () => {
     const total = 200; // chunks of 500 rows × ~250 bytes: 25 MB, far more than socket buffers hold
     const pad = 'x'.repeat(220);
     const file = function* () {
-      yield 'recordId,recordType,currentCompanyName\n';
+      yield 'recordId,recordType,status,currentCompanyName\n';
       for (let c = 0; c < total; c++) {
         produced = c + 1;
         let s = '';
-        for (let i = 0; i < 500; i++) s += `003${String(c * 500 + i).padStart(15, '0')},contact,${pad}\n`;
+        for (let i = 0; i < 500; i++) s += `003${String(c * 500 + i).padStart(15, '0')},contact,NOT_AT_COMPANY,${pad}\n`;
         yield s;
       }
     };

@@ -16,6 +16,12 @@ export const errorsArea = defineArea('errors', {
     objectsUnreadable: 'Could not read the required CRM objects from your org.',
     objectsUnreadableRemedy:
       'Give the integration user read access to every object listed in the detail: {objects}.',
+    fileUnreadable: 'The LinkedIn export file could not be read.',
+    fileUnreadableRemedy:
+      'Check that the file named in the detail exists at the path in linkedin.exportFiles (or linkedin.associationsFile) and that the user running NavSync may read it. Nothing was changed.',
+    exportRefused: 'The file is not a Data Validation export NavSync can read. Nothing was changed.',
+    exportRefusedRemedy:
+      'Export the file again with a record id column and a status column, saved as UTF-8. If its columns have other names, map them in linkedin.columns; for a file in another encoding set linkedin.encoding; for a “;”-separated file set linkedin.delimiter (or --delimiter).',
     unknown: 'Something unexpected went wrong.',
     unknownRemedy: 'Run again; if the problem stays, send the run report to your NavSync administrator.',
   },
@@ -32,6 +38,12 @@ export const errorsArea = defineArea('errors', {
       'Wijs de machtigingenset NavSync Admin (Salesforce) of de beveiligingsrol NavSync Integration (Dataverse) toe aan de integratiegebruiker.',
     objectsUnreadable: 'De vereiste CRM-objecten konden niet uit uw org worden gelezen.',
     objectsUnreadableRemedy: 'Geef de integratiegebruiker leestoegang tot elk object in de details: {objects}.',
+    fileUnreadable: 'Het LinkedIn-exportbestand kon niet worden gelezen.',
+    fileUnreadableRemedy:
+      'Controleer of het bestand uit de details bestaat op het pad in linkedin.exportFiles (of linkedin.associationsFile) en of de gebruiker die NavSync uitvoert het mag lezen. Er is niets gewijzigd.',
+    exportRefused: 'Het bestand is geen Data Validation-export die NavSync kan lezen. Er is niets gewijzigd.',
+    exportRefusedRemedy:
+      'Exporteer het bestand opnieuw met een kolom voor de record-id en een statuskolom, opgeslagen als UTF-8. Hebben de kolommen andere namen, koppel ze dan in linkedin.columns; stel voor een bestand in een andere codering linkedin.encoding in; voor een bestand met “;” als scheidingsteken linkedin.delimiter (of --delimiter).',
     unknown: 'Er is iets onverwachts misgegaan.',
     unknownRemedy: 'Probeer het opnieuw; blijft het probleem bestaan, stuur dan het runrapport naar uw NavSync-beheerder.',
   },
@@ -49,6 +61,12 @@ export const errorsArea = defineArea('errors', {
     objectsUnreadable: 'Impossible de lire les objets CRM requis dans votre organisation.',
     objectsUnreadableRemedy:
       'Donnez à l’utilisateur d’intégration l’accès en lecture à chaque objet indiqué dans le détail : {objects}.',
+    fileUnreadable: 'Le fichier d’export LinkedIn n’a pas pu être lu.',
+    fileUnreadableRemedy:
+      'Vérifiez que le fichier indiqué dans le détail existe au chemin de linkedin.exportFiles (ou linkedin.associationsFile) et que l’utilisateur qui exécute NavSync peut le lire. Rien n’a été modifié.',
+    exportRefused: 'Le fichier n’est pas un export Data Validation que NavSync sait lire. Rien n’a été modifié.',
+    exportRefusedRemedy:
+      'Exportez à nouveau le fichier avec une colonne d’identifiant d’enregistrement et une colonne de statut, enregistré en UTF-8. Si ses colonnes portent d’autres noms, associez-les dans linkedin.columns ; pour un fichier dans un autre encodage, définissez linkedin.encoding ; pour un fichier séparé par « ; », définissez linkedin.delimiter (ou --delimiter).',
     unknown: 'Une erreur inattendue s’est produite.',
     unknownRemedy:
       'Relancez ; si le problème persiste, envoyez le rapport d’exécution à votre administrateur NavSync.',
@@ -67,6 +85,12 @@ export const errorsArea = defineArea('errors', {
     objectsUnreadable: 'Impossibile leggere gli oggetti CRM richiesti dalla tua org.',
     objectsUnreadableRemedy:
       'Concedi all’utente di integrazione l’accesso in lettura a ogni oggetto indicato nel dettaglio: {objects}.',
+    fileUnreadable: 'Impossibile leggere il file di esportazione LinkedIn.',
+    fileUnreadableRemedy:
+      'Verifica che il file indicato nel dettaglio esista nel percorso di linkedin.exportFiles (o linkedin.associationsFile) e che l’utente che esegue NavSync possa leggerlo. Non è stato modificato nulla.',
+    exportRefused: 'Il file non è un’esportazione Data Validation che NavSync sa leggere. Non è stato modificato nulla.',
+    exportRefusedRemedy:
+      'Esporta di nuovo il file con una colonna per l’ID del record e una colonna di stato, salvato in UTF-8. Se le colonne hanno altri nomi, associale in linkedin.columns; per un file con un’altra codifica imposta linkedin.encoding; per un file separato da “;” imposta linkedin.delimiter (o --delimiter).',
     unknown: 'Si è verificato un errore imprevisto.',
     unknownRemedy:
       'Riprova; se il problema persiste, invia il report di esecuzione al tuo amministratore NavSync.',
@@ -85,6 +109,12 @@ export const errorsArea = defineArea('errors', {
     objectsUnreadable: 'Die erforderlichen CRM-Objekte konnten nicht aus Ihrer Org gelesen werden.',
     objectsUnreadableRemedy:
       'Geben Sie dem Integrationsbenutzer Lesezugriff auf jedes in den Details genannte Objekt: {objects}.',
+    fileUnreadable: 'Die LinkedIn-Exportdatei konnte nicht gelesen werden.',
+    fileUnreadableRemedy:
+      'Prüfen Sie, ob die in den Details genannte Datei unter dem Pfad in linkedin.exportFiles (oder linkedin.associationsFile) existiert und ob der Benutzer, der NavSync ausführt, sie lesen darf. Es wurde nichts geändert.',
+    exportRefused: 'Die Datei ist kein Data-Validation-Export, den NavSync lesen kann. Es wurde nichts geändert.',
+    exportRefusedRemedy:
+      'Exportieren Sie die Datei erneut mit einer Spalte für die Datensatz-ID und einer Statusspalte, als UTF-8 gespeichert. Haben die Spalten andere Namen, ordnen Sie sie in linkedin.columns zu; für eine Datei in einer anderen Kodierung setzen Sie linkedin.encoding; für eine durch „;“ getrennte Datei linkedin.delimiter (oder --delimiter).',
     unknown: 'Etwas Unerwartetes ist schiefgegangen.',
     unknownRemedy:
       'Führen Sie den Lauf erneut aus; bleibt das Problem bestehen, senden Sie den Laufbericht an Ihren NavSync-Administrator.',
