@@ -5,7 +5,9 @@
  * 32-bit words instead, in one open-addressed table of typed arrays:
  * - up to 20 letters and digits (Salesforce ids, 15 or 18 characters): 6 bits per character, exact (case kept);
  * - a GUID (Dataverse): its 128 bits; Dataverse compares ids case-insensitively, so case is folded.
- * Anything else goes to a plain Set of copied strings.
+ * Anything else goes to a plain Map of copied strings.
+ * Each id gets an index, its place in the order the ids were first added (0, 1, 2 …): callers keep what they need
+ * per record in arrays by that index.
  */
 import { detach } from '../linkedin/detach';
 
@@ -15,24 +17,36 @@ const ALNUM_MAX = 20;
 export class RecordIdSet {
   private alnum = new PackedTable();
   private guid = new PackedTable();
-  private other = new Set<string>();
+  private other = new Map<string, number>();
   private readonly key = new Uint32Array(WORDS);
+  private count = 0;
 
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {
-    const k = this.key;
-    if (packGuid(id, k)) {
-      if (k[0] !== 0) return this.guid.add(k);
-      return this.addOther(id.toLowerCase());
-    }
-    if (packAlnum(id, k)) return this.alnum.add(k);
-    return this.addOther(id);
+    this.place(id);
+    return this.added;
   }
 
-  private addOther(id: string): boolean {
-    if (this.other.has(id)) return false;
-    this.other.add(detach(id));
-    return true;
+  /** Whether the last `place` added its id. */
+  added = false;
+
+  /** The id's index: a new id is added and gets the next index (`added` tells which happened). */
+  place(id: string): number {
+    const k = this.key;
+    let at: number;
+    if (packGuid(id, k)) at = k[0] !== 0 ? this.guid.place(k, this.count) : this.placeOther(id.toLowerCase());
+    else if (packAlnum(id, k)) at = this.alnum.place(k, this.count);
+    else at = this.placeOther(id);
+    this.added = at === this.count;
+    if (this.added) this.count++;
+    return at;
+  }
+
+  private placeOther(id: string): number {
+    const at = this.other.get(id);
+    if (at !== undefined) return at;
+    this.other.set(detach(id), this.count);
+    return this.count;
   }
 
   get size(): number {
@@ -50,9 +64,12 @@ function packAlnum(id: string, out: Uint32Array): boolean {
   for (let i = 0; i < n; i++) {
     const c = id.charCodeAt(i);
     let v: number;
-    if (c >= 48 && c <= 57) v = c - 47; // 1…10
-    else if (c >= 65 && c <= 90) v = c - 54; // 11…36
-    else if (c >= 97 && c <= 122) v = c - 60; // 37…62
+    if (c >= 48 && c <= 57)
+      v = c - 47; // 1…10
+    else if (c >= 65 && c <= 90)
+      v = c - 54; // 11…36
+    else if (c >= 97 && c <= 122)
+      v = c - 60; // 37…62
     else return false;
     word = word * 64 + v;
     if (++inWord === 5) {
@@ -75,7 +92,14 @@ function hexValue(c: number): number {
 
 /** xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx as four words. */
 function packGuid(id: string, out: Uint32Array): boolean {
-  if (id.length !== 36 || id.charCodeAt(8) !== 45 || id.charCodeAt(13) !== 45 || id.charCodeAt(18) !== 45 || id.charCodeAt(23) !== 45) return false;
+  if (
+    id.length !== 36 ||
+    id.charCodeAt(8) !== 45 ||
+    id.charCodeAt(13) !== 45 ||
+    id.charCodeAt(18) !== 45 ||
+    id.charCodeAt(23) !== 45
+  )
+    return false;
   let word = 0;
   let nibbles = 0;
   let w = 0;
@@ -102,8 +126,11 @@ class PackedTable {
   size = 0;
   private mask = (1 << 16) - 1;
   private keys = new Uint32Array((this.mask + 1) * WORDS);
+  /** Per slot: the index its id was given. */
+  private indexes = new Int32Array(this.mask + 1);
 
-  add(k: Uint32Array): boolean {
+  /** The index of the key, or `next` once the key is added with it. */
+  place(k: Uint32Array, next: number): number {
     const k0 = k[0];
     const k1 = k[1];
     const k2 = k[2];
@@ -113,21 +140,25 @@ class PackedTable {
     for (;;) {
       const first = keys[o];
       if (first === 0) break;
-      if (first === k0 && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3) return false;
+      if (first === k0 && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3)
+        return this.indexes[o / WORDS];
       o = (o + WORDS) & (this.mask * WORDS + WORDS - 1);
     }
     keys[o] = k0;
     keys[o + 1] = k1;
     keys[o + 2] = k2;
     keys[o + 3] = k3;
+    this.indexes[o / WORDS] = next;
     if (++this.size * 2 > this.mask) this.grow();
-    return true;
+    return next;
   }
 
   private grow(): void {
     const old = this.keys;
+    const oldIndexes = this.indexes;
     this.mask = this.mask * 2 + 1;
     const keys = new Uint32Array((this.mask + 1) * WORDS);
+    const indexes = new Int32Array(this.mask + 1);
     const wrap = this.mask * WORDS + WORDS - 1;
     for (let p = 0; p < old.length; p += WORDS) {
       const k0 = old[p];
@@ -138,8 +169,10 @@ class PackedTable {
       keys[o + 1] = old[p + 1];
       keys[o + 2] = old[p + 2];
       keys[o + 3] = old[p + 3];
+      indexes[o / WORDS] = oldIndexes[p / WORDS];
     }
     this.keys = keys;
+    this.indexes = indexes;
   }
 }
 

@@ -53,6 +53,16 @@ export class ValidationChanges implements PersonUpdateList {
     return { id, kind: KINDS[this.kinds[index]], fields: this.fields[this.values[index]] };
   }
 
+  /** The same changes without those `drop` says (rare: a record whose export rows conflicted). */
+  without(drop: (kind: PersonKind, id: string) => boolean): ValidationChanges {
+    const out = new ValidationChanges(this.fields[0].validatedAt as string);
+    for (let i = 0; i < this.length; i++) {
+      const u = this.at(i) as PersonUpdate;
+      if (!drop(u.kind, u.id)) out.push(u.id, u.kind, u.fields.notAtCompany as NotAtCompany);
+    }
+    return out;
+  }
+
   *[Symbol.iterator](): Iterator<PersonUpdate> {
     for (let i = 0; i < this.length; i++) yield this.at(i) as PersonUpdate;
   }

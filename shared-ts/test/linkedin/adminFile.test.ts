@@ -50,7 +50,12 @@ describe('required columns', () => {
 
   test('a file without a record id column is refused; a JSON row without a status is rejected, never read as flagged', async () => {
     expect(await refused(read([file('Name,Flag\nAnn,flagged\n')]))).toMatch(/required column missing: recordId/);
-    const items = await read([file('{"recordId":"0035e00000Ab001AAA","recordType":"contact"}\n{"recordId":"0035e00000Ab002AAA","status":""}\n', 'x.jsonl')]);
+    const items = await read([
+      file(
+        '{"recordId":"0035e00000Ab001AAA","recordType":"contact"}\n{"recordId":"0035e00000Ab002AAA","status":""}\n',
+        'x.jsonl',
+      ),
+    ]);
     expect(rows(items)).toEqual([]);
     expect(rejects(items)).toEqual([
       [1, 'no status'],
@@ -79,7 +84,10 @@ describe('encoding', () => {
     const latin1 = Buffer.from(csv, 'latin1');
     expect(await refused(read([file(latin1)]))).toMatch(/not valid UTF-8.*linkedin\.encoding/);
     // Deep in the file too (past the start that is checked up front): the stream refuses, no row has "\uFFFD".
-    const late = Buffer.concat([Buffer.from(`recordId,status,currentCompanyName\n${'0035e00000Ab001AAA,NOT_AT_COMPANY,Plain\n'.repeat(3000)}`), latin1.subarray(35)]);
+    const late = Buffer.concat([
+      Buffer.from(`recordId,status,currentCompanyName\n${'0035e00000Ab001AAA,NOT_AT_COMPANY,Plain\n'.repeat(3000)}`),
+      latin1.subarray(35),
+    ]);
     expect(await refused(read([file(late)]))).toMatch(/not valid UTF-8/);
     const items = await read([file(latin1)], { encoding: 'windows-1252' });
     expect(items.map((i) => i.ok && i.row.currentCompanyName)).toEqual(['Müller GmbH']);
@@ -88,8 +96,15 @@ describe('encoding', () => {
 
 describe('malformed rows', () => {
   test('an unterminated quote is rejected with its line number; every row after it is still read (file end or mid-file)', async () => {
-    const after = Array.from({ length: 100 }, (_, i) => `003000000000000${String(i).padStart(3, '0')},NOT_AT_COMPANY,Co ${i}`);
-    const items = await read([file(['recordId,status,currentCompanyName', '0035e00000Ab001AAA,NOT_AT_COMPANY,"never closed', ...after].join('\n'))]);
+    const after = Array.from(
+      { length: 100 },
+      (_, i) => `003000000000000${String(i).padStart(3, '0')},NOT_AT_COMPANY,Co ${i}`,
+    );
+    const items = await read([
+      file(
+        ['recordId,status,currentCompanyName', '0035e00000Ab001AAA,NOT_AT_COMPANY,"never closed', ...after].join('\n'),
+      ),
+    ]);
     expect(rejects(items)).toEqual([[2, 'unreadable CSV: quote not closed']]);
     expect(rows(items)).toHaveLength(100);
     expect(rows(items)[0][0]).toBe(3);
@@ -97,8 +112,17 @@ describe('malformed rows', () => {
 
   test('a quoted value may span a few lines, not the file: past the line cap the quote is rejected and the rows re-read', async () => {
     const multi = '0035e00000Ab002AAA,NOT_AT_COMPANY,"Street 1\nCity\nCountry"';
-    const after = Array.from({ length: 60 }, (_, i) => `003000000000000${String(i).padStart(3, '0')},NOT_AT_COMPANY,Co ${i}`);
-    const text = ['recordId,status,currentCompanyName', multi, '0035e00000Ab001AAA,NOT_AT_COMPANY,"Bad quote', ...after, '0035e00000Ab003AAA,NOT_AT_COMPANY,"closes"'].join('\n');
+    const after = Array.from(
+      { length: 60 },
+      (_, i) => `003000000000000${String(i).padStart(3, '0')},NOT_AT_COMPANY,Co ${i}`,
+    );
+    const text = [
+      'recordId,status,currentCompanyName',
+      multi,
+      '0035e00000Ab001AAA,NOT_AT_COMPANY,"Bad quote',
+      ...after,
+      '0035e00000Ab003AAA,NOT_AT_COMPANY,"closes"',
+    ].join('\n');
     const items = await read([file(text)]);
     expect(rejects(items)).toEqual([[5, 'unreadable CSV: quote not closed']]);
     expect(rows(items).map((r) => r[0])).toEqual([2, ...after.map((_, i) => 6 + i), 66]);
@@ -106,7 +130,8 @@ describe('malformed rows', () => {
 });
 
 describe('separators', () => {
-  const semi = 'recordId;status;currentCompanyName\n0035e00000Ab001AAA;NOT_AT_COMPANY;"Dupont, Fils & Cie"\n00Q5e00000Ld002AAA;AT_COMPANY;Rossi\n';
+  const semi =
+    'recordId;status;currentCompanyName\n0035e00000Ab001AAA;NOT_AT_COMPANY;"Dupont, Fils & Cie"\n00Q5e00000Ld002AAA;AT_COMPANY;Rossi\n';
 
   test('a ;-separated file from a European spreadsheet program is sniffed from its header', async () => {
     const items = await read([file(semi)]);
@@ -119,7 +144,9 @@ describe('separators', () => {
   test('an explicit delimiter wins over sniffing', async () => {
     // A header with more commas than tabs, but the file is tab-separated.
     const tabbed = 'recordId\tstatus\tcurrentCompanyName, Inc., Ltd\n0035e00000Ab001AAA\tNOT_AT_COMPANY\tA, B\n';
-    expect(rows(await read([file(tabbed)], { delimiter: '\t' }))).toEqual([[2, '0035e00000Ab001AAA', 'NOT_AT_COMPANY']]);
+    expect(rows(await read([file(tabbed)], { delimiter: '\t' }))).toEqual([
+      [2, '0035e00000Ab001AAA', 'NOT_AT_COMPANY'],
+    ]);
   });
 });
 
@@ -131,7 +158,11 @@ describe('bounded memory and work', () => {
 
   test('rejection reasons show at most ~40 characters of a value', async () => {
     const long = 'x'.repeat(5000);
-    const items = await read([file(`recordId,recordType,status,flaggedAt\n0035e00000Ab001AAA,contact,${long},\n0035e00000Ab002AAA,${long},flagged,\n0035e00000Ab003AAA,contact,flagged,${long}\n`)]);
+    const items = await read([
+      file(
+        `recordId,recordType,status,flaggedAt\n0035e00000Ab001AAA,contact,${long},\n0035e00000Ab002AAA,${long},flagged,\n0035e00000Ab003AAA,contact,flagged,${long}\n`,
+      ),
+    ]);
     const reasons = rejects(items).map((r) => r[1] as string);
     expect(reasons).toHaveLength(3);
     for (const r of reasons) {

@@ -12,6 +12,9 @@ function reference(ids: string[]): boolean[] {
   });
 }
 
+/** What the set counts as a GUID (case folded): the canonical 8-4-4-4-12 hex shape. */
+const packedGuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 const alnum = fc.stringMatching(/^[A-Za-z0-9]{1,22}$/);
 const sfId = fc.stringMatching(/^00[3Q][A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/);
 const guid = fc.uuid().chain((u) => fc.boolean().map((up) => (up ? u.toUpperCase() : u)));
@@ -27,6 +30,15 @@ describe('RecordIdSet (duplicate rows of an export)', () => {
         const set = new RecordIdSet();
         expect(stream.map((id) => set.add(id))).toEqual(reference(stream));
         expect(set.size).toBe(reference(stream).filter(Boolean).length);
+        // Each id keeps the index it was first given (its place among the distinct ids), across table growth.
+        const again = new RecordIdSet();
+        const first = new Map<string, number>();
+        stream.forEach((id, k) => {
+          const key = /^[0-9a-f-]{36}$/i.test(id) && packedGuid(id) ? id.toLowerCase() : id;
+          const at = again.place(id);
+          if (!first.has(key)) first.set(key, first.size);
+          expect([at, again.added]).toEqual([first.get(key), reference(stream)[k]]);
+        });
       }),
       { numRuns: 300 },
     );
@@ -34,7 +46,8 @@ describe('RecordIdSet (duplicate rows of an export)', () => {
 
   it('keeps ids apart that differ only in case, length or a trailing zero-like character (Salesforce ids are case-sensitive)', () => {
     const set = new RecordIdSet();
-    for (const id of ['003AbC', '003abc', '003ABC', '003AbC0', '003AbC00', '0', '00', '1', 'a', 'A', 'z', 'Z']) expect(set.add(id)).toBe(true);
+    for (const id of ['003AbC', '003abc', '003ABC', '003AbC0', '003AbC00', '0', '00', '1', 'a', 'A', 'z', 'Z'])
+      expect(set.add(id)).toBe(true);
     expect(set.add('003abc')).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import type { CrmAccount, CrmPerson } from '../../crm/gateway';
-import type { ExportItem, ValidationRow } from '../../linkedin/source';
+import type { CrmRecordType, ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidation,
   sameCompanyAsAccount,
@@ -17,10 +17,11 @@ import {
 import type { CompanyKey } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
-import { RecordIdSet } from '../recordIdSet';
+import { KeptRows } from '../keptRows';
 import { ValidationChanges } from '../validationChanges';
 import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
+import { StepFailure } from './failure';
 
 /** The first run back-fills two years, as the vendor apps do. */
 export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
@@ -87,7 +88,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   };
 
-  await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, async (chunk) => {
+  const decide = async (chunk: ValidationRow[]) => {
     const rows = chunk.filter((r) => {
       if (isCrmRecordId(crm.kind, r.recordId)) return true;
       counts.rejected++;
@@ -114,7 +115,19 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       }
     }
     state.progress.tick(`validation: ${counts.rows} rows read, ${applied.succeeded + applied.failed + applied.unprocessed + updates.length} changes so far`);
-  });
+  };
+  // A conflict's loser handed on earlier: its change is taken back and the winner decided on its own.
+  const revise = async (r: Revision) => {
+    const drop = new Set(r.withdrawn.map((w) => `${w.kind}:${w.id.toLowerCase()}`));
+    updates = updates.without((kind, id) => drop.has(`${kind}:${id.toLowerCase()}`));
+    state.details.notAtCompany = state.details.notAtCompany.filter((d) => !drop.has(`contact:${d.id.toLowerCase()}`) && !drop.has(`lead:${d.id.toLowerCase()}`));
+    if (r.rows.length) await decide(r.rows);
+  };
+  await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, decide, VALIDATION_CHUNK, revise);
+  if (counts.rows === 0 && counts.rejected > 0) {
+    // Nothing in the file could be read as a row: it is not an export of this CRM; nothing is written, the cursor stays.
+    throw new StepFailure('EXPORT_REFUSED', `every row of the export was rejected (${counts.rejected}); the first reasons are listed as problems`);
+  }
   await apply();
 
   Object.assign(step.counts, counts, {
@@ -137,6 +150,7 @@ export interface ValidationCounts {
   rows: number;
   rejected: number;
   duplicates: number;
+  conflicts: number;
   unknown: number;
   flag: number;
   clear: number;
@@ -145,12 +159,20 @@ export interface ValidationCounts {
 }
 
 export function newValidationCounts(): ValidationCounts {
-  return { rows: 0, rejected: 0, duplicates: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
+  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
+}
+
+/** Records whose row handed on earlier lost a conflict: their earlier change is withdrawn, `rows` are the winners. */
+export interface Revision {
+  withdrawn: { kind: CrmRecordType; id: string }[];
+  rows: ValidationRow[];
 }
 
 /**
- * Read an export stream once: rejected rows and duplicates (same record twice: the first is kept) are reported
- * and skipped; good rows are handed on in chunks, so memory stays bounded whatever the export's size.
+ * Read an export stream once: rejected rows and duplicates (same record and status twice: the first is kept) are
+ * reported and skipped; conflicting rows (same record, different statuses) are reported as conflicts and the newest
+ * `flaggedAt` wins (neither when that cannot be told). Good rows are handed on in chunks, so memory stays bounded
+ * whatever the export's size; a winner whose loser was already handed on comes at the end, through `onRevise`.
  * The stream gives items one by one or (faster: one async step per array, not per row) in arrays.
  */
 export async function consumeExport(
@@ -159,10 +181,17 @@ export async function consumeExport(
   problems: Problem[],
   onChunk: (rows: ValidationRow[]) => Promise<void>,
   chunkSize = VALIDATION_CHUNK,
+  onRevise?: (revision: Revision) => Promise<void>,
 ): Promise<void> {
-  // One set per record type, of packed ids (sync/recordIdSet): no string kept or built per row of a million-row export.
-  const seen = { contact: new RecordIdSet(), lead: new RecordIdSet() };
-  let buffer: ValidationRow[] = [];
+  // Per record type, packed ids (sync/recordIdSet) and typed arrays: no string kept or built per row of a million-row export.
+  const kept = new KeptRows();
+  // Kept rows are numbered in order: the buffer holds those from `handedOn` on (null: withdrawn by a conflict).
+  let buffer: (ValidationRow | null)[] = [];
+  let handedOn = 0;
+  let holes = 0;
+  // Winners whose loser was handed on already (numbered −1, −2 … in `kept`), and the records to withdraw.
+  const late: (ValidationRow | null)[] = [];
+  const withdrawn: Revision['withdrawn'] = [];
   const take = (item: ExportItem): void => {
     if (!item.ok) {
       counts.rejected++;
@@ -170,25 +199,75 @@ export async function consumeExport(
       return;
     }
     counts.rows++;
-    if (!seen[item.row.recordType].add(item.row.recordId)) {
-      counts.duplicates++;
-      pushProblem(problems, { ref: `${item.source}:${item.line}`, reason: `duplicate row for ${item.row.recordType} ${item.row.recordId} (first one kept)` });
+    const row = item.row;
+    const seen = kept.see(row, handedOn + buffer.length);
+    if (seen.kind === 'new') {
+      buffer.push(row);
       return;
     }
-    buffer.push(item.row);
+    if (seen.kind === 'duplicate') {
+      counts.duplicates++;
+      pushProblem(problems, {
+        ref: `${item.source}:${item.line}`,
+        reason: `duplicate row for ${row.recordType} ${row.recordId} (first one kept)`,
+      });
+      return;
+    }
+    counts.conflicts++;
+    const outcome =
+      seen.winner === 'kept'
+        ? 'the earlier row is newer and stands'
+        : seen.winner === 'row'
+          ? 'this row is newer and stands'
+          : 'neither is newer: the record is left unchanged';
+    pushProblem(problems, {
+      ref: `${item.source}:${item.line}`,
+      reason: `conflicting rows for ${row.recordType} ${row.recordId}: ${row.status} here, ${seen.keptStatus ?? 'undecided'} before; ${outcome}`,
+    });
+    if (seen.winner === 'kept') return;
+    const winner = seen.winner === 'row' ? row : null;
+    if (seen.at >= handedOn) {
+      // Still in the buffer: replaced where it is.
+      const slot = seen.at - handedOn;
+      if (buffer[slot] !== null && winner === null) holes++;
+      if (buffer[slot] === null && winner !== null) holes--;
+      buffer[slot] = winner;
+    } else if (seen.at < 0) {
+      late[-seen.at - 1] = winner && copyRow(winner);
+    } else {
+      withdrawn.push({ kind: row.recordType, id: detach(row.recordId) });
+      late.push(winner && copyRow(winner));
+      kept.moveTo(row, -late.length);
+    }
+  };
+  const handOn = async () => {
+    const rows = holes ? (buffer.filter((r) => r !== null) as ValidationRow[]) : (buffer as ValidationRow[]);
+    handedOn += buffer.length;
+    buffer = [];
+    holes = 0;
+    if (rows.length) await onChunk(rows);
   };
   for await (const next of items) {
     const batch: readonly ExportItem[] = Array.isArray(next) ? next : [next as ExportItem];
     for (let i = 0; i < batch.length; i++) {
       take(batch[i]);
-      if (buffer.length >= chunkSize) {
-        const rows = buffer;
-        buffer = [];
-        await onChunk(rows);
-      }
+      if (buffer.length >= chunkSize) await handOn();
     }
   }
-  if (buffer.length) await onChunk(buffer);
+  if (buffer.length) await handOn();
+  if (!withdrawn.length) return;
+  const rows = late.filter((r): r is ValidationRow => r !== null);
+  if (onRevise) await onRevise({ withdrawn, rows });
+  else if (rows.length) await onChunk(rows);
+}
+
+/** A row kept to the end of the export: its own strings, not slices of a download chunk. */
+function copyRow(row: ValidationRow): ValidationRow {
+  return {
+    ...row,
+    recordId: detach(row.recordId),
+    currentCompanyName: row.currentCompanyName === undefined ? undefined : detach(row.currentCompanyName),
+  };
 }
 
 export interface DecidedRow {

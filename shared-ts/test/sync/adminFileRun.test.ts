@@ -1,0 +1,114 @@
+// The admin's file through the engine: a file that is not an export changes nothing and fails the step (the cursor
+// stays); conflicting rows for one record are decided by the newest flaggedAt and reported as conflicts.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SF, SF_VALUES } from '../../src/domain/crmSchema';
+import { generateDemoData } from '../../src/demo/dataset';
+import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/environment';
+import { DEMO_EXPORT_HEADER, demoExportCsv } from '../../src/demo/exportFile';
+import { FileSource } from '../../src/linkedin/fileSource';
+import { runCycle } from '../../src/sync/engine';
+import type { RunReport } from '../../src/sync/report';
+import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
+
+const data = generateDemoData({ accounts: 30, peoplePerAccount: 5, leads: 40 });
+let env: DemoEnvironment;
+let dir: string;
+demoEnvironmentPerTest(data, 'navsync-adminfile-', (e, d) => {
+  env = e;
+  dir = d;
+});
+
+let n = 0;
+function fileOf(text: string): string {
+  const path = join(dir, `export-${++n}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+const validate = (file: string) =>
+  runCycle(env.options('salesforce', { linkedin: new FileSource({ exportFiles: [file] }) }), ['validation']);
+const people = () => JSON.stringify([env.salesforce.all('Contact'), env.salesforce.all('Lead')]);
+const cursor = async () => (await env.options('salesforce').crm.readSettings()).exportCursor;
+const step = (r: RunReport) => r.steps.find((s) => s.name === 'validation');
+const flag = (id: string) => env.salesforce.get('Contact', id)?.[env.salesforce.f(SF.person.notAtCompany)] ?? null;
+
+test('a file with an Id column and no status changes nothing: the step fails naming the columns, the cursor stays', async () => {
+  const contacts = env.salesforce.all('Contact').slice(0, 20);
+  const before = people();
+  const was = await cursor();
+  const r = await validate(fileOf(`Id,Name\n${contacts.map((c) => `${c.Id},${c.LastName}`).join('\n')}\n`));
+  expect(r.ok).toBe(false);
+  expect(step(r)).toMatchObject({ status: 'failed', error: { code: 'NS-FILE-006' } });
+  expect(step(r)?.error?.detail).toMatch(/required column missing: status.*columns found: "Id", "Name"/);
+  expect(people()).toBe(before);
+  expect(await cursor()).toBe(was);
+});
+
+test('a file whose every row is rejected fails the step (not OK), lists the rows, and leaves the cursor', async () => {
+  const contacts = env.salesforce.all('Contact').slice(0, 5);
+  const was = await cursor();
+  const before = people();
+  const r = await validate(
+    fileOf(`recordId,recordType,status\n${contacts.map((c) => `${c.Id},contact,perhaps`).join('\n')}\n`),
+  );
+  expect(r.ok).toBe(false);
+  expect(step(r)?.status).toBe('failed');
+  expect(step(r)?.problems).toHaveLength(5);
+  expect(step(r)?.problems[0].reason).toBe('unknown status "perhaps"');
+  expect(people()).toBe(before);
+  expect(await cursor()).toBe(was);
+});
+
+test('conflicting rows for one record: the newest flaggedAt wins, reported as a conflict, near or far apart in the file', async () => {
+  // Which contacts the demo's own export flags, learnt on a second, fresh world (the same data).
+  const csv = demoExportCsv(data, 'salesforce').trim().split('\r\n');
+  const probe = await startDemoEnvironment({ dir: join(dir, 'probe'), data });
+  let flagged: string[][];
+  try {
+    const plain = await runCycle(
+      probe.options('salesforce', { linkedin: new FileSource({ exportFiles: [fileOf(csv.join('\n'))] }) }),
+      ['validation'],
+    );
+    expect(plain.ok).toBe(true);
+    const flagOf = (id: string) => probe.salesforce.get('Contact', id)?.[probe.salesforce.f(SF.person.notAtCompany)];
+    flagged = csv
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter(
+        (c) => c.length === 7 && c[2] === 'NOT_AT_COMPANY' && flagOf(c[0]) === SF_VALUES.notAtCompany.notAtCompany,
+      );
+  } finally {
+    await probe.close();
+  }
+  expect(flagged.length).toBeGreaterThan(2);
+  const [far, near, tie] = flagged;
+  const t = Date.parse(far[6]);
+  const at = (c: string[], status: string, time: number) =>
+    [c[0], 'contact', status, c[3], c[4], c[5], new Date(time).toISOString()].join(',');
+  const filler = Array.from(
+    { length: 2500 },
+    (_, i) => `003Zz${String(i).padStart(10, '0')},contact,NOT_AT_COMPANY,,,,`,
+  );
+  const lines = [
+    DEMO_EXPORT_HEADER.join(','),
+    at(far, 'AT_COMPANY', t - 3_600_000), // handed on long before its newer row comes
+    at(near, 'NOT_AT_COMPANY', Date.parse(near[6]) - 3_600_000),
+    at(near, 'AT_COMPANY', Date.parse(near[6])), // newer: wins, the record is not flagged
+    at(tie, 'NOT_AT_COMPANY', Date.parse(tie[6])),
+    at(tie, 'AT_COMPANY', Date.parse(tie[6])), // same time: neither wins, nothing changes
+    ...filler,
+    at(far, 'NOT_AT_COMPANY', t), // newer: wins, the record is flagged
+  ];
+  const r = await validate(fileOf(lines.join('\n')));
+  expect(flag(far[0])).toBe(SF_VALUES.notAtCompany.notAtCompany);
+  expect(flag(near[0])).toBeNull();
+  expect(flag(tie[0])).toBeNull();
+  expect(step(r)?.counts).toMatchObject({ conflicts: 3, duplicates: 0 });
+  const conflicts = (step(r)?.problems ?? []).filter((p) => p.reason.startsWith('conflicting rows'));
+  expect(conflicts.map((p) => p.ref)).toEqual([
+    `export-${n}.csv:4`,
+    `export-${n}.csv:6`,
+    `export-${n}.csv:${lines.length}`,
+  ]);
+  expect(conflicts[2].reason).toContain('this row is newer and stands');
+});
