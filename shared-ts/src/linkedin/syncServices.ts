@@ -4,8 +4,8 @@
  * Rest.li 2.0 protocol, bounded backoff on 429/5xx, the daily limit reported as LinkedInDailyLimitError.
  */
 import { CatalogueError } from '../domain/errors';
-import { redactingLog, registerSecret } from '../crm/redact';
-import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from './backoff';
+import { redactingLog, registerSecret } from '../net/redact';
+import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from '../net/backoff';
 import type { ColumnMapping, SyncServicesConfig } from './config';
 import { LinkedInDailyLimitError, nextMidnightUtc } from './errors';
 import { flattenBatches, resolveColumns } from './exportRows';

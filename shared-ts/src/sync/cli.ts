@@ -10,7 +10,7 @@
  * Credentials come from environment variables only (see config.ts); every line printed is redacted.
  */
 import { writeFileSync } from 'node:fs';
-import { redact, registerSecret } from '../crm/redact';
+import { redact, registerSecret } from '../net/redact';
 import { resolveLocale } from '../domain/i18n/index';
 import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
 import { connect } from './connect';

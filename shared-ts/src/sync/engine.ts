@@ -2,7 +2,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PersonUpdate } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
-import { redact } from '../crm/redact';
+import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
 import { summarize, type RunReport, type StepName, type StepReport } from './report';
 import { associationsStep } from './steps/associations';

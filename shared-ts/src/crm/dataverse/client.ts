@@ -4,11 +4,11 @@
  * catalogue; OData pages; entity set names.
  */
 import { DynamicsWebApi } from 'dynamics-web-api';
-import { defaultSleep, networkErrorCode } from '../../linkedin/backoff';
+import { defaultSleep, networkErrorCode } from '../../net/backoff';
 import type { DataverseConfig } from '../config';
 import type { RequestCounts } from '../gateway';
 import { chunks } from '../lists';
-import { redactingLog, registerSecret } from '../redact';
+import { redactingLog, registerSecret } from '../../net/redact';
 import { codeOf, dataverseError, retryAfterMs, type DvError } from './errors';
 import { IN_CHUNK, inFilter } from './odata';
 

@@ -1,6 +1,6 @@
 /** Dataverse failures: dynamics-web-api / network errors mapped to the catalogue, per-record refusals, Retry-After. */
 import { CatalogueError } from '../../domain/errors';
-import { networkErrorCode } from '../../linkedin/backoff';
+import { networkErrorCode } from '../../net/backoff';
 import type { TestContactResult, WriteResult } from '../gateway';
 
 export interface DvError {

@@ -8,7 +8,7 @@ import { sfName } from '../../domain/crmSchema';
 import type { SalesforceConfig } from '../config';
 import type { RequestCounts, WriteEngine, WriteResult } from '../gateway';
 import { chunks } from '../lists';
-import { redactingLog, registerSecret } from '../redact';
+import { redactingLog, registerSecret } from '../../net/redact';
 import { bulkWrite, listRows, type BulkContext, type WriteRows } from './bulk';
 import { openConnection } from './connection';
 import { failure, salesforceError, type SaveResultLike } from './errors';

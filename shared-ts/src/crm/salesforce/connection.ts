@@ -4,7 +4,7 @@ import type { TokenResponse } from 'jsforce/lib/oauth2';
 import { CatalogueError } from '../../domain/errors';
 import type { SalesforceConfig } from '../config';
 import type { RequestCounts } from '../gateway';
-import { registerSecret } from '../redact';
+import { registerSecret } from '../../net/redact';
 import { salesforceRequestKind } from './requestKind';
 
 type Rec = Record<string, unknown>;

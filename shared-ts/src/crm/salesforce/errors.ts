@@ -1,6 +1,6 @@
 /** Salesforce failures: jsforce / network errors mapped to the catalogue, and per-record save results. */
 import { CatalogueError } from '../../domain/errors';
-import { networkErrorCode } from '../../linkedin/backoff';
+import { networkErrorCode } from '../../net/backoff';
 import type { WriteFailure } from '../gateway';
 
 const AUTH_CODES = new Set([

@@ -12,8 +12,14 @@ export function registerSecret(value: string | null | undefined): void {
 
 const PATTERNS: [RegExp, string][] = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
-  [/((?:access_token|refresh_token|client_secret|client_assertion|assertion|password|sig|signature|x-li-ambry-ep|token)=)[^&\s"']+/gi, '$1***'],
-  [/("(?:access_token|refresh_token|client_secret|password|token|accessToken|clientSecret|authorization)"\s*:\s*")[^"]*"/gi, '$1***"'],
+  [
+    /((?:access_token|refresh_token|client_secret|client_assertion|assertion|password|sig|signature|x-li-ambry-ep|token)=)[^&\s"']+/gi,
+    '$1***',
+  ],
+  [
+    /("(?:access_token|refresh_token|client_secret|password|token|accessToken|clientSecret|authorization)"\s*:\s*")[^"]*"/gi,
+    '$1***"',
+  ],
   [/(authorization\s*[:=]\s*)(?!Bearer\b)\S+/gi, '$1***'],
 ];
 
