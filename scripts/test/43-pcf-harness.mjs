@@ -2,13 +2,19 @@
 // driven by playwright-core with Debian Chromium. Hermetic: React is served from node_modules instead of unpkg,
 // every non-loopback request is aborted. The harness has no Web API (its stubs alert and reject), so the test
 // replaces those two stubs and the form's record id with an in-page store; the control's own code runs unchanged.
-// Loads a contact, matches it by hand, and saves a screenshot to test-artifacts/.
+// Loads a contact, matches it by hand; a hostile stored profile URL shows as "no profile link"; then the control in
+// all five languages (the harness's user language and the RESX of that language), screenshots in English and German.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { root } from '../lib/proc.mjs';
 import { runChecks } from '../lib/results.mjs';
+
+const require = createRequire(import.meta.url);
+// The core as the build emits it (CommonJS): the texts each language must show.
+const { DATAVERSE_LCID, LOCALES, t } = require('../../shared-ts/dist/domain/index.js');
 
 const controlDir = join(root, 'pcf-controls', 'EmbeddedProfile', 'out', 'controls', 'EmbeddedProfile');
 const artifacts = join(root, 'test-artifacts');
@@ -35,17 +41,33 @@ const PATCHES = [
     'contextInfo={entityTypeName:this._modeData&&this._modeData.entityTypeName,entityId:this._modeData&&this._modeData.entityId',
     'contextInfo={entityTypeName:"contact",entityId:window.__navsync.recordId',
   ],
+  // The signed-in user's language (the harness has no setting for it).
+  ['languageId:1033,locale:"en-US"', 'languageId:window.__navsync.lcid,locale:window.__navsync.locale'],
 ];
+
+/** The language the next page load runs in: Dataverse hands the control the RESX of the user's language. */
+let current = { lcid: 1033 };
 
 /** Runs in the page before any script: the record the form shows, and what the control writes. */
 function pageStore(recordId) {
+  const query = new URLSearchParams(location.search);
   const row = {
     fullname: 'Eva Jansen',
     '_parentcustomerid_value@OData.Community.Display.V1.FormattedValue': 'Contoso B.V.',
   };
+  // A value a rep or an import left in the profile URL column.
+  if (query.get('row') === 'hostile') {
+    Object.assign(row, {
+      navsync_salesnavurl: 'javascript:alert(document.domain)',
+      navsync_memberurn: 'urn:li:member:1',
+      navsync_matchsource: 613730000,
+    });
+  }
   window.alert = () => undefined;
   window.__navsync = {
     recordId,
+    lcid: Number(query.get('lcid') ?? '1033'),
+    locale: query.get('locale') ?? 'en',
     updates: [],
     selects: [],
     retrieveRecord(entity, id, options) {
@@ -84,15 +106,27 @@ const aborted = [];
 async function setUp() {
   if (!existsSync(join(controlDir, 'bundle.js'))) throw new Error('build the control first (npm run build)');
   mkdirSync(artifacts, { recursive: true });
-  harness = spawn(process.execPath, [join(root, 'node_modules', 'pcf-start', 'bin', 'pcf-start.js'), '--codePath', controlDir], {
-    cwd: join(root, 'pcf-controls', 'EmbeddedProfile'),
-    env: { ...process.env, BROWSER: '/bin/true', PP_TOOLS_TELEMETRY_OPTOUT: 'true' },
-    stdio: 'ignore',
-  });
+  harness = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'pcf-start', 'bin', 'pcf-start.js'), '--codePath', controlDir],
+    {
+      cwd: join(root, 'pcf-controls', 'EmbeddedProfile'),
+      env: { ...process.env, BROWSER: '/bin/true', PP_TOOLS_TELEMETRY_OPTOUT: 'true' },
+      stdio: 'ignore',
+    },
+  );
   await waitForHarness(harness);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   await context.route('**/*', async (route) => {
@@ -102,6 +136,12 @@ async function setUp() {
       if (file) return route.fulfill({ path: file, contentType: 'application/javascript' });
     }
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+      if (url.pathname.endsWith('.resx')) {
+        return route.fulfill({
+          path: join(controlDir, 'strings', `EmbeddedProfile.${current.lcid}.resx`),
+          contentType: 'text/xml',
+        });
+      }
       if (url.pathname.endsWith('/harness.js')) {
         const original = await route.fetch();
         let body = await original.text();
@@ -118,10 +158,21 @@ async function setUp() {
   });
   await context.addInitScript(pageStore, RECORD_ID);
   page = await context.newPage();
-  await page.goto(HARNESS);
+  await open('en');
+}
+
+/** (Re)load the harness in a language, optionally with the hostile row. */
+async function open(locale, row = '') {
+  current = { lcid: DATAVERSE_LCID[locale] };
+  await page.goto(`${HARNESS}?lcid=${current.lcid}&locale=${locale}${row ? `&row=${row}` : ''}`);
   // The harness fills every input property with "val"; an API key turns on the official frame, so clear it to
   // get NavSync's own card, and give the search inputs real values.
-  for (const [property, value] of [['displayServicesApiKey', ''], ['firstName', 'Eva'], ['lastName', 'Jansen'], ['company', 'Contoso B.V.']]) {
+  for (const [property, value] of [
+    ['displayServicesApiKey', ''],
+    ['firstName', 'Eva'],
+    ['lastName', 'Jansen'],
+    ['company', 'Contoso B.V.'],
+  ]) {
     const input = page.locator(`xpath=//*[normalize-space(text())="${property}"]/following::input[1]`);
     await input.fill(value);
     await input.press('Enter');
@@ -136,35 +187,68 @@ async function tearDown() {
 try {
   await setUp();
   const ok = await runChecks([
-    ['the control loads the contact through context.webAPI and shows the not-matched card', async () => {
-      await page.getByText('Eva Jansen').first().waitFor({ timeout: 20000 });
-      await page.getByText('Not matched', { exact: false }).first().waitFor({ timeout: 5000 });
-      const selects = await page.evaluate(() => window.__navsync.selects);
-      if (!selects.some((s) => s.startsWith('contact:?$select=') && s.includes('navsync_salesnavurl'))) {
-        throw new Error(`unexpected retrieveRecord calls: ${JSON.stringify(selects)}`);
-      }
-    }],
-    ['a manual match stores the normalised URL and shows the Sales Navigator link', async () => {
-      await page.getByLabel('Profile URL').fill(PROFILE_URL);
-      await page.getByRole('button', { name: 'Match', exact: true }).click();
-      const link = page.getByRole('link', { name: 'View in Sales Navigator' });
-      await link.waitFor({ timeout: 10000 });
-      const href = await link.getAttribute('href');
-      if (href !== 'https://www.linkedin.com/in/eva-jansen-123') throw new Error(`link ${href}`);
-      const updates = await page.evaluate(() => window.__navsync.updates);
-      const data = updates[0]?.data ?? {};
-      if (updates.length !== 1 || data.navsync_salesnavurl !== href || data.navsync_matchsource !== 613730001) {
-        throw new Error(`unexpected updateRecord calls: ${JSON.stringify(updates)}`);
-      }
-      await page.getByText('Matched by hand').first().waitFor({ timeout: 5000 });
-      await page.screenshot({ path: join(artifacts, 'pcf-embedded-profile.png'), fullPage: true });
-    }],
-    ['no request left the machine (only loopback; unpkg served from node_modules)', () => {
-      const unexpected = aborted.filter((h) => !/(^|\.)cdn\.office\.net$|static2\.sharepointonline\.com$/.test(h));
-      if (unexpected.length) console.log(`    (aborted: ${[...new Set(aborted)].join(', ')})`);
-      // Any host here was blocked, so nothing left the machine; Fluent's font CDN is the only expected one.
-      if (unexpected.some((h) => h === 'unpkg.com')) throw new Error('React was not served locally');
-    }],
+    [
+      'the control loads the contact through context.webAPI and shows the not-matched card',
+      async () => {
+        await page.getByText('Eva Jansen').first().waitFor({ timeout: 20000 });
+        await page.getByText('Not matched', { exact: false }).first().waitFor({ timeout: 5000 });
+        const selects = await page.evaluate(() => window.__navsync.selects);
+        if (!selects.some((s) => s.startsWith('contact:?$select=') && s.includes('navsync_salesnavurl'))) {
+          throw new Error(`unexpected retrieveRecord calls: ${JSON.stringify(selects)}`);
+        }
+      },
+    ],
+    [
+      'a manual match stores the normalised URL and shows the Sales Navigator link',
+      async () => {
+        await page.getByLabel('Profile URL').fill(PROFILE_URL);
+        await page.getByRole('button', { name: 'Match', exact: true }).click();
+        const link = page.getByRole('link', { name: 'View in Sales Navigator' });
+        await link.waitFor({ timeout: 10000 });
+        const href = await link.getAttribute('href');
+        if (href !== 'https://www.linkedin.com/in/eva-jansen-123') throw new Error(`link ${href}`);
+        const updates = await page.evaluate(() => window.__navsync.updates);
+        const data = updates[0]?.data ?? {};
+        if (updates.length !== 1 || data.navsync_salesnavurl !== href || data.navsync_matchsource !== 613730001) {
+          throw new Error(`unexpected updateRecord calls: ${JSON.stringify(updates)}`);
+        }
+        await page.getByText('Matched by hand').first().waitFor({ timeout: 5000 });
+        await page.screenshot({ path: join(artifacts, 'pcf-embedded-profile.png'), fullPage: true });
+      },
+    ],
+    [
+      'a hostile stored profile URL (javascript:) shows "no profile link" and no link',
+      async () => {
+        await open('en', 'hostile');
+        await page.getByText(t('profile.noProfileLink', 'en')).first().waitFor({ timeout: 20000 });
+        const hrefs = await page
+          .locator('.navsync-ep a[href]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        if (hrefs.length) throw new Error(`links rendered: ${hrefs.join(', ')}`);
+        if ((await page.content()).includes('javascript:alert')) throw new Error('the stored value reached the page');
+      },
+    ],
+    ...LOCALES.map((locale) => [
+      `the control in ${locale}: texts of the user's language, lang="${locale}" on the control`,
+      async () => {
+        await open(locale);
+        await page.getByText(t('badge.notMatched', locale), { exact: true }).first().waitFor({ timeout: 20000 });
+        await page.getByRole('button', { name: t('profile.matchButton', locale), exact: true }).waitFor();
+        const lang = await page.locator('.navsync-ep').first().getAttribute('lang');
+        if (lang !== locale) throw new Error(`lang="${lang}"`);
+        if (locale === 'en' || locale === 'de')
+          await page.screenshot({ path: join(artifacts, `pcf-embedded-profile.${locale}.png`), fullPage: true });
+      },
+    ]),
+    [
+      'no request left the machine (only loopback; unpkg served from node_modules)',
+      () => {
+        const unexpected = aborted.filter((h) => !/(^|\.)cdn\.office\.net$|static2\.sharepointonline\.com$/.test(h));
+        if (unexpected.length) console.log(`    (aborted: ${[...new Set(aborted)].join(', ')})`);
+        // Any host here was blocked, so nothing left the machine; Fluent's font CDN is the only expected one.
+        if (unexpected.some((h) => h === 'unpkg.com')) throw new Error('React was not served locally');
+      },
+    ],
   ]);
   await tearDown();
   process.exit(ok ? 0 : 1);

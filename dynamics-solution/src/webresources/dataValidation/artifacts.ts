@@ -5,12 +5,12 @@ import {
   LOCALES,
   dataverseReportDefinitions,
   dataverseViewDefinitions,
+  localeOfLcid,
   renderDataverseReport,
   renderSavedQuery,
   t,
   type Locale,
 } from '@navsync/shared-ts';
-import { localeOfLcid } from '../locale';
 import { renderRdl } from './rdl';
 
 /**

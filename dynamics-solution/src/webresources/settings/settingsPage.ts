@@ -19,7 +19,7 @@ import {
   type ProgressEvent,
 } from '../dataValidation/enable';
 import { FetchWebApi, type WebApi } from '../dataValidation/webApi';
-import { userLocale } from '../locale';
+import { hostXrm, userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
 import { cleanUpImportedData } from './cleanUp';
 import { runTestWriteBack, type TestWriteBackOutcome } from './testWriteBack';
@@ -73,7 +73,7 @@ export function formatWhen(iso: string | null, locale: Locale): string {
 
 export interface PageOptions {
   locale?: Locale;
-  /** Asks the admin a yes/no question (window.confirm in the browser). */
+  /** Asks the admin a yes/no question (Xrm.Navigation.openConfirmDialog in Dynamics). */
   confirm: (question: string) => boolean | Promise<boolean>;
   /** The signed-in admin (owner of the Test Write-Back records). */
   userId?: string;
@@ -120,6 +120,7 @@ export class SettingsPage {
   }
 
   async start(): Promise<void> {
+    this.root.ownerDocument.documentElement.lang = this.locale;
     const [loaded, facts] = await Promise.all([this.gateway.load(), this.gateway.orgFacts()]);
     this.id = loaded.id;
     this.settings = loaded.settings;
@@ -358,12 +359,18 @@ export class SettingsPage {
   }
 }
 
-/** Entry point of the web resource page: same-origin Web API, the signed-in user's language. */
+/**
+ * Entry point of the web resource page: same-origin Web API, the signed-in user's language and the platform's
+ * confirm dialog, all from the hosting page's client API (the page runs in an iframe).
+ */
 export function start(root: HTMLElement): Promise<void> {
-  const xrm = (window.parent as unknown as { Xrm?: typeof Xrm }).Xrm ?? (window as unknown as { Xrm?: typeof Xrm }).Xrm;
-  const clientUrl = xrm ? xrm.Utility.getGlobalContext().getClientUrl() : window.location.origin;
+  const xrm = hostXrm();
+  const context = xrm?.Utility.getGlobalContext();
+  const clientUrl = context ? context.getClientUrl() : window.location.origin;
   const api = new FetchWebApi(`${clientUrl}/api/data/v9.2/`, (url, init) => window.fetch(url, init));
-  const userId = xrm ? xrm.Utility.getGlobalContext().userSettings.userId.replace(/[{}]/g, '') : undefined;
-  const page = new SettingsPage(root, api, { locale: userLocale(), confirm: (q) => window.confirm(q), userId });
+  const userId = context?.userSettings.userId.replace(/[{}]/g, '');
+  // Without the client API there is no dialog to ask in, so nothing that needs a "yes" happens.
+  const confirm = async (text: string) => (xrm ? (await xrm.Navigation.openConfirmDialog({ text })).confirmed : false);
+  const page = new SettingsPage(root, api, { locale: userLocale(xrm), confirm, userId });
   return page.start();
 }

@@ -1,4 +1,4 @@
-import { CATALOGUES, type Locale } from '@navsync/shared-ts';
+import { CATALOGUES, DATAVERSE_LCID, type Locale } from '@navsync/shared-ts';
 import type { IInputs } from '../generated/ManifestTypes';
 
 /**
@@ -26,7 +26,14 @@ export interface MockContext {
 }
 
 function text(raw: string | null | undefined): ComponentFramework.PropertyTypes.StringProperty {
-  return { raw: raw ?? null, formatted: raw ?? undefined, error: false, errorMessage: '', type: 'SingleLine.Text', attributes: undefined } as unknown as ComponentFramework.PropertyTypes.StringProperty;
+  return {
+    raw: raw ?? null,
+    formatted: raw ?? undefined,
+    error: false,
+    errorMessage: '',
+    type: 'SingleLine.Text',
+    attributes: undefined,
+  } as unknown as ComponentFramework.PropertyTypes.StringProperty;
 }
 
 export function createMockContext(options: MockContextOptions = {}): MockContext {
@@ -44,7 +51,9 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
     const out: Row = {};
     for (const col of select) {
       if (col.startsWith('navsync_notatcompany') && row.__noNotAtCompanyColumn) {
-        throw new Error("Could not find a property named 'navsync_notatcompany' on type 'Microsoft.Dynamics.CRM.contact'.");
+        throw new Error(
+          "Could not find a property named 'navsync_notatcompany' on type 'Microsoft.Dynamics.CRM.contact'.",
+        );
       }
       if (col in row) out[col] = row[col];
       const formatted = `${col}@OData.Community.Display.V1.FormattedValue`;
@@ -61,7 +70,8 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
         const accountId = /\/accounts\(([^)]+)\)/.exec(String(v))?.[1] ?? '';
         const valueKey = `_${bind[1]}_value`;
         row[valueKey] = accountId;
-        row[`${valueKey}@OData.Community.Display.V1.FormattedValue`] = (row.__accountNames as Record<string, string> | undefined)?.[accountId] ?? accountId;
+        row[`${valueKey}@OData.Community.Display.V1.FormattedValue`] =
+          (row.__accountNames as Record<string, string> | undefined)?.[accountId] ?? accountId;
       } else {
         row[k] = v;
       }
@@ -79,11 +89,28 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
       title: text(inputs.title),
       displayServicesApiKey: text(inputs.displayServicesApiKey),
     },
-    webAPI: { retrieveRecord, updateRecord, createRecord: jest.fn(), deleteRecord: jest.fn(), retrieveMultipleRecords: jest.fn() },
+    webAPI: {
+      retrieveRecord,
+      updateRecord,
+      createRecord: jest.fn(),
+      deleteRecord: jest.fn(),
+      retrieveMultipleRecords: jest.fn(),
+    },
     utils: { lookupObjects, getEntityMetadata: jest.fn(), hasEntityPrivilege: jest.fn() },
     resources: { getString: (key: string) => catalogue[key] ?? key, getResource: jest.fn() },
-    mode: { contextInfo: { entityId: id ?? '', entityTypeName: entity }, isControlDisabled: false, isVisible: true, label: '', setControlState: jest.fn(), setFullScreen: jest.fn(), trackContainerResize: jest.fn(), allocatedHeight: -1, allocatedWidth: -1 },
-    userSettings: { languageId: 1033 },
+    mode: {
+      contextInfo: { entityId: id ?? '', entityTypeName: entity },
+      isControlDisabled: false,
+      isVisible: true,
+      label: '',
+      setControlState: jest.fn(),
+      setFullScreen: jest.fn(),
+      trackContainerResize: jest.fn(),
+      allocatedHeight: -1,
+      allocatedWidth: -1,
+    },
+    // The platform hands the control the RESX of the user's language.
+    userSettings: { languageId: DATAVERSE_LCID[options.locale ?? 'en'] },
   } as unknown as ComponentFramework.Context<IInputs>;
 
   return { context, rows, webAPI: { retrieveRecord, updateRecord }, lookupObjects };

@@ -1,4 +1,5 @@
-import * as React from 'react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DV, DV_VALUES, format, t } from '@navsync/shared-ts';
 import { setIconOptions } from '@fluentui/react';
@@ -31,7 +32,9 @@ describe('Embedded Profile control (rendered)', () => {
       },
     });
     expect(screen.getAllByText('Eva Jansen').length).toBeGreaterThan(0);
-    expect(screen.getByRole('img', { name: tr('profile.photoAlt', { name: 'Eva Jansen' }) }).getAttribute('src')).toBe('https://media.licdn.com/eva.jpg');
+    expect(screen.getByRole('img', { name: tr('profile.photoAlt', { name: 'Eva Jansen' }) }).getAttribute('src')).toBe(
+      'https://media.licdn.com/eva.jpg',
+    );
     const link = screen.getByText(tr('profile.viewInSalesNavigator')).closest('a');
     expect(link?.getAttribute('href')).toBe('https://www.linkedin.com/in/eva-jansen');
     expect(link?.getAttribute('target')).toBe('_blank');
@@ -40,11 +43,22 @@ describe('Embedded Profile control (rendered)', () => {
 
   test('a person who left the account gets the banner; Ignore writes Ignore and the banner disappears', async () => {
     const { webAPI } = await mount({
-      row: { fullname: 'Eva Jansen', [p.profileUrl]: 'https://www.linkedin.com/in/eva-jansen', [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany, '_parentcustomerid_value@OData.Community.Display.V1.FormattedValue': 'Contoso B.V.' },
+      row: {
+        fullname: 'Eva Jansen',
+        [p.profileUrl]: 'https://www.linkedin.com/in/eva-jansen',
+        [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany,
+        '_parentcustomerid_value@OData.Community.Display.V1.FormattedValue': 'Contoso B.V.',
+      },
     });
-    expect(screen.getByText(tr('profile.notAtCompanyBanner', { name: 'Eva Jansen', company: 'Contoso B.V.' }))).toBeTruthy();
+    expect(
+      screen.getByText(tr('profile.notAtCompanyBanner', { name: 'Eva Jansen', company: 'Contoso B.V.' })),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: tr('profile.ignore') }));
-    await waitFor(() => expect(webAPI.updateRecord).toHaveBeenCalledWith('contact', expect.any(String), { [p.notAtCompany]: DV_VALUES.notAtCompany.ignore }));
+    await waitFor(() =>
+      expect(webAPI.updateRecord).toHaveBeenCalledWith('contact', expect.any(String), {
+        [p.notAtCompany]: DV_VALUES.notAtCompany.ignore,
+      }),
+    );
     await waitFor(() => expect(screen.queryByRole('button', { name: tr('profile.ignore') })).toBeNull());
   });
 
@@ -60,17 +74,98 @@ describe('Embedded Profile control (rendered)', () => {
     fireEvent.click(screen.getByRole('button', { name: tr('profile.matchButton') }));
     const link = await screen.findByText(tr('profile.viewInSalesNavigator'));
     expect(link.closest('a')?.getAttribute('href')).toBe('https://www.linkedin.com/in/eva-jansen');
-    expect(webAPI.updateRecord).toHaveBeenCalledWith('contact', expect.any(String), expect.objectContaining({ [p.matchSource]: DV_VALUES.matchSource.manual }));
+    expect(webAPI.updateRecord).toHaveBeenCalledWith(
+      'contact',
+      expect.any(String),
+      expect.objectContaining({ [p.matchSource]: DV_VALUES.matchSource.manual }),
+    );
   });
 
   test('a new record asks to be saved first', async () => {
     await mount({ id: null });
-    expect(screen.getByText(tr('dataverse.saveFirst'))).toBeTruthy();
+    // Fluent's MessageBar renders its text after a short delay (for screen-reader announcements).
+    expect(await screen.findByText(tr('dataverse.saveFirst'))).toBeTruthy();
   });
 
   test('with an API key the official Sales Navigator frame replaces the card', async () => {
     const { view } = await mount({ row: { fullname: 'Eva Jansen' }, inputs: { displayServicesApiKey: 'client123' } });
     const frame = view.container.querySelector('iframe');
-    expect(frame?.getAttribute('src')).toMatch(/^https:\/\/www\.linkedin\.com\/sales\/widget\/profile-matching\?apiKey=client123/);
+    expect(frame?.getAttribute('src')).toMatch(
+      /^https:\/\/www\.linkedin\.com\/sales\/widget\/profile-matching\?apiKey=client123/,
+    );
+  });
+
+  test('the Sales Navigator frame gets the same sandbox as the Salesforce LWC frame', async () => {
+    const { view } = await mount({ row: { fullname: 'Eva Jansen' }, inputs: { displayServicesApiKey: 'client123' } });
+    const lwc = readFileSync(
+      join(__dirname, '../../../../force-app/main/default/lwc/embeddedProfile/embeddedProfile.html'),
+      'utf8',
+    );
+    const lwcSandbox = /<iframe[^>]*\ssandbox="([^"]+)"/.exec(lwc)?.[1];
+    expect(lwcSandbox).toBeTruthy();
+    expect(view.container.querySelector('iframe')?.getAttribute('sandbox')).toBe(lwcSandbox);
+  });
+
+  // Values a rep, an import or an associations file can leave in the profile URL column.
+  const HOSTILE = [
+    'javascript:alert(document.cookie)',
+    'JaVaScRiPt:alert(1)//https://www.linkedin.com/in/eva',
+    'data:text/html,<script>alert(1)</script>',
+    'https://evil.example/in/eva-jansen',
+    'https://www.linkedin.com.evil.example/in/eva-jansen',
+    'http://www.linkedin.com/in/eva-jansen',
+    '//www.linkedin.com/in/eva-jansen',
+    'www.linkedin.com/in/eva-jansen',
+    'https://www.linkedin.com/company/contoso',
+    'https://www.linkedin.com/in/eva-jansen" onmouseover="alert(1)',
+  ];
+
+  test.each(HOSTILE)('a stored profile URL %j is shown as "no profile link", never as a link', async (stored) => {
+    const { view } = await mount({
+      row: {
+        fullname: 'Eva Jansen',
+        [p.profileUrl]: stored,
+        [p.memberUrn]: 'urn:li:member:1',
+        [p.matchSource]: DV_VALUES.matchSource.sync,
+      },
+    });
+    expect(await screen.findByText(tr('profile.noProfileLink'))).toBeTruthy();
+    expect(screen.queryByText(tr('profile.viewInSalesNavigator'))).toBeNull();
+    for (const a of Array.from(view.container.querySelectorAll('a[href]'))) {
+      expect(a.getAttribute('href')).toMatch(/^https:\/\/www\.linkedin\.com\//);
+    }
+    expect(view.container.innerHTML).not.toContain(stored);
+  });
+
+  test('a stored profile URL is linked in its canonical form only', async () => {
+    await mount({
+      row: {
+        fullname: 'Eva Jansen',
+        [p.profileUrl]: 'https://nl.linkedin.com/in/Eva-Jansen/?trk=x#frag',
+        [p.matchSource]: DV_VALUES.matchSource.sync,
+      },
+    });
+    const link = screen.getByText(tr('profile.viewInSalesNavigator')).closest('a');
+    expect(link?.getAttribute('href')).toBe('https://www.linkedin.com/in/eva-jansen');
+    expect(screen.queryByText(tr('profile.noProfileLink'))).toBeNull();
+  });
+
+  test('a photo from anywhere but LinkedIn’s media CDN is not loaded', async () => {
+    const { view } = await mount({
+      row: {
+        fullname: 'Eva Jansen',
+        [p.photoUrl]: 'https://tracker.example/pixel.gif',
+        [p.profileUrl]: 'https://www.linkedin.com/in/eva-jansen',
+      },
+    });
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.innerHTML).not.toContain('tracker.example');
+  });
+
+  test('renders in the user’s language with lang set on the control (German user)', async () => {
+    const de = (key: string, params?: Record<string, string | number>) => format(t(key, 'de'), params);
+    const { view } = await mount({ row: { fullname: 'Eva Jansen' }, locale: 'de' });
+    expect(view.container.querySelector('.navsync-ep')?.getAttribute('lang')).toBe('de');
+    expect(screen.getByRole('button', { name: de('profile.matchButton') })).toBeTruthy();
   });
 });

@@ -13,6 +13,7 @@ import {
   Text,
   TextField,
 } from '@fluentui/react';
+import { WIDGET_IFRAME_SANDBOX } from '@navsync/shared-ts';
 import type { ProfileViewModel, ProfileViewState } from '../viewmodel/ProfileViewModel';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -20,6 +21,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export interface EmbeddedProfileViewProps {
   vm: ProfileViewModel;
   t: Translate;
+  /** BCP-47 language of the texts (the user's), set on the control's root for screen readers. */
+  lang: string;
 }
 
 function useViewState(vm: ProfileViewModel): ProfileViewState {
@@ -39,7 +42,7 @@ const TONE: Record<string, MessageBarType> = {
 };
 
 /** The Embedded Profile card: photo, name, Sales Navigator link, badge, Not-at-company banner, manual match. */
-export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.ReactElement {
+export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): React.ReactElement {
   const state = useViewState(vm);
   const [url, setUrl] = React.useState('');
 
@@ -47,7 +50,10 @@ export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.
   if (state.phase === 'newRecord') return <MessageBar>{t('dataverse.saveFirst')}</MessageBar>;
   if (state.phase === 'error' || !state.person) {
     return (
-      <MessageBar messageBarType={MessageBarType.error} actions={<DefaultButton text={t('common.retry')} onClick={() => void vm.load()} />}>
+      <MessageBar
+        messageBarType={MessageBarType.error}
+        actions={<DefaultButton text={t('common.retry')} onClick={() => void vm.load()} />}
+      >
         {t(state.message?.key ?? 'profile.loadError')}
       </MessageBar>
     );
@@ -59,9 +65,14 @@ export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.
   const name = person.fullName;
 
   return (
-    <Stack className="navsync-ep" tokens={{ childrenGap: 8 }}>
+    <Stack className="navsync-ep" lang={lang} tokens={{ childrenGap: 8 }}>
       {state.iframeUrl ? (
-        <iframe className="navsync-ep-iframe" title={t('profile.iframeTitle', { name })} src={state.iframeUrl} />
+        <iframe
+          className="navsync-ep-iframe"
+          title={t('profile.iframeTitle', { name })}
+          src={state.iframeUrl}
+          sandbox={WIDGET_IFRAME_SANDBOX}
+        />
       ) : (
         <Persona
           text={name}
@@ -81,6 +92,8 @@ export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.
         <Link href={person.profileUrl} target="_blank" rel="noopener noreferrer">
           {t('profile.viewInSalesNavigator')}
         </Link>
+      ) : state.linkRefused ? (
+        <Text variant="small">{t('profile.noProfileLink')}</Text>
       ) : null}
       {state.notAtCompany ? (
         <MessageBar
@@ -88,8 +101,18 @@ export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.
           isMultiline
           actions={
             <div>
-              <PrimaryButton text={t('profile.updateAccount')} title={t('profile.updateAccountHint')} disabled={state.busy} onClick={() => void vm.updateAccount()} />
-              <DefaultButton text={t('profile.ignore')} title={t('profile.ignoreHint')} disabled={state.busy} onClick={() => void vm.ignore()} />
+              <PrimaryButton
+                text={t('profile.updateAccount')}
+                title={t('profile.updateAccountHint')}
+                disabled={state.busy}
+                onClick={() => void vm.updateAccount()}
+              />
+              <DefaultButton
+                text={t('profile.ignore')}
+                title={t('profile.ignoreHint')}
+                disabled={state.busy}
+                onClick={() => void vm.ignore()}
+              />
             </div>
           }
         >
@@ -130,9 +153,15 @@ export function EmbeddedProfileView({ vm, t }: EmbeddedProfileViewProps): React.
         </Stack>
       ) : null}
       <Stack horizontal tokens={{ childrenGap: 8 }}>
-        {can('unmatch') ? <DefaultButton text={t('profile.unmatch')} disabled={state.busy} onClick={() => void vm.unmatch()} /> : null}
-        {can('undoIgnore') ? <DefaultButton text={t('profile.undoIgnore')} disabled={state.busy} onClick={() => void vm.undoIgnore()} /> : null}
-        {can('refresh') ? <DefaultButton text={t('common.refresh')} disabled={state.busy} onClick={() => void vm.load()} /> : null}
+        {can('unmatch') ? (
+          <DefaultButton text={t('profile.unmatch')} disabled={state.busy} onClick={() => void vm.unmatch()} />
+        ) : null}
+        {can('undoIgnore') ? (
+          <DefaultButton text={t('profile.undoIgnore')} disabled={state.busy} onClick={() => void vm.undoIgnore()} />
+        ) : null}
+        {can('refresh') ? (
+          <DefaultButton text={t('common.refresh')} disabled={state.busy} onClick={() => void vm.load()} />
+        ) : null}
       </Stack>
     </Stack>
   );

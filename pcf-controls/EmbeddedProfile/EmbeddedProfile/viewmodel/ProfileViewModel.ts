@@ -24,6 +24,8 @@ export interface ProfileViewState {
   matchError: string | null;
   /** The official Sales Navigator frame, when an API key is configured. */
   iframeUrl: string | null;
+  /** A profile URL is stored but is not a LinkedIn profile link: shown as "no profile link", never as a link. */
+  linkRefused: boolean;
 }
 
 export interface RecordRef {
@@ -41,6 +43,7 @@ export class ProfileViewModel {
     message: null,
     matchError: null,
     iframeUrl: null,
+    linkRefused: false,
   };
 
   private readonly listeners = new Set<() => void>();
@@ -50,7 +53,13 @@ export class ProfileViewModel {
   private inputs: SearchInputs;
   private readonly now: () => Date;
 
-  constructor(service: ProfileService, rules: ProfileRules, record: RecordRef, inputs: SearchInputs, now: () => Date = () => new Date()) {
+  constructor(
+    service: ProfileService,
+    rules: ProfileRules,
+    record: RecordRef,
+    inputs: SearchInputs,
+    now: () => Date = () => new Date(),
+  ) {
     this.service = service;
     this.rules = rules;
     this.record = record;
@@ -91,14 +100,18 @@ export class ProfileViewModel {
     }
   }
 
+  /** Stored values reach the view only through the core's rules: a trusted photo, a canonical profile link. */
   private derive(loaded: PersonRecord): void {
-    const person = { ...loaded, photoUrl: this.rules.trustedPhoto(loaded.photoUrl) };
+    const profileUrl = this.rules.profileLink(loaded.profileUrl);
+    const person = { ...loaded, photoUrl: this.rules.trustedPhoto(loaded.photoUrl), profileUrl };
+    const badge = this.rules.badge(person, this.now());
     this.set({
       phase: 'ready',
       person,
-      badge: this.rules.badge(person, this.now()),
-      notAtCompany: this.rules.badge(person, this.now()).state === 'notAtCompany',
+      badge,
+      notAtCompany: badge.state === 'notAtCompany',
       iframeUrl: this.rules.iframeUrl(person, this.inputs),
+      linkRefused: loaded.profileUrl !== null && profileUrl === null,
     });
   }
 
@@ -149,6 +162,9 @@ export class ProfileViewModel {
     if (!person || !lookup) return false;
     const account = await this.service.pickAccount();
     if (!account) return false;
-    return this.change({ [lookup.bind]: `/accounts(${account.id})`, ...this.rules.patch('resetFlag') }, 'dataverse.accountUpdated');
+    return this.change(
+      { [lookup.bind]: `/accounts(${account.id})`, ...this.rules.patch('resetFlag') },
+      'dataverse.accountUpdated',
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { SearchInputs } from './rules';
 
 /** The form's record: PCF exposes it on `mode.contextInfo` (not in the typings, present in model-driven apps). */
 export function recordOf(context: ComponentFramework.Context<IInputs>): RecordRef {
-  const info = (context.mode as unknown as { contextInfo?: { entityId?: string; entityTypeName?: string } }).contextInfo;
+  const info = (context.mode as unknown as { contextInfo?: { entityId?: string; entityTypeName?: string } })
+    .contextInfo;
   const id = info?.entityId ? info.entityId.replace(/[{}]/g, '') : null;
   return { entity: info?.entityTypeName ?? 'contact', id };
 }

@@ -8,6 +8,7 @@ import {
   buildSalesNavigatorWidgetUrl,
   isTrustedPhotoUrl,
   parseProfileUrl,
+  renderableProfileUrl,
 } from '@navsync/shared-ts';
 import type { PersonRecord } from '../services/ProfileService';
 import type { BadgeView, ParsedProfileUrl, PatchAction, ProfileRules, SearchInputs } from './rules';
@@ -52,6 +53,10 @@ export const domainRules: ProfileRules = {
 
   trustedPhoto(url: string | null): string | null {
     return url !== null && isTrustedPhotoUrl(url) ? url : null;
+  },
+
+  profileLink(stored: string | null): string | null {
+    return renderableProfileUrl(stored);
   },
 
   iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null {

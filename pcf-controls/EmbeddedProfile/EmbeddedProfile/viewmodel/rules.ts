@@ -35,4 +35,6 @@ export interface ProfileRules {
   iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null;
   /** Only photos from LinkedIn's media origin are shown (anything else in the column is ignored). */
   trustedPhoto(url: string | null): string | null;
+  /** The stored profile URL as a link may show it (canonical LinkedIn profile), or null: "no profile link". */
+  profileLink(stored: string | null): string | null;
 }

@@ -20,6 +20,11 @@ export const DATAVERSE_LCID: Record<Locale, number> = {
   de: 1031,
 };
 
+/** The locale of a Dataverse user language (LCID); English for languages NavSync does not ship. */
+export function localeOfLcid(lcid: number | null | undefined): Locale {
+  return LOCALES.find((l) => DATAVERSE_LCID[l] === lcid) ?? 'en';
+}
+
 /** Best supported locale for a BCP-47 tag or platform code ("de-CH", "nl_NL", "fr"); English otherwise. */
 export function resolveLocale(tag: string | null | undefined): Locale {
   const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];

@@ -32,6 +32,13 @@ export function isTrustedPhotoUrl(url: unknown): boolean {
   return false;
 }
 
+/**
+ * The `sandbox` of the Sales Navigator iframe in every CRM (the LWC template writes the same value, checked by a
+ * test): scripts, its own origin's cookies (the linkedin.com session), pop-ups for "open in Sales Navigator", forms
+ * for sign-in; no top navigation of the CRM page.
+ */
+export const WIDGET_IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-forms';
+
 export type WidgetCrmType = 'contact' | 'lead' | 'account' | 'opportunity';
 
 export interface SalesNavigatorWidgetOptions {
