@@ -6,8 +6,10 @@
  *   navsync disconnect [--cleanup] [--yes]
  *   navsync test-writeback [--with-email] [--account <id>] [--keep]
  *                           a test contact with one test activity of each enabled kind, then removed
- * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose.
- * Credentials come from environment variables only (see config.ts); every line printed is redacted.
+ * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose,
+ * --delimiter <,|;|tab> (the export file's separator when sniffing it from the header is not wanted).
+ * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
+ * characters from data are shown escaped.
  */
 import { writeFileSync } from 'node:fs';
 import { redact, registerSecret } from '../net/redact';
@@ -16,6 +18,7 @@ import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
 import { connect } from './connect';
 import { disconnect, readStatus, runCycle, testWriteBack } from './engine';
 import { summarize, type RunReport } from './report';
+import { terminalJson, terminalText, terminalValue } from './terminalText';
 
 interface Args {
   command: string;
@@ -31,9 +34,10 @@ interface Args {
   withEmail: boolean;
   account?: string;
   keep: boolean;
+  delimiter?: string;
 }
 
-const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose]
+const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose] [--delimiter ,|;|tab]
        navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
        navsync test-writeback [--with-email] [--account <id>] [--keep]: creates a test contact, writes one test
          activity of each enabled kind completed on it, then removes them (--keep leaves them; --with-email gives
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--with-email') a.withEmail = true;
     else if (x === '--account') a.account = value();
     else if (x === '--keep') a.keep = true;
+    else if (x === '--delimiter') a.delimiter = delimiterOf(value());
     else if (x === '--help' || x === '-h') a.command = 'help';
     else if (!x.startsWith('-') && !a.command) a.command = x;
     else throw new ConfigError(`unknown argument: ${x}`);
@@ -68,20 +73,29 @@ export function parseArgs(argv: readonly string[]): Args {
   return a;
 }
 
+/** The export file's separator as given on the command line: one character, `tab` for a tab. */
+function delimiterOf(v: string): string {
+  const d = v === 'tab' || v === '\\t' ? '\t' : v;
+  if (d.length !== 1 || /[\s"\w]/.test(d.replace('\t', ','))) throw new ConfigError(`--delimiter must be one separator character such as , ; or tab (got ${JSON.stringify(v)})`);
+  return d;
+}
+
 /** Print a run: the short summary (or the JSON report), and in a dry run every change it would make. */
 export function render(report: RunReport, args: Pick<Args, 'json'>): string {
-  if (args.json) return redact(JSON.stringify(report, null, 2));
-  const lines = [summarize(report)];
+  if (args.json) return terminalJson(redact(JSON.stringify(report, null, 2)));
+  const v = terminalValue;
+  const lines = [terminalText(summarize(report))];
   for (const s of report.steps) {
-    for (const p of s.problems.slice(0, 20)) lines.push(`    ${s.name}: ${p.ref}: ${p.reason}`);
+    for (const p of s.problems.slice(0, 20)) lines.push(`    ${s.name}: ${v(p.ref)}: ${v(p.reason)}`);
     if (s.problems.length > 20) lines.push(`    ${s.name}: … ${s.problems.length - 20} more in the JSON report`);
-    if (s.error?.remedy) lines.push(`    ${s.name}: ${s.error.remedy}`);
-    for (const o of s.outcomes ?? []) lines.push(`    ${s.name}: ${o.record} ${o.outcome}: ${o.id}`);
-    if (s.outcomes && s.note && s.error) lines.push(`    ${s.name}: ${s.note}`);
+    if (s.error?.detail) lines.push(`    ${s.name}: ${v(s.error.detail)}`);
+    if (s.error?.remedy) lines.push(`    ${s.name}: ${v(s.error.remedy)}`);
+    for (const o of s.outcomes ?? []) lines.push(`    ${s.name}: ${o.record} ${o.outcome}: ${v(o.id)}`);
+    if (s.outcomes && s.note && s.error) lines.push(`    ${s.name}: ${v(s.note)}`);
   }
   if (report.dryRun && report.changes.length) {
     lines.push(`Changes this run would make (${report.changes.length}):`);
-    for (const c of report.changes) lines.push(`  [${c.step}] ${c.action} ${c.target}: ${c.detail}`);
+    for (const c of report.changes) lines.push(`  [${c.step}] ${c.action} ${v(c.target)}: ${v(c.detail)}`);
   }
   return redact(lines.join('\n'));
 }
@@ -91,7 +105,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${terminalText((e as Error).message)}\n${USAGE}\n`);
     return 2;
   }
   if (!args.command || args.command === 'help') {
@@ -100,22 +114,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const commands = ['sync', 'validate', 'status', 'disconnect', 'test-writeback'];
   if (!commands.includes(args.command)) {
-    process.stderr.write(`unknown command: ${args.command}\n${USAGE}\n`);
+    process.stderr.write(`unknown command: ${terminalValue(args.command)}\n${USAGE}\n`);
     return 2;
   }
   const file = args.config ?? env[ENV.config] ?? 'navsync.config.json';
   let conn;
   try {
     const cfg = loadConfig(file);
+    if (args.delimiter !== undefined) cfg.linkedin.delimiter = args.delimiter;
     const creds = credentialsFromEnv(env);
     for (const v of Object.values(creds)) registerSecret(v);
     // --verbose: every HTTP request the clients make (redacted), for support cases.
-    conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${redact(line)}\n`) : undefined);
+    conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${terminalValue(redact(line))}\n`) : undefined);
   } catch (e) {
-    process.stderr.write(`${redact((e as Error).message)}\n`);
+    process.stderr.write(`${terminalText(redact((e as Error).message))}\n`);
     return 2;
   }
-  const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`${redact(line)}\n`);
+  const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`${terminalValue(redact(line))}\n`);
   const opts = { ...conn.options, dryRun: args.dryRun, progress, locale: resolveLocale(conn.locale ?? ''), reconnect: args.reconnect };
   let report: RunReport;
   switch (args.command) {
@@ -140,15 +155,22 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   return report.ok ? 0 : 1;
 }
 
+/**
+ * Exits once stdout and stderr have taken everything written: piped, a large `--json` report is still in the
+ * stream's queue when `main` returns, and exiting then would cut it off.
+ */
+export function exitWhenFlushed(code: number, streams: NodeJS.WritableStream[] = [process.stdout, process.stderr], exit: (code: number) => void = process.exit): void {
+  process.exitCode = code;
+  let pending = streams.length;
+  for (const s of streams) s.write('', () => --pending === 0 && exit(code));
+}
+
 /** Entry point for the `navsync` bin (bin/navsync.cjs) and for `node dist/sync/cli.js`. */
 export function runCli(): void {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`${redact(String((err as Error)?.stack ?? err))}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenFlushed, (err) => {
+    process.stderr.write(`${terminalText(redact(String((err as Error)?.stack ?? err)))}\n`);
+    exitWhenFlushed(1);
+  });
 }
 
 if (require.main === module) runCli();

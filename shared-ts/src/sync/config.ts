@@ -22,8 +22,19 @@ export interface NavSyncConfig {
         columns?: Partial<ColumnMapping>;
         /** First export poll interval (ms); LinkedIn's jobs take minutes, the default is 5 s. */
         pollIntervalMs?: number;
+        /** CSV separator of the export (sniffed from its header when not given). */
+        delimiter?: string;
       }
-    | { source: 'file'; exportFiles: string[]; associationsFile?: string; columns?: Partial<ColumnMapping> };
+    | {
+        source: 'file';
+        exportFiles: string[];
+        associationsFile?: string;
+        columns?: Partial<ColumnMapping>;
+        /** CSV separator (`;` for files from European spreadsheet programs); sniffed from the header when not given. */
+        delimiter?: string;
+        /** The files' encoding when it is not UTF-8 (e.g. `windows-1252`); any other file is refused. */
+        encoding?: string;
+      };
   inboxFile?: string;
   outDir?: string;
   locale?: string;

@@ -50,7 +50,9 @@ export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (lin
 
 export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (line: string) => void): LinkedInSource {
   const li = cfg.linkedin;
-  if (li.source === 'file') return new FileSource({ exportFiles: li.exportFiles, associationsFile: li.associationsFile, columns: li.columns });
+  if (li.source === 'file') {
+    return new FileSource({ exportFiles: li.exportFiles, associationsFile: li.associationsFile, columns: li.columns, delimiter: li.delimiter, encoding: li.encoding });
+  }
   if (!creds.linkedinClientId || !creds.linkedinClientSecret) {
     throw new ConfigError('LinkedIn credentials missing: set NAVSYNC_LINKEDIN_CLIENT_ID and NAVSYNC_LINKEDIN_CLIENT_SECRET');
   }
@@ -66,6 +68,7 @@ export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?:
     partner: li.partner ?? (dynamics ? 'MS' : 'SFDC'),
     associationInstanceId: li.associationInstanceId ?? (dynamics ? new URL(cfg.dataverse?.url ?? 'http://x').hostname : li.crmInstanceValue),
     columns: li.columns,
+    delimiter: li.delimiter,
     ...(li.pollIntervalMs ? { pollIntervalMs: li.pollIntervalMs } : {}),
     log,
   });

@@ -1,27 +1,41 @@
 /**
- * CSV for the auto-save files (Sales Navigator account and lead list upload) and other exports. Cells are
- * quoted when needed (RFC 4180). For files a person opens in a spreadsheet, a cell that would run as a formula
- * (=, +, -, @, tab, CR) is prefixed with an apostrophe (OWASP's advice against CSV injection), so
- * `=HYPERLINK(...)` stays text; machine-to-machine files can turn that guard off to keep values byte-exact.
+ * The one CSV writer: csv-stringify (the sibling of the csv-parse that reads exports), RFC 4180 quoting, CRLF line
+ * ends. For files a person opens in a spreadsheet (the auto-save files) a cell that a spreadsheet program could
+ * run as a formula gets an apostrophe in front (OWASP's advice against CSV injection): one starting with = + - @,
+ * also after leading white space (some programs trim it) and in the full-width forms ＝ ＋ － ＠ (some programs fold
+ * them to ASCII), and one starting with a tab or a carriage return. Machine-to-machine files turn the guard off
+ * to keep values byte-exact.
  */
+import { stringify } from 'csv-stringify/sync';
+
 export interface CsvOptions {
   formulaGuard?: boolean;
 }
 
-export function csvCell(value: string | number | null | undefined, opts: CsvOptions = {}): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (opts.formulaGuard !== false && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+export type CsvCell = string | number | null | undefined;
+
+const FORMULA = /^(?:[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
+
+/** The cell as the file holds it: the apostrophe before anything a spreadsheet could run. */
+export function guardFormula(value: string): string {
+  return FORMULA.test(value) ? `'${value}` : value;
 }
 
-export function csvLine(cells: readonly (string | number | null | undefined)[], opts: CsvOptions = {}): string {
-  return cells.map((c) => csvCell(c, opts)).join(',');
-}
+/** Spaces around a value are kept: such a cell is quoted (a reader that trims unquoted cells keeps them). */
+const QUOTED_TOO = /^\s|\s$/;
 
 export function csvDocument(
   header: readonly string[],
-  rows: readonly (readonly (string | number | null | undefined)[])[],
+  rows: readonly (readonly CsvCell[])[],
   opts: CsvOptions = {},
 ): string {
-  return [csvLine(header, opts), ...rows.map((r) => csvLine(r, opts))].join('\r\n') + '\r\n';
+  const guard = opts.formulaGuard !== false;
+  const cell = (v: CsvCell): string => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return guard ? guardFormula(s) : s;
+  };
+  return stringify([header.map(cell), ...rows.map((r) => r.map(cell))], {
+    record_delimiter: '\r\n',
+    quoted_match: QUOTED_TOO,
+  });
 }

@@ -1,4 +1,4 @@
-import { readdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PersonUpdate } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
@@ -6,7 +6,7 @@ import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
 import { summarize, type RunReport, type StepName, type StepReport } from './report';
 import { associationsStep } from './steps/associations';
-import { autoSaveStep } from './steps/autoSave';
+import { autoSaveFiles, autoSaveStep } from './steps/autoSave';
 import { connectionStep } from './steps/connection';
 import { StepFailure } from './steps/failure';
 import { settingsStep } from './steps/settings';
@@ -138,12 +138,7 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
       }
       const accounts = await all(crm.accounts({ withCompanyUrn: true }));
       const outDir = st.opts.outDir ?? 'navsync-autosave';
-      let files: string[] = [];
-      try {
-        files = (await readdir(outDir)).filter((f) => /^autosave-.*\.csv$/.test(f));
-      } catch {
-        files = [];
-      }
+      const files = await autoSaveFiles(outDir);
       Object.assign(s.counts, {
         people: updates.length,
         flagsCleared: updates.filter((u) => u.fields.notAtCompany === 'noFeedback').length,

@@ -1,4 +1,5 @@
 import type { NavSyncError } from '../domain/errors';
+import { terminalValue } from './terminalText';
 
 /** One step of a run, as the run report and the human summary show it. */
 export interface StepReport {
@@ -90,7 +91,7 @@ export function summarize(report: RunReport): string {
     const counts = Object.entries(s.counts)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    const extra = s.error ? ` — ${s.error.code} ${s.error.message}` : s.note ? ` — ${s.note}` : '';
+    const extra = s.error ? ` — ${s.error.code} ${terminalValue(s.error.message)}` : s.note ? ` — ${terminalValue(s.note)}` : '';
     const problems = s.problems.length ? ` (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed in the report)` : '';
     lines.push(`  ${s.status === 'ok' ? '✓' : s.status === 'skipped' ? '–' : s.status === 'partial' ? '!' : '✗'} ${s.name.padEnd(13)} ${counts}${extra}${problems}`);
   }

@@ -112,3 +112,13 @@ test('conflicting rows for one record: the newest flaggedAt wins, reported as a 
   ]);
   expect(conflicts[2].reason).toContain('this row is newer and stands');
 });
+
+test('a file source without an associations file is no information: every existing profile link is kept', async () => {
+  const member = env.salesforce.f(SF.person.memberUrn);
+  const linked = () => env.salesforce.all('Contact').filter((c) => c[member]).map((c) => `${c.Id}|${c[member]}`);
+  const before = linked();
+  expect(before.length).toBeGreaterThan(0);
+  const r = await runCycle(env.options('salesforce', { linkedin: new FileSource({ exportFiles: [fileOf(demoExportCsv(data, 'salesforce'))] }) }));
+  expect(linked()).toEqual(before);
+  expect(r.steps.find((s) => s.name === 'associations')).toMatchObject({ status: 'skipped', note: expect.stringMatching(/no associations source/) });
+});

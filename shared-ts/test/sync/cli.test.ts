@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SF, SF_VALUES } from '../../src/domain/crmSchema';
 import { generateDemoData } from '../../src/demo/dataset';
 import type { DemoEnvironment } from '../../src/demo/environment';
-import { main } from '../../src/sync/cli';
+import { captureCli } from './cliCapture';
 import { demoEnvironmentPerTest } from './demoEnvironmentPerTest';
 
 const data = generateDemoData({ accounts: 30, peoplePerAccount: 5, leads: 40 });
@@ -37,16 +37,10 @@ const credentials = () => ({
 });
 
 async function cli(args: string[], vars: Record<string, string> = credentials()): Promise<number> {
-  out = '';
-  err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return await main(args, vars);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const r = await captureCli(args, vars);
+  out = r.out;
+  err = r.err;
+  return r.code;
 }
 
 const tasks = () => env.salesforce.all('Task');

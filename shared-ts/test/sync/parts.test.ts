@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { csvCell, csvDocument } from '../../src/sync/csv';
+import fc from 'fast-check';
+import { csvDocument } from '../../src/sync/csv';
 import { parseInboxLine } from '../../src/sync/inbox';
 import { ConfigError, credentialsFromEnv, loadConfig } from '../../src/sync/config';
 import { isCrmRecordId } from '../../src/sync/ids';
@@ -15,9 +16,24 @@ describe('CSV for the auto-save files', () => {
     expect(back.slice(0, 4)).toEqual(values.slice(0, 4).map((v) => `'${v}`));
     expect(back.slice(4)).toEqual(values.slice(4));
   });
+  test('the guard also catches formulas behind leading spaces, full-width lookalikes, tab and CR', () => {
+    const risky = ['  =1+1', '\u3000=cmd|x', '＝HYPERLINK("x")', '＋1', '－1', '＠SUM(A1)', '\t=1', '\r=1', '\tanything', ' \u00a0@x'];
+    const back = (parse(csvDocument(['v'], risky.map((v) => [v]))) as string[][]).slice(1).map((r) => r[0]);
+    expect(back).toEqual(risky.map((v) => `'${v}`));
+    const safe = ['a=b', 'Acme (+1)', 'x-y', 'mail@example.com', '１２３'];
+    expect((parse(csvDocument(['v'], safe.map((v) => [v]))) as string[][]).slice(1).map((r) => r[0])).toEqual(safe);
+  });
+  test('any values survive a round trip through csv-parse (guard off), with CRLF line ends', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', 'é', ';', "'") }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
+        const text = csvDocument(['x', 'y'], rows, { formulaGuard: false });
+        expect(text.endsWith('\r\n')).toBe(true);
+        expect(parse(text, { record_delimiter: '\r\n' })).toEqual([['x', 'y'], ...rows]);
+      }),
+    );
+  });
   test('machine files can keep values byte-exact', () => {
-    expect(csvCell('=1+1', { formulaGuard: false })).toBe('=1+1');
-    expect(csvCell(null)).toBe('');
+    expect(csvDocument(['a', 'b'], [['=1+1', null]], { formulaGuard: false })).toBe('a,b\r\n=1+1,\r\n');
   });
 });
 

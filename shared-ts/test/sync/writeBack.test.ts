@@ -1,5 +1,6 @@
 import { SF } from '../../src/domain/crmSchema';
-import { generateDemoData } from '../../src/demo/dataset';
+import { appendFileSync } from 'node:fs';
+import { generateDemoData, inboxJsonLines } from '../../src/demo/dataset';
 import type { DemoEnvironment } from '../../src/demo/environment';
 import { crmId } from '../../src/demo/ids';
 import { runCycle } from '../../src/sync/engine';
@@ -63,5 +64,16 @@ describe('write-back through the engine (Salesforce double)', () => {
     expect(task?.WhoId).toBe(contact.Id);
     expect(task?.IsClosed).toBe(true);
     expect(env.salesforce.all('Task')).toHaveLength(before);
+  });
+
+  test('an activity is known by its kind and id: an InMail and a message with the same id are two activities', async () => {
+    const inmail = data.inbox.find((a) => a.kind === 'inmail' && a.expectedPersonKey && !a.optOut);
+    expect(inmail).toBeDefined();
+    const one = { ...(inmail as NonNullable<typeof inmail>), id: 'shared-id-1' };
+    appendFileSync(env.inboxFile, inboxJsonLines([one, { ...one, kind: 'message' }]));
+    await runCycle(env.options('salesforce'));
+    const key = env.salesforce.f(SF.task.activityKey);
+    const both = env.salesforce.all('Task').filter((t) => String(t[key]).includes('shared-id-1'));
+    expect(both.map((t) => String(t[key]).split('-')[1]).sort()).toEqual(['inmail', 'message']);
   });
 });

@@ -12,6 +12,12 @@ const LOOKUP_CHUNK = 1000;
  */
 export async function associationsStep(state: RunState, step: StepReport): Promise<void> {
   const { crm, linkedin } = state.opts;
+  if (linkedin.providesAssociations === false) {
+    // No associations source is no information: a record it does not list keeps its link.
+    step.status = 'skipped';
+    step.note = 'no associations source configured: existing profile links are kept';
+    return;
+  }
   const now = state.now();
   const syncedBefore = new Date(now - REVALIDATION_INTERVAL_MS).toISOString();
   const counts = { checked: 0, manualKept: 0, found: 0, updated: 0, cleared: 0, notFound: 0, lookupFailed: 0 };

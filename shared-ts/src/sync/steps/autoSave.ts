@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { all, type RunState } from '../context';
 import { csvDocument } from '../csv';
@@ -10,6 +10,17 @@ export const ACCOUNT_CSV_HEADER = ['Account Name', 'Website', 'City', 'CRM Accou
 export const LEAD_CSV_HEADER = ['First Name', 'Last Name', 'Email', 'Title', 'Company', 'CRM Contact ID'];
 
 const fileSlug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+
+/** Every auto-save file NavSync writes (and removes when it no longer applies). */
+export const AUTOSAVE_FILE = /^autosave-.*\.csv$/;
+
+/**
+ * A seat holder's file name: readable (the mailbox name) and unique (the CRM user id, case kept: two holders
+ * with the same mailbox name at different domains never share a file).
+ */
+export function autoSaveBase(ownerId: string, email: string | null | undefined): string {
+  return `${fileSlug(email?.split('@')[0] ?? 'user')}-${ownerId.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+}
 
 /**
  * Step 3: for each seat holder, the accounts and contacts of their open opportunities past the admin's stage,
@@ -49,9 +60,10 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
   const outDir = state.opts.outDir ?? 'navsync-autosave';
   if (!state.writes.dryRun) await mkdir(outDir, { recursive: true });
   let files = 0;
+  const written = new Set<string>();
   for (const set of sets) {
     const holder = state.seatHolders.get(set.ownerId);
-    const base = fileSlug(holder?.email?.split('@')[0] ?? set.ownerId);
+    const base = autoSaveBase(set.ownerId, holder?.email);
     const accountRows = set.accountIds.map((id) => accounts.get(id)).filter((a) => !!a).map((a) => [a.name, a.website, a.city, a.id]);
     const leadRows = set.contactIds
       .map((id) => contacts.get(id))
@@ -62,6 +74,7 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
     await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () => writeFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)));
     await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () => writeFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)));
     files += 2;
+    written.add(accountFile).add(leadFile);
     state.details.autoSave.push({
       seatHolder: holder?.name ?? holder?.email ?? set.ownerId,
       accounts: accountRows.length,
@@ -69,5 +82,22 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
       files: [accountFile, leadFile],
     });
   }
-  Object.assign(step.counts, { openOpportunities: opps.length, seatHolders: sets.length, accounts: accountIds.length, contacts: contactIds.length, files });
+  // Files of earlier runs that no longer apply (a holder without a set now, an older name) would be uploaded as current.
+  let removed = 0;
+  for (const name of await autoSaveFiles(outDir)) {
+    const path = join(outDir, name);
+    if (written.has(path)) continue;
+    await state.writes.file('autoSave', path, 'delete (no longer applies)', () => unlink(path));
+    removed++;
+  }
+  Object.assign(step.counts, { openOpportunities: opps.length, seatHolders: sets.length, accounts: accountIds.length, contacts: contactIds.length, files, removed });
+}
+
+/** The auto-save files in `outDir` (none when it does not exist yet). */
+export async function autoSaveFiles(outDir: string): Promise<string[]> {
+  try {
+    return (await readdir(outDir)).filter((f) => AUTOSAVE_FILE.test(f));
+  } catch {
+    return [];
+  }
 }

@@ -34,11 +34,13 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
     }
     counts.read++;
     const a = item.activity;
-    if (seen.has(a.id)) {
+    // An activity is known by its kind and id together: an InMail and a message may share an id.
+    const identity = `${a.kind}\u0000${a.id}`;
+    if (seen.has(identity)) {
       counts.duplicates++;
       continue;
     }
-    seen.add(a.id);
+    seen.add(identity);
     const owner = holderByEmail.get(a.seatHolder);
     if (!owner) {
       counts.notSeatHolder++;
