@@ -1,7 +1,9 @@
 import { AREAS } from './catalogues/index';
 import { LOCALES, type Locale } from './locales';
+import { selectPlurals } from './plural';
 
 export * from './locales';
+export { pluralForms, selectPlurals } from './plural';
 export { defineArea, type AreaCatalogue } from './catalogue';
 
 /** Full key `<area>.<key>` → text, per locale; built once from the area files. */
@@ -27,9 +29,13 @@ export function labelName(key: string): string {
   return `NavSync_${key.replace(/\./g, '_')}`;
 }
 
-/** Fill `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed, not hidden. */
-export function format(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/**
+ * Fill `{name}` placeholders, after choosing each `{name, plural, …}` form by the language's plural rule
+ * (`locale`: a catalogue locale or any BCP-47 tag; English when absent). Unknown placeholders stay visible so a
+ * missing value is noticed, not hidden.
+ */
+export function format(text: string, params: Record<string, string | number> = {}, locale: string = 'en'): string {
+  return selectPlurals(text, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
     return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
   });
 }
@@ -37,5 +43,5 @@ export function format(text: string, params: Record<string, string | number> = {
 /** Text for a key in a locale, falling back to English, then to the key itself (never an empty string). */
 export function t(key: string, locale: Locale = 'en', params?: Record<string, string | number>): string {
   const text = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key;
-  return format(text, params);
+  return format(text, params, locale);
 }

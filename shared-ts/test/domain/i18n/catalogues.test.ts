@@ -3,6 +3,11 @@ import { isAllowedSameAsEnglish } from '../../../src/domain/i18n/sameAsEnglish';
 import { describeError, ERROR_CODES } from '../../../src/domain/errors';
 
 const enKeys = Object.keys(CATALOGUES.en).sort();
+/** The distinct parameter names a text uses: `{name}` and `{name, plural, …}` alike (not a plural's `one {form}`). */
+const placeholders = (text: string) =>
+  [
+    ...new Set([...text.matchAll(/(?<!(?:\b(?:zero|one|two|few|many|other)|=\d+)\s*)\{(\w+)[,}]/g)].map((m) => m[1])),
+  ].sort();
 
 describe('i18n catalogues', () => {
   test.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the English key set', (locale) => {
@@ -21,8 +26,8 @@ describe('i18n catalogues', () => {
     for (const k of enKeys) {
       const text = CATALOGUES[locale][k];
       if (!text.trim()) problems.push(`${k}: empty`);
-      const want = (CATALOGUES.en[k].match(/\{\w+\}/g) ?? []).sort();
-      const got = (text.match(/\{\w+\}/g) ?? []).sort();
+      const want = placeholders(CATALOGUES.en[k]);
+      const got = placeholders(text);
       if (want.join() !== got.join()) problems.push(`${k}: placeholders ${got.join()} ≠ ${want.join()}`);
     }
     expect(problems).toEqual([]);

@@ -82,7 +82,7 @@ export const commonArea = defineArea('common', {
     search: 'Rechercher',
     selectAll: 'Tout sélectionner',
     deselectAll: 'Tout désélectionner',
-    selectedCount: '{count} sélectionné(s)',
+    selectedCount: '{count, plural, one {# sélectionné} other {# sélectionnés}}',
     refresh: 'Actualiser',
     none: 'Aucun',
     never: 'Jamais',

@@ -34,7 +34,7 @@ export const syncArea = defineArea('sync', {
     crmAll: 'CRM, all requests',
     linkedinAll: 'LinkedIn, all requests',
     none: 'None.',
-    moreRows: '{count} more rows are in the JSON run report.',
+    moreRows: '{count, plural, one {# more row is} other {# more rows are}} in the JSON run report.',
   },
   nl: {
     reportTitle: 'NavSync-runrapport',
@@ -68,7 +68,7 @@ export const syncArea = defineArea('sync', {
     crmAll: 'CRM, alle aanvragen',
     linkedinAll: 'LinkedIn, alle aanvragen',
     none: 'Geen.',
-    moreRows: 'Nog {count} rijen staan in het JSON-runrapport.',
+    moreRows: '{count, plural, one {Nog # rij staat} other {Nog # rijen staan}} in het JSON-runrapport.',
   },
   fr: {
     reportTitle: 'Rapport d’exécution NavSync',
@@ -102,7 +102,7 @@ export const syncArea = defineArea('sync', {
     crmAll: 'CRM, toutes les requêtes',
     linkedinAll: 'LinkedIn, toutes les requêtes',
     none: 'Aucun.',
-    moreRows: '{count} lignes de plus figurent dans le rapport JSON.',
+    moreRows: '{count, plural, one {# ligne de plus figure} other {# lignes de plus figurent}} dans le rapport JSON.',
   },
   it: {
     reportTitle: 'Rapporto di esecuzione NavSync',
@@ -136,7 +136,7 @@ export const syncArea = defineArea('sync', {
     crmAll: 'CRM, tutte le richieste',
     linkedinAll: 'LinkedIn, tutte le richieste',
     none: 'Nessuno.',
-    moreRows: 'Altre {count} righe sono nel rapporto JSON.',
+    moreRows: '{count, plural, one {Un’altra riga è} other {Altre # righe sono}} nel rapporto JSON.',
   },
   de: {
     reportTitle: 'NavSync-Laufbericht',
@@ -170,6 +170,6 @@ export const syncArea = defineArea('sync', {
     crmAll: 'CRM, alle Anfragen',
     linkedinAll: 'LinkedIn, alle Anfragen',
     none: 'Keine.',
-    moreRows: '{count} weitere Zeilen stehen im JSON-Laufbericht.',
+    moreRows: '{count, plural, one {# weitere Zeile steht} other {# weitere Zeilen stehen}} im JSON-Laufbericht.',
   },
 });
