@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
+import { csvDocument } from '../sync/csv';
 import { LoopbackDouble, sendJson } from './server';
 import { salesforceRequestKind } from '../crm/salesforce/requestKind';
 import { evaluate, parseSoql, SoqlError, type Cond } from './soql';
@@ -690,7 +691,7 @@ export class SalesforceDouble extends LoopbackDouble {
     const rows = sub === 'successfulResults' ? j.results.ok : sub === 'failedResults' ? j.results.failed : j.results.unprocessed;
     const head = sub === 'successfulResults' ? ['sf__Id', 'sf__Created', ...h] : sub === 'failedResults' ? ['sf__Id', 'sf__Error', ...h] : h;
     res.writeHead(200, { ...headers, 'Content-Type': 'text/csv' });
-    res.end([head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+    res.end(csvDocument(head, rows, { formulaGuard: false, lineEnd: '\n' }));
   }
 
   /** Processes an uploaded job: every row is validated like a single save; failures are per record. */
@@ -741,8 +742,4 @@ export class SalesforceDouble extends LoopbackDouble {
     if (t === 'double' || t === 'int') return Number(v);
     return v;
   }
-}
-
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

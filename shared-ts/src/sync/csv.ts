@@ -10,6 +10,8 @@ import { stringify } from 'csv-stringify/sync';
 
 export interface CsvOptions {
   formulaGuard?: boolean;
+  /** CRLF (RFC 4180, what spreadsheet programs write) unless a platform's files use LF. */
+  lineEnd?: '\r\n' | '\n';
 }
 
 export type CsvCell = string | number | null | undefined;
@@ -35,7 +37,7 @@ export function csvDocument(
     return guard ? guardFormula(s) : s;
   };
   return stringify([header.map(cell), ...rows.map((r) => r.map(cell))], {
-    record_delimiter: '\r\n',
+    record_delimiter: opts.lineEnd ?? '\r\n',
     quoted_match: QUOTED_TOO,
   });
 }
