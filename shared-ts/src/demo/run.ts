@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writePrivateFileSync } from '../sync/privateFile';
 import { join, relative } from 'node:path';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { runCycle } from '../sync/engine';
@@ -45,7 +46,7 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoRunResult> {
       const opts = env.options(crm, { progress: o.progress, locale });
       const report = await runCycle(opts);
       reports[crm] = report;
-      writeFileSync(join(o.outDir, `run-${crm}.json`), JSON.stringify(report, null, 2));
+      writePrivateFileSync(join(o.outDir, `run-${crm}.json`), JSON.stringify(report, null, 2));
       print(summarize(report));
       sections.push(await readReportSection(opts.crm, LABEL[crm], report));
     }
@@ -53,7 +54,7 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoRunResult> {
     await env.close();
   }
   const reportFile = join(o.outDir, 'report.html');
-  writeFileSync(reportFile, renderReportPage(sections, locale, new Date()));
+  writePrivateFileSync(reportFile, renderReportPage(sections, locale, new Date()));
   print(`Report: ${relative(process.cwd(), reportFile)} (auto-save CSV files in ${relative(process.cwd(), o.outDir)}/autosave-*/)`);
   return { reportFile, reports, ok: Object.values(reports).every((r) => r.ok) };
 }

@@ -11,12 +11,12 @@
  * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
  * characters from data are shown escaped.
  */
-import { writeFileSync } from 'node:fs';
 import { redact, registerSecret } from '../net/redact';
 import { resolveLocale } from '../domain/i18n/index';
 import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
 import { connect } from './connect';
 import { disconnect, readStatus, runCycle, testWriteBack } from './engine';
+import { writePrivateFileSync } from './privateFile';
 import { summarize, type RunReport } from './report';
 import { terminalJson, terminalText, terminalValue } from './terminalText';
 
@@ -150,7 +150,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     default:
       report = await testWriteBack(opts, { withEmail: args.withEmail, accountId: args.account ?? null, keep: args.keep });
   }
-  if (args.report) writeFileSync(args.report, redact(JSON.stringify(report, null, 2)));
+  if (args.report) writePrivateFileSync(args.report, redact(JSON.stringify(report, null, 2)));
   process.stdout.write(`${render(report, args)}\n`);
   return report.ok ? 0 : 1;
 }

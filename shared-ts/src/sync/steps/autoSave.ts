@@ -1,7 +1,8 @@
-import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { all, type RunState } from '../context';
 import { csvDocument } from '../csv';
+import { writePrivateFile } from '../privateFile';
 import type { StepReport } from '../report';
 import { autoSaveSets } from '../../domain/pipeline/index';
 
@@ -58,7 +59,7 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
   const accounts = new Map((accountIds.length ? await all(crm.accounts({ ids: accountIds })) : []).map((a) => [a.id, a]));
   const contacts = new Map((contactIds.length ? await all(crm.people({ kind: 'contact', ids: contactIds })) : []).map((c) => [c.id, c]));
   const outDir = state.opts.outDir ?? 'navsync-autosave';
-  if (!state.writes.dryRun) await mkdir(outDir, { recursive: true });
+  if (!state.writes.dryRun) await mkdir(outDir, { recursive: true, mode: 0o700 });
   let files = 0;
   const written = new Set<string>();
   for (const set of sets) {
@@ -71,8 +72,8 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
       .map((c) => [c.firstName, c.lastName, c.email, c.title, c.companyName, c.id]);
     const accountFile = join(outDir, `autosave-${base}-accounts.csv`);
     const leadFile = join(outDir, `autosave-${base}-leads.csv`);
-    await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () => writeFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)));
-    await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () => writeFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)));
+    await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () => writePrivateFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)));
+    await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () => writePrivateFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)));
     files += 2;
     written.add(accountFile).add(leadFile);
     state.details.autoSave.push({
