@@ -104,7 +104,7 @@ export class SyncServicesSource implements LinkedInSource {
     });
     const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
     if (!res.ok || !json.access_token) {
-      const detail = `LinkedIn token: ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim();
+      const detail = `LinkedIn token request: HTTP ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim();
       throw new CatalogueError(res.status === 400 || res.status === 401 || res.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR', detail, res.status);
     }
     registerSecret(json.access_token);
@@ -136,7 +136,7 @@ export class SyncServicesSource implements LinkedInSource {
         const code = networkErrorCode(err);
         if (!code) throw err;
         this.log(`linkedin ${method} ${url} → ${code}`);
-        if (attempt >= this.policy.maxRetries) throw new CatalogueError('CONNECT_FAILED', `LinkedIn ${kind}: ${code}`);
+        if (attempt >= this.policy.maxRetries) throw new CatalogueError('CONNECT_FAILED', `LinkedIn ${kind} request: ${code}`);
         await this.sleep(backoffDelay(attempt, this.policy), opts.signal);
         continue;
       }

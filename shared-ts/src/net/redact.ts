@@ -1,34 +1,66 @@
 /**
- * The one redaction every client log line goes through (LinkedIn, Salesforce, Dataverse, the doubles):
- * known secret values registered by the clients (client secrets, tokens as they are minted) and the usual
- * credential shapes (Bearer headers, token/secret parameters, signed download URLs) are replaced by `***`.
+ * The one redaction every client log line, message and report goes through (LinkedIn, Salesforce, Dataverse, the
+ * CLI): secret values registered by the clients (client secrets, tokens as they are minted), the value of every
+ * environment variable whose name is secret-like (whether or not a client registered it), and the usual credential
+ * shapes (Bearer/Basic credentials, Salesforce session ids, `name=value`, `name: value` and JSON `"name": "value"`
+ * pairs whose name is secret-like, signed download URLs) are replaced by `***`.
  */
+import { isSecretLikeName } from './secretNames';
+
+const MIN_SECRET = 6;
 const secrets = new Set<string>();
 
 /** Remember a secret value so it is masked wherever it shows up later (short values are ignored). */
 export function registerSecret(value: string | null | undefined): void {
-  if (value && value.length >= 6) secrets.add(value);
+  if (value && value.length >= MIN_SECRET) secrets.add(value);
 }
 
-const PATTERNS: [RegExp, string][] = [
-  [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
+/** Registers the value of every secret-like variable of an environment (e.g. the one the CLI was given). */
+export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of Object.entries(env)) if (isSecretLikeName(name)) registerSecret(value);
+}
+
+/** The values to mask: registered ones and the process environment's secret-like variables, longest first. */
+function knownSecrets(): string[] {
+  const all = new Set(secrets);
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value && value.length >= MIN_SECRET && isSecretLikeName(name)) all.add(value);
+  }
+  const out = new Set<string>();
+  for (const s of all) {
+    out.add(s);
+    // The same value as it appears in a URL or a form body.
+    out.add(encodeURIComponent(s));
+    out.add(JSON.stringify(s).slice(1, -1));
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+const SECRET_NAME = /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid)$/i;
+const secretName = (name: string) => SECRET_NAME.test(name) || isSecretLikeName(name);
+
+const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/\b(Bearer|Basic)(\s+)[A-Za-z0-9._~+/=-]+/gi, '$1$2***'],
+  // Salesforce session ids / access tokens: the 15- or 18-character org id, "!", then the session part.
+  [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '***'],
+  // JSON: "name": "value" (also with escaped quotes inside a JSON string).
   [
-    /((?:access_token|refresh_token|client_secret|client_assertion|assertion|password|sig|signature|x-li-ambry-ep|token)=)[^&\s"']+/gi,
-    '$1***',
+    /(\\?")([A-Za-z][\w.-]*)(\\?"\s*:\s*\\?")((?:[^"\\]|\\.)*?)(\\?")/g,
+    (m, q1, name, mid, _value, q2) => (secretName(name) ? `${q1}${name}${mid}***${q2}` : m),
   ],
+  // name=value (query strings, form bodies) and name: value / name = value (logs, messages).
   [
-    /("(?:access_token|refresh_token|client_secret|password|token|accessToken|clientSecret|authorization)"\s*:\s*")[^"]*"/gi,
-    '$1***"',
+    /\b([A-Za-z][\w.-]*)(\s*[:=]\s*|=)(?!Bearer\b|Basic\b|\*\*\*|\/\/)([^\s&"',;)]+)/g,
+    (m, name, sep, _value) => (secretName(name) ? `${name}${sep}***` : m),
   ],
-  [/(authorization\s*[:=]\s*)(?!Bearer\b)\S+/gi, '$1***'],
 ];
 
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) {
+  for (const s of knownSecrets()) {
     if (out.includes(s)) out = out.split(s).join('***');
   }
-  for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
+  for (const [re, rep] of PATTERNS) out = out.replace(re, rep as string);
   return out;
 }
 

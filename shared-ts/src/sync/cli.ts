@@ -11,7 +11,7 @@
  * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
  * characters from data are shown escaped.
  */
-import { redact, registerSecret } from '../net/redact';
+import { redact, registerEnvironmentSecrets } from '../net/redact';
 import { resolveLocale } from '../domain/i18n/index';
 import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
 import { connect } from './connect';
@@ -120,10 +120,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const file = args.config ?? env[ENV.config] ?? 'navsync.config.json';
   let conn;
   try {
-    const cfg = loadConfig(file);
+    // Every secret-like variable this process was given is masked in whatever it prints or writes.
+    registerEnvironmentSecrets(env);
+    const cfg = loadConfig(file, (line) => process.stderr.write(`${terminalText(redact(line))}\n`));
     if (args.delimiter !== undefined) cfg.linkedin.delimiter = args.delimiter;
     const creds = credentialsFromEnv(env);
-    for (const v of Object.values(creds)) registerSecret(v);
     // --verbose: every HTTP request the clients make (redacted), for support cases.
     conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${terminalValue(redact(line))}\n`) : undefined);
   } catch (e) {

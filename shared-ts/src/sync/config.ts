@@ -1,6 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ColumnMapping } from '../linkedin/config';
+import { isSecretLikeName } from '../net/secretNames';
 
 /**
  * The CLI's configuration: a JSON file for everything that is not a secret, environment variables for the
@@ -64,7 +65,8 @@ export const ENV = {
   linkedinClientSecret: 'NAVSYNC_LINKEDIN_CLIENT_SECRET',
 } as const;
 
-const SECRET_KEY = /secret|password|token|apikey|api_key/i;
+/** Settings whose names contain a secret-like word but hold no secret. */
+const NOT_SECRET = new Set(['crmKey']);
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -73,20 +75,43 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every string setting whose name says secret, and every URL carrying a user name or password. */
 function findSecretKeys(value: unknown, path: string[] = []): string[] {
   if (!value || typeof value !== 'object') return [];
   const out: string[] = [];
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    // `tokenUrl` names an endpoint, not a secret.
-    if (SECRET_KEY.test(k) && !/url$/i.test(k) && typeof v === 'string' && v) out.push([...path, k].join('.'));
+    const at = [...path, k].join('.');
+    if (typeof v === 'string' && v && ((isSecretLikeName(k) && !NOT_SECRET.has(k)) || hasUserInfo(v))) out.push(at);
     out.push(...findSecretKeys(v, [...path, k]));
   }
   return out;
 }
 
+function hasUserInfo(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  try {
+    const u = new URL(value);
+    return !!(u.username || u.password);
+  } catch {
+    return false;
+  }
+}
+
+/** Anyone who may edit the config can send NavSync's requests (and credentials) elsewhere. */
+function writableByOthers(file: string): string | null {
+  if (process.platform === 'win32') return null;
+  const mode = statSync(file).mode;
+  const who = [mode & 0o020 ? 'group' : '', mode & 0o002 ? 'others' : ''].filter(Boolean).join(' and ');
+  return who
+    ? `warning: config file ${file} is writable by ${who}; anyone who can edit it can point NavSync's requests elsewhere (chmod go-w)`
+    : null;
+}
+
 /** Read and check the config file; relative paths in it are relative to the file. */
-export function loadConfig(file: string): NavSyncConfig {
+export function loadConfig(file: string, warn: (line: string) => void = () => undefined): NavSyncConfig {
   if (!existsSync(file)) throw new ConfigError(`config file not found: ${file}`);
+  const writable = writableByOthers(file);
+  if (writable) warn(writable);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -95,11 +120,15 @@ export function loadConfig(file: string): NavSyncConfig {
   }
   const secrets = findSecretKeys(raw);
   if (secrets.length) {
-    throw new ConfigError(`secrets do not belong in the config file (${secrets.join(', ')}); set them as environment variables (${Object.values(ENV).slice(1).join(', ')})`);
+    throw new ConfigError(
+      `secrets do not belong in the config file (${secrets.join(', ')}); set them as environment variables (${Object.values(ENV).slice(1).join(', ')})`,
+    );
   }
   const cfg = raw as NavSyncConfig;
-  if (cfg.crm !== 'salesforce' && cfg.crm !== 'dataverse') throw new ConfigError('config: "crm" must be "salesforce" or "dataverse"');
-  if (cfg.crm === 'salesforce' && !cfg.salesforce?.instanceUrl) throw new ConfigError('config: salesforce.instanceUrl is required');
+  if (cfg.crm !== 'salesforce' && cfg.crm !== 'dataverse')
+    throw new ConfigError('config: "crm" must be "salesforce" or "dataverse"');
+  if (cfg.crm === 'salesforce' && !cfg.salesforce?.instanceUrl)
+    throw new ConfigError('config: salesforce.instanceUrl is required');
   if (cfg.crm === 'dataverse' && !cfg.dataverse?.url) throw new ConfigError('config: dataverse.url is required');
   if (!cfg.linkedin || (cfg.linkedin.source !== 'api' && cfg.linkedin.source !== 'file')) {
     throw new ConfigError('config: linkedin.source must be "api" or "file"');

@@ -291,7 +291,7 @@ test('a server that never answers times out as CONNECT_FAILED', async () => {
     });
     const err = (await client.getAssociation('a').catch((e: unknown) => e)) as CatalogueError;
     expect(err.kind).toBe('CONNECT_FAILED');
-    expect(err.detail).toBe('LinkedIn token: ETIMEDOUT');
+    expect(err.detail).toBe('LinkedIn token request: ETIMEDOUT');
   } finally {
     sockets.forEach((s) => s.destroy());
     await new Promise<void>((r) => hung.close(() => r()));

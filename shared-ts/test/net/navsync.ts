@@ -64,7 +64,7 @@ export function writeConfig(env: DemoEnvironment, dir: string, crm: Crm, extra: 
 /** The environment variables a run against the doubles needs. */
 export function credentials(env: DemoEnvironment, crm: Crm): Record<string, string> {
   const li = env.linkedin[crm];
-  const crmVars =
+  const crmVars: Record<string, string> =
     crm === 'salesforce'
       ? { NAVSYNC_SF_CLIENT_ID: env.salesforce.clientId, NAVSYNC_SF_CLIENT_SECRET: env.salesforce.clientSecret }
       : { NAVSYNC_DV_CLIENT_ID: env.dataverse.clientId, NAVSYNC_DV_CLIENT_SECRET: env.dataverse.clientSecret };

@@ -1,4 +1,4 @@
-import { redact, redactingLog, registerSecret } from '../../src/net/redact';
+import { redact, redactingLog, registerEnvironmentSecrets, registerSecret } from '../../src/net/redact';
 
 test('credential shapes are masked wherever they appear in a log line', () => {
   const lines = [
@@ -21,4 +21,34 @@ test('registered secret values are masked even in free text; short values are no
   const sink: string[] = [];
   redactingLog((l) => sink.push(l))('token my-very-secret-value');
   expect(sink).toEqual(['token ***']);
+});
+
+test('Salesforce session ids, sessionId in JSON and name: value / name=value forms with secret-like names', () => {
+  const sid = '00D5g000000AbCdEFG!AQ0AQH7nE.x_y-z1234567890';
+  const lines = [
+    [`refresh failed for ${sid} at 10:00`, 'refresh failed for *** at 10:00'],
+    ['{"sessionId":"abcdef123456","user":"u1"}', '{"sessionId":"***","user":"u1"}'],
+    ['{\\"apiKey\\": \\"k-998877\\"}', '{\\"apiKey\\": \\"***\\"}'],
+    ['password: hunter22 user: admin', 'password: *** user: admin'],
+    ['NAVSYNC_SF_CLIENT_SECRET=abc123def&next=1', 'NAVSYNC_SF_CLIENT_SECRET=***&next=1'],
+    ['x-api-key = 5f5f5f5f5f', 'x-api-key = ***'],
+    ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Authorization: Basic ***'],
+    ['tokenUrl=https://login.example/t status: 401', 'tokenUrl=https://login.example/t status: 401'],
+  ];
+  for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
+});
+
+test('every secret-like environment variable is masked, registered or not, also URL- and JSON-encoded', () => {
+  process.env.ACME_PRIVATE_KEY = 'pk/with+special"chars';
+  process.env.PLAIN_SETTING = 'visible-value-123';
+  try {
+    const text = `a ${process.env.ACME_PRIVATE_KEY} b ${encodeURIComponent(process.env.ACME_PRIVATE_KEY)} c ${JSON.stringify(process.env.ACME_PRIVATE_KEY)}`;
+    expect(redact(text)).toBe('a *** b *** c "***"');
+    expect(redact('visible-value-123')).toBe('visible-value-123');
+  } finally {
+    delete process.env.ACME_PRIVATE_KEY;
+    delete process.env.PLAIN_SETTING;
+  }
+  registerEnvironmentSecrets({ OTHER_DB_PASSWORD: 'given-not-in-process-env' });
+  expect(redact('x given-not-in-process-env y')).toBe('x *** y');
 });
