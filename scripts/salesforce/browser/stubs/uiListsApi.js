@@ -1,0 +1,4 @@
+import { fixtureAdapter } from './harness';
+
+export const getListRecordsByName = fixtureAdapter('getListRecordsByName');
+export const getListInfoByName = fixtureAdapter('getListInfoByName');
