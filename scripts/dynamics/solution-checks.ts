@@ -1,15 +1,21 @@
 // (Run by scripts/test/42-dynamics-solution-checks.mjs.) Checks of the packed Dataverse solution and of what the enable flow creates: both zips' contents, the
 // customizations.xml against Microsoft's CustomizationsSolution.xsd, every view/report FetchXML against Fetch.xsd,
-// layout cells ⊆ fetched attributes, RDL well-formedness, the solution vs crmSchema, and web-resource types.
+// layout cells ⊆ fetched attributes, RDL well-formedness, the solution vs crmSchema, web-resource types, and the
+// Power Apps checker rules over the web-resource and PCF sources.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DATAVERSE_LCID, DV, LOCALES } from '@navsync/shared-ts';
-import { reportPayloads, viewPayloads, notAtCompanyColumn } from '../../dynamics-solution/src/webresources/dataValidation/artifacts';
+import {
+  reportPayloads,
+  viewPayloads,
+  notAtCompanyColumn,
+} from '../../dynamics-solution/src/webresources/dataValidation/artifacts';
 import { CONTROL, TABLES, WEB_RESOURCES } from '../../dynamics-solution/src/solution/model';
 import { runChecks } from '../lib/results.mjs';
+import { checkSnippet, runPowerAppsChecker } from './power-apps-checker';
 
 const root = join(__dirname, '..', '..');
 const schemas = join(root, '..', 'shared', 'schemas', 'dataverse-9.0');
@@ -30,7 +36,8 @@ function validate(name: string, xml: string, schema?: string): void {
   const file = join(tmp, name);
   writeFileSync(file, xml);
   const r = xmllint(file, schema);
-  if (!r.ok) throw new Error(`${name} does not validate${schema ? ` against ${schema}` : ''}:\n${r.out.slice(0, 1500)}`);
+  if (!r.ok)
+    throw new Error(`${name} does not validate${schema ? ` against ${schema}` : ''}:\n${r.out.slice(0, 1500)}`);
 }
 
 function zipPath(kind: 'managed' | 'unmanaged'): string {
@@ -66,174 +73,304 @@ const reports = reportPayloads();
 const personColumns = Object.values(DV.person).filter((c) => c !== DV.person.notAtCompany);
 
 void runChecks([
-  ['both zips hold the manifests, the control build and the web resources, with forward-slash names', async () => {
-    for (const kind of ['managed', 'unmanaged'] as const) {
-      const zip = await open(kind);
-      const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-      assert(names.every((n) => !n.includes('\\')), `${kind}: an entry name has a backslash`);
-      const dir = `Controls/${CONTROL.name}/`;
-      const expected = [
-        '[Content_Types].xml', 'solution.xml', 'customizations.xml',
-        `${dir}ControlManifest.xml`, `${dir}bundle.js`, `${dir}css/EmbeddedProfile.css`,
-        ...LOCALES.map((l) => `${dir}strings/EmbeddedProfile.${DATAVERSE_LCID[l]}.resx`),
-        ...WEB_RESOURCES.map((w) => `WebResources/${w.name}`),
-      ];
-      for (const e of expected) assert(names.includes(e), `${kind}: missing ${e}`);
-      assert(names.length === expected.length, `${kind}: unexpected entries ${names.filter((n) => !expected.includes(n)).join(', ')}`);
-      const types = await zip.file('[Content_Types].xml')!.async('string');
-      for (const ext of new Set(names.map((n) => n.split('.').pop()))) {
-        assert(types.includes(`Extension="${ext}"`), `${kind}: [Content_Types].xml lacks ${ext}`);
-      }
-    }
-  }],
-  ['solution.xml: managed 1 vs unmanaged 0, same 4-part version, publisher navsync / 61373, well-formed', async () => {
-    const managed = await (await open('managed')).file('solution.xml')!.async('string');
-    const unmanaged = await (await open('unmanaged')).file('solution.xml')!.async('string');
-    assert(/<Managed>1<\/Managed>/.test(managed) && /<Managed>0<\/Managed>/.test(unmanaged), 'Managed flags wrong');
-    const version = /<Version>(\d+\.\d+\.\d+\.\d+)<\/Version>/.exec(managed)?.[1];
-    assert(version && unmanaged.includes(`<Version>${version}</Version>`), 'versions differ or are not 4-part');
-    assert(zipPath('managed').endsWith(`NavSync_${version.replace(/\./g, '_')}_managed.zip`), 'zip name does not carry the version');
-    assert(managed.includes('<CustomizationPrefix>navsync</CustomizationPrefix>'), 'publisher prefix');
-    assert(managed.includes('<CustomizationOptionValuePrefix>61373</CustomizationOptionValuePrefix>'), 'option value prefix');
-    validate('solution.xml', managed);
-    for (const w of WEB_RESOURCES) assert(managed.includes(`type="61" schemaName="${w.name}"`), `root component for ${w.name}`);
-    assert(managed.includes(`type="66" schemaName="${CONTROL.name}"`), 'root component for the control');
-    assert(managed.includes('type="1" schemaName="contact" behavior="2"'), 'contact must be a shell (behavior 2)');
-    assert(managed.includes(`type="1" schemaName="${DV.activity.inmailTable}" behavior="0"`), 'own tables are whole (behavior 0)');
-  }],
-  ['customizations.xml validates against CustomizationsSolution.xsd', async () => {
-    validate('customizations.xml', await (await open('managed')).file('customizations.xml')!.async('string'), 'CustomizationsSolution.xsd');
-  }],
-  ['the schema check can fail: a bad column type is rejected', async () => {
-    const xml = await (await open('managed')).file('customizations.xml')!.async('string');
-    const bad = xml.replace('<Type>nvarchar</Type>', '<Type>text-ish</Type>');
-    let failed = false;
-    try {
-      validate('customizations-bad.xml', bad, 'CustomizationsSolution.xsd');
-    } catch {
-      failed = true;
-    }
-    assert(failed, 'xmllint accepted an invalid column type');
-  }],
-  ['every FileName in customizations.xml is an entry of the zip; web resource types match their files', async () => {
-    const zip = await open('unmanaged');
-    const xml = await zip.file('customizations.xml')!.async('string');
-    for (const m of xml.matchAll(/<FileName>\/([^<]+)<\/FileName>/g)) assert(zip.file(m[1]), `FileName /${m[1]} has no zip entry`);
-    for (const w of WEB_RESOURCES) {
-      const type = w.name.endsWith('.html') ? 1 : 3;
-      assert(xml.includes(`<Name>${w.name}</Name><DisplayName>${w.displayName}</DisplayName><WebResourceType>${type}</WebResourceType>`), `type of ${w.name}`);
-    }
-  }],
-  ['the control manifest in the zip is the built one: bundle.js, React 16.14 + Fluent 8.29, five RESX', async () => {
-    const zip = await open('managed');
-    const manifest = await zip.file(`Controls/${CONTROL.name}/ControlManifest.xml`)!.async('string');
-    assert(manifest.includes('<code path="bundle.js"'), 'not the compiled manifest');
-    assert(manifest.includes('control-type="virtual"'), 'not a virtual control');
-    assert(manifest.includes('<platform-library name="React" version="16.14.0"/>'), 'React platform library');
-    assert(manifest.includes('<platform-library name="Fluent" version="8.29.0"/>'), 'Fluent platform library');
-    for (const m of manifest.matchAll(/path="([^"]+)"/g)) assert(zip.file(`Controls/${CONTROL.name}/${m[1]}`), `manifest resource ${m[1]} missing`);
-    const resx = await zip.file(`Controls/${CONTROL.name}/strings/EmbeddedProfile.1043.resx`)!.async('string');
-    assert(resx.includes('<data name="dataverse.controlName" xml:space="preserve"><value>NavSync ingesloten profiel</value></data>'), 'Dutch RESX lacks the control name');
-  }],
-  ['the solution defines every crmSchema column NavSync ships (not navsync_notatcompany, nothing on annotation)', async () => {
-    const xml = await (await open('managed')).file('customizations.xml')!.async('string');
-    const entity = (name: string) => {
-      const m = new RegExp(`<Entity><Name[^>]*>${name}</Name>(.*?)</Entity>`).exec(xml);
-      assert(m, `no <Entity> for ${name}`);
-      return m[1];
-    };
-    for (const table of ['contact', 'lead']) for (const c of personColumns) assert(entity(table).includes(`<LogicalName>${c}</LogicalName>`), `${table}.${c}`);
-    assert(!xml.includes(DV.person.notAtCompany), 'navsync_notatcompany must be created by the enable flow, not shipped');
-    assert(entity('account').includes(`<LogicalName>${DV.account.companyUrn}</LogicalName>`), 'account.companyurn');
-    for (const t of [DV.activity.inmailTable, DV.activity.messageTable]) {
-      const e = entity(t);
-      assert(e.includes('<IsActivity>1</IsActivity>'), `${t} is an activity table`);
-      for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn]) assert(e.includes(`<LogicalName>${c}</LogicalName>`), `${t}.${c}`);
-    }
-    for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn]) assert(entity('phonecall').includes(`<LogicalName>${c}</LogicalName>`), `phonecall.${c}`);
-    // Dataverse allows no custom columns on annotation (Note): the solution must not touch that table.
-    assert(!/<Entity><Name[^>]*>annotation<\/Name>/.test(xml), 'annotation must carry no NavSync columns');
-    const { table: st, ...settingsCols } = DV.settings;
-    for (const c of Object.values(settingsCols)) assert(entity(st).includes(`<LogicalName>${c}</LogicalName>`), `${st}.${c}`);
-    const { table: seat, ...seatCols } = DV.seat;
-    for (const c of Object.values(seatCols)) assert(entity(seat).includes(`<LogicalName>${c}</LogicalName>`), `${seat}.${c}`);
-    assert(TABLES.length === 8, `expected 8 tables in the model, found ${TABLES.length}`);
-  }],
-  ['the four views: FetchXML valid against Fetch.xsd, every layout cell fetched, primary id fetched', () => {
-    assert(views.length === 4, `expected 4 views, got ${views.length}`);
-    for (const v of views) {
-      validate(`view-${v.savedqueryid}.xml`, v.fetchxml, 'Fetch.xsd');
-      validate(`layout-${v.savedqueryid}.xml`, v.layoutxml);
-      const fetched = fetchedCells(v.fetchxml);
-      const id = /<row name="result" id="([^"]+)"/.exec(v.layoutxml)?.[1] ?? '';
-      assert(fetched.has(id), `${v.name}: primary id ${id} not fetched`);
-      for (const m of v.layoutxml.matchAll(/<cell name="([^"]+)"/g)) assert(fetched.has(m[1]), `${v.name}: cell ${m[1]} is not fetched`);
-    }
-  }],
-  ['the six reports: FetchXML valid against Fetch.xsd, RDL well-formed with one field per column', () => {
-    assert(reports.length === 6, `expected 6 reports, got ${reports.length}`);
-    for (const r of reports) {
-      const fetch = /<CommandText>(.*?)<\/CommandText>/s.exec(r.record.bodytext)?.[1] ?? '';
-      const unescaped = fetch.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-      validate(`report-${r.record.reportid}-fetch.xml`, unescaped, 'Fetch.xsd');
-      validate(`report-${r.record.reportid}.rdl`, r.record.bodytext);
-      const fields = [...r.record.bodytext.matchAll(/<Field Name="([^"]+)"><DataField>([^<]+)<\/DataField>/g)];
-      const cells = (r.record.bodytext.match(/<TablixCell>/g) ?? []).length;
-      const columns = (r.record.bodytext.match(/<TablixColumn>/g) ?? []).length;
-      assert(cells === 2 * columns && fields.length === columns, `${r.record.name}: table shape (cells ${cells}, columns ${columns}, fields ${fields.length})`);
-      const fetched = fetchedCells(unescaped);
-      for (const f of fields) assert(fetched.has(f[2]), `${r.record.name}: field ${f[2]} is not fetched`);
-    }
-  }],
-  ['the column payload: local choice, three options with the 61373 prefix, five languages', () => {
-    const c = notAtCompanyColumn();
-    assert(c.OptionSet.Options.every((o) => String(o.Value).startsWith('61373')), 'option values');
-    assert(c.DisplayName.LocalizedLabels.length === 5, 'five languages');
-  }],
-  ['deploy:dynamics refuses, with a clear message, when the environment URL or token is missing', () => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'dynamics', 'deploy.mjs')], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, DATAVERSE_URL: '', DATAVERSE_TOKEN: '' },
-    });
-    assert(r.status === 2, `exit ${r.status}`);
-    assert(/DATAVERSE_URL/.test(r.stderr) && /DATAVERSE_TOKEN/.test(r.stderr), r.stderr);
-  }],
-  ['deploy:dynamics imports the managed zip with ImportSolutionAsync and waits for success (loopback double)', async () => {
-    const { createServer } = await import('node:http');
-    const seen: { path: string; auth?: string; body?: Record<string, unknown> }[] = [];
-    let polls = 0;
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        seen.push({ path: req.url ?? '', auth: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
-        res.setHeader('Content-Type', 'application/json');
-        if (req.url === '/api/data/v9.2/ImportSolutionAsync') {
-          res.end(JSON.stringify({ ImportJobKey: 'k', AsyncOperationId: '0a0a0a0a-0000-0000-0000-000000000001' }));
-        } else {
-          polls++;
-          res.end(JSON.stringify(polls < 2 ? { statecode: 2, statuscode: 20 } : { statecode: 3, statuscode: 30 }));
+  [
+    'both zips hold the manifests, the control build and the web resources, with forward-slash names',
+    async () => {
+      for (const kind of ['managed', 'unmanaged'] as const) {
+        const zip = await open(kind);
+        const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+        assert(
+          names.every((n) => !n.includes('\\')),
+          `${kind}: an entry name has a backslash`,
+        );
+        const dir = `Controls/${CONTROL.name}/`;
+        const expected = [
+          '[Content_Types].xml',
+          'solution.xml',
+          'customizations.xml',
+          `${dir}ControlManifest.xml`,
+          `${dir}bundle.js`,
+          `${dir}css/EmbeddedProfile.css`,
+          ...LOCALES.map((l) => `${dir}strings/EmbeddedProfile.${DATAVERSE_LCID[l]}.resx`),
+          ...WEB_RESOURCES.map((w) => `WebResources/${w.name}`),
+        ];
+        for (const e of expected) assert(names.includes(e), `${kind}: missing ${e}`);
+        assert(
+          names.length === expected.length,
+          `${kind}: unexpected entries ${names.filter((n) => !expected.includes(n)).join(', ')}`,
+        );
+        const types = await zip.file('[Content_Types].xml')!.async('string');
+        for (const ext of new Set(names.map((n) => n.split('.').pop()))) {
+          assert(types.includes(`Extension="${ext}"`), `${kind}: [Content_Types].xml lacks ${ext}`);
         }
+      }
+    },
+  ],
+  [
+    'solution.xml: managed 1 vs unmanaged 0, same 4-part version, publisher navsync / 61373, well-formed',
+    async () => {
+      const managed = await (await open('managed')).file('solution.xml')!.async('string');
+      const unmanaged = await (await open('unmanaged')).file('solution.xml')!.async('string');
+      assert(/<Managed>1<\/Managed>/.test(managed) && /<Managed>0<\/Managed>/.test(unmanaged), 'Managed flags wrong');
+      const version = /<Version>(\d+\.\d+\.\d+\.\d+)<\/Version>/.exec(managed)?.[1];
+      assert(version && unmanaged.includes(`<Version>${version}</Version>`), 'versions differ or are not 4-part');
+      assert(
+        zipPath('managed').endsWith(`NavSync_${version.replace(/\./g, '_')}_managed.zip`),
+        'zip name does not carry the version',
+      );
+      assert(managed.includes('<CustomizationPrefix>navsync</CustomizationPrefix>'), 'publisher prefix');
+      assert(
+        managed.includes('<CustomizationOptionValuePrefix>61373</CustomizationOptionValuePrefix>'),
+        'option value prefix',
+      );
+      validate('solution.xml', managed);
+      for (const w of WEB_RESOURCES)
+        assert(managed.includes(`type="61" schemaName="${w.name}"`), `root component for ${w.name}`);
+      assert(managed.includes(`type="66" schemaName="${CONTROL.name}"`), 'root component for the control');
+      assert(managed.includes('type="1" schemaName="contact" behavior="2"'), 'contact must be a shell (behavior 2)');
+      assert(
+        managed.includes(`type="1" schemaName="${DV.activity.inmailTable}" behavior="0"`),
+        'own tables are whole (behavior 0)',
+      );
+    },
+  ],
+  [
+    'customizations.xml validates against CustomizationsSolution.xsd',
+    async () => {
+      validate(
+        'customizations.xml',
+        await (await open('managed')).file('customizations.xml')!.async('string'),
+        'CustomizationsSolution.xsd',
+      );
+    },
+  ],
+  [
+    'the schema check can fail: a bad column type is rejected',
+    async () => {
+      const xml = await (await open('managed')).file('customizations.xml')!.async('string');
+      const bad = xml.replace('<Type>nvarchar</Type>', '<Type>text-ish</Type>');
+      let failed = false;
+      try {
+        validate('customizations-bad.xml', bad, 'CustomizationsSolution.xsd');
+      } catch {
+        failed = true;
+      }
+      assert(failed, 'xmllint accepted an invalid column type');
+    },
+  ],
+  [
+    'every FileName in customizations.xml is an entry of the zip; web resource types match their files',
+    async () => {
+      const zip = await open('unmanaged');
+      const xml = await zip.file('customizations.xml')!.async('string');
+      for (const m of xml.matchAll(/<FileName>\/([^<]+)<\/FileName>/g))
+        assert(zip.file(m[1]), `FileName /${m[1]} has no zip entry`);
+      for (const w of WEB_RESOURCES) {
+        const type = w.name.endsWith('.html') ? 1 : 3;
+        assert(
+          xml.includes(
+            `<Name>${w.name}</Name><DisplayName>${w.displayName}</DisplayName><WebResourceType>${type}</WebResourceType>`,
+          ),
+          `type of ${w.name}`,
+        );
+      }
+    },
+  ],
+  [
+    'the control manifest in the zip is the built one: bundle.js, React 16.14 + Fluent 8.29, five RESX',
+    async () => {
+      const zip = await open('managed');
+      const manifest = await zip.file(`Controls/${CONTROL.name}/ControlManifest.xml`)!.async('string');
+      assert(manifest.includes('<code path="bundle.js"'), 'not the compiled manifest');
+      assert(manifest.includes('control-type="virtual"'), 'not a virtual control');
+      assert(manifest.includes('<platform-library name="React" version="16.14.0"/>'), 'React platform library');
+      assert(manifest.includes('<platform-library name="Fluent" version="8.29.0"/>'), 'Fluent platform library');
+      for (const m of manifest.matchAll(/path="([^"]+)"/g))
+        assert(zip.file(`Controls/${CONTROL.name}/${m[1]}`), `manifest resource ${m[1]} missing`);
+      const resx = await zip.file(`Controls/${CONTROL.name}/strings/EmbeddedProfile.1043.resx`)!.async('string');
+      assert(
+        resx.includes(
+          '<data name="dataverse.controlName" xml:space="preserve"><value>NavSync ingesloten profiel</value></data>',
+        ),
+        'Dutch RESX lacks the control name',
+      );
+    },
+  ],
+  [
+    'the solution defines every crmSchema column NavSync ships (not navsync_notatcompany, nothing on annotation)',
+    async () => {
+      const xml = await (await open('managed')).file('customizations.xml')!.async('string');
+      const entity = (name: string) => {
+        const m = new RegExp(`<Entity><Name[^>]*>${name}</Name>(.*?)</Entity>`).exec(xml);
+        assert(m, `no <Entity> for ${name}`);
+        return m[1];
+      };
+      for (const table of ['contact', 'lead'])
+        for (const c of personColumns)
+          assert(entity(table).includes(`<LogicalName>${c}</LogicalName>`), `${table}.${c}`);
+      assert(
+        !xml.includes(DV.person.notAtCompany),
+        'navsync_notatcompany must be created by the enable flow, not shipped',
+      );
+      assert(entity('account').includes(`<LogicalName>${DV.account.companyUrn}</LogicalName>`), 'account.companyurn');
+      for (const t of [DV.activity.inmailTable, DV.activity.messageTable]) {
+        const e = entity(t);
+        assert(e.includes('<IsActivity>1</IsActivity>'), `${t} is an activity table`);
+        for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn])
+          assert(e.includes(`<LogicalName>${c}</LogicalName>`), `${t}.${c}`);
+      }
+      for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn])
+        assert(entity('phonecall').includes(`<LogicalName>${c}</LogicalName>`), `phonecall.${c}`);
+      // Dataverse allows no custom columns on annotation (Note): the solution must not touch that table.
+      assert(!/<Entity><Name[^>]*>annotation<\/Name>/.test(xml), 'annotation must carry no NavSync columns');
+      const { table: st, ...settingsCols } = DV.settings;
+      for (const c of Object.values(settingsCols))
+        assert(entity(st).includes(`<LogicalName>${c}</LogicalName>`), `${st}.${c}`);
+      const { table: seat, ...seatCols } = DV.seat;
+      for (const c of Object.values(seatCols))
+        assert(entity(seat).includes(`<LogicalName>${c}</LogicalName>`), `${seat}.${c}`);
+      assert(TABLES.length === 8, `expected 8 tables in the model, found ${TABLES.length}`);
+    },
+  ],
+  [
+    'the four views: FetchXML valid against Fetch.xsd, every layout cell fetched, primary id fetched',
+    () => {
+      assert(views.length === 4, `expected 4 views, got ${views.length}`);
+      for (const v of views) {
+        validate(`view-${v.savedqueryid}.xml`, v.fetchxml, 'Fetch.xsd');
+        validate(`layout-${v.savedqueryid}.xml`, v.layoutxml);
+        const fetched = fetchedCells(v.fetchxml);
+        const id = /<row name="result" id="([^"]+)"/.exec(v.layoutxml)?.[1] ?? '';
+        assert(fetched.has(id), `${v.name}: primary id ${id} not fetched`);
+        for (const m of v.layoutxml.matchAll(/<cell name="([^"]+)"/g))
+          assert(fetched.has(m[1]), `${v.name}: cell ${m[1]} is not fetched`);
+      }
+    },
+  ],
+  [
+    'the six reports: FetchXML valid against Fetch.xsd, RDL well-formed with one field per column',
+    () => {
+      assert(reports.length === 6, `expected 6 reports, got ${reports.length}`);
+      for (const r of reports) {
+        const fetch = /<CommandText>(.*?)<\/CommandText>/s.exec(r.record.bodytext)?.[1] ?? '';
+        const unescaped = fetch
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, '&');
+        validate(`report-${r.record.reportid}-fetch.xml`, unescaped, 'Fetch.xsd');
+        validate(`report-${r.record.reportid}.rdl`, r.record.bodytext);
+        const fields = [...r.record.bodytext.matchAll(/<Field Name="([^"]+)"><DataField>([^<]+)<\/DataField>/g)];
+        const cells = (r.record.bodytext.match(/<TablixCell>/g) ?? []).length;
+        const columns = (r.record.bodytext.match(/<TablixColumn>/g) ?? []).length;
+        assert(
+          cells === 2 * columns && fields.length === columns,
+          `${r.record.name}: table shape (cells ${cells}, columns ${columns}, fields ${fields.length})`,
+        );
+        const fetched = fetchedCells(unescaped);
+        for (const f of fields) assert(fetched.has(f[2]), `${r.record.name}: field ${f[2]} is not fetched`);
+      }
+    },
+  ],
+  [
+    'the column payload: local choice, three options with the 61373 prefix, five languages',
+    () => {
+      const c = notAtCompanyColumn();
+      assert(
+        c.OptionSet.Options.every((o) => String(o.Value).startsWith('61373')),
+        'option values',
+      );
+      assert(c.DisplayName.LocalizedLabels.length === 5, 'five languages');
+    },
+  ],
+  [
+    'deploy:dynamics refuses, with a clear message, when the environment URL or token is missing',
+    () => {
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'dynamics', 'deploy.mjs')], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATAVERSE_URL: '', DATAVERSE_TOKEN: '' },
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
-    try {
-      const { deploy } = (await import(join(root, 'scripts', 'dynamics', 'deploy.mjs'))) as { deploy: (o: object) => Promise<unknown> };
-      await deploy({ url: `http://127.0.0.1:${port}/`, token: 'test-token', pollMs: 1, log: () => undefined });
-    } finally {
-      server.close();
-    }
-    const body = seen[0].body as { CustomizationFile: string; ImportJobId: string };
-    assert(seen[0].auth === 'Bearer test-token', 'no bearer token');
-    assert(Buffer.from(body.CustomizationFile, 'base64').equals(readFileSync(zipPath('managed'))), 'CustomizationFile is not the managed zip');
-    assert(/^[0-9a-f-]{36}$/.test(body.ImportJobId), 'ImportJobId');
-    assert(polls === 2 && seen[1].path.startsWith('/api/data/v9.2/asyncoperations(0a0a0a0a-'), 'did not poll the async operation');
-  }],
-  ['web resources and their tests type-check (tsc --noEmit)', () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'dynamics-solution'], { cwd: root, encoding: 'utf8' });
-    assert(r.status === 0, `tsc failed:\n${(r.stdout + r.stderr).slice(0, 2000)}`);
-  }],
+      assert(r.status === 2, `exit ${r.status}`);
+      assert(/DATAVERSE_URL/.test(r.stderr) && /DATAVERSE_TOKEN/.test(r.stderr), r.stderr);
+    },
+  ],
+  [
+    'deploy:dynamics imports the managed zip with ImportSolutionAsync and waits for success (loopback double)',
+    async () => {
+      const { createServer } = await import('node:http');
+      const seen: { path: string; auth?: string; body?: Record<string, unknown> }[] = [];
+      let polls = 0;
+      const server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          seen.push({ path: req.url ?? '', auth: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
+          res.setHeader('Content-Type', 'application/json');
+          if (req.url === '/api/data/v9.2/ImportSolutionAsync') {
+            res.end(JSON.stringify({ ImportJobKey: 'k', AsyncOperationId: '0a0a0a0a-0000-0000-0000-000000000001' }));
+          } else {
+            polls++;
+            res.end(JSON.stringify(polls < 2 ? { statecode: 2, statuscode: 20 } : { statecode: 3, statuscode: 30 }));
+          }
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as { port: number }).port;
+      try {
+        const { deploy } = (await import(join(root, 'scripts', 'dynamics', 'deploy.mjs'))) as {
+          deploy: (o: object) => Promise<unknown>;
+        };
+        await deploy({ url: `http://127.0.0.1:${port}/`, token: 'test-token', pollMs: 1, log: () => undefined });
+      } finally {
+        server.close();
+      }
+      const body = seen[0].body as { CustomizationFile: string; ImportJobId: string };
+      assert(seen[0].auth === 'Bearer test-token', 'no bearer token');
+      assert(
+        Buffer.from(body.CustomizationFile, 'base64').equals(readFileSync(zipPath('managed'))),
+        'CustomizationFile is not the managed zip',
+      );
+      assert(/^[0-9a-f-]{36}$/.test(body.ImportJobId), 'ImportJobId');
+      assert(
+        polls === 2 && seen[1].path.startsWith('/api/data/v9.2/asyncoperations(0a0a0a0a-'),
+        'did not poll the async operation',
+      );
+    },
+  ],
+  [
+    'Power Apps checker rules (paCheckerHosted) over the web-resource and PCF sources: 0 findings',
+    async () => {
+      const r = await runPowerAppsChecker();
+      console.log(`    Power Apps checker: ${r.rules} rules, ${r.files} files, ${r.findings.length} findings`);
+      assert(r.files > 10, `only ${r.files} files linted`);
+      assert(r.findings.length === 0, r.findings.join('\n'));
+    },
+  ],
+  [
+    'the Power Apps checker can fail: window.confirm and Xrm.Page in a web resource are reported',
+    async () => {
+      const found = await checkSnippet(
+        "export function f(): void { const user = Xrm.Utility.getGlobalContext(); if (window.confirm('Sure?')) Xrm.Page.getAttribute(user.userSettings.userId); }",
+      );
+      for (const rule of ['use-utility-dialogs', 'use-client-context'])
+        assert(
+          found.some((f) => f.includes(rule)),
+          `${rule} not reported: ${found.join('\n')}`,
+        );
+    },
+  ],
+  [
+    'web resources and their tests type-check (tsc --noEmit)',
+    () => {
+      const r = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'dynamics-solution'],
+        { cwd: root, encoding: 'utf8' },
+      );
+      assert(r.status === 0, `tsc failed:\n${(r.stdout + r.stderr).slice(0, 2000)}`);
+    },
+  ],
 ]).then((ok) => process.exit(ok ? 0 : 1));
