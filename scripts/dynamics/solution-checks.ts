@@ -341,6 +341,43 @@ void runChecks([
     },
   ],
   [
+    'least privilege, from the packed customizations.xml: the rep role changes only rows its holder owns, never a seat',
+    async () => {
+      for (const kind of ['managed', 'unmanaged'] as const) {
+        const zip = await JSZip.loadAsync(readFileSync(zipPath(kind)));
+        const xml = await zip.file('customizations.xml')!.async('string');
+        const ownership = new Map<string, string>();
+        for (const m of xml.matchAll(
+          /<entity Name="([^"]+)">(?:(?!<\/entity>)[\s\S])*?<OwnershipTypeMask>(\w+)<\/OwnershipTypeMask>/g,
+        )) {
+          ownership.set(m[1], m[2]);
+        }
+        const role = /<Role id="[^"]+" name="NavSync User">([\s\S]*?)<\/Role>/.exec(xml)?.[1];
+        assert(role, `${kind}: no NavSync User role`);
+        const privileges = [...role.matchAll(/<RolePrivilege name="prv(\w+?)(navsync_\w+)" level="(\w+)" \/>/g)].map(
+          (m) => ({
+            op: m[1],
+            table: m[2],
+            level: m[3],
+          }),
+        );
+        assert(privileges.length > 0, `${kind}: the role grants nothing`);
+        for (const p of privileges.filter((x) => x.op !== 'Read' && x.op !== 'AppendTo')) {
+          // Changing a row someone else owns needs a depth above Basic, or any depth on an organization-owned table.
+          assert(
+            ownership.get(p.table) === 'UserOwned',
+            `${kind}: prv${p.op}${p.table} on a table that is ${ownership.get(p.table) ?? 'unknown'}`,
+          );
+          assert(p.level === 'Basic', `${kind}: prv${p.op}${p.table} at depth ${p.level}`);
+        }
+        for (const table of [DV.seat.table, DV.settings.table]) {
+          const writes = privileges.filter((x) => x.table === table && x.op !== 'Read');
+          assert(writes.length === 0, `${kind}: reps may ${writes.map((w) => w.op).join(', ')} ${table}`);
+        }
+      }
+    },
+  ],
+  [
     'Power Apps checker rules (paCheckerHosted) over the web-resource and PCF sources: 0 findings',
     async () => {
       const r = await runPowerAppsChecker();

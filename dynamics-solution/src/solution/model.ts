@@ -100,7 +100,9 @@ export const TABLES: TableDef[] = [
   {
     logicalName: 'account',
     owned: false,
-    columns: [{ logicalName: DV.account.companyUrn, type: 'nvarchar', maxLength: 100, labelKey: 'dataverse.colCompanyUrn' }],
+    columns: [
+      { logicalName: DV.account.companyUrn, type: 'nvarchar', maxLength: 100, labelKey: 'dataverse.colCompanyUrn' },
+    ],
   },
   // Phone calls from the mobile app go to the standard phonecall activity and keep the same idempotency key and
   // unresolved-person columns as the custom activities. Notes go to annotation, which takes no custom columns:
@@ -146,7 +148,12 @@ export const TABLES: TableDef[] = [
       { logicalName: DV.seat.user, type: 'lookup', target: 'systemuser', labelKey: 'dataverse.colSeatUser' },
       { logicalName: DV.seat.enabled, type: 'bit', labelKey: 'dataverse.colSeatEnabled' },
       // The kinds the rep opted out of writing back, comma-separated (shared seats rules).
-      { logicalName: DV.seat.writeBackOptOut, type: 'nvarchar', maxLength: 200, labelKey: 'dataverse.colWriteBackOptOut' },
+      {
+        logicalName: DV.seat.writeBackOptOut,
+        type: 'nvarchar',
+        maxLength: 200,
+        labelKey: 'dataverse.colWriteBackOptOut',
+      },
     ],
   },
 ];
@@ -163,9 +170,24 @@ export interface WebResourceDef {
 }
 
 export const WEB_RESOURCES: WebResourceDef[] = [
-  { name: 'navsync_/settings/settings.html', displayName: 'NavSync settings page', kind: 'html', source: 'WebResources/navsync_/settings/settings.html' },
-  { name: 'navsync_/settings/settings.js', displayName: 'NavSync settings page script', kind: 'js', source: 'WebResources/navsync_/settings/settings.js' },
-  { name: 'navsync_/forms/contactForm.js', displayName: 'NavSync contact form script', kind: 'js', source: 'WebResources/navsync_/forms/contactForm.js' },
+  {
+    name: 'navsync_/settings/settings.html',
+    displayName: 'NavSync settings page',
+    kind: 'html',
+    source: 'WebResources/navsync_/settings/settings.html',
+  },
+  {
+    name: 'navsync_/settings/settings.js',
+    displayName: 'NavSync settings page script',
+    kind: 'js',
+    source: 'WebResources/navsync_/settings/settings.js',
+  },
+  {
+    name: 'navsync_/forms/contactForm.js',
+    displayName: 'NavSync contact form script',
+    kind: 'js',
+    source: 'WebResources/navsync_/forms/contactForm.js',
+  },
 ];
 
 export const WEB_RESOURCE_TYPE: Record<WebResourceKind, number> = { html: 1, js: 3 };
@@ -177,17 +199,24 @@ export const CONTROL = {
   buildDir: 'pcf-controls/EmbeddedProfile/out/controls/EmbeddedProfile',
 } as const;
 
-/** The role reps need: their own activities, read settings, read/write their own seat opt-out. */
+/**
+ * The role reps need: their own InMail/message activities (user-owned, Basic depth: only records they own), read
+ * of settings and seats. No write on seats: a seat row carries both who holds a seat and that holder's write-back
+ * opt-out, and the table is organization-owned, where a write privilege could only be Global (every rep's row). The
+ * admin page changes seats and opt-outs for them.
+ */
 export const ROLE = {
   name: 'NavSync User',
   id: stableGuid('navsync.role.user'),
   privileges: [
     ...['Create', 'Read', 'Write', 'Append', 'AppendTo'].flatMap((op) =>
-      [DV.activity.inmailTable, DV.activity.messageTable].map((table) => ({ name: `prv${op}${table}`, level: 'Basic' })),
+      [DV.activity.inmailTable, DV.activity.messageTable].map((table) => ({
+        name: `prv${op}${table}`,
+        level: 'Basic',
+      })),
     ),
     { name: `prvRead${DV.settings.table}`, level: 'Global' },
     { name: `prvRead${DV.seat.table}`, level: 'Global' },
-    { name: `prvWrite${DV.seat.table}`, level: 'Global' },
   ],
 } as const;
 
