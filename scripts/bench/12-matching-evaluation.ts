@@ -43,13 +43,17 @@ for (const p of companyPairs) {
   }
 }
 
-console.log(`company pairs: ${companyPairs.length} labelled (${companyPairs.filter((p) => p.label === 'same').length} same, ` +
-  `${companyPairs.filter((p) => p.label === 'different').length} different)`);
+console.log(
+  `company pairs: ${companyPairs.length} labelled (${companyPairs.filter((p) => p.label === 'same').length} same, ` +
+    `${companyPairs.filter((p) => p.label === 'different').length} different)`,
+);
 console.log('  class (source)                    pairs  label    "same" predicted   recall / false-same rate');
 for (const [key, t] of [...byClass.entries()].sort()) {
   const isSame = t.labelledSame > 0;
   const rate = isSame ? `recall ${pct(t.truePositive, t.labelledSame)}` : `false same ${pct(t.predictedSame, t.pairs)}`;
-  console.log(`  ${key.padEnd(32)} ${String(t.pairs).padStart(5)}  ${isSame ? 'same     ' : 'different'} ${String(t.predictedSame).padStart(6)}             ${rate}`);
+  console.log(
+    `  ${key.padEnd(32)} ${String(t.pairs).padStart(5)}  ${isSame ? 'same     ' : 'different'} ${String(t.predictedSame).padStart(6)}             ${rate}`,
+  );
 }
 const differentPairs = overall.pairs - overall.labelledSame;
 const falseSame = overall.predictedSame - overall.truePositive;
@@ -66,12 +70,21 @@ let autoWrong = 0;
 let suggestedWrong = 0;
 for (const p of peoplePairs) {
   const score = scorePerson(
-    { firstName: p.crmFirst, lastName: p.crmLast, email: p.crmEmail || null, companyName: p.crmCompany, accountWebsite: p.crmWebsite || null, title: p.crmTitle || null },
+    {
+      firstName: p.crmFirst,
+      lastName: p.crmLast,
+      email: p.crmEmail || null,
+      companyName: p.crmCompany,
+      accountWebsite: p.crmWebsite || null,
+      title: p.crmTitle || null,
+    },
     {
       firstName: p.liFirst,
       lastName: p.liLast,
       email: p.liEmail || null,
-      positions: [{ companyName: p.liCompany, companyWebsite: p.liWebsite || null, title: p.liTitle || null, current: true }],
+      positions: [
+        { companyName: p.liCompany, companyWebsite: p.liWebsite || null, title: p.liTitle || null, current: true },
+      ],
     },
   );
   const key = `${p.class} (${p.source})`;
@@ -84,7 +97,9 @@ for (const p of peoplePairs) {
   }
   if (score.confidence === 'medium' && p.label === 'different') suggestedWrong++;
 }
-console.log(`people pairs: ${peoplePairs.length} labelled (${peoplePairs.filter((p) => p.label === 'same').length} same person)`);
+console.log(
+  `people pairs: ${peoplePairs.length} labelled (${peoplePairs.filter((p) => p.label === 'same').length} same person)`,
+);
 console.log('  class (source)                    pairs  label       high  medium    low   none');
 for (const [key, r] of [...people.entries()].sort()) {
   const n = r.high + r.medium + r.low + r.none;

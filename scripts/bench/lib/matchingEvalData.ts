@@ -45,28 +45,102 @@ export interface PeoplePair {
 
 /** Trailing legal forms as registers write them (GLEIF ISO 20275 abbreviations and their spelled-out names). */
 const LEGAL_FORMS: readonly [string, string][] = [
-  ['SE & Co. KGaA', 'de'], ['AG & Co. KGaA', 'de'], ['GmbH & Co. KGaA', 'de'], ['GmbH & Co. KG', 'de'], ['KGaA', 'de'],
-  ['Aktiengesellschaft', 'de'], ['AG', 'de'], ['GmbH', 'de'], ['SE', 'fr'], ['S.E.', 'fr'],
-  ['Société en commandite par actions', 'fr'], ['Société anonyme', 'fr'], ['Société Anonyme', 'fr'], ['Société Européenne', 'fr'],
-  ['S.A.', 'fr'], ['S.A', 'fr'], ['SA', 'fr'], ['SA/NV', 'nl'], ['NV/SA', 'nl'], ['S.C.A.', 'fr'],
-  ['N.V.', 'nl'], ['N.V', 'nl'], ['NV', 'nl'], ['nv', 'nl'], ['B.V.', 'nl'], ['BV', 'nl'],
-  ['S.p.A.', 'it'], ['S.p.a.', 'it'], ['S.p.A', 'it'], ['SpA', 'it'], ['S.r.l.', 'it'], ['Srl', 'it'],
-  ['Incorporated', 'en'], ['Inc.', 'en'], ['Inc', 'en'], ['Corporation', 'en'], ['Corp.', 'en'], ['Corp', 'en'],
-  ['Company', 'en'], ['Co.', 'en'], ['Co', 'en'], ['Limited', 'en'], ['Ltd.', 'en'], ['Ltd', 'en'],
-  ['p.l.c.', 'en'], ['p.l.c', 'en'], ['PLC', 'en'], ['Plc', 'en'], ['plc', 'en'], ['LLC', 'en'],
-  ['Oyj', 'fi'], ['Abp', 'fi'], ['AB', 'sv'], ['A/S', 'da'], ['ASA', 'no'], ['AS', 'no'], ['hf.', 'is'], ['Nyrt', 'hu'],
+  ['SE & Co. KGaA', 'de'],
+  ['AG & Co. KGaA', 'de'],
+  ['GmbH & Co. KGaA', 'de'],
+  ['GmbH & Co. KG', 'de'],
+  ['KGaA', 'de'],
+  ['Aktiengesellschaft', 'de'],
+  ['AG', 'de'],
+  ['GmbH', 'de'],
+  ['SE', 'fr'],
+  ['S.E.', 'fr'],
+  ['Société en commandite par actions', 'fr'],
+  ['Société anonyme', 'fr'],
+  ['Société Anonyme', 'fr'],
+  ['Société Européenne', 'fr'],
+  ['S.A.', 'fr'],
+  ['S.A', 'fr'],
+  ['SA', 'fr'],
+  ['SA/NV', 'nl'],
+  ['NV/SA', 'nl'],
+  ['S.C.A.', 'fr'],
+  ['N.V.', 'nl'],
+  ['N.V', 'nl'],
+  ['NV', 'nl'],
+  ['nv', 'nl'],
+  ['B.V.', 'nl'],
+  ['BV', 'nl'],
+  ['S.p.A.', 'it'],
+  ['S.p.a.', 'it'],
+  ['S.p.A', 'it'],
+  ['SpA', 'it'],
+  ['S.r.l.', 'it'],
+  ['Srl', 'it'],
+  ['Incorporated', 'en'],
+  ['Inc.', 'en'],
+  ['Inc', 'en'],
+  ['Corporation', 'en'],
+  ['Corp.', 'en'],
+  ['Corp', 'en'],
+  ['Company', 'en'],
+  ['Co.', 'en'],
+  ['Co', 'en'],
+  ['Limited', 'en'],
+  ['Ltd.', 'en'],
+  ['Ltd', 'en'],
+  ['p.l.c.', 'en'],
+  ['p.l.c', 'en'],
+  ['PLC', 'en'],
+  ['Plc', 'en'],
+  ['plc', 'en'],
+  ['LLC', 'en'],
+  ['Oyj', 'fi'],
+  ['Abp', 'fi'],
+  ['AB', 'sv'],
+  ['A/S', 'da'],
+  ['ASA', 'no'],
+  ['AS', 'no'],
+  ['hf.', 'is'],
+  ['Nyrt', 'hu'],
 ];
 
 /** Another way to write the same legal form (registers, CRMs and LinkedIn differ). */
 const RESPELLED: Record<string, string> = {
-  'N.V.': 'NV', NV: 'N.V.', 'B.V.': 'BV', BV: 'B.V.', 'S.A.': 'SA', SA: 'S.A.', 'S.p.A.': 'SpA', SpA: 'S.p.A.',
-  AG: 'Aktiengesellschaft', Aktiengesellschaft: 'AG', Inc: 'Incorporated', 'Inc.': 'Inc', Corporation: 'Corp.',
-  Corp: 'Corporation', Ltd: 'Limited', Limited: 'Ltd.', plc: 'Public Limited Company', PLC: 'p.l.c.', SE: 'S.E.',
-  Company: 'Co.', 'A/S': 'AS', 'Société anonyme': 'S.A.', 'Société Anonyme': 'SA', Oyj: 'Oyj.',
+  'N.V.': 'NV',
+  NV: 'N.V.',
+  'B.V.': 'BV',
+  BV: 'B.V.',
+  'S.A.': 'SA',
+  SA: 'S.A.',
+  'S.p.A.': 'SpA',
+  SpA: 'S.p.A.',
+  AG: 'Aktiengesellschaft',
+  Aktiengesellschaft: 'AG',
+  Inc: 'Incorporated',
+  'Inc.': 'Inc',
+  Corporation: 'Corp.',
+  Corp: 'Corporation',
+  Ltd: 'Limited',
+  Limited: 'Ltd.',
+  plc: 'Public Limited Company',
+  PLC: 'p.l.c.',
+  SE: 'S.E.',
+  Company: 'Co.',
+  'A/S': 'AS',
+  'Société anonyme': 'S.A.',
+  'Société Anonyme': 'SA',
+  Oyj: 'Oyj.',
 };
 
 /** A corporate word written before the name in each language ("Koninklijke X", "Groupe X", "Gruppo X"). */
-const FRONT_WORDS: Record<string, string> = { nl: 'Koninklijke', fr: 'Groupe', it: 'Gruppo', de: 'Unternehmensgruppe', en: 'The' };
+const FRONT_WORDS: Record<string, string> = {
+  nl: 'Koninklijke',
+  fr: 'Groupe',
+  it: 'Gruppo',
+  de: 'Unternehmensgruppe',
+  en: 'The',
+};
 const FRONT_WORD_NAMES = /^(Koninklijke|Coöperatieve|Groupe|Gruppo|Compagnie de|Assicurazioni|The)\s+/;
 const AND_WORDS: Record<string, string> = { nl: 'en', fr: 'et', it: 'e', de: 'und', en: 'and' };
 
@@ -81,11 +155,25 @@ export function splitLegalForm(name: string): { stem: string; form: string; lang
 
 const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 const transliterate = (s: string): string =>
-  s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
-export const slug = (s: string): string => stripAccents(s).toLowerCase().replace(/&/g, '').replace(/[^a-z0-9]+/g, '');
+  s
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue');
+export const slug = (s: string): string =>
+  stripAccents(s)
+    .toLowerCase()
+    .replace(/&/g, '')
+    .replace(/[^a-z0-9]+/g, '');
 
 function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(join(EVAL_DIR, file), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as T[];
+  return parse(readFileSync(join(EVAL_DIR, file), 'utf8'), {
+    columns: true,
+    comment: '#',
+    skip_empty_lines: true,
+  }) as T[];
 }
 
 export function companyNames(): string[] {
@@ -118,7 +206,8 @@ function generateCompanyPairs(): CompanyPair[] {
   const names = companyNames();
   const out: CompanyPair[] = [];
   const pair = (cls: string, lang: string, a: string, b: string, label: 'same' | 'different'): void => {
-    if (a !== b) out.push({ class: cls, lang, a, b, aDomain: '', bDomain: '', aUrn: '', bUrn: '', label, source: SOURCE_LIST });
+    if (a !== b)
+      out.push({ class: cls, lang, a, b, aDomain: '', bDomain: '', aUrn: '', bUrn: '', label, source: SOURCE_LIST });
   };
   for (const name of names) {
     const { stem, form, lang } = splitLegalForm(name);
@@ -128,7 +217,8 @@ function generateCompanyPairs(): CompanyPair[] {
     if (RESPELLED[form] !== undefined) pair('legalFormSpelling', l, name, `${stem} ${RESPELLED[form]}`, 'same');
     const front = FRONT_WORD_NAMES.exec(stem);
     if (front !== null) pair('frontWord', l, name, stem.slice(front[0].length), 'same');
-    else if (form !== '' && FRONT_WORDS[l] !== undefined && random.chance(0.25)) pair('frontWord', l, `${FRONT_WORDS[l]} ${stem}`, name, 'same');
+    else if (form !== '' && FRONT_WORDS[l] !== undefined && random.chance(0.25))
+      pair('frontWord', l, `${FRONT_WORDS[l]} ${stem}`, name, 'same');
     if (stripAccents(stem) !== stem) pair('accents', l, name, stripAccents(stem), 'same');
     if (/[äöü]/i.test(stem)) pair('transliteration', l, name, transliterate(stem), 'same');
     if (/ & /.test(stem)) pair('andWord', l, name, stem.replace(/ & /g, ` ${AND_WORDS[l] ?? 'and'} `), 'same');
@@ -149,7 +239,18 @@ function generateCompanyPairs(): CompanyPair[] {
       const cls = containsRun(a, b) || containsRun(b, a) ? 'containsName' : a[0] === b[0] ? 'sharedFirstWord' : '';
       if (cls === '') continue;
       const l = splitLegalForm(names[i]).lang || 'en';
-      hard.push({ class: cls, lang: l, a: names[i], b: names[j], aDomain: '', bDomain: '', aUrn: '', bUrn: '', label: 'different', source: SOURCE_LIST });
+      hard.push({
+        class: cls,
+        lang: l,
+        a: names[i],
+        b: names[j],
+        aDomain: '',
+        bDomain: '',
+        aUrn: '',
+        bUrn: '',
+        label: 'different',
+        source: SOURCE_LIST,
+      });
     }
   }
   out.push(...hard);
@@ -163,25 +264,220 @@ function generateCompanyPairs(): CompanyPair[] {
 
 /** Given names per language (common names, hand-picked) and formal/short pairs hand-labelled per language. */
 const GIVEN: Record<string, string[]> = {
-  en: ['Olivia', 'James', 'Grace', 'Harry', 'Emily', 'Sophie', 'Oscar', 'Amelia', 'George', 'Charlotte', 'Lucy', 'Henry', 'Isla', 'Jack', 'Ella'],
-  nl: ['Daan', 'Sanne', 'Bram', 'Eline', 'Sem', 'Noor', 'Fleur', 'Ruben', 'Lotte', 'Femke', 'Joost', 'Sjoerd', 'Marieke', 'Koen', 'Tessa'],
-  fr: ['Léa', 'Hugo', 'Chloé', 'Théo', 'Inès', 'Loïc', 'Gaëlle', 'Jérôme', 'Élodie', 'Cécile', 'Camille', 'Manon', 'Julien', 'Céline', 'Benoît'],
-  it: ['Giulia', 'Luca', 'Chiara', 'Matteo', 'Francesca', 'Niccolò', 'Sofia', 'Lorenzo', 'Aurora', 'Martina', 'Marco', 'Paolo', 'Elena', 'Simone', 'Valentina'],
-  de: ['Lukas', 'Mia', 'Jürgen', 'Hannah', 'Jörg', 'Björn', 'Günther', 'Käthe', 'Maximilian', 'Sabine', 'Petra', 'Wolfgang', 'Monika', 'Tobias', 'Anja'],
+  en: [
+    'Olivia',
+    'James',
+    'Grace',
+    'Harry',
+    'Emily',
+    'Sophie',
+    'Oscar',
+    'Amelia',
+    'George',
+    'Charlotte',
+    'Lucy',
+    'Henry',
+    'Isla',
+    'Jack',
+    'Ella',
+  ],
+  nl: [
+    'Daan',
+    'Sanne',
+    'Bram',
+    'Eline',
+    'Sem',
+    'Noor',
+    'Fleur',
+    'Ruben',
+    'Lotte',
+    'Femke',
+    'Joost',
+    'Sjoerd',
+    'Marieke',
+    'Koen',
+    'Tessa',
+  ],
+  fr: [
+    'Léa',
+    'Hugo',
+    'Chloé',
+    'Théo',
+    'Inès',
+    'Loïc',
+    'Gaëlle',
+    'Jérôme',
+    'Élodie',
+    'Cécile',
+    'Camille',
+    'Manon',
+    'Julien',
+    'Céline',
+    'Benoît',
+  ],
+  it: [
+    'Giulia',
+    'Luca',
+    'Chiara',
+    'Matteo',
+    'Francesca',
+    'Niccolò',
+    'Sofia',
+    'Lorenzo',
+    'Aurora',
+    'Martina',
+    'Marco',
+    'Paolo',
+    'Elena',
+    'Simone',
+    'Valentina',
+  ],
+  de: [
+    'Lukas',
+    'Mia',
+    'Jürgen',
+    'Hannah',
+    'Jörg',
+    'Björn',
+    'Günther',
+    'Käthe',
+    'Maximilian',
+    'Sabine',
+    'Petra',
+    'Wolfgang',
+    'Monika',
+    'Tobias',
+    'Anja',
+  ],
 };
 const FAMILY: Record<string, string[]> = {
-  en: ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evans', 'Walker', 'Wright', 'Hughes', 'Green', 'Harris', 'Lewis', 'Turner', 'Hill', 'Moore'],
-  nl: ['de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Jong', 'van Dijk', 'Dekker', 'Brouwer', 'Dijkstra', 'Vermeulen'],
-  fr: ['Martin', 'Bernard', 'Dubois', 'Lefèvre', 'Girard', 'Fontaine', 'Rousseau', 'Mercier', 'Bélanger', 'Moreau', 'Laurent', 'Leroy', 'Roux', 'Fournier', 'Bonnet'],
-  it: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', "D'Angelo", 'Greco', 'Bruno', 'Gallo', 'Conti', 'Fontana'],
-  de: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weiß', 'Meyer', 'Wagner', 'Größer', 'Becker', 'Schäfer', 'Hoffmann', 'Krüger', 'Schröder', 'Köhler', 'Bäcker'],
+  en: [
+    'Smith',
+    'Jones',
+    'Taylor',
+    'Brown',
+    'Wilson',
+    'Evans',
+    'Walker',
+    'Wright',
+    'Hughes',
+    'Green',
+    'Harris',
+    'Lewis',
+    'Turner',
+    'Hill',
+    'Moore',
+  ],
+  nl: [
+    'de Vries',
+    'Jansen',
+    'van den Berg',
+    'Bakker',
+    'Visser',
+    'Smit',
+    'Meijer',
+    'de Boer',
+    'Mulder',
+    'de Jong',
+    'van Dijk',
+    'Dekker',
+    'Brouwer',
+    'Dijkstra',
+    'Vermeulen',
+  ],
+  fr: [
+    'Martin',
+    'Bernard',
+    'Dubois',
+    'Lefèvre',
+    'Girard',
+    'Fontaine',
+    'Rousseau',
+    'Mercier',
+    'Bélanger',
+    'Moreau',
+    'Laurent',
+    'Leroy',
+    'Roux',
+    'Fournier',
+    'Bonnet',
+  ],
+  it: [
+    'Rossi',
+    'Russo',
+    'Ferrari',
+    'Esposito',
+    'Bianchi',
+    'Romano',
+    'Colombo',
+    'Ricci',
+    'Marino',
+    "D'Angelo",
+    'Greco',
+    'Bruno',
+    'Gallo',
+    'Conti',
+    'Fontana',
+  ],
+  de: [
+    'Müller',
+    'Schmidt',
+    'Schneider',
+    'Fischer',
+    'Weiß',
+    'Meyer',
+    'Wagner',
+    'Größer',
+    'Becker',
+    'Schäfer',
+    'Hoffmann',
+    'Krüger',
+    'Schröder',
+    'Köhler',
+    'Bäcker',
+  ],
 };
 const FORMAL_SHORT: Record<string, [string, string][]> = {
-  en: [['William', 'Bill'], ['Robert', 'Bob'], ['Katherine', 'Kate'], ['Elizabeth', 'Liz'], ['Michael', 'Mike'], ['Edward', 'Ted']],
-  nl: [['Johannes', 'Jan'], ['Cornelis', 'Kees'], ['Hendrik', 'Henk'], ['Pieter', 'Piet'], ['Willem', 'Wim'], ['Abraham', 'Bram']],
-  de: [['Friedrich', 'Fritz'], ['Ulrich', 'Uli'], ['Johannes', 'Hannes'], ['Josef', 'Sepp'], ['Katharina', 'Katja'], ['Stefanie', 'Steffi']],
-  fr: [['Frédéric', 'Fred'], ['Nicolas', 'Nico'], ['Stéphanie', 'Fanny'], ['Alexandre', 'Alex'], ['Matthieu', 'Mathieu'], ['Élisabeth', 'Élise']],
-  it: [['Giuseppe', 'Beppe'], ['Alessandro', 'Sandro'], ['Francesco', 'Franco'], ['Luigi', 'Gigi'], ['Giovanni', 'Gianni'], ['Tommaso', 'Tommy']],
+  en: [
+    ['William', 'Bill'],
+    ['Robert', 'Bob'],
+    ['Katherine', 'Kate'],
+    ['Elizabeth', 'Liz'],
+    ['Michael', 'Mike'],
+    ['Edward', 'Ted'],
+  ],
+  nl: [
+    ['Johannes', 'Jan'],
+    ['Cornelis', 'Kees'],
+    ['Hendrik', 'Henk'],
+    ['Pieter', 'Piet'],
+    ['Willem', 'Wim'],
+    ['Abraham', 'Bram'],
+  ],
+  de: [
+    ['Friedrich', 'Fritz'],
+    ['Ulrich', 'Uli'],
+    ['Johannes', 'Hannes'],
+    ['Josef', 'Sepp'],
+    ['Katharina', 'Katja'],
+    ['Stefanie', 'Steffi'],
+  ],
+  fr: [
+    ['Frédéric', 'Fred'],
+    ['Nicolas', 'Nico'],
+    ['Stéphanie', 'Fanny'],
+    ['Alexandre', 'Alex'],
+    ['Matthieu', 'Mathieu'],
+    ['Élisabeth', 'Élise'],
+  ],
+  it: [
+    ['Giuseppe', 'Beppe'],
+    ['Alessandro', 'Sandro'],
+    ['Francesco', 'Franco'],
+    ['Luigi', 'Gigi'],
+    ['Giovanni', 'Gianni'],
+    ['Tommaso', 'Tommy'],
+  ],
 };
 const TITLES: Record<string, string[]> = {
   en: ['Head of Procurement', 'VP Sales', 'Chief Financial Officer', 'IT Director'],
@@ -199,7 +495,10 @@ function generatePeoplePairs(companyPairs: readonly CompanyPair[]): PeoplePair[]
   const nick = readCsv<{ name: string; nickname: string }>('sources/en-nicknames.csv');
   const variantsOf = new Map<string, Set<string>>();
   for (const { name, nickname } of nick) {
-    for (const [x, y] of [[name, nickname], [nickname, name]]) {
+    for (const [x, y] of [
+      [name, nickname],
+      [nickname, name],
+    ]) {
       if (!variantsOf.has(x)) variantsOf.set(x, new Set());
       variantsOf.get(x)?.add(y);
     }
@@ -213,13 +512,36 @@ function generatePeoplePairs(companyPairs: readonly CompanyPair[]): PeoplePair[]
       variantsOf.get(fy)?.add(fx);
     }
   }
-  const related = (x: string, y: string): boolean => slug(x) === slug(y) || (variantsOf.get(slug(x))?.has(slug(y)) ?? false);
+  const related = (x: string, y: string): boolean =>
+    slug(x) === slug(y) || (variantsOf.get(slug(x))?.has(slug(y)) ?? false);
   const sharedWordPairs = companyPairs.filter((p) => p.class === 'sharedFirstWord' || p.class === 'containsName');
   const out: PeoplePair[] = [];
-  const person = (cls: string, lang: string, crm: Partial<PeoplePair>, li: Partial<PeoplePair>, label: 'same' | 'different'): void => {
+  const person = (
+    cls: string,
+    lang: string,
+    crm: Partial<PeoplePair>,
+    li: Partial<PeoplePair>,
+    label: 'same' | 'different',
+  ): void => {
     out.push({
-      class: cls, lang, crmFirst: '', crmLast: '', crmEmail: '', crmCompany: '', crmWebsite: '', crmTitle: '',
-      liFirst: '', liLast: '', liEmail: '', liCompany: '', liWebsite: '', liTitle: '', ...crm, ...li, label, source: 'generated',
+      class: cls,
+      lang,
+      crmFirst: '',
+      crmLast: '',
+      crmEmail: '',
+      crmCompany: '',
+      crmWebsite: '',
+      crmTitle: '',
+      liFirst: '',
+      liLast: '',
+      liEmail: '',
+      liCompany: '',
+      liWebsite: '',
+      liTitle: '',
+      ...crm,
+      ...li,
+      label,
+      source: 'generated',
     });
   };
   const companyOf = (name: string, lang: string): { registered: string; short: string; domain: string } => {
@@ -234,41 +556,98 @@ function generatePeoplePairs(companyPairs: readonly CompanyPair[]): PeoplePair[]
     const title = random.pick(TITLES[lang]);
     const local = `${slug(first)}.${slug(last)}`;
     // Same person: the CRM has the short company name and an e-mail on its domain; LinkedIn the registered name.
-    person('sameCorroborated', lang,
-      { crmFirst: first, crmLast: last, crmEmail: `${local}@${c.domain}`, crmCompany: c.short, crmTitle: random.chance(0.5) ? title : '' },
-      { liFirst: first, liLast: last, liCompany: c.registered, liWebsite: `https://www.${c.domain}`, liTitle: title }, 'same');
+    person(
+      'sameCorroborated',
+      lang,
+      {
+        crmFirst: first,
+        crmLast: last,
+        crmEmail: `${local}@${c.domain}`,
+        crmCompany: c.short,
+        crmTitle: random.chance(0.5) ? title : '',
+      },
+      { liFirst: first, liLast: last, liCompany: c.registered, liWebsite: `https://www.${c.domain}`, liTitle: title },
+      'same',
+    );
     const [formal, short] = random.pick(FORMAL_SHORT[lang]);
-    person('sameNickname', lang,
-      { crmFirst: formal, crmLast: last, crmEmail: random.chance(0.5) ? `${slug(formal)}.${slug(last)}@${c.domain}` : '', crmCompany: c.short, crmTitle: title },
-      { liFirst: short, liLast: last, liCompany: c.registered, liWebsite: c.domain, liTitle: title }, 'same');
+    person(
+      'sameNickname',
+      lang,
+      {
+        crmFirst: formal,
+        crmLast: last,
+        crmEmail: random.chance(0.5) ? `${slug(formal)}.${slug(last)}@${c.domain}` : '',
+        crmCompany: c.short,
+        crmTitle: title,
+      },
+      { liFirst: short, liLast: last, liCompany: c.registered, liWebsite: c.domain, liTitle: title },
+      'same',
+    );
     if (/[äöüÄÖÜ]/.test(first + last)) {
-      person('sameUmlaut', lang,
+      person(
+        'sameUmlaut',
+        lang,
         { crmFirst: first, crmLast: last, crmCompany: c.registered, crmWebsite: c.domain, crmTitle: title },
-        { liFirst: transliterate(first), liLast: transliterate(last), liCompany: c.short, liWebsite: c.domain, liTitle: title }, 'same');
+        {
+          liFirst: transliterate(first),
+          liLast: transliterate(last),
+          liCompany: c.short,
+          liWebsite: c.domain,
+          liTitle: title,
+        },
+        'same',
+      );
     } else if (stripAccents(first + last) !== first + last) {
-      person('sameAccents', lang,
-        { crmFirst: stripAccents(first), crmLast: stripAccents(last), crmCompany: c.registered, crmWebsite: c.domain, crmTitle: title },
-        { liFirst: first, liLast: last, liCompany: c.short, liWebsite: c.domain, liTitle: title }, 'same');
+      person(
+        'sameAccents',
+        lang,
+        {
+          crmFirst: stripAccents(first),
+          crmLast: stripAccents(last),
+          crmCompany: c.registered,
+          crmWebsite: c.domain,
+          crmTitle: title,
+        },
+        { liFirst: first, liLast: last, liCompany: c.short, liWebsite: c.domain, liTitle: title },
+        'same',
+      );
     }
     // Two different people with the same surname at two different companies that share a word.
     const sw = random.pick(sharedWordPairs);
     let other = random.pick(GIVEN[lang]);
     for (let k = 0; k < 10 && related(other, first); k++) other = random.pick(GIVEN[lang]);
     if (!related(other, first)) {
-      person('differentSameSurname', lang,
+      person(
+        'differentSameSurname',
+        lang,
         { crmFirst: first, crmLast: last, crmCompany: splitLegalForm(sw.a).stem, crmTitle: title },
-        { liFirst: other, liLast: last, liCompany: sw.b, liTitle: random.chance(0.5) ? title : random.pick(TITLES[lang]) }, 'different');
+        {
+          liFirst: other,
+          liLast: last,
+          liCompany: sw.b,
+          liTitle: random.chance(0.5) ? title : random.pick(TITLES[lang]),
+        },
+        'different',
+      );
       // ... and at the same company (a colleague with the same surname).
-      person('differentColleague', lang,
+      person(
+        'differentColleague',
+        lang,
         { crmFirst: first, crmLast: last, crmEmail: `${local}@${c.domain}`, crmCompany: c.short, crmTitle: title },
-        { liFirst: other, liLast: last, liCompany: c.registered, liWebsite: c.domain, liTitle: title }, 'different');
+        { liFirst: other, liLast: last, liCompany: c.registered, liWebsite: c.domain, liTitle: title },
+        'different',
+      );
     }
     // Namesakes at unrelated companies.
     const u = companyOf(random.pick(names), lang);
     if (slug(u.short) !== slug(c.short)) {
-      person('differentNamesake', lang,
+      person(
+        'differentNamesake',
+        lang,
         { crmFirst: first, crmLast: last, crmCompany: c.short, crmEmail: `${local}@${c.domain}`, crmTitle: title },
-        { liFirst: first, liLast: last, liCompany: u.registered, liWebsite: u.domain, liTitle: title }, 'different');
+        { liFirst: first, liLast: last, liCompany: u.registered, liWebsite: u.domain, liTitle: title },
+        'different',
+      );
     }
   }
   // English formal names and nicknames from the public nickname list, corroborated by the company e-mail domain.
@@ -277,9 +656,13 @@ function generatePeoplePairs(companyPairs: readonly CompanyPair[]): PeoplePair[]
     const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
     const last = random.pick(FAMILY.en);
     const c = companyOf(random.pick(names), 'en');
-    person('sameNicknameEn', 'en',
+    person(
+      'sameNicknameEn',
+      'en',
       { crmFirst: cap(name), crmLast: last, crmEmail: `${name}.${slug(last)}@${c.domain}`, crmCompany: c.short },
-      { liFirst: cap(nickname), liLast: last, liCompany: c.registered, liWebsite: c.domain }, 'same');
+      { liFirst: cap(nickname), liLast: last, liCompany: c.registered, liWebsite: c.domain },
+      'same',
+    );
   }
   return out;
 }

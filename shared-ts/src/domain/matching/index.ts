@@ -16,4 +16,5 @@ export * from './people';
 export * from './accounts';
 export * from './blocking';
 export * from './matchAll';
+export * from './storedScore';
 export * from './explain';

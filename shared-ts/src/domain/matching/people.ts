@@ -1,4 +1,4 @@
-import { compareCompanies, COMPANY_LEVELS, type CompanyKey } from './company';
+import { compareCompanyNames, sharesDomain, type CompanyKey } from './company';
 import { compareFirstNames, compareLastNames } from './personName';
 import { prepareMember, preparePerson, type CrmPerson, type LinkedInMember, type PersonKeys } from './personKeys';
 import { confidenceFromTotal, type Confidence, type Contribution, type MatchScore } from './score';
@@ -22,16 +22,17 @@ export const PERSON_CRITERIA = [
 export type PersonCriterion = (typeof PERSON_CRITERIA)[number];
 
 /**
- * Points per criterion and level (a level not listed scores 0). Maximum 125: the past company and past title
- * count only when the current one does not match.
+ * Points per criterion and level (a level not listed scores 0). Maximum 130: the past company and past title
+ * count only when the current one does not match. A company is "corroborated" when the names agree and a company
+ * domain is shared too (the contact's e-mail or account website on the member's company domain).
  */
 export const PERSON_POINTS: Record<PersonCriterion, Record<string, number>> = {
   email: { exact: 35 },
   phone: { exact: 25 },
   firstName: { exact: 12, nickname: 9, partial: 9, sound: 6, initial: 4 },
   lastName: { exact: 20, partial: 15, sound: 12 },
-  currentCompany: { exact: 25, strong: 18, partial: 10 },
-  pastCompany: { exact: 10, strong: 7, partial: 4 },
+  currentCompany: { corroborated: 30, exact: 25, strong: 18, partial: 10 },
+  pastCompany: { corroborated: 10, exact: 10, strong: 7, partial: 4 },
   currentTitle: { exact: 8, similar: 5 },
   pastTitle: { exact: 3, similar: 2 },
 };
@@ -43,10 +44,22 @@ export const PERSON_POINTS: Record<PersonCriterion, Record<string, number>> = {
  *   company and title is not the same person, nor is "Anna Müller" at Bosch "Klaus Müller" at Bosch;
  * - high also needs the last name exact or partial, a first name beyond an initial, and at least one of e-mail,
  *   phone or company; otherwise it is capped at 'medium'.
- * So: full name + e-mail (67), full name + company + title (60-65) or a nickname + company + title (62)
- * auto-match; full name + company (57) or full name + phone (57) only suggest.
+ * - medium also needs more than a sound-alike first name or an initial: without an equal e-mail or phone, such a
+ *   first name with the same surname is capped at 'low' unless the company is the same (not merely sharing a word).
+ * So: full name + e-mail (67), full name + corroborated company (62), full name + company + title (60-65) or a
+ * nickname + company + title (62) auto-match; full name + company by name only (57) or + phone (57) suggest.
  */
 export const PERSON_THRESHOLDS = { high: 60, medium: 45, low: 25 } as const;
+
+/** Levels of a person's company comparison, strongest first. */
+export const PERSON_COMPANY_LEVELS = ['corroborated', 'exact', 'strong', 'partial', 'none'] as const;
+
+/** A person's company against another: the names' level, raised by a shared company domain. */
+export function comparePersonCompanies(a: CompanyKey, b: CompanyKey): string {
+  const names = a === b && a.compact === '' ? 'none' : compareCompanyNames(a, b);
+  if (!sharesDomain(a, b)) return names;
+  return names === 'exact' || names === 'strong' ? 'corroborated' : 'exact';
+}
 
 const POINTS_EMAIL = PERSON_POINTS.email.exact;
 const POINTS_PHONE = PERSON_POINTS.phone.exact;
@@ -67,7 +80,12 @@ interface Pick {
 const NO_PICK: Pick = { level: 'none', a: -1, b: -1 };
 
 /** Best level over all pairs of two lists (levels ordered strongest first). */
-function bestPair<T>(as: readonly T[], bs: readonly T[], compare: (x: T, y: T) => string, levels: readonly string[]): Pick {
+function bestPair<T>(
+  as: readonly T[],
+  bs: readonly T[],
+  compare: (x: T, y: T) => string,
+  levels: readonly string[],
+): Pick {
   let best = NO_PICK;
   let bestRank = levels.length - 1;
   for (let i = 0; i < as.length; i++) {
@@ -95,11 +113,18 @@ function bestCross<T>(
 ): { pick: Pick; aIsPast: boolean } {
   const one = bestPair(aCurrent, bPast, compare, levels);
   const two = bestPair(aPast, bCurrent, compare, levels);
-  return levels.indexOf(two.level) < levels.indexOf(one.level) ? { pick: two, aIsPast: true } : { pick: one, aIsPast: false };
+  return levels.indexOf(two.level) < levels.indexOf(one.level)
+    ? { pick: two, aIsPast: true }
+    : { pick: one, aIsPast: false };
 }
 
 /** bestPair without recording which pair: the per-pair path allocates nothing. */
-function bestLevel<T>(as: readonly T[], bs: readonly T[], compare: (x: T, y: T) => string, levels: readonly string[]): string {
+function bestLevel<T>(
+  as: readonly T[],
+  bs: readonly T[],
+  compare: (x: T, y: T) => string,
+  levels: readonly string[],
+): string {
   let bestRank = levels.length - 1;
   for (let i = 0; i < as.length; i++) {
     for (let j = 0; j < bs.length; j++) {
@@ -140,9 +165,12 @@ interface PersonComparison {
 function comparePersonKeys(a: PersonKeys, b: PersonKeys): PersonComparison {
   const email = shareAny(a.emails, b.emails);
   const phone = shareAny(a.phones, b.phones);
-  const current = bestPair(a.current, b.current, compareCompanies, COMPANY_LEVELS);
+  const current = bestPair(a.current, b.current, comparePersonCompanies, PERSON_COMPANY_LEVELS);
   // Past company counts only when the current ones do not match: it is the "used to work there" signal.
-  const past = current.level === 'none' ? bestCross(a.current, a.past, b.current, b.past, compareCompanies, COMPANY_LEVELS) : null;
+  const past =
+    current.level === 'none'
+      ? bestCross(a.current, a.past, b.current, b.past, comparePersonCompanies, PERSON_COMPANY_LEVELS)
+      : null;
   const currentTitle = bestPair(a.currentTitles, b.currentTitles, compareTitles, TITLE_LEVELS);
   const pastTitle =
     currentTitle.level === 'none'
@@ -221,16 +249,24 @@ function personConfidenceOf(
   lastName: string,
   firstName: string,
   hasCompany: boolean,
+  sameCompany: boolean,
 ): Confidence {
   const hasLast = lastName !== 'none';
   const hasFirst = firstName !== 'none';
   const identity = hasEmail || hasPhone || (hasLast && hasFirst);
   if (!identity) return 'none';
   const confidence = confidenceFromTotal(total, PERSON_THRESHOLDS);
+  const weakFirst = firstName === 'sound' || firstName === 'initial';
+  if (confidence !== 'low' && confidence !== 'none' && weakFirst && !hasEmail && !hasPhone && !sameCompany)
+    return 'low';
   if (confidence !== 'high') return confidence;
   const strongLast = lastName === 'exact' || lastName === 'partial';
   const strongFirst = hasFirst && firstName !== 'initial';
   return strongLast && strongFirst && (hasEmail || hasPhone || hasCompany) ? 'high' : 'medium';
+}
+
+function isSameCompanyLevel(level: string): boolean {
+  return level === 'exact' || level === 'corroborated';
 }
 
 /** Confidence of a person comparison from its criterion levels and total. */
@@ -242,6 +278,7 @@ export function personConfidence(levels: Record<PersonCriterion, string>, total:
     levels.lastName,
     levels.firstName,
     levels.currentCompany !== 'none' || levels.pastCompany !== 'none',
+    isSameCompanyLevel(levels.currentCompany),
   );
 }
 
@@ -272,11 +309,16 @@ export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
   if (!hasEmail && !hasPhone && lastName === 'none') return -1;
   const firstName = compareFirstNames(a.first, b.first);
   if (!hasEmail && !hasPhone && firstName === 'none') return -1;
-  const current = bestLevel(a.current, b.current, compareCompanies, COMPANY_LEVELS);
-  const past = current === 'none' ? bestCrossLevel(a.current, a.past, b.current, b.past, compareCompanies, COMPANY_LEVELS) : 'none';
+  const current = bestLevel(a.current, b.current, comparePersonCompanies, PERSON_COMPANY_LEVELS);
+  const past =
+    current === 'none'
+      ? bestCrossLevel(a.current, a.past, b.current, b.past, comparePersonCompanies, PERSON_COMPANY_LEVELS)
+      : 'none';
   const currentTitle = bestLevel(a.currentTitles, b.currentTitles, compareTitles, TITLE_LEVELS);
   const pastTitle =
-    currentTitle === 'none' ? bestCrossLevel(a.currentTitles, a.pastTitles, b.currentTitles, b.pastTitles, compareTitles, TITLE_LEVELS) : 'none';
+    currentTitle === 'none'
+      ? bestCrossLevel(a.currentTitles, a.pastTitles, b.currentTitles, b.pastTitles, compareTitles, TITLE_LEVELS)
+      : 'none';
   const total =
     (hasEmail ? POINTS_EMAIL : 0) +
     (hasPhone ? POINTS_PHONE : 0) +
@@ -286,7 +328,15 @@ export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
     (PERSON_POINTS.pastCompany[past] ?? 0) +
     (PERSON_POINTS.currentTitle[currentTitle] ?? 0) +
     (PERSON_POINTS.pastTitle[pastTitle] ?? 0);
-  const confidence = personConfidenceOf(total, hasEmail, hasPhone, lastName, firstName, current !== 'none' || past !== 'none');
+  const confidence = personConfidenceOf(
+    total,
+    hasEmail,
+    hasPhone,
+    lastName,
+    firstName,
+    current !== 'none' || past !== 'none',
+    isSameCompanyLevel(current),
+  );
   return confidence === 'none' ? -1 : total;
 }
 

@@ -109,10 +109,21 @@ function internAll(cache: PrepareCache, values: readonly string[]): string[] {
 
 function internedCompany(cache: PrepareCache | undefined, key: CompanyKey): CompanyKey {
   if (cache === undefined) return key;
-  return companyKey(intern(cache, key.name), intern(cache, key.compact), internAll(cache, key.significant), internAll(cache, key.domains));
+  return companyKey(
+    intern(cache, key.name),
+    intern(cache, key.compact),
+    internAll(cache, key.significant),
+    internAll(cache, key.domains),
+    key.acronym,
+    key.initials,
+  );
 }
 
-function cachedCompany(cache: PrepareCache | undefined, name: string | null | undefined, domains: (string | null)[]): CompanyKey {
+function cachedCompany(
+  cache: PrepareCache | undefined,
+  name: string | null | undefined,
+  domains: (string | null)[],
+): CompanyKey {
   const named = memo(cache?.companies, name ?? '', (n) => internedCompany(cache, prepareCompany(n)));
   let hasDomain = false;
   for (const d of domains) hasDomain = hasDomain || (d !== null && d !== '');
@@ -135,7 +146,12 @@ function cachedDomain(cache: PrepareCache | undefined, emailOrWebsite: string | 
   if (!emailOrWebsite) return null;
   const at = emailOrWebsite.lastIndexOf('@');
   const isEmail = at >= 0 && emailOrWebsite.indexOf('://') < 0;
-  const key = isEmail ? `@${emailOrWebsite.slice(at + 1).trim().toLowerCase()}` : emailOrWebsite;
+  const key = isEmail
+    ? `@${emailOrWebsite
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()}`
+    : emailOrWebsite;
   return memo(cache?.domains, key, (k) => companyDomainOf(isEmail ? `x${k}` : k));
 }
 
@@ -145,7 +161,11 @@ function cachedTitle(cache: PrepareCache | undefined, title: string | null | und
   return memo(cache.titles, title, (raw) => internAll(cache, titleTokens(raw)));
 }
 
-function cachedNameKeys(cache: PrepareCache | undefined, first: FirstNameKey, last: LastNameKey): NameBlockingKeys | undefined {
+function cachedNameKeys(
+  cache: PrepareCache | undefined,
+  first: FirstNameKey,
+  last: LastNameKey,
+): NameBlockingKeys | undefined {
   if (cache === undefined) return undefined;
   let byFirst = cache.nameKeys.get(last);
   if (byFirst === undefined) {
@@ -219,7 +239,8 @@ export function prepareMember(member: LinkedInMember, cache?: PrepareCache): Per
     }
     if (title.length > 0) (position.current ? currentTitles : pastTitles).push(title);
   }
-  const mailDomain = cachedDomain(cache, member.email) ?? cachedDomain(cache, member.emailDomain ? `x@${member.emailDomain}` : null);
+  const mailDomain =
+    cachedDomain(cache, member.email) ?? cachedDomain(cache, member.emailDomain ? `x@${member.emailDomain}` : null);
   // With one current employer the mail domain is theirs; otherwise it stands alone as company evidence.
   if (mailDomain !== null && currentPositions.length === 1) currentPositions[0].domains.push(mailDomain);
   else if (mailDomain !== null) currentPositions.push({ name: '', domains: [mailDomain] });

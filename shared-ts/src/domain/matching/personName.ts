@@ -8,9 +8,43 @@ import { foldText, foldTokens, uniqueTokens } from './text';
  * compact full form; compound names ("Müller-Lüdenscheidt" vs "Müller") meet on a shared core token.
  */
 const PARTICLES = [
-  'van', 'der', 'den', 'de', 'del', 'della', 'delle', 'dei', 'degli', 'di', 'da', 'dal', 'dalla', 'von', 'vom', 'zu',
-  'zur', 'ten', 'ter', 'te', 't', 'het', 'in', 'le', 'la', 'les', 'du', 'des', 'dos', 'das', 'do', 'd', 'l', 'lo', 'st',
-  'vd', 'v',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'di',
+  'da',
+  'dal',
+  'dalla',
+  'von',
+  'vom',
+  'zu',
+  'zur',
+  'ten',
+  'ter',
+  'te',
+  't',
+  'het',
+  'in',
+  'le',
+  'la',
+  'les',
+  'du',
+  'des',
+  'dos',
+  'das',
+  'do',
+  'd',
+  'l',
+  'lo',
+  'st',
+  'vd',
+  'v',
 ];
 
 /** "ae", "oe", "ue" written for ä, ö, ü; dropping the e never changes a sound code (vowels are not coded). */
@@ -49,6 +83,8 @@ export interface FirstNameKey {
   /** Canonical given name of the head (nickname groups), e.g. "bill" → "william". */
   canon: string;
   sound: string;
+  /** Compact form with German transliterations folded ("juergen" → "jurgen"), for the exact level. */
+  plain: string;
   /** True when only an initial is known ("J." or "J"). */
   initialOnly: boolean;
 }
@@ -67,7 +103,14 @@ export function prepareLastName(lastName: string | null | undefined): LastNameKe
     if (code !== '' && sounds.indexOf(code) < 0) sounds.push(code);
   }
   const coreCompact = core.join('');
-  return { folded: tokens.join(' '), compact, plain: compact.replace(TRANSLITERATION, '$1'), core, coreCompact, sounds };
+  return {
+    folded: tokens.join(' '),
+    compact,
+    plain: compact.replace(TRANSLITERATION, '$1'),
+    core,
+    coreCompact,
+    sounds,
+  };
 }
 
 /** Prepare a first name: folded, head token, canonical (nickname) form, sound code, initial-only flag. */
@@ -84,6 +127,7 @@ export function prepareFirstName(firstName: string | null | undefined): FirstNam
     // A compound given name ("Jean-Pierre") is its own name; a single one maps through the nickname groups.
     canon: tokens.length === 1 ? canonicalGivenName(head) : compact,
     sound: nameSound(head) || head,
+    plain: compact.replace(TRANSLITERATION, '$1'),
     initialOnly: compact.length === 1,
   };
 }
@@ -107,7 +151,7 @@ export function compareLastNames(a: LastNameKey, b: LastNameKey): LastNameLevel 
 /** Compare two first names; symmetric. */
 export function compareFirstNames(a: FirstNameKey, b: FirstNameKey): FirstNameLevel {
   if (a.compact === '' || b.compact === '') return 'none';
-  if (a.compact === b.compact) return 'exact';
+  if (a.compact === b.compact || a.plain === b.plain) return 'exact';
   if (a.initialOnly || b.initialOnly) {
     return a.compact[0] === b.compact[0] && a.sound[0] === b.sound[0] ? 'initial' : 'none';
   }

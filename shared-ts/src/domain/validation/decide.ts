@@ -1,6 +1,6 @@
 import type { NotAtCompanyState } from './flag';
 import { isRevalidationDue } from './revalidation';
-import { sameCompanyAsAccount, type CurrentCompany, type SameCompanyFn, type ValidationAccount } from './sameCompany';
+import { companySamenessOf, type CurrentCompany, type SameCompanyFn, type ValidationAccount } from './sameCompany';
 
 /**
  * What the LinkedIn side says about one CRM contact (one Data Validation export row, already mapped by the
@@ -56,6 +56,7 @@ export const VALIDATION_REASONS = {
   invalidEvidence: 'skip',
   memberMismatch: 'skip',
   noAccount: 'skip',
+  companyUncertain: 'unchanged',
 } as const satisfies Record<string, ValidationOutcome>;
 export type ValidationReason = keyof typeof VALIDATION_REASONS;
 
@@ -88,7 +89,10 @@ function buildDecisions(): Record<ValidationReason, ValidationDecision> {
 export const VALIDATION_DECISIONS: Readonly<Record<ValidationReason, ValidationDecision>> = buildDecisions();
 
 export interface ValidationOptions {
-  /** Company comparison; defaults to `sameCompanyAsAccount` (URN, then the matching module's exact comparison). */
+  /**
+   * Company comparison (e.g. a cached one); when it says "not the same", the matching module still judges whether
+   * the companies differ for sure or only might (then the flag is left alone). Defaults to that judgement alone.
+   */
   sameCompany?: SameCompanyFn;
   /** Evidence dated further than this into the future is treated as invalid (clock skew allowance). */
   maxFutureSkewMs?: number;
@@ -100,6 +104,19 @@ const D = VALIDATION_DECISIONS;
 function evidenceIsValid(e: LinkedInEvidence, now: number, skew: number): boolean {
   if (typeof e.asOf !== 'number' || !Number.isFinite(e.asOf) || e.asOf > now + skew) return false;
   return e.status === 'left' || e.status === 'differs' || e.status === 'atCompany';
+}
+
+/** "Differs" evidence: the account was updated to the new company, the company differs, or NavSync cannot tell. */
+function companyTarget(
+  account: ValidationAccount,
+  current: CurrentCompany,
+  options: ValidationOptions | undefined,
+): ValidationDecision {
+  const same = options && options.sameCompany;
+  if (same && same(account, current)) return D.accountUpdated;
+  const sameness = companySamenessOf(account, current);
+  if (sameness === 'uncertain') return D.companyUncertain;
+  return same || sameness === 'different' ? D.companyDiffers : D.accountUpdated;
 }
 
 /**
@@ -117,7 +134,11 @@ export function decideValidation(input: ValidationInput, now: number, options?: 
   const skew = options && options.maxFutureSkewMs !== undefined ? options.maxFutureSkewMs : DEFAULT_SKEW_MS;
   if (e !== null && !evidenceIsValid(e, now, skew)) return D.invalidEvidence;
   const due = isRevalidationDue(
-    { lastValidatedAt: input.lastValidatedAt, crmModifiedAt: input.crmModifiedAt, linkedInAsOf: e === null ? null : e.asOf },
+    {
+      lastValidatedAt: input.lastValidatedAt,
+      crmModifiedAt: input.crmModifiedAt,
+      linkedInAsOf: e === null ? null : e.asOf,
+    },
     now,
   );
   if (!due) return D.notDue;
@@ -132,8 +153,7 @@ export function decideValidation(input: ValidationInput, now: number, options?: 
   } else if (e.status === 'left') {
     target = D.leftCompany;
   } else {
-    const same = options && options.sameCompany ? options.sameCompany : sameCompanyAsAccount;
-    target = e.currentCompany !== null && same(account, e.currentCompany) ? D.accountUpdated : D.companyDiffers;
+    target = e.currentCompany === null ? D.companyDiffers : companyTarget(account, e.currentCompany, options);
   }
   if (target.write === current) return current === 'notAtCompany' ? D.alreadyFlagged : D.alreadyClear;
   return target;
@@ -166,7 +186,8 @@ export function decideValidationBatch(
     byReason[d.reason]++;
   }
   const counts: Record<ValidationOutcome, number> = { flag: 0, clear: 0, unchanged: 0, skip: 0 };
-  for (const reason of Object.keys(byReason) as ValidationReason[]) counts[VALIDATION_REASONS[reason]] += byReason[reason];
+  for (const reason of Object.keys(byReason) as ValidationReason[])
+    counts[VALIDATION_REASONS[reason]] += byReason[reason];
   return { decisions, counts, byReason };
 }
 
@@ -176,7 +197,10 @@ export interface ValidationWrite {
 }
 
 /** The writes a batch asks for (flag or clear), in row order: what goes into one Bulk job / $batch. */
-export function validationWrites(rows: readonly ValidationInput[], decisions: readonly ValidationDecision[]): ValidationWrite[] {
+export function validationWrites(
+  rows: readonly ValidationInput[],
+  decisions: readonly ValidationDecision[],
+): ValidationWrite[] {
   const out: ValidationWrite[] = [];
   for (let i = 0; i < rows.length; i++) {
     const w = decisions[i].write;

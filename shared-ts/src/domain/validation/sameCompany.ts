@@ -1,13 +1,19 @@
-import { isSameCompany, prepareCompany, type CompanyKey } from '../matching/company';
+import {
+  companyVerdict,
+  linkedInCompanyId,
+  prepareCompany,
+  type CompanyKey,
+  type CompanySameness,
+} from '../matching/company';
 import { companyDomainOf } from '../matching/domains';
 
 /**
  * Does the company LinkedIn reports as the member's current one equal the contact's CRM account?
  * Used to tell "the rep already moved the contact to the new company" (clear the flag) from "still wrong" (flag).
- * Strongest evidence first: the LinkedIn company URN stored on the account decides when both sides have one;
- * otherwise the matching module's company comparison must say 'exact' (same name across legal forms, languages,
- * accents and "&"/"and"/"und"/"et"/"e", or a shared company website domain — free-mail domains never count).
- * Closer but not equal names ("Siemens" / "Siemens Nederland") stay different: a subsidiary is another account.
+ * Identity first (the matching module's companyVerdict): the LinkedIn company URN stored on the account decides
+ * when both sides have one; then the company domains (free-mail never counts); names decide only without either.
+ * Names that only share words ("Siemens" / "Siemens Healthineers") are neither the same nor confidently
+ * different: validation leaves such a contact's flag alone and reports it as uncertain.
  */
 export interface ValidationAccount {
   id: string;
@@ -26,12 +32,7 @@ export interface CurrentCompany {
 
 export type SameCompanyFn = (account: ValidationAccount, current: CurrentCompany) => boolean;
 
-/** The numeric id of a LinkedIn company URN, whatever its entity type; null if it is not one. */
-export function linkedInCompanyId(urn: string | null): string | null {
-  if (!urn) return null;
-  const m = /^urn:li:(?:organization|company|salesCompany|fsd_company):(\d+)$/.exec(urn.trim());
-  return m ? m[1] : null;
-}
+export { linkedInCompanyId };
 
 // Account and company names repeat across millions of export rows: prepare each (name, website) once.
 // A bounded memo keeps the decision fast and still a pure function of its inputs.
@@ -49,14 +50,19 @@ export function validationCompanyKey(name: string | null, site: string | null): 
   return key;
 }
 
-/** Without URNs on both sides, two prepared company keys are the same company only when the comparison is exact. */
+/** Without URNs, two prepared company keys are the same company when domains or (identity unknown) names say so. */
 export function sameCompanyKeys(account: CompanyKey, current: CompanyKey): boolean {
-  return isSameCompany(account, current);
+  return companyVerdict(account, current).sameness === 'same';
 }
 
-export const sameCompanyAsAccount: SameCompanyFn = (account, current) => {
-  const a = linkedInCompanyId(account.companyUrn);
-  const b = linkedInCompanyId(current.urn);
-  if (a !== null && b !== null) return a === b;
-  return sameCompanyKeys(validationCompanyKey(account.name, account.website), validationCompanyKey(current.name, current.domain));
-};
+/** Same, different, or uncertain (names that only share words, equal names on unrelated domains): URNs first. */
+export function companySamenessOf(account: ValidationAccount, current: CurrentCompany): CompanySameness {
+  return companyVerdict(
+    validationCompanyKey(account.name, account.website),
+    validationCompanyKey(current.name, current.domain),
+    account.companyUrn,
+    current.urn,
+  ).sameness;
+}
+
+export const sameCompanyAsAccount: SameCompanyFn = (account, current) => companySamenessOf(account, current) === 'same';

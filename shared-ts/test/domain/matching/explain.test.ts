@@ -35,7 +35,12 @@ describe('matching labels for the CRM badge', () => {
 describe('explainScore', () => {
   const score = scorePerson(
     { firstName: 'Helene', lastName: 'Lefevre', email: 'helene.lefevre@loreal.fr', companyName: "L'Oréal S.A." },
-    { firstName: 'Hélène', lastName: 'Lefèvre', email: 'helene.lefevre@loreal.fr', positions: [{ companyName: "L'Oréal", current: true }] },
+    {
+      firstName: 'Hélène',
+      lastName: 'Lefèvre',
+      email: 'helene.lefevre@loreal.fr',
+      positions: [{ companyName: "L'Oréal", current: true }],
+    },
   );
 
   test('lists only the criteria that scored, strongest first, with the compared values', () => {
@@ -43,7 +48,7 @@ describe('explainScore', () => {
     expect(summary).toBe(`Match score ${score.total}: High confidence`);
     expect(lines).toEqual([
       'Email address: 35 points (helene.lefevre@loreal.fr)',
-      'Current company: 25 points (loreal (loreal.fr) ~ loreal (loreal.fr))',
+      'Current company: 30 points (loreal (loreal.fr) ~ loreal (loreal.fr))',
       'Last name: 20 points (lefevre ~ lefevre)',
       'First name: 12 points (helene ~ helene)',
     ]);
@@ -55,12 +60,15 @@ describe('explainScore', () => {
     expect(fr.summary).toBe(`Score de correspondance ${score.total} : Confiance élevée`);
     expect(fr.lines[0]).toBe('Adresse e-mail : 35 points (helene.lefevre@loreal.fr)');
     expect(fr.ambiguous).toContain('LinkedIn');
-    expect(explainScore(score, 'de').lines[1]).toMatch(/^Aktuelles Unternehmen: 25 Punkte/);
+    expect(explainScore(score, 'de').lines[1]).toMatch(/^Aktuelles Unternehmen: 30 Punkte/);
   });
 });
 
 test('account explanations use the account criteria labels (it)', () => {
-  const score = scoreAccount({ name: 'Ferrari S.p.A.', website: 'ferrari.it', city: 'Maranello' }, { name: 'Ferrari', website: 'https://www.ferrari.it/', headquarters: { city: 'Maranello' } });
+  const score = scoreAccount(
+    { name: 'Ferrari S.p.A.', website: 'ferrari.it', city: 'Maranello' },
+    { name: 'Ferrari', website: 'https://www.ferrari.it/', headquarters: { city: 'Maranello' } },
+  );
   const { summary, lines } = explainScore(score, 'it');
   expect(summary).toBe(`Punteggio di corrispondenza ${score.total}: Affidabilità alta`);
   expect(lines).toEqual([

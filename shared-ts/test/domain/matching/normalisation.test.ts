@@ -59,7 +59,7 @@ describe('foldText: case, diacritics, special letters, punctuation, whitespace',
 describe('company names across legal forms and languages', () => {
   test.each([
     ['Philips N.V.', 'philips'],
-    ['Koninklijke KPN N.V.', 'koninklijke kpn'],
+    ['Koninklijke KPN N.V.', 'kpn'],
     ["L'Oréal S.A.", 'loreal'],
     ['Ferrari S.p.A.', 'ferrari'],
     ['Ferrari SpA', 'ferrari'],
@@ -89,7 +89,7 @@ describe('company names across legal forms and languages', () => {
     ['Volvo AB', 'volvo'],
     ['Maersk A/S', 'maersk'],
     ['Grupo Bimbo S.A. de C.V.', 'grupo bimbo'],
-    ['The Boston Consulting Group', 'boston consulting group'],
+    ['The Boston Consulting Group', 'boston consulting'],
     ['Siemens AG (Deutschland)', 'siemens'],
     ['Rossi e Figli S.r.l.', 'rossi & figli'],
     ['Dijkstra en Zonen B.V.', 'dijkstra & zonen'],
@@ -120,7 +120,6 @@ describe('company names across legal forms and languages', () => {
   });
 
   test.each([
-    ['Koninklijke KPN N.V.', 'KPN', 'strong'],
     ['Siemens Nederland B.V.', 'Siemens AG', 'strong'],
     ['Robert Bosch GmbH', 'Bosch', 'strong'],
     ['Zuiderlicht Logistiek Noord', 'Zuiderlicht Logistiek Zuid', 'partial'],
@@ -132,14 +131,15 @@ describe('company names across legal forms and languages', () => {
   });
 
   test('a shared company domain makes two differently named companies the same', () => {
-    expect(compareCompanies(prepareCompany('Alphabet Inc.', ['google.com']), prepareCompany('Google', ['google.com']))).toBe(
-      'exact',
-    );
+    expect(
+      compareCompanies(prepareCompany('Alphabet Inc.', ['google.com']), prepareCompany('Google', ['google.com'])),
+    ).toBe('exact');
   });
 
   test.each([
     ['Robert Bosch GmbH', 'https://www.bosch.de', 'Bosch Power Tools', 'bosch.de', 'exact'],
-    ['Philips N.V.', null, 'Koninklijke Philips', 'philips.com', 'strong'],
+    ['Philips N.V.', null, 'Koninklijke Philips', 'philips.com', 'exact'],
+    ['Siemens AG', null, 'Siemens Healthineers AG', 'siemens-healthineers.com', 'strong'],
     ['Jansen Advies', 'gmail.com', 'Bakker Bouw', 'jan@gmail.com', 'none'],
     ['Siemens AG', 'siemens.de', 'Ferrari S.p.A.', 'ferrari.it', 'none'],
   ] as const)('compareCompanyRecords(%s, %s, %s, %s) → %s', (aName, aSite, bName, bSite, level) => {

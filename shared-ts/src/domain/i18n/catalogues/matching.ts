@@ -1,6 +1,7 @@
 import { defineArea } from '../catalogue';
 
-// Labels of the matching criteria and confidence levels, shown in the CRM badge's "why this match" explanation.
+// Labels of the matching criteria, the levels they reached and the confidence levels, shown in the CRM badge's
+// "why this match" explanation.
 export const matchingArea = defineArea('matching', {
   en: {
     criterionEmail: 'Email address',
@@ -27,6 +28,15 @@ export const matchingArea = defineArea('matching', {
     contribution: '{criterion}: {points} points',
     summary: 'Match score {total}: {confidence}',
     ambiguous: 'Another LinkedIn profile scores almost the same. Confirm the match by hand.',
+    levelExact: 'same value',
+    levelCorroborated: 'same name and company domain',
+    levelStrong: 'one name contains the other',
+    levelPartial: 'partly the same',
+    levelNickname: 'short or other-language form of the name',
+    levelSound: 'sounds alike',
+    levelInitial: 'same initial',
+    levelSimilar: 'similar',
+    levelSameStreet: 'same street',
   },
   nl: {
     criterionEmail: 'E-mailadres',
@@ -53,6 +63,15 @@ export const matchingArea = defineArea('matching', {
     contribution: '{criterion}: {points} punten',
     summary: 'Matchscore {total}: {confidence}',
     ambiguous: 'Een ander LinkedIn-profiel scoort bijna even hoog. Bevestig de koppeling handmatig.',
+    levelExact: 'zelfde waarde',
+    levelCorroborated: 'zelfde naam en bedrijfsdomein',
+    levelStrong: 'de ene naam bevat de andere',
+    levelPartial: 'deels gelijk',
+    levelNickname: 'roepnaam of vorm in een andere taal',
+    levelSound: 'klinkt hetzelfde',
+    levelInitial: 'zelfde voorletter',
+    levelSimilar: 'vergelijkbaar',
+    levelSameStreet: 'zelfde straat',
   },
   fr: {
     criterionEmail: 'Adresse e-mail',
@@ -79,6 +98,15 @@ export const matchingArea = defineArea('matching', {
     contribution: '{criterion} : {points} points',
     summary: 'Score de correspondance {total} : {confidence}',
     ambiguous: 'Un autre profil LinkedIn obtient un score presque identique. Confirmez la correspondance manuellement.',
+    levelExact: 'valeur identique',
+    levelCorroborated: 'même nom et même domaine d’entreprise',
+    levelStrong: 'un nom contient l’autre',
+    levelPartial: 'en partie identique',
+    levelNickname: 'diminutif ou forme dans une autre langue',
+    levelSound: 'se prononce pareil',
+    levelInitial: 'même initiale',
+    levelSimilar: 'similaire',
+    levelSameStreet: 'même rue',
   },
   it: {
     criterionEmail: 'Indirizzo e-mail',
@@ -105,6 +133,15 @@ export const matchingArea = defineArea('matching', {
     contribution: '{criterion}: {points} punti',
     summary: 'Punteggio di corrispondenza {total}: {confidence}',
     ambiguous: 'Un altro profilo LinkedIn ha un punteggio quasi uguale. Conferma la corrispondenza manualmente.',
+    levelExact: 'stesso valore',
+    levelCorroborated: 'stesso nome e stesso dominio aziendale',
+    levelStrong: 'un nome contiene l’altro',
+    levelPartial: 'in parte uguale',
+    levelNickname: 'diminutivo o forma in un’altra lingua',
+    levelSound: 'suona uguale',
+    levelInitial: 'stessa iniziale',
+    levelSimilar: 'simile',
+    levelSameStreet: 'stessa via',
   },
   de: {
     criterionEmail: 'E-Mail-Adresse',
@@ -131,5 +168,14 @@ export const matchingArea = defineArea('matching', {
     contribution: '{criterion}: {points} Punkte',
     summary: 'Übereinstimmungswert {total}: {confidence}',
     ambiguous: 'Ein anderes LinkedIn-Profil erreicht fast denselben Wert. Bestätigen Sie die Zuordnung manuell.',
+    levelExact: 'gleicher Wert',
+    levelCorroborated: 'gleicher Name und gleiche Unternehmensdomain',
+    levelStrong: 'ein Name enthält den anderen',
+    levelPartial: 'teilweise gleich',
+    levelNickname: 'Kurzform oder Form in einer anderen Sprache',
+    levelSound: 'klingt gleich',
+    levelInitial: 'gleiche Initiale',
+    levelSimilar: 'ähnlich',
+    levelSameStreet: 'gleiche Straße',
   },
 });

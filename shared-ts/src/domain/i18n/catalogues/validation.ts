@@ -27,6 +27,8 @@ export const validationArea = defineArea('validation', {
     reasonInvalidEvidence: 'The LinkedIn data for this contact is unreadable or dated in the future.',
     reasonMemberMismatch: 'The LinkedIn data is about another member than the one matched to this contact.',
     reasonNoAccount: 'The contact has no account to compare with.',
+    reasonCompanyUncertain:
+      'LinkedIn shows a current company whose name only partly matches the contact’s account, and no company ID or website tells them apart; the flag is left as it is.',
   },
   nl: {
     stateNoFeedback: 'Geen feedback',
@@ -51,8 +53,11 @@ export const validationArea = defineArea('validation', {
     reasonOutOfScope: 'De contactpersoon hoort niet bij een synchroniserende gebruiker.',
     reasonUnknownFlag: 'De markering heeft een waarde die NavSync niet kent en blijft daarom ongewijzigd.',
     reasonInvalidEvidence: 'De LinkedIn-gegevens voor deze contactpersoon zijn onleesbaar of in de toekomst gedateerd.',
-    reasonMemberMismatch: 'De LinkedIn-gegevens gaan over een ander lid dan het lid dat aan deze contactpersoon is gekoppeld.',
+    reasonMemberMismatch:
+      'De LinkedIn-gegevens gaan over een ander lid dan het lid dat aan deze contactpersoon is gekoppeld.',
     reasonNoAccount: 'De contactpersoon heeft geen account om mee te vergelijken.',
+    reasonCompanyUncertain:
+      'LinkedIn toont een huidig bedrijf waarvan de naam maar deels overeenkomt met het account van de contactpersoon, en geen bedrijfs-ID of website onderscheidt ze; de markering blijft ongewijzigd.',
   },
   fr: {
     stateNoFeedback: 'Aucun retour',
@@ -79,6 +84,8 @@ export const validationArea = defineArea('validation', {
     reasonInvalidEvidence: 'Les données LinkedIn de ce contact sont illisibles ou datées dans le futur.',
     reasonMemberMismatch: 'Les données LinkedIn concernent un autre membre que celui associé à ce contact.',
     reasonNoAccount: 'Le contact n’a pas de compte auquel le comparer.',
+    reasonCompanyUncertain:
+      'LinkedIn indique une entreprise actuelle dont le nom ne correspond qu’en partie au compte du contact, et aucun identifiant d’entreprise ni site web ne les distingue ; l’indicateur reste inchangé.',
   },
   it: {
     stateNoFeedback: 'Nessun feedback',
@@ -105,6 +112,8 @@ export const validationArea = defineArea('validation', {
     reasonInvalidEvidence: 'I dati LinkedIn di questo contatto sono illeggibili o datati nel futuro.',
     reasonMemberMismatch: 'I dati LinkedIn riguardano un membro diverso da quello abbinato a questo contatto.',
     reasonNoAccount: 'Il contatto non ha un account con cui confrontarlo.',
+    reasonCompanyUncertain:
+      'LinkedIn mostra un’azienda attuale il cui nome corrisponde solo in parte all’account del contatto e nessun ID aziendale o sito web le distingue; l’indicatore resta invariato.',
   },
   de: {
     stateNoFeedback: 'Kein Feedback',
@@ -131,5 +140,7 @@ export const validationArea = defineArea('validation', {
     reasonInvalidEvidence: 'Die LinkedIn-Daten zu diesem Kontakt sind unlesbar oder in die Zukunft datiert.',
     reasonMemberMismatch: 'Die LinkedIn-Daten betreffen ein anderes Mitglied als das diesem Kontakt zugeordnete.',
     reasonNoAccount: 'Der Kontakt hat keinen Account zum Vergleichen.',
+    reasonCompanyUncertain:
+      'LinkedIn zeigt ein aktuelles Unternehmen, dessen Name nur teilweise zum Account des Kontakts passt, und keine Unternehmens-ID oder Website unterscheidet sie; die Markierung bleibt unverändert.',
   },
 });
