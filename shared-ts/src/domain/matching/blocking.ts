@@ -29,7 +29,7 @@ export interface MatchResult<S extends MatchScore = MatchScore> {
   /** Second-best candidate and its total (null when there is none). */
   runnerUpIndex: number | null;
   runnerUpTotal: number | null;
-  /** The two best are within the ambiguity margin: not auto-matched even when 'high'. */
+  /** The two best are within the ambiguity margin, or the runner-up contests the best: not auto-matched even when 'high'. */
   ambiguous: boolean;
   /** Apply without asking: confidence high and not ambiguous. */
   autoMatch: boolean;
@@ -62,6 +62,11 @@ export interface MatchKind<K, S extends MatchScore> {
   /** Total when the pair is at least 'low', else -1; must agree with score(a, b).total. */
   quickTotal(record: K, candidate: K): number;
   score(record: K, candidate: K): S;
+  /**
+   * The best match is contested by a runner-up with this total although it is not within the margin (e.g. a
+   * namesake at the same company, where only an e-mail or phone number tells the two apart): not auto-matched.
+   */
+  contested?(best: S, runnerUpTotal: number): boolean;
 }
 
 /** Candidates prepared once and indexed by blocking key; match records against them one by one or in bulk. */
@@ -135,10 +140,21 @@ export class BlockingIndex<K, S extends MatchScore> {
 
   private result(record: K, recordIndex: number, best: number, second: number, secondTotal: number): MatchResult<S> {
     if (best < 0) {
-      return { recordIndex, candidateIndex: null, score: null, runnerUpIndex: null, runnerUpTotal: null, ambiguous: false, autoMatch: false };
+      return {
+        recordIndex,
+        candidateIndex: null,
+        score: null,
+        runnerUpIndex: null,
+        runnerUpTotal: null,
+        ambiguous: false,
+        autoMatch: false,
+      };
     }
     const score = this.kind.score(record, this.candidates[best]);
-    const ambiguous = second >= 0 && score.total - secondTotal <= this.margin;
+    const contested = this.kind.contested;
+    const ambiguous =
+      second >= 0 &&
+      (score.total - secondTotal <= this.margin || (contested !== undefined && contested(score, secondTotal)));
     return {
       recordIndex,
       candidateIndex: best,

@@ -10,7 +10,7 @@ import {
   type LinkedInCompany,
 } from './accounts';
 import { matchPrepared, type MatchKind, type MatchOptions, type MatchRun } from './blocking';
-import { quickPersonTotal, scorePersonKeys, type PersonCriterion } from './people';
+import { personMatchContested, quickPersonTotal, scorePersonKeys, type PersonCriterion } from './people';
 import { personIndexKeys, personQueryKeys } from './personBlocking';
 import {
   createPrepareCache,
@@ -27,6 +27,7 @@ export const PERSON_MATCH_KIND: MatchKind<PersonKeys, MatchScore<PersonCriterion
   queryKeys: personQueryKeys,
   quickTotal: quickPersonTotal,
   score: scorePersonKeys,
+  contested: personMatchContested,
 };
 
 export const ACCOUNT_MATCH_KIND: MatchKind<AccountKeys, MatchScore<AccountCriterion>> = {

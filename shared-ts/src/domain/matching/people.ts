@@ -23,16 +23,16 @@ export type PersonCriterion = (typeof PERSON_CRITERIA)[number];
 
 /**
  * Points per criterion and level (a level not listed scores 0). Maximum 130: the past company and past title
- * count only when the current one does not match. A company is "corroborated" when the names agree and a company
- * domain is shared too (the contact's e-mail or account website on the member's company domain).
+ * count only when the current one does not match. The current company is "corroborated" when the names agree and
+ * one person's own e-mail address is on the other's company domain.
  */
 export const PERSON_POINTS: Record<PersonCriterion, Record<string, number>> = {
   email: { exact: 35 },
   phone: { exact: 25 },
-  firstName: { exact: 12, nickname: 9, partial: 9, sound: 6, initial: 4 },
+  firstName: { exact: 12, nickname: 10, partial: 9, sound: 6, initial: 4 },
   lastName: { exact: 20, partial: 15, sound: 12 },
   currentCompany: { corroborated: 30, exact: 25, strong: 18, partial: 10 },
-  pastCompany: { corroborated: 10, exact: 10, strong: 7, partial: 4 },
+  pastCompany: { exact: 10, strong: 7, partial: 4 },
   currentTitle: { exact: 8, similar: 5 },
   pastTitle: { exact: 3, similar: 2 },
 };
@@ -46,19 +46,45 @@ export const PERSON_POINTS: Record<PersonCriterion, Record<string, number>> = {
  *   phone or company; otherwise it is capped at 'medium'.
  * - medium also needs more than a sound-alike first name or an initial: without an equal e-mail or phone, such a
  *   first name with the same surname is capped at 'low' unless the company is the same (not merely sharing a word).
- * So: full name + e-mail (67), full name + corroborated company (62), full name + company + title (60-65) or a
- * nickname + company + title (62) auto-match; full name + company by name only (57) or + phone (57) suggest.
+ * So: full name + e-mail (67), full name + corroborated company (62), a nickname + corroborated company (60), full
+ * name + company + title (60-65) or a nickname + company + title (63) auto-match; full name + company by name only
+ * (57) or + phone (57) suggest.
  */
 export const PERSON_THRESHOLDS = { high: 60, medium: 45, low: 25 } as const;
 
-/** Levels of a person's company comparison, strongest first. */
+/** Levels of a person's company comparison, strongest first ('corroborated' is set on top, see below). */
 export const PERSON_COMPANY_LEVELS = ['corroborated', 'exact', 'strong', 'partial', 'none'] as const;
 
-/** A person's company against another: the names' level, raised by a shared company domain. */
+/** A person's company against another: the names' level, or 'exact' through a shared company domain. */
 export function comparePersonCompanies(a: CompanyKey, b: CompanyKey): string {
   const names = a === b && a.compact === '' ? 'none' : compareCompanyNames(a, b);
-  if (!sharesDomain(a, b)) return names;
-  return names === 'exact' || names === 'strong' ? 'corroborated' : 'exact';
+  return names !== 'exact' && sharesDomain(a, b) ? 'exact' : names;
+}
+
+/** A person's own e-mail is on the other side's company domain, and the two company names agree. */
+function mailOnCompanyDomain(mailDomain: string | null, own: CompanyKey, other: CompanyKey): boolean {
+  if (mailDomain === null || other.domains.indexOf(mailDomain) < 0) return false;
+  const names = compareCompanyNames(own, other);
+  return names === 'exact' || names === 'strong';
+}
+
+/**
+ * The current companies agree by name and one person's own e-mail address is on the other's company domain:
+ * evidence about the person, not only about the company ("corroborated"). A shared account website is not.
+ */
+function corroborated(a: PersonKeys, b: PersonKeys): boolean {
+  if (a.mailDomain === null && b.mailDomain === null) return false;
+  for (const x of a.current) {
+    for (const y of b.current) {
+      if (mailOnCompanyDomain(a.mailDomain, x, y) || mailOnCompanyDomain(b.mailDomain, y, x)) return true;
+    }
+  }
+  return false;
+}
+
+/** The current-company level with corroboration on top. */
+function currentCompanyLevel(a: PersonKeys, b: PersonKeys, level: string): string {
+  return (level === 'exact' || level === 'strong') && corroborated(a, b) ? 'corroborated' : level;
 }
 
 const POINTS_EMAIL = PERSON_POINTS.email.exact;
@@ -182,7 +208,7 @@ function comparePersonKeys(a: PersonKeys, b: PersonKeys): PersonComparison {
       phone: phone === null ? 'none' : 'exact',
       firstName: compareFirstNames(a.first, b.first),
       lastName: compareLastNames(a.last, b.last),
-      currentCompany: current.level,
+      currentCompany: currentCompanyLevel(a, b, current.level),
       pastCompany: past === null ? 'none' : past.pick.level,
       currentTitle: currentTitle.level,
       pastTitle: pastTitle === null ? 'none' : pastTitle.pick.level,
@@ -309,7 +335,11 @@ export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
   if (!hasEmail && !hasPhone && lastName === 'none') return -1;
   const firstName = compareFirstNames(a.first, b.first);
   if (!hasEmail && !hasPhone && firstName === 'none') return -1;
-  const current = bestLevel(a.current, b.current, comparePersonCompanies, PERSON_COMPANY_LEVELS);
+  const current = currentCompanyLevel(
+    a,
+    b,
+    bestLevel(a.current, b.current, comparePersonCompanies, PERSON_COMPANY_LEVELS),
+  );
   const past =
     current === 'none'
       ? bestCrossLevel(a.current, a.past, b.current, b.past, comparePersonCompanies, PERSON_COMPANY_LEVELS)
@@ -343,4 +373,16 @@ export function quickPersonTotal(a: PersonKeys, b: PersonKeys): number {
 /** Score a CRM contact or lead against a LinkedIn member. */
 export function scorePerson(person: CrmPerson, member: LinkedInMember): MatchScore<PersonCriterion> {
   return scorePersonKeys(preparePerson(person), prepareMember(member));
+}
+
+/**
+ * A runner-up that is itself a suggestion (medium or better) contests an auto-match that no e-mail address or phone
+ * number decides: two members with the same name at the same company are told apart by those alone.
+ */
+export function personMatchContested(best: MatchScore<PersonCriterion>, runnerUpTotal: number): boolean {
+  if (best.confidence !== 'high' || runnerUpTotal < PERSON_THRESHOLDS.medium) return false;
+  for (const c of best.contributions) {
+    if ((c.criterion === 'email' || c.criterion === 'phone') && c.points > 0) return false;
+  }
+  return true;
 }

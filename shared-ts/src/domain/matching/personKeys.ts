@@ -51,6 +51,8 @@ export interface PersonKeys {
   past: CompanyKey[];
   currentTitles: string[][];
   pastTitles: string[][];
+  /** Company domain of the person's own e-mail address (never free-mail), or null. */
+  mailDomain: string | null;
   /** Name blocking keys shared by every record with the same names (set when prepared with a cache). */
   nameKeys?: NameBlockingKeys;
 }
@@ -195,10 +197,8 @@ export function preparePerson(person: CrmPerson, cache?: PrepareCache): PersonKe
   const phones: string[] = [];
   pushUnique(phones, phoneTail(person.phone));
   pushUnique(phones, phoneTail(person.mobilePhone));
-  const company = cachedCompany(cache, person.companyName, [
-    cachedDomain(cache, person.email),
-    cachedDomain(cache, person.accountWebsite),
-  ]);
+  const mailDomain = cachedDomain(cache, person.email);
+  const company = cachedCompany(cache, person.companyName, [mailDomain, cachedDomain(cache, person.accountWebsite)]);
   const title = cachedTitle(cache, person.title);
   const first = memo(cache?.firstNames, person.firstName ?? '', prepareFirstName);
   const last = memo(cache?.lastNames, person.lastName ?? '', prepareLastName);
@@ -211,6 +211,7 @@ export function preparePerson(person: CrmPerson, cache?: PrepareCache): PersonKe
     past: [],
     currentTitles: title.length > 0 ? [title] : [],
     pastTitles: [],
+    mailDomain,
     nameKeys: cachedNameKeys(cache, first, last),
   };
 }
@@ -259,6 +260,7 @@ export function prepareMember(member: LinkedInMember, cache?: PrepareCache): Per
     past,
     currentTitles,
     pastTitles,
+    mailDomain,
     nameKeys: cachedNameKeys(cache, first, last),
   };
 }

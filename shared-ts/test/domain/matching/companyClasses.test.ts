@@ -1,0 +1,169 @@
+// Company names the way CRMs and LinkedIn write them, one table per class of spelling, in five languages.
+import { compareCompanies, companyVerdict, prepareCompany } from '../../../src/domain/matching/index';
+
+const level = (a: string, b: string): string => compareCompanies(prepareCompany(a), prepareCompany(b));
+
+describe('corporate words in front are not part of the name', () => {
+  test.each([
+    ['nl', 'Koninklijke Wagenborg B.V.', 'Wagenborg'],
+    ['nl', 'Coöperatieve Rabobank U.A.', 'Rabobank'],
+    ['fr', 'Groupe Lactalis', 'Lactalis SA'],
+    ['fr', 'Compagnie des Alpes S.A.', 'Alpes SA'],
+    ['it', 'Gruppo Barilla', 'Barilla S.p.A.'],
+    ['it', 'Assicurazioni Generali S.p.A.', 'Generali'],
+    ['it', 'F.lli Carli S.r.l.', 'Carli'],
+    ['de', 'Gebr. Knauf KG', 'Knauf'],
+    ['de', 'Unternehmensgruppe Tengelmann', 'Tengelmann GmbH'],
+    ['en', 'The Hershey Company', 'Hershey'],
+  ])('%s: %s is %s', (_lang, registered, short) => {
+    expect(level(registered, short)).toBe('exact');
+    expect(level(short, registered)).toBe('exact');
+  });
+});
+
+describe('legal forms in single letters keep being legal forms; a lone first "e"/"y" is a name', () => {
+  test.each([
+    ['nl', 'X N.V.', 'X'],
+    ['nl', 'Q B. V.', 'Q'],
+    ['fr', 'Z S.A.', 'Z'],
+    ['it', 'A S.p.A.', 'A'],
+    ['it', 'Pirelli & C. S.p.A.', 'Pirelli'],
+    ['de', 'Y e.V.', 'Y'],
+    ['de', 'E.ON SE', 'EON'],
+    ['en', 'Q P.L.C.', 'Q'],
+  ])('%s: %s is %s', (_lang, registered, short) => {
+    expect(level(registered, short)).toBe('exact');
+  });
+
+  test.each([
+    ['it', 'E Distribuzione S.r.l.', 'Distribuzione S.r.l.'],
+    ['fr', 'Y Conseil SARL', 'Conseil SARL'],
+    ['nl', 'E Makelaars B.V.', 'Makelaars B.V.'],
+    ['de', 'E Werke GmbH', 'Werke GmbH'],
+    ['en', 'Y Combinator', 'Combinator'],
+  ])('%s: %s is not %s', (_lang, a, b) => {
+    expect(level(a, b)).not.toBe('exact');
+  });
+});
+
+describe('hyphenated and joined words are one name (transliteration never splits a joined word)', () => {
+  test.each([
+    ['de', 'Bio-Energie GmbH', 'Bioenergie'],
+    ['nl', 'Geo-Engineering B.V.', 'Geoengineering'],
+    ['fr', 'Agro-Équipement SA', 'Agroequipement'],
+    ['it', 'Idro-Elettrica S.p.A.', 'Idroelettrica'],
+    ['en', 'Hydro-Electric plc', 'HydroElectric'],
+  ])('%s: %s is %s', (_lang, a, b) => {
+    expect(level(a, b)).toBe('exact');
+  });
+});
+
+describe('an acronym of three or more letters is the spelled-out name', () => {
+  test.each([
+    ['de', 'Bayerische Motoren Werke AG', 'BMW'],
+    ['nl', 'Nederlandse Aardolie Maatschappij B.V.', 'NAM'],
+    ['fr', 'Régie Autonome des Transports Parisiens', 'RATP'],
+    ['it', 'Azienda Energetica Municipale S.p.A.', 'AEM'],
+    ['en', 'American International Group, Inc.', 'AIG'],
+  ])('%s: %s is %s', (_lang, a, b) => {
+    expect(level(a, b)).toBe('exact');
+  });
+
+  test('two letters are too few to be sure, and an acronym with more words is another company', () => {
+    expect(level('General Electric Company', 'GE')).toBe('strong');
+    expect(level('International Business Machines', 'IBM Nederland B.V.')).not.toBe('exact');
+  });
+});
+
+describe('different companies that share a word are not the same company', () => {
+  test.each([
+    ['nl', 'Koninklijke KPN N.V.', 'Koninklijke Philips N.V.'],
+    ['nl', 'Heineken Holding N.V.', 'Heineken N.V.'],
+    ['fr', 'Groupe SEB', 'Groupe Renault'],
+    ['fr', 'Crédit Agricole S.A.', 'Crédit Mutuel'],
+    ['it', 'Gruppo Hera', 'Gruppo Campari'],
+    ['it', 'Unipol Gruppo S.p.A.', 'UnipolSai Assicurazioni S.p.A.'],
+    ['de', 'Siemens AG', 'Siemens Healthineers AG'],
+    ['de', 'Deutsche Bank AG', 'Deutsche Bahn AG'],
+    ['en', 'General Motors Company', 'General Mills, Inc.'],
+    ['en', 'Volvo', 'Volvo Car'],
+  ])('%s: %s vs %s', (_lang, a, b) => {
+    expect(level(a, b)).not.toBe('exact');
+    expect(companyVerdict(prepareCompany(a), prepareCompany(b)).sameness).not.toBe('same');
+  });
+});
+
+describe('identity first: company URNs, then domains; names only when neither is known', () => {
+  const key = (name: string, domain?: string) => prepareCompany(name, domain ? [domain] : []);
+
+  test.each([
+    [
+      'the same URN under another entity type decides over unrelated names',
+      key('Acme GmbH'),
+      key('Globex AG'),
+      'urn:li:organization:7',
+      'urn:li:salesCompany:7',
+      'same',
+      'urn',
+    ],
+    [
+      'different URNs decide over equal names',
+      key('Generali'),
+      key('Generali'),
+      'urn:li:organization:1',
+      'urn:li:organization:2',
+      'different',
+      'urn',
+    ],
+    [
+      'a shared domain decides',
+      key('Siemens', 'siemens.com'),
+      key('Siemens Nederland N.V.', 'siemens.com'),
+      null,
+      null,
+      'same',
+      'domain',
+    ],
+    [
+      'the same domain name under another suffix, with related names',
+      key('Philips', 'philips.nl'),
+      key('Koninklijke Philips N.V.', 'philips.com'),
+      null,
+      null,
+      'same',
+      'domain',
+    ],
+    [
+      'unrelated domains and names sharing a word: different',
+      key('Siemens AG', 'siemens.com'),
+      key('Siemens Healthineers AG', 'siemens-healthineers.com'),
+      null,
+      null,
+      'different',
+      'domain',
+    ],
+    [
+      'equal names on unrelated domains: uncertain',
+      key('Groupe SEB', 'groupeseb.com'),
+      key('SEB', 'seb.se'),
+      null,
+      null,
+      'uncertain',
+      'domain',
+    ],
+    [
+      'names alone, only sharing words: uncertain',
+      key('Siemens AG'),
+      key('Siemens Healthineers AG'),
+      null,
+      null,
+      'uncertain',
+      'name',
+    ],
+    ['names alone, unrelated: different', key('Philips'), key('Ferrari S.p.A.'), null, null, 'different', 'name'],
+    ['names alone, equal: same', key('Koninklijke Philips N.V.'), key('Philips'), null, null, 'same', 'name'],
+  ] as const)('%s', (_what, a, b, aUrn, bUrn, sameness, basis) => {
+    expect(companyVerdict(a, b, aUrn, bUrn)).toMatchObject({ sameness, basis });
+    expect(companyVerdict(b, a, bUrn, aUrn)).toMatchObject({ sameness, basis });
+  });
+});

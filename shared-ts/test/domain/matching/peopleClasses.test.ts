@@ -1,0 +1,137 @@
+// People the way they are written in five languages: corroborated evidence reaches "high"; two different people
+// with the same surname at companies that only share a word never reach "medium".
+import { matchAll, scorePerson, type CrmPerson, type LinkedInMember } from '../../../src/domain/matching/index';
+
+interface Side {
+  first: string;
+  last: string;
+  company: string;
+  email?: string;
+  website?: string;
+  title?: string;
+}
+
+function score(crm: Side, li: Side) {
+  const person: CrmPerson = {
+    firstName: crm.first,
+    lastName: crm.last,
+    companyName: crm.company,
+    email: crm.email ?? null,
+    title: crm.title ?? null,
+  };
+  const member: LinkedInMember = {
+    firstName: li.first,
+    lastName: li.last,
+    email: li.email ?? null,
+    positions: [
+      { companyName: li.company, companyWebsite: li.website ?? null, title: li.title ?? null, current: true },
+    ],
+  };
+  return scorePerson(person, member);
+}
+
+describe('formal name vs nickname, with the e-mail on the company domain: high', () => {
+  test.each([
+    ['en', 'William', 'Bill', 'Turner', 'Northwind', 'The Northwind Company', 'northwind.co.uk'],
+    ['nl', 'Cornelis', 'Kees', 'Bakker', 'Wagenborg', 'Koninklijke Wagenborg B.V.', 'wagenborg.nl'],
+    ['de', 'Friedrich', 'Fritz', 'Schneider', 'Knauf', 'Gebr. Knauf KG', 'knauf.de'],
+    ['fr', 'Frédéric', 'Fred', 'Girard', 'Lactalis', 'Groupe Lactalis', 'lactalis.fr'],
+    ['it', 'Giuseppe', 'Beppe', 'Rossi', 'Barilla', 'Gruppo Barilla', 'barilla.it'],
+  ])('%s: %s / %s %s', (_lang, formal, short, last, crmCompany, liCompany, domain) => {
+    const s = score(
+      { first: formal, last, company: crmCompany, email: `${formal.toLowerCase()}.${last.toLowerCase()}@${domain}` },
+      { first: short, last, company: liCompany, website: `https://www.${domain}/` },
+    );
+    expect(s.confidence).toBe('high');
+  });
+});
+
+describe('umlauts written out (ü/ue), with the e-mail on the company domain: high', () => {
+  test.each([
+    ['Björn', 'Krüger', 'Bjoern', 'Krueger'],
+    ['Günther', 'Größer', 'Guenther', 'Groesser'],
+    ['Käthe', 'Schäfer', 'Kaethe', 'Schaefer'],
+    ['Jörg', 'Köhler', 'Joerg', 'Koehler'],
+  ])('%s %s / %s %s', (first, last, liFirst, liLast) => {
+    const s = score(
+      { first, last, company: 'Spree Digital GmbH', email: `${liFirst.toLowerCase()}@spree-digital.de` },
+      { first: liFirst, last: liLast, company: 'Spree Digital', website: 'spree-digital.de' },
+    );
+    expect(s.confidence).toBe('high');
+  });
+});
+
+describe("the contact's e-mail on the member's company domain corroborates the company: high", () => {
+  test.each([
+    ['en', 'Grace', 'Walker', 'Brightwater', 'Brightwater Limited', 'brightwater.co.uk'],
+    ['nl', 'Sanne', 'Jansen', 'Tulpenveld', 'Tulpenveld B.V.', 'tulpenveld.nl'],
+    ['fr', 'Léa', 'Martin', 'Garonne Transports', 'Garonne Transports SA', 'garonne-transports.fr'],
+    ['it', 'Giulia', 'Conti', 'Appennino', 'Appennino S.p.A.', 'appennino.it'],
+    ['de', 'Lena', 'Fischer', 'Alpenglühen', 'Alpenglühen GmbH', 'alpengluehen.de'],
+  ])('%s: %s %s', (_lang, first, last, crmCompany, liCompany, domain) => {
+    const s = score(
+      { first, last, company: crmCompany, email: `${first.toLowerCase()}.${last.toLowerCase()}@${domain}` },
+      { first, last, company: liCompany, website: domain },
+    );
+    expect(s.confidence).toBe('high');
+    expect(s.contributions.find((c) => c.criterion === 'currentCompany')?.level).toBe('corroborated');
+  });
+
+  test('the account website alone is company evidence, not evidence about the person', () => {
+    const person: CrmPerson = {
+      firstName: 'Sanne',
+      lastName: 'Jansen',
+      companyName: 'Tulpenveld',
+      accountWebsite: 'tulpenveld.nl',
+    };
+    const member: LinkedInMember = {
+      firstName: 'Sanne',
+      lastName: 'Jansen',
+      positions: [{ companyName: 'Tulpenveld B.V.', companyWebsite: 'tulpenveld.nl', current: true }],
+    };
+    expect(scorePerson(person, member).confidence).toBe('medium');
+  });
+});
+
+describe('the same surname at two companies that only share a word: never medium', () => {
+  test.each([
+    ['de', 'Jan', 'Jana', 'Schmidt', 'Deutsche Bank AG', 'Deutsche Bank Privat- und Geschäftskunden AG'],
+    ['de', 'Oscar', 'Oskar', 'Weber', 'Siemens AG', 'Siemens Healthineers AG'],
+    ['fr', 'Marie', 'Mario', 'Martin', 'Crédit Agricole S.A.', 'Crédit Agricole Corporate and Investment Bank'],
+    ['it', 'Paolo', 'Paola', 'Ferrari', 'Unipol Gruppo S.p.A.', 'Unipol Assicurazioni Vita S.p.A.'],
+    ['nl', 'Daan', 'Dean', 'de Jong', 'Philips', 'Philips Lighting'],
+    ['en', 'Emil', 'Emiel', 'Smith', 'ING Groep N.V.', 'ING Bank Nederland'],
+  ])('%s: %s / %s %s', (_lang, first, otherFirst, last, company, otherCompany) => {
+    const s = score(
+      { first, last, company, title: 'Head of Sales' },
+      { first: otherFirst, last, company: otherCompany, title: 'Head of Sales' },
+    );
+    expect(['low', 'none']).toContain(s.confidence);
+  });
+});
+
+describe('two members with the same name at the same company', () => {
+  const members: LinkedInMember[] = [
+    { firstName: 'Jan', lastName: 'Jansen', positions: [{ companyName: 'Philips', title: 'CFO', current: true }] },
+    {
+      firstName: 'Jan',
+      lastName: 'Jansen',
+      email: 'jan.jansen@philips.com',
+      positions: [{ companyName: 'Philips', current: true }],
+    },
+  ];
+
+  test('are told apart by an e-mail address or phone number only: a title alone does not auto-match', () => {
+    const r = matchAll([{ firstName: 'Jan', lastName: 'Jansen', companyName: 'Philips N.V.', title: 'CFO' }], members)
+      .results[0];
+    expect(r.candidateIndex).toBe(0);
+    expect(r.score?.confidence).toBe('high');
+    expect(r.autoMatch).toBe(false);
+    const byMail = matchAll(
+      [{ firstName: 'Jan', lastName: 'Jansen', companyName: 'Philips N.V.', email: 'jan.jansen@philips.com' }],
+      members,
+    ).results[0];
+    expect(byMail.candidateIndex).toBe(1);
+    expect(byMail.autoMatch).toBe(true);
+  });
+});
