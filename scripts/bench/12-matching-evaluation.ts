@@ -4,9 +4,9 @@
 // People: what the matcher would auto-match (high) or suggest (medium) for each labelled pair.
 // Targets: company recall >= 99 % on non-trivial variants (more than a case change), false "same company"
 // <= 0.5 %; people auto-match precision >= 99.9 %.
-import { scorePerson, type Confidence } from '../../shared-ts/src/domain/matching/index';
-import { sameCompanyAsAccount } from '../../shared-ts/src/domain/validation/sameCompany';
-import { loadCompanyPairs, loadPeoplePairs, type CompanyPair } from './lib/matchingEvalData';
+import { isSameCompany, prepareCompany, scorePerson, type Confidence } from '../../shared-ts/src/domain/matching/index';
+import { companySamenessOf } from '../../shared-ts/src/domain/validation/sameCompany';
+import { companyNames, loadCompanyPairs, loadPeoplePairs, type CompanyPair } from './lib/matchingEvalData';
 
 const pct = (n: number, d: number): string => (d === 0 ? '   -   ' : `${((n / d) * 100).toFixed(2).padStart(6)} %`);
 
@@ -15,12 +15,14 @@ interface Tally {
   labelledSame: number;
   predictedSame: number;
   truePositive: number;
+  uncertain: number;
 }
 
-const tally = (): Tally => ({ pairs: 0, labelledSame: 0, predictedSame: 0, truePositive: 0 });
+const tally = (): Tally => ({ pairs: 0, labelledSame: 0, predictedSame: 0, truePositive: 0, uncertain: 0 });
 
-function predictSame(p: CompanyPair): boolean {
-  return sameCompanyAsAccount(
+/** Same / different / uncertain as validation judges the LinkedIn current company against the account. */
+function sameness(p: CompanyPair): string {
+  return companySamenessOf(
     { id: 'a', name: p.a, website: p.aDomain || null, companyUrn: p.aUrn || null },
     { name: p.b, urn: p.bUrn || null, domain: p.bDomain || null },
   );
@@ -31,8 +33,9 @@ const byClass = new Map<string, Tally>();
 const overall = tally();
 const nonTrivial = tally();
 for (const p of companyPairs) {
-  const same = predictSame(p);
-  const key = `${p.class} (${p.source})`;
+  const verdict = sameness(p);
+  const same = verdict === 'same';
+  const key = `${p.class} (${p.source}, ${p.label})`;
   const t = byClass.get(key) ?? tally();
   byClass.set(key, t);
   for (const x of p.class === 'case' ? [t, overall] : [t, overall, nonTrivial]) {
@@ -40,6 +43,7 @@ for (const p of companyPairs) {
     if (p.label === 'same') x.labelledSame++;
     if (same) x.predictedSame++;
     if (same && p.label === 'same') x.truePositive++;
+    if (verdict === 'uncertain') x.uncertain++;
   }
 }
 
@@ -47,13 +51,12 @@ console.log(
   `company pairs: ${companyPairs.length} labelled (${companyPairs.filter((p) => p.label === 'same').length} same, ` +
     `${companyPairs.filter((p) => p.label === 'different').length} different)`,
 );
-console.log('  class (source)                    pairs  label    "same" predicted   recall / false-same rate');
+console.log('  class (source, label)                      pairs  "same"  uncertain  recall / false-same rate');
 for (const [key, t] of [...byClass.entries()].sort()) {
   const isSame = t.labelledSame > 0;
   const rate = isSame ? `recall ${pct(t.truePositive, t.labelledSame)}` : `false same ${pct(t.predictedSame, t.pairs)}`;
-  console.log(
-    `  ${key.padEnd(32)} ${String(t.pairs).padStart(5)}  ${isSame ? 'same     ' : 'different'} ${String(t.predictedSame).padStart(6)}             ${rate}`,
-  );
+  const counts = [t.pairs, t.predictedSame, t.uncertain].map((n, i) => String(n).padStart([5, 7, 10][i])).join(' ');
+  console.log(`  ${key.padEnd(42)} ${counts}  ${rate}`);
 }
 const differentPairs = overall.pairs - overall.labelledSame;
 const falseSame = overall.predictedSame - overall.truePositive;
@@ -61,6 +64,22 @@ console.log(
   `  overall: precision ${pct(overall.truePositive, overall.predictedSame)}, recall ${pct(overall.truePositive, overall.labelledSame)}; ` +
     `non-trivial recall ${pct(nonTrivial.truePositive, nonTrivial.labelledSame)} (target >= 99 %); ` +
     `false "same company" ${pct(falseSame, differentPairs)} of ${differentPairs} different pairs (target <= 0.5 %)`,
+);
+
+// Every two different companies of the public list, by name alone: each "same" is a false one.
+const names = companyNames();
+const keys = names.map((n) => prepareCompany(n));
+let allPairs = 0;
+const collisions: string[] = [];
+for (let i = 0; i < keys.length; i++) {
+  for (let j = i + 1; j < keys.length; j++) {
+    allPairs++;
+    if (isSameCompany(keys[i], keys[j])) collisions.push(`${names[i]} / ${names[j]}`);
+  }
+}
+console.log(
+  `  all ${allPairs.toLocaleString('en-US')} pairs of the ${names.length} listed (different) companies by name alone: ` +
+    `${collisions.length} called the same (${pct(collisions.length, allPairs)}): ${collisions.join('; ')}`,
 );
 
 const peoplePairs = loadPeoplePairs();

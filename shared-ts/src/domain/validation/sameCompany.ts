@@ -37,16 +37,19 @@ export { linkedInCompanyId };
 // Account and company names repeat across millions of export rows: prepare each (name, website) once.
 // A bounded memo keeps the decision fast and still a pure function of its inputs.
 const KEY_CACHE = new Map<string, CompanyKey>();
+// Most rows name a company without a website: those are looked up by the name alone (no key string to build).
+const NAME_CACHE = new Map<string, CompanyKey>();
 const KEY_CACHE_MAX = 32768;
 
 /** The matching module's company key for a name and website/domain (memoised). */
 export function validationCompanyKey(name: string | null, site: string | null): CompanyKey {
-  const id = `${name || ''}\u0001${site || ''}`;
-  const hit = KEY_CACHE.get(id);
+  const cache = site ? KEY_CACHE : NAME_CACHE;
+  const id = site ? `${name || ''}\u0001${site}` : name || '';
+  const hit = cache.get(id);
   if (hit !== undefined) return hit;
   const key = prepareCompany(name, [companyDomainOf(site)]);
-  if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
-  KEY_CACHE.set(id, key);
+  if (cache.size >= KEY_CACHE_MAX) cache.clear();
+  cache.set(id, key);
   return key;
 }
 
