@@ -6,6 +6,7 @@
  *   navsync disconnect [--cleanup] [--yes]
  *   navsync test-writeback [--with-email] [--account <id>] [--keep]
  *                           a test contact with one test activity of each enabled kind, then removed
+ *   navsync serve           the long-running runtime: the schedule, the status page, write-back (src/serve)
  * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose,
  * --delimiter <,|;|tab> (the export file's separator when sniffing it from the header is not wanted).
  * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
@@ -38,6 +39,7 @@ interface Args {
 }
 
 const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose] [--delimiter ,|;|tab]
+       navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"] (navsync serve --help)
        navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
        navsync test-writeback [--with-email] [--account <id>] [--keep]: creates a test contact, writes one test
          activity of each enabled kind completed on it, then removes them (--keep leaves them; --with-email gives
@@ -101,6 +103,8 @@ export function render(report: RunReport, args: Pick<Args, 'json'>): string {
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // The CLI is where the layers meet: the runtime (layer 5) is loaded only for its own command.
+  if (argv[0] === 'serve') return (await import('../serve/index')).serveMain(argv.slice(1), env);
   let args: Args;
   try {
     args = parseArgs(argv);

@@ -24,44 +24,63 @@ export type InboxItem = { ok: true; activity: InboxActivity } | { ok: false; lin
 
 const KINDS: readonly ActivityType[] = ['inmail', 'message', 'note', 'call'];
 
-/** Validate one parsed line; a bad line is reported with its reason, never fatal. */
-export function parseInboxLine(text: string, line: number): InboxItem {
-  let v: Record<string, unknown>;
-  try {
-    v = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { ok: false, line, reason: 'not valid JSON' };
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, line, reason: 'not a JSON object' };
+/** A field of an activity that is missing or wrong, with the reason (the write-back endpoint lists them all). */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export type ActivityCheck = { ok: true; activity: InboxActivity } | { ok: false; errors: FieldError[] };
+
+/** The rules of a write-back activity, for inbox lines and for the write-back endpoint alike: every error found. */
+export function checkActivity(value: unknown): ActivityCheck {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, errors: [{ field: '', reason: 'not a JSON object' }] };
+  const v = value as Record<string, unknown>;
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
+  const errors: FieldError[] = [];
   const id = s('id');
-  if (!id || !id.trim()) return { ok: false, line, reason: 'missing id' };
+  if (!id || !id.trim()) errors.push({ field: 'id', reason: 'missing id' });
   const kind = s('kind');
-  if (!kind || !KINDS.includes(kind as ActivityType)) return { ok: false, line, reason: `unknown kind ${JSON.stringify(v.kind)}` };
+  if (!kind || !KINDS.includes(kind as ActivityType))
+    errors.push({ field: 'kind', reason: `unknown kind ${JSON.stringify(v.kind)}` });
   const seatHolder = s('seatHolder');
-  if (!seatHolder) return { ok: false, line, reason: 'missing seatHolder' };
+  if (!seatHolder) errors.push({ field: 'seatHolder', reason: 'missing seatHolder' });
   const time = s('time');
-  if (!time || Number.isNaN(Date.parse(time))) return { ok: false, line, reason: 'missing or invalid time' };
+  if (!time || Number.isNaN(Date.parse(time))) errors.push({ field: 'time', reason: 'missing or invalid time' });
   const name = s('name') ?? '';
   const memberUrn = s('memberUrn');
-  if (!name && !memberUrn) return { ok: false, line, reason: 'no person (neither name nor memberUrn)' };
+  if (!name && !memberUrn) errors.push({ field: 'name', reason: 'no person (neither name nor memberUrn)' });
+  if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     activity: {
-      id: id.trim(),
+      id: (id as string).trim(),
       kind: kind as ActivityType,
-      seatHolder: seatHolder.trim().toLowerCase(),
+      seatHolder: (seatHolder as string).trim().toLowerCase(),
       memberUrn,
       name,
       email: s('email'),
       company: s('company'),
-      time: new Date(Date.parse(time)).toISOString(),
+      time: new Date(Date.parse(time as string)).toISOString(),
       subject: s('subject') ?? '',
       body: s('body') ?? '',
       channel: v.channel === 'mobile' || v.channel === 'desktop' ? v.channel : null,
       optOut: v.optOut === true,
     },
   };
+}
+
+/** Validate one parsed line; a bad line is reported with its (first) reason, never fatal. */
+export function parseInboxLine(text: string, line: number): InboxItem {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { ok: false, line, reason: 'not valid JSON' };
+  }
+  const c = checkActivity(v);
+  return c.ok ? c : { ok: false, line, reason: c.errors[0].reason };
 }
 
 /** Stream the inbox file line by line (it only grows; a rerun reads it again and upserts by key). */

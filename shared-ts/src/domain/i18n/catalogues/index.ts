@@ -13,6 +13,7 @@ import { writebackArea } from './writeback';
 import { matchingArea } from './matching';
 import { settingsArea } from './settings';
 import { salesforceArea } from './salesforce';
+import { serveArea } from './serve';
 
 export const AREAS = [
   commonArea,
@@ -29,4 +30,5 @@ export const AREAS = [
   salesforceArea,
   dataverseArea,
   syncArea,
+  serveArea,
 ] as const;
