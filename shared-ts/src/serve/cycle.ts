@@ -1,6 +1,6 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact, registerSecret } from '../crm/redact';
+import { redact, registerSecret } from '../net/redact';
 import { describeError } from '../domain/errors';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { activityKey } from '../domain/writeback/key';

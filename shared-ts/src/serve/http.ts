@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { redact } from '../crm/redact';
+import { redact } from '../net/redact';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { receiveActivities } from './activities';
 import type { ServeService } from './service';

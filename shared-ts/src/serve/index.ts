@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { redact, registerSecret } from '../crm/redact';
+import { redact, registerSecret } from '../net/redact';
 import { ConfigError, ENV } from '../sync/config';
 import { clockFromEnv } from './clock';
 import { loadServeSettings, type ServeOverrides } from './config';
