@@ -1,0 +1,171 @@
+// The admin's journey end to end with the real command (shared-ts/bin/navsync.cjs) against the loopback doubles:
+// `navsync serve` runs the scheduled slot by itself (a test clock starts it just before 03:00), takes activities at
+// its endpoint and writes each once to the CRM double, loses nothing when killed in the middle of a cycle, stops
+// on SIGTERM, and its status page shows the last run (screenshots in test-artifacts/).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { runChecks } from '../lib/results.mjs';
+import { root } from '../lib/proc.mjs';
+
+const dist = join(root, 'shared-ts', 'dist');
+const { startDemoEnvironment } = await import(join(dist, 'demo', 'environment.js'));
+const { generateDemoData } = await import(join(dist, 'demo', 'dataset.js'));
+const { SF } = await import(join(dist, 'domain', 'crmSchema.js'));
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TOKEN = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+const artifacts = join(root, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'navsync-serve-e2e-'));
+const data = generateDemoData({ accounts: 12, peoplePerAccount: 3, leads: 10 });
+const env = await startDemoEnvironment({ dir, data });
+
+const li = env.linkedin.salesforce;
+const config = join(dir, 'navsync.json');
+writeFileSync(
+  config,
+  JSON.stringify({
+    crm: 'salesforce',
+    salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
+    linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
+    outDir: join(dir, 'autosave'),
+    serve: { listen: '127.0.0.1:0', database: 'state.db', schedule: '0 3 * * *', timezone: 'UTC', stopGraceSeconds: 20 },
+  }),
+);
+const childEnv = {
+  ...process.env,
+  NAVSYNC_SF_CLIENT_ID: env.salesforce.clientId,
+  NAVSYNC_SF_CLIENT_SECRET: env.salesforce.clientSecret,
+  NAVSYNC_LINKEDIN_CLIENT_ID: li.clientId,
+  NAVSYNC_LINKEDIN_CLIENT_SECRET: li.clientSecret,
+  NAVSYNC_SERVE_TOKEN: TOKEN,
+};
+
+/** Start `navsync serve`; resolves with the process, its base URL and its output so far. */
+function serve(clock) {
+  const child = spawn(process.execPath, [join(root, 'shared-ts', 'bin', 'navsync.cjs'), 'serve', '--config', config], {
+    cwd: dir,
+    env: { ...childEnv, ...(clock ? { NAVSYNC_TEST_CLOCK: clock } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const proc = { child, out: '', url: '', exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
+  child.stdout.on('data', (b) => (proc.out += b));
+  child.stderr.on('data', (b) => (proc.out += b));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`navsync serve did not start:\n${proc.out}`)), 15_000);
+    child.stdout.on('data', () => {
+      const m = /navsync serve: (http:\/\/[^/\s]+)\//.exec(proc.out);
+      if (m && !proc.url) {
+        proc.url = m[1];
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    });
+    child.once('exit', () => reject(new Error(`navsync serve exited:\n${proc.out}`)));
+  });
+}
+
+const status = async (p) => (await fetch(`${p.url}/status.json`)).json();
+const auth = { Authorization: `Bearer ${TOKEN}` };
+const keyField = env.salesforce.f(SF.task.activityKey);
+const tasksWithKey = (key) => env.salesforce.all('Task').filter((t) => t[keyField] === key);
+async function until(what, check, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const optedOut = (a) => data.users.some((u) => u.email === a.seatHolder && u.writeBackOptOut.includes(a.kind));
+const activities = data.inbox
+  .filter((a) => a.expectedPersonKey && !a.optOut && !optedOut(a) && (a.kind !== 'call' || a.channel === 'mobile'))
+  .slice(0, 4)
+  .map(({ expectedPersonKey: _x, ...a }) => a);
+let keys = [];
+let p;
+let slotRun;
+
+const ok = await runChecks([
+  ['a new connection waits for its slot; the 03:00 slot runs by itself (test clock from 02:59:57)', async () => {
+    p = await serve('2026-03-02T02:59:57Z');
+    if (!/test clock/.test(p.out)) throw new Error('the log does not say a test clock is in use');
+    const first = await status(p);
+    if (first.connections[0].lastRun) throw new Error('a run happened before the first slot');
+    if (first.connections[0].nextRun !== '2026-03-02T03:00:00.000Z') throw new Error(`next run ${first.connections[0].nextRun}`);
+    const s = await until('the scheduled run', async () => ((await status(p)).connections[0].lastRun ? status(p) : null));
+    slotRun = s.connections[0].lastRun;
+    if (slotRun.trigger !== 'schedule' || slotRun.slot !== '2026-03-02T03:00:00.000Z' || slotRun.state !== 'ok') throw new Error(JSON.stringify(slotRun));
+    if (slotRun.steps.length !== 7 || slotRun.steps.some((x) => x.status !== 'ok')) throw new Error(JSON.stringify(slotRun.steps));
+  }],
+  ['activities posted to the endpoint are stored before the answer; a repeat is a duplicate; bad input gets field errors', async () => {
+    const post = (body, headers = auth) => fetch(`${p.url}/activities`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if ((await post(activities, {})).status !== 401) throw new Error('no token accepted');
+    const bad = await post([{ ...activities[0], kind: 'fax' }]);
+    const badBody = await bad.json();
+    if (bad.status !== 422 || badBody.errors?.[0]?.field !== 'kind') throw new Error(`bad input: ${bad.status} ${JSON.stringify(badBody)}`);
+    const r = await post(activities);
+    const body = await r.json();
+    if (r.status !== 202 || body.accepted !== activities.length) throw new Error(`${r.status} ${JSON.stringify(body)}`);
+    keys = body.keys;
+    const again = await (await post(activities.slice(0, 2))).json();
+    if (again.accepted !== 0 || again.duplicates !== 2) throw new Error(JSON.stringify(again));
+    if ((await status(p)).connections[0].pendingActivities !== activities.length) throw new Error('not queued');
+  }],
+  ['killed (SIGKILL) in the middle of "run now": the next start takes the run up, every activity reaches the CRM once', async () => {
+    const r = await fetch(`${p.url}/run`, { method: 'POST', headers: auth });
+    if (r.status !== 202) throw new Error(`run now: ${r.status}`);
+    const { run } = await r.json();
+    await until('the run to be going', async () => (await status(p)).connections[0].running);
+    p.child.kill('SIGKILL');
+    await p.exited;
+    if (keys.some((k) => tasksWithKey(k).length > 1)) throw new Error('written twice already');
+    p = await serve('2026-03-02T09:00:00Z');
+    const s = await until('the interrupted run to finish', async () => {
+      const x = await status(p);
+      return x.connections[0].lastRun?.id === run.id ? x : null;
+    });
+    const again = s.runs.find((x) => x.id === run.id);
+    if (again.state !== 'ok' || again.attempts !== 2) throw new Error(`resumed run: ${JSON.stringify(again)}`);
+    for (const k of keys) if (tasksWithKey(k).length !== 1) throw new Error(`${k}: ${tasksWithKey(k).length} tasks`);
+    if (s.connections[0].pendingActivities !== 0) throw new Error(`${s.connections[0].pendingActivities} still queued`);
+    if (s.runs.filter((x) => x.slot === slotRun.slot).length !== 1) throw new Error('the 03:00 slot ran twice');
+  }],
+  ['the status page shows the last run (English and German); screenshots in test-artifacts/', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      for (const [lang, lastRun, synced] of [['en', 'Last run', 'Last synced'], ['de', 'Letzter Lauf', 'Zuletzt synchronisiert']]) {
+        await page.goto(`${p.url}/?lang=${lang}`);
+        const text = await page.locator('body').innerText();
+        if (!text.includes(lastRun) || !text.includes(synced)) throw new Error(`${lang}: page lacks "${lastRun}" / "${synced}"`);
+        const steps = await page.locator('table.steps tbody tr').count();
+        if (steps !== 7) throw new Error(`${lang}: ${steps} step rows`);
+        if ((await page.locator('section[data-state="ok"]').count()) !== 1) throw new Error(`${lang}: the last run is not shown as succeeded`);
+        await page.screenshot({ path: join(artifacts, `serve-status-${lang}.png`), fullPage: true });
+      }
+    } finally {
+      await browser.close();
+    }
+  }],
+  ['SIGTERM stops it cleanly (exit 0) and a later start does not repeat a finished slot', async () => {
+    p.child.kill('SIGTERM');
+    const { code } = await p.exited;
+    if (code !== 0 || !/stopping at a safe point/.test(p.out) || !/stopped/.test(p.out)) throw new Error(`exit ${code}\n${p.out.slice(-800)}`);
+    p = await serve('2026-03-02T09:30:00Z');
+    await new Promise((r) => setTimeout(r, 500));
+    const s = await status(p);
+    if (s.runs.length !== 2 || s.connections[0].running) throw new Error(`runs after restart: ${JSON.stringify(s.runs)}`);
+    if (new RegExp(TOKEN).test(p.out)) throw new Error('the token appears in the log');
+    p.child.kill('SIGTERM');
+    await p.exited;
+  }],
+]);
+if (p && p.child.exitCode === null) p.child.kill('SIGKILL');
+await env.close();
+rmSync(dir, { recursive: true, force: true });
+process.exit(ok ? 0 : 1);
