@@ -4,7 +4,8 @@ import { redact, registerSecret } from '../net/redact';
 import { describeError } from '../domain/errors';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { activityKey } from '../domain/writeback/key';
-import { ConfigError, credentialsFromEnv } from '../sync/config';
+import { ConfigError } from '../sync/config';
+import { credentialsFor } from '../sync/credentialsFile';
 import { connect } from '../sync/connect';
 import { all, chunks } from '../sync/context';
 import { runCycle } from '../sync/engine';
@@ -97,7 +98,7 @@ export async function runConnection(deps: CycleDeps, conn: ServeConnection, run:
       mode: 0o600,
     });
     chmodSync(inboxFile, 0o600);
-    const creds = credentialsFromEnv(deps.env);
+    const creds = credentialsFor(conn.config, deps.env);
     for (const v of Object.values(creds)) registerSecret(v);
     const c = connect(conn.config, creds);
     report = await runCycle(

@@ -12,9 +12,10 @@
  * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
  * characters from data are shown escaped.
  */
-import { redact, registerEnvironmentSecrets } from '../net/redact';
+import { redact, registerEnvironmentSecrets, registerSecret } from '../net/redact';
 import { resolveLocale } from '../domain/i18n/index';
-import { ConfigError, ENV, credentialsFromEnv, loadConfig } from './config';
+import { ConfigError, ENV, loadConfig } from './config';
+import { credentialsFor } from './credentialsFile';
 import { connect } from './connect';
 import { disconnect, readStatus, runCycle, testWriteBack } from './engine';
 import { writePrivateFileSync } from './privateFile';
@@ -39,6 +40,7 @@ interface Args {
 }
 
 const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose] [--delimiter ,|;|tab]
+       navsync connect salesforce|dataverse (checks the connection and writes the config; navsync connect --help)
        navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"] (navsync serve --help)
        navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
        navsync test-writeback [--with-email] [--account <id>] [--keep]: creates a test contact, writes one test
@@ -105,6 +107,7 @@ export function render(report: RunReport, args: Pick<Args, 'json'>): string {
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // The CLI is where the layers meet: the runtime (layer 5) is loaded only for its own command.
   if (argv[0] === 'serve') return (await import('../serve/index')).serveMain(argv.slice(1), env);
+  if (argv[0] === 'connect') return (await import('./connectCommand')).connectMain(argv.slice(1), env);
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -128,7 +131,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     registerEnvironmentSecrets(env);
     const cfg = loadConfig(file, (line) => process.stderr.write(`${terminalText(redact(line))}\n`));
     if (args.delimiter !== undefined) cfg.linkedin.delimiter = args.delimiter;
-    const creds = credentialsFromEnv(env);
+    const creds = credentialsFor(cfg, env);
+    for (const v of Object.values(creds)) registerSecret(v);
     // --verbose: every HTTP request the clients make (redacted), for support cases.
     conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${terminalValue(redact(line))}\n`) : undefined);
   } catch (e) {

@@ -39,6 +39,8 @@ export interface NavSyncConfig {
   inboxFile?: string;
   outDir?: string;
   locale?: string;
+  /** A file (mode 0600) with the credentials, as `navsync connect` writes it (credentialsFile.ts). */
+  credentialsFile?: string;
 }
 
 /** Credentials, from the environment only. */
@@ -141,6 +143,7 @@ export function loadConfig(file: string, warn: (line: string) => void = () => un
   }
   cfg.inboxFile = rel(cfg.inboxFile);
   cfg.outDir = rel(cfg.outDir);
+  cfg.credentialsFile = rel(cfg.credentialsFile);
   return cfg;
 }
 

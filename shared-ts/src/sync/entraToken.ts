@@ -1,3 +1,5 @@
+import { CatalogueError } from '../domain/errors';
+
 /**
  * Dataverse application tokens from Microsoft Entra ID by client credentials (scope `<org url>/.default`),
  * cached until five minutes before expiry and minted again when the gateway asks (e.g. after a 401).
@@ -24,8 +26,12 @@ export function entraTokenProvider(cfg: EntraTokenConfig): (forceRefresh?: boole
         scope: `${cfg.resource.replace(/\/$/, '')}/.default`,
       }),
     });
-    const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
-    if (!res.ok || !json.access_token) throw new Error(`Dataverse token request failed: HTTP ${res.status}`);
+    const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
+    if (!res.ok || !json.access_token) {
+      // A refused client (wrong id or secret, expired secret) is the same error class as Salesforce's invalid_client.
+      const kind = res.status === 400 || res.status === 401 ? 'INSUFFICIENT_ACCESS' : res.status >= 500 ? 'CONNECT_FAILED' : 'API_ERROR';
+      throw new CatalogueError(kind, `Microsoft Entra token request: HTTP ${res.status}${json.error ? ` ${json.error}` : ''}`, res.status);
+    }
     cached = { value: json.access_token, expiresAt: Date.now() + (json.expires_in ?? 3600) * 1000 };
     return cached.value;
   };

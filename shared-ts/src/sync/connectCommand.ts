@@ -1,0 +1,248 @@
+/**
+ * `navsync connect salesforce|dataverse`: walks an admin through connecting one CRM org, checks the connection at
+ * once (the error catalogue's messages and remedies when it fails) and writes the config. The client secret is
+ * asked for without echo (or taken from the environment), kept in a credentials file only this user can read, or
+ * left in the environment with `--secrets env`; it is never printed.
+ *
+ *   navsync connect salesforce [--config file] [--instance-url https://acme.my.salesforce.com] [--client-id …]
+ *   navsync connect dataverse  [--config file] [--url https://org.crm4.dynamics.com] [--tenant-id …] [--client-id …]
+ *   options: --secrets file|env, --credentials-file file, --login-url / --token-url (sandbox, sovereign clouds)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { describeError } from '../domain/errors';
+import { resolveLocale } from '../domain/i18n/index';
+import { redact, registerSecret } from '../net/redact';
+import { ConfigError, ENV, loadConfig, type Credentials, type NavSyncConfig } from './config';
+import { crmFromConfig } from './connect';
+import { writeCredentialsFile } from './credentialsFile';
+
+type Crm = 'salesforce' | 'dataverse';
+
+interface ConnectArgs {
+  crm: Crm;
+  config: string;
+  values: Record<string, string>;
+  secrets: 'file' | 'env';
+  credentialsFile?: string;
+}
+
+const FLAGS: Record<Crm, string[]> = {
+  salesforce: ['instance-url', 'login-url', 'client-id', 'namespace'],
+  dataverse: ['url', 'tenant-id', 'token-url', 'client-id'],
+};
+
+export const CONNECT_USAGE = `usage: navsync connect salesforce [--instance-url url] [--client-id id] [--login-url url] [--namespace ns]
+       navsync connect dataverse  [--url url] [--tenant-id id] [--client-id id] [--token-url url]
+       common: [--config file] [--secrets file|env] [--credentials-file file]
+The client secret is asked for without echo, or read from ${ENV.sfClientSecret} / ${ENV.dvClientSecret}; never give it as an argument.`;
+
+const GUIDE: Record<Crm, string[]> = {
+  salesforce: [
+    'Connect NavSync to Salesforce (OAuth 2.0 client credentials of a connected app; see the README "Run it for your org"):',
+    '  1. Setup → App Manager → New Connected App: enable OAuth, scopes "api" and "refresh_token, offline_access",',
+    '     tick "Enable Client Credentials Flow"; Manage → Edit Policies → Client Credentials Flow → Run As: the integration user.',
+    '  2. Give the integration user the NavSync Admin permission set (and API Enabled: Professional Edition needs API access).',
+    '  3. Manage Consumer Details gives the consumer key (client id) and secret.',
+  ],
+  dataverse: [
+    'Connect NavSync to Dataverse (a Microsoft Entra app registration with an application user; see the README "Run it for your org"):',
+    '  1. Entra admin center → App registrations → New registration; Certificates & secrets → New client secret.',
+    '  2. Power Platform admin center → the environment → Settings → Users + permissions → Application users → New app user:',
+    '     the app registration, the business unit, security role "NavSync Integration". (Dynamics on-premises is not supported.)',
+    "  3. The app registration's Overview gives the application (client) id and the directory (tenant) id.",
+  ],
+};
+
+export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ConnectArgs {
+  const crm = argv[0];
+  if (crm !== 'salesforce' && crm !== 'dataverse')
+    throw new ConfigError('connect what? navsync connect salesforce|dataverse');
+  const a: ConnectArgs = { crm, config: env[ENV.config] ?? 'navsync.config.json', values: {}, secrets: 'file' };
+  for (let i = 1; i < argv.length; i++) {
+    const x = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new ConfigError(`${x} needs a value`);
+      return v;
+    };
+    const name = x.replace(/^--/, '');
+    if (x === '--config') a.config = value();
+    else if (x === '--credentials-file') a.credentialsFile = value();
+    else if (x === '--secrets') {
+      const v = value();
+      if (v !== 'file' && v !== 'env') throw new ConfigError('--secrets is "file" or "env"');
+      a.secrets = v;
+    } else if (/secret/i.test(name))
+      throw new ConfigError(
+        `never give a secret as an argument (it shows in the process list and the shell history): set ${crm === 'salesforce' ? ENV.sfClientSecret : ENV.dvClientSecret} or type it when asked`,
+      );
+    else if (FLAGS[crm].includes(name)) a.values[name] = value();
+    else throw new ConfigError(`unknown argument for connect ${crm}: ${x}`);
+  }
+  return a;
+}
+
+/** Questions on a terminal; the secret without echo. Without a terminal every answer must come from flags or the environment. */
+class Asker {
+  private muted = false;
+  private readonly rl;
+  constructor(private readonly interactive: boolean) {
+    const output = new Writable({
+      write: (chunk, _enc, done) => {
+        if (!this.muted) process.stderr.write(chunk);
+        done();
+      },
+    });
+    this.rl = interactive ? createInterface({ input: process.stdin, output, terminal: true }) : null;
+  }
+
+  async ask(question: string, missing: string, secret = false): Promise<string> {
+    if (!this.rl) throw new ConfigError(`${missing} is missing (no terminal to ask on)`);
+    process.stderr.write(question);
+    this.muted = secret;
+    try {
+      return (await this.rl.question('')).trim();
+    } finally {
+      if (secret) process.stderr.write('\n');
+      this.muted = false;
+    }
+  }
+
+  close(): void {
+    this.rl?.close();
+  }
+}
+
+/** Dataverse online hosts (commercial, US government, China); anything else is an on-premises server. */
+const DATAVERSE_ONLINE = /\.(dynamics\.com|dynamics\.us|appsplatform\.us|dynamics\.cn)$/i;
+
+const httpsOrLoopback = (v: string) =>
+  /^https:\/\//i.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(v);
+
+function readExisting(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new ConfigError(`config file ${file} is not valid JSON: fix or move it first`);
+  }
+}
+
+export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${CONNECT_USAGE}\n`);
+    return 0;
+  }
+  let a: ConnectArgs;
+  try {
+    a = parseConnectArgs(argv, env);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${CONNECT_USAGE}\n`);
+    return 2;
+  }
+  const say = (line: string) => process.stdout.write(`${redact(line)}\n`);
+  for (const line of GUIDE[a.crm]) say(line);
+  const asker = new Asker(!!process.stdin.isTTY);
+  const locale = resolveLocale(env.NAVSYNC_LOCALE ?? '');
+  try {
+    const v = a.values;
+    const need = async (flag: string, question: string) => (v[flag] ??= await asker.ask(question, `--${flag}`));
+    const secretVar = a.crm === 'salesforce' ? ENV.sfClientSecret : ENV.dvClientSecret;
+    const idVar = a.crm === 'salesforce' ? ENV.sfClientId : ENV.dvClientId;
+    let section: Record<string, string>;
+    if (a.crm === 'salesforce') {
+      await need('instance-url', 'My Domain URL (https://<domain>.my.salesforce.com): ');
+      section = { instanceUrl: v['instance-url'].replace(/\/+$/, '') };
+      if (v['login-url']) section.loginUrl = v['login-url'];
+      if (v.namespace) section.namespace = v.namespace;
+    } else {
+      await need('url', 'Environment URL (https://<org>.crm<n>.dynamics.com): ');
+      if (!v['token-url']) await need('tenant-id', 'Directory (tenant) id: ');
+      section = { url: v.url.replace(/\/+$/, '') };
+      if (v['tenant-id']) section.tenantId = v['tenant-id'];
+      if (v['token-url']) section.tokenUrl = v['token-url'];
+    }
+    const bad = Object.entries(section).find(([k, x]) => /url$/i.test(k) && !httpsOrLoopback(x));
+    if (bad) throw new ConfigError(`${bad[0]} must be an https:// address: ${bad[1]}`);
+    if (
+      a.crm === 'dataverse' &&
+      /^https:/i.test(section.url) &&
+      !DATAVERSE_ONLINE.test(new URL(section.url).hostname)
+    ) {
+      throw new ConfigError(
+        `${section.url} is not a Dataverse online environment (*.dynamics.com): Dynamics 365 on-premises is not supported`,
+      );
+    }
+    v['client-id'] ??=
+      env[idVar] ?? (await asker.ask('Client id (consumer key / application id): ', `--client-id or ${idVar}`));
+    const secret = env[secretVar] || (await asker.ask('Client secret (not shown): ', secretVar, true));
+    if (!secret) throw new ConfigError(`${secretVar} is missing`);
+    registerSecret(secret);
+
+    const creds: Credentials =
+      a.crm === 'salesforce'
+        ? { sfClientId: v['client-id'], sfClientSecret: secret }
+        : { dvClientId: v['client-id'], dvClientSecret: secret };
+    const cfg = {
+      crm: a.crm,
+      [a.crm]: section,
+      linkedin: { source: 'file', exportFiles: [] },
+    } as unknown as NavSyncConfig;
+    say(`Checking the connection to ${a.crm === 'salesforce' ? section.instanceUrl : section.url} …`);
+    const crm = crmFromConfig(cfg, creds);
+    const check = await crm.checkConnection();
+    if (!check.ok) {
+      const kind = check.error?.kind ?? (check.unreadable.length ? 'OBJECTS_UNREADABLE' : 'CONNECT_FAILED');
+      const e = describeError(kind, locale, check.error?.detail ?? (check.unreadable.join(', ') || undefined), {
+        objects: check.unreadable.join(', '),
+      });
+      say(`✗ ${e.code} ${e.message}`);
+      say(`  ${e.remedy}`);
+      if (e.detail) say(`  (${e.detail})`);
+      say('Nothing was written. Fix the above and run navsync connect again.');
+      return 1;
+    }
+    const orgId = await crm.instanceId();
+    say(
+      `✓ Connected as the integration user ${check.userId ?? '?'} (org ${orgId}); ${check.checked.length} objects readable.`,
+    );
+
+    // The config: this connection's section; LinkedIn and everything else the file already had stay.
+    const file = resolve(a.config);
+    const existing = readExisting(file);
+    const next: Record<string, unknown> = {
+      ...existing,
+      crm: a.crm,
+      [a.crm]: { ...((existing[a.crm] as object) ?? {}), ...section },
+    };
+    next.linkedin ??= { source: 'api', crmInstanceValue: orgId };
+    const credVars = { [idVar]: v['client-id'], [secretVar]: secret };
+    if (a.secrets === 'file') {
+      const credFile = resolve(
+        a.credentialsFile ?? join(dirname(file), `${basename(file).replace(/\.json$/i, '')}.credentials.json`),
+      );
+      writeCredentialsFile(credFile, credVars);
+      next.credentialsFile = relative(dirname(file), credFile) || credFile;
+      say(`Credentials: ${credFile} (mode 0600, readable by this user only)`);
+    } else {
+      delete next.credentialsFile;
+      say(`Credentials: left in the environment; set ${idVar} and ${secretVar} wherever navsync runs.`);
+    }
+    writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
+    loadConfig(file);
+    say(`Config: ${file}`);
+    say(
+      'Next: navsync test-writeback (a test activity of each kind), then navsync serve (the daily sync and the status page).',
+    );
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${redact(e.message)}\n`);
+    return 2;
+  } finally {
+    asker.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { ConfigError, ENV, credentialsFromEnv, type Credentials, type NavSyncConfig } from './config';
+
+/**
+ * A connection's credentials kept in a file only the running user can read (what `navsync connect` writes when the
+ * secrets are not left in the environment): JSON of the environment variable names, e.g.
+ * `{ "NAVSYNC_SF_CLIENT_ID": "…", "NAVSYNC_SF_CLIENT_SECRET": "…" }`. The config names it as `credentialsFile`.
+ * A file that others can read is refused, as ssh refuses such a key.
+ */
+const NAMES = new Set<string>(Object.values(ENV).filter((n) => n !== ENV.config));
+
+export function readCredentialsFile(file: string): Record<string, string> {
+  if (!existsSync(file)) throw new ConfigError(`credentials file not found: ${file}`);
+  const mode = statSync(file).mode & 0o777;
+  if (process.platform !== 'win32' && mode & 0o077) {
+    throw new ConfigError(
+      `credentials file ${file} can be read by others (mode ${mode.toString(8)}): run chmod 600 on it`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ConfigError(`credentials file ${file} is not valid JSON`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(`credentials file ${file} must hold a JSON object`);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (!NAMES.has(k))
+      throw new ConfigError(`credentials file ${file}: unknown name ${k} (expected ${[...NAMES].join(', ')})`);
+    if (typeof v === 'string' && v) out[k] = v;
+  }
+  return out;
+}
+
+/** Written to a new file with mode 0600 from the start (never readable by others, not even for a moment), then moved in place. */
+export function writeCredentialsFile(file: string, values: Record<string, string>): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(values, null, 2)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+}
+
+/** The credentials of a connection: its credentials file (when the config names one) over the environment. */
+export function credentialsFor(cfg: Pick<NavSyncConfig, 'credentialsFile'>, env: NodeJS.ProcessEnv): Credentials {
+  return credentialsFromEnv(cfg.credentialsFile ? { ...env, ...readCredentialsFile(cfg.credentialsFile) } : env);
+}
