@@ -50,8 +50,9 @@ const GUIDE: Record<Crm, string[]> = {
   dataverse: [
     'Connect NavSync to Dataverse (a Microsoft Entra app registration with an application user; see the README "Run it for your org"):',
     '  1. Entra admin center → App registrations → New registration; Certificates & secrets → New client secret.',
-    '  2. Power Platform admin center → the environment → Settings → Users + permissions → Application users → New app user:',
-    '     the app registration, the business unit, security role "NavSync Integration". (Dynamics on-premises is not supported.)',
+    '  2. Power Platform admin center → Environments → the environment → Settings → Users + permissions → Application users',
+    '     → New app user: the app registration, the business unit, a security role that reads and writes accounts, contacts,',
+    '     leads, opportunities, activities and the navsync_ tables (README). Dynamics 365 on-premises is not supported.',
     "  3. The app registration's Overview gives the application (client) id and the directory (tenant) id.",
   ],
 };
