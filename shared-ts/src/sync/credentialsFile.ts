@@ -1,5 +1,6 @@
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ConfigError, ENV, credentialsFromEnv, type Credentials, type NavSyncConfig } from './config';
+import { writePrivateFileSync } from './privateFile';
 
 /**
  * A connection's credentials kept in a file only the running user can read (what `navsync connect` writes when the
@@ -34,17 +35,9 @@ export function readCredentialsFile(file: string): Record<string, string> {
   return out;
 }
 
-/** Written to a new file with mode 0600 from the start (never readable by others, not even for a moment), then moved in place. */
+/** Written with mode 0600 (set on the open file too, so an older file with a wider mode is narrowed). */
 export function writeCredentialsFile(file: string, values: Record<string, string>): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(values, null, 2)}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  writePrivateFileSync(file, `${JSON.stringify(values, null, 2)}\n`);
 }
 
 /** The credentials of a connection: its credentials file (when the config names one) over the environment. */
