@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { DV, t } from '@navsync/shared-ts';
+import { DV, ERROR_CODES, RUN_STEPS, describeError, encodeLastRun, t } from '@navsync/shared-ts';
 import { FetchWebApi } from '../src/webresources/dataValidation/webApi';
 import { formatWhen, SettingsPage, TEXT } from '../src/webresources/settings/settingsPage';
 import { nodeFetch } from './nodeFetch';
@@ -362,5 +362,72 @@ describe('settings page', () => {
     await open('de');
     expect(root.querySelector('[data-step]')).toBeNull();
     expect(sel('pipelineStage').options[0].textContent).toBe(t('common.notSure', 'de'));
+  });
+
+  describe('the last run', () => {
+    const at = (iso: string) => formatWhen(iso, 'en');
+    const storeRun = (run: object | string) => {
+      connected();
+      row()[DV.settings.lastRunSummary] = typeof run === 'string' ? run : encodeLastRun(run as any);
+    };
+
+    test('connected, never run: the first sync can take up to 24 hours', async () => {
+      connected();
+      row()[DV.settings.lastSyncedAt] = null;
+      await open();
+      expect(root.querySelector('#navsync-status')?.textContent).toContain(t('admin.lastSyncedNever'));
+      expect(root.querySelector('#navsync-first-sync')?.textContent).toBe(t('admin.firstSync'));
+      expect(root.querySelector('#navsync-last-run')).toBeNull();
+    });
+
+    test('a failed run shows each step, the error code, message and remedy in the admin’s language; Last synced stays at the last good cycle', async () => {
+      storeRun({
+        at: '2026-11-23T06:00:00Z',
+        ok: false,
+        steps: [
+          { name: 'connection', status: 'failed', code: ERROR_CODES.CONNECT_FAILED.code },
+          ...['settings', 'validation'].map((name) => ({ name, status: 'skipped' })),
+        ],
+      });
+      await open('de');
+      const section = root.querySelector('#navsync-last-run') as HTMLElement;
+      expect(section.getAttribute('data-result')).toBe('failed');
+      expect(section.querySelector('h2')?.textContent).toBe(
+        `${t('admin.lastRun', 'de', { when: formatWhen('2026-11-23T06:00:00Z', 'de') })} — ${t('admin.runFailed', 'de')}`,
+      );
+      const steps = [...section.querySelectorAll('li')].map((li) => [
+        li.getAttribute('data-step'),
+        li.getAttribute('data-status'),
+      ]);
+      expect(steps).toEqual([
+        ['connection', 'failed'],
+        ['settings', 'skipped'],
+        ['validation', 'skipped'],
+      ]);
+      const failure = describeError('CONNECT_FAILED', 'de');
+      expect(section.textContent).toContain(`${failure.code}: ${failure.message}`);
+      expect(section.textContent).toContain(t('admin.lastRunRemedy', 'de', { remedy: failure.remedy }));
+      expect(section.textContent).toContain(t('admin.step_connection', 'de'));
+      // The failed run did not move "Last synced": it still names the last cycle that succeeded.
+      expect(root.querySelector('#navsync-status')?.textContent).toContain(formatWhen('2026-11-21T06:00:00Z', 'de'));
+      expect(root.querySelector('#navsync-first-sync')).toBeNull();
+    });
+
+    test('a successful run lists its steps as succeeded and no error', async () => {
+      storeRun({ at: '2026-11-21T06:00:00Z', ok: true, steps: RUN_STEPS.map((name) => ({ name, status: 'ok' })) });
+      await open();
+      const section = root.querySelector('#navsync-last-run') as HTMLElement;
+      expect(section.getAttribute('data-result')).toBe('ok');
+      expect(section.querySelectorAll('li[data-status="ok"]')).toHaveLength(RUN_STEPS.length);
+      expect(section.querySelector('.navsync-run-error')).toBeNull();
+      expect(section.textContent).toContain(at('2026-11-21T06:00:00Z'));
+    });
+
+    test('an older plain-text summary is not shown as a run (and breaks nothing)', async () => {
+      storeRun('NavSync sync — dataverse: OK');
+      await open();
+      expect(root.querySelector('#navsync-last-run')).toBeNull();
+      expect(root.querySelector('#navsync-status')?.textContent).toContain(t('admin.connectedDynamics'));
+    });
   });
 });

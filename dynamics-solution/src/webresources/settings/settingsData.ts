@@ -1,4 +1,13 @@
-import { DV, DV_PREFIX, settingsFromDataverse, settingsToDataverse, type NavSyncSettings, type SettingsOrgFacts } from '@navsync/shared-ts';
+import {
+  DV,
+  DV_PREFIX,
+  decodeLastRun,
+  settingsFromDataverse,
+  settingsToDataverse,
+  type LastRun,
+  type NavSyncSettings,
+  type SettingsOrgFacts,
+} from '@navsync/shared-ts';
 import { entitySetName } from '../../solution/model';
 import type { WebApi } from '../dataValidation/webApi';
 
@@ -14,6 +23,8 @@ const COLUMNS = [ID, ...Object.values(DV.settings).filter((c) => c !== DV.settin
 export interface LoadedSettings {
   id: string | null;
   settings: NavSyncSettings;
+  /** What the engine wrote about its last run (null before the first run). */
+  lastRun: LastRun | null;
 }
 
 type Label = { UserLocalizedLabel?: { Label?: string } | null };
@@ -27,7 +38,12 @@ export class SettingsGateway {
   async load(): Promise<LoadedSettings> {
     const res = await this.api.request('GET', `${SET}?$select=${COLUMNS.join(',')}&$top=1`);
     const row = ((res.body as { value?: Record<string, unknown>[] }).value ?? [])[0];
-    return { id: row ? String(row[ID]) : null, settings: settingsFromDataverse(row ?? null) };
+    const summary = row?.[DV.settings.lastRunSummary];
+    return {
+      id: row ? String(row[ID]) : null,
+      settings: settingsFromDataverse(row ?? null),
+      lastRun: decodeLastRun(typeof summary === 'string' ? summary : null),
+    };
   }
 
   /** Creates the row on first save, updates it afterwards; returns the row id. */
@@ -37,7 +53,12 @@ export class SettingsGateway {
       await this.api.request('PATCH', `${SET}(${id})`, body);
       return id;
     }
-    const res = await this.api.request('POST', SET, { [`${DV_PREFIX}_name`]: 'NavSync', ...body }, { Prefer: 'return=representation' });
+    const res = await this.api.request(
+      'POST',
+      SET,
+      { [`${DV_PREFIX}_name`]: 'NavSync', ...body },
+      { Prefer: 'return=representation' },
+    );
     return String((res.body as Record<string, unknown>)[ID]);
   }
 
@@ -56,20 +77,24 @@ export class SettingsGateway {
     await this.api.request('PATCH', `${SET}(${id})`, { [DV.settings.connected]: connected });
   }
 
-  async orgFacts(): Promise<SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> }> {
+  async orgFacts(): Promise<
+    SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> }
+  > {
     const stagesRes = await this.api.request(
       'GET',
       "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$select=LogicalName&$expand=OptionSet($select=Options)",
     );
-    const options = ((stagesRes.body as { OptionSet?: { Options?: { Value: number; Label?: Label }[] } }).OptionSet?.Options ?? []);
+    const options =
+      (stagesRes.body as { OptionSet?: { Options?: { Value: number; Label?: Label }[] } }).OptionSet?.Options ?? [];
     const moneyRes = await this.api.request(
       'GET',
       "EntityDefinitions(LogicalName='opportunity')/Attributes/Microsoft.Dynamics.CRM.MoneyAttributeMetadata?$select=LogicalName,DisplayName,AttributeOf",
     );
     // Each money column has a computed "_base" twin (AttributeOf set): admins pick the real column.
-    const money = ((moneyRes.body as { value?: { LogicalName: string; AttributeOf?: string | null; DisplayName?: Label }[] }).value ?? []).filter(
-      (a) => !a.AttributeOf,
-    );
+    const money = (
+      (moneyRes.body as { value?: { LogicalName: string; AttributeOf?: string | null; DisplayName?: Label }[] })
+        .value ?? []
+    ).filter((a) => !a.AttributeOf);
     const stageLabels: Record<string, string> = {};
     const fieldLabels: Record<string, string> = {};
     for (const o of options) stageLabels[String(o.Value)] = o.Label?.UserLocalizedLabel?.Label ?? String(o.Value);

@@ -1,11 +1,15 @@
 import {
   ACTIVITY_KINDS,
   ACTIVITY_KIND_LABEL,
+  RUN_STATUS_LABEL,
+  RUN_STEP_LABEL,
   SETTINGS_NOT_SURE,
+  describeRunError,
   pipelineStageOptions,
   t,
   validateSettings,
   wonValueFieldOptions,
+  type LastRun,
   type Locale,
   type NavSyncSettings,
   type SettingsOrgFacts,
@@ -51,6 +55,9 @@ export const TEXT = {
   notConnected: 'admin.notConnected',
   lastSynced: 'admin.lastSynced',
   lastSyncedNever: 'admin.lastSyncedNever',
+  firstSync: 'admin.firstSync',
+  lastRun: 'admin.lastRun',
+  lastRunRemedy: 'admin.lastRunRemedy',
   dataValidationHelp: 'admin.dataValidationHelp',
   disconnect: 'admin.disconnect',
   disconnectAsk: 'admin.disconnectConfirm',
@@ -89,6 +96,7 @@ export class SettingsPage {
   private readonly locale: Locale;
   private id: string | null = null;
   private settings: NavSyncSettings | null = null;
+  private lastRun: LastRun | null = null;
   private facts: Facts | null = null;
   private seats: SeatsSection | null = null;
 
@@ -124,6 +132,7 @@ export class SettingsPage {
     const [loaded, facts] = await Promise.all([this.gateway.load(), this.gateway.orgFacts()]);
     this.id = loaded.id;
     this.settings = loaded.settings;
+    this.lastRun = loaded.lastRun;
     this.facts = facts;
     this.render();
     this.seats = new SeatsSection(this.find('navsync-seats-section'), this.api, this.locale);
@@ -161,12 +170,7 @@ export class SettingsPage {
     this.root.replaceChildren();
     this.root.append(this.el('h1', {}, this.t(TEXT.title)));
 
-    const status = this.el('p', { id: 'navsync-status' });
-    const when = s.lastSyncedAt
-      ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}`
-      : this.t(TEXT.lastSyncedNever);
-    status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${when}` : this.t(TEXT.notConnected);
-    this.root.append(status);
+    this.root.append(...this.status(s));
 
     const integration = this.el('fieldset');
     integration.append(
@@ -225,6 +229,51 @@ export class SettingsPage {
     const seats = this.el('fieldset', { id: 'navsync-seats-section' });
     this.root.append(integration, sync, save, message, seats, twb, leave);
     this.seats?.attach(seats);
+  }
+
+  /**
+   * Connection and the last run: "Last synced" is the last cycle that succeeded; before any run, the notice that
+   * the first sync can take up to 24 hours; after a run, its result per step and, for a failed step, the error's
+   * code, message and remedy in the admin's language.
+   */
+  private status(s: NavSyncSettings): HTMLElement[] {
+    const status = this.el('p', { id: 'navsync-status' });
+    const when = s.lastSyncedAt
+      ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}`
+      : this.t(TEXT.lastSyncedNever);
+    status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${when}` : this.t(TEXT.notConnected);
+    const out: HTMLElement[] = [status];
+    const run = this.lastRun;
+    if (s.connected && !run && !s.lastSyncedAt)
+      out.push(this.el('p', { id: 'navsync-first-sync' }, this.t(TEXT.firstSync)));
+    if (!run) return out;
+    const overall = run.ok ? 'ok' : run.steps.some((st) => st.status === 'failed') ? 'failed' : 'partial';
+    const section = this.el('section', { id: 'navsync-last-run', 'data-result': overall });
+    section.append(
+      this.el(
+        'h2',
+        {},
+        `${this.t(TEXT.lastRun, { when: formatWhen(run.at, this.locale) })} — ${this.t(RUN_STATUS_LABEL[overall])}`,
+      ),
+    );
+    const list = this.el('ul');
+    for (const step of run.steps) {
+      const item = this.el('li', { 'data-step': step.name, 'data-status': step.status });
+      item.textContent = `${this.t(RUN_STEP_LABEL(step.name))}: ${this.t(RUN_STATUS_LABEL[step.status])}`;
+      list.append(item);
+      if (step.code) {
+        const e = describeRunError(step.code, this.locale);
+        const detail = this.el('div', { class: 'navsync-run-error' });
+        detail.append(
+          this.el('p', { class: 'navsync-error' }, `${e.code}: ${e.message}`),
+          this.el('p', {}, this.t(TEXT.lastRunRemedy, { remedy: e.remedy })),
+        );
+        item.append(detail);
+      }
+    }
+    section.append(list);
+    out.push(section);
+    return out;
   }
 
   /** The form as a settings draft (the shape validateSettings takes). */

@@ -2,3 +2,4 @@
 export * from './model';
 export * from './validate';
 export * from './records';
+export * from './lastRun';
