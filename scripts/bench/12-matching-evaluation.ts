@@ -6,7 +6,12 @@
 // <= 0.5 %; people auto-match precision >= 99.9 %.
 import { isSameCompany, prepareCompany, scorePerson, type Confidence } from '../../shared-ts/src/domain/matching/index';
 import { companySamenessOf } from '../../shared-ts/src/domain/validation/sameCompany';
-import { companyNames, loadCompanyPairs, loadPeoplePairs, type CompanyPair } from './lib/matchingEvalData';
+import {
+  companyNames,
+  loadCompanyPairs,
+  loadPeoplePairs,
+  type CompanyPair,
+} from '../../shared-ts/test/fixtures/matching-eval/evaluationSet';
 
 const pct = (n: number, d: number): string => (d === 0 ? '   -   ' : `${((n / d) * 100).toFixed(2).padStart(6)} %`);
 
