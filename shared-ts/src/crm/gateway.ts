@@ -293,6 +293,11 @@ export interface CrmGateway {
   /** The org/environment identity used in the LinkedIn CRM instance URN (Salesforce org id, Dataverse org id). */
   instanceId(): Promise<string>;
 
+  /**
+   * The CRM server's clock (epoch ms, from its HTTP `Date` header), null when it does not say: the engine compares
+   * and writes times by the platform's clock, never by the machine it runs on.
+   */
+  serverTime(): Promise<number | null>;
   /** Step 1: reach the CRM, authenticate, read one row of each required object. Never throws. */
   checkConnection(): Promise<ConnectionCheck>;
 

@@ -40,7 +40,7 @@ export class FileSource implements LinkedInSource {
   }
 
   async exportValidation(req: ExportRequest): Promise<ValidationExport> {
-    const now = (this.cfg.now ?? Date.now)();
+    const now = req.now ?? (this.cfg.now ?? Date.now)();
     const files = this.cfg.exportFiles;
     const { delimiter, encoding } = this.cfg;
     const columns = this.columns;

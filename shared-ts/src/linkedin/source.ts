@@ -48,6 +48,8 @@ export type ExportItem = { ok: true; row: ValidationRow; source: string; line: n
 export interface ExportRequest {
   /** Start of the window (epoch ms). The first run uses now − 2 years (the documented back-fill). */
   since: number;
+  /** The CRM's time at the run (epoch ms): a source without a clock of its own (files) ends its window there. */
+  now?: number;
   /** Abort polling / downloading (e.g. the run was cancelled). */
   signal?: AbortSignal;
   /** Progress while the job runs and while rows stream. */

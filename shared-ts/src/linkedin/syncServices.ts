@@ -212,7 +212,7 @@ export class SyncServicesSource implements LinkedInSource {
       interval = Math.min(this.cfg.pollIntervalCapMs ?? 5 * 60_000, Math.ceil(interval * 1.5));
     }
     const urls = downloadUrls(job);
-    const exportEndAt = job.exportEndAt ?? this.now();
+    const exportEndAt = job.exportEndAt ?? req.now ?? this.now();
     return {
       jobId,
       exportStartAt: job.exportStartAt ?? req.since,

@@ -1,3 +1,4 @@
 export * from './backoff';
 export * from './redact';
 export * from './secretNames';
+export * from './serverTime';

@@ -17,6 +17,7 @@ export interface SyncOptions {
   outDir?: string;
   progress?: ProgressSink;
   locale?: Locale;
+  /** The clock of the machine the engine runs on (tests fake it); the run compares and writes by the CRM's clock. */
   now?: () => number;
   /** Run although an admin disconnected (the scheduled run stops after a disconnect until this is given). */
   reconnect?: boolean;
@@ -27,7 +28,10 @@ export interface SyncOptions {
 /** What the steps of one run share. */
 export interface RunState {
   opts: SyncOptions;
+  /** The CRM server's time, once the connection step has read it (the engine's clock until then): see `adoptServerClock`. */
   now: () => number;
+  /** How far the CRM's clock is ahead of the engine's (ms; negative: behind). */
+  clockOffsetMs: number;
   progress: Progress;
   writes: Writes;
   details: RunDetails;
@@ -42,11 +46,28 @@ export function newRunState(opts: SyncOptions): RunState {
   return {
     opts,
     now,
+    clockOffsetMs: 0,
     progress: new Progress(opts.progress, 1000, now),
     writes: new Writes(opts.crm, !!opts.dryRun),
     details: emptyDetails(),
     seatHolders: new Map(),
   };
+}
+
+/** A clock difference worth telling the admin about (the Date header itself has one-second resolution). */
+export const CLOCK_SKEW_REPORTED_MS = 5 * 60_000;
+
+/**
+ * From now on the run's clock is the CRM server's: revalidation, the "evidence from the future" guard, the cursor
+ * and every time written compare with the platform's own timestamps, whatever the engine machine's clock says.
+ * Gives the offset (CRM minus engine, ms).
+ */
+export function adoptServerClock(state: RunState, serverTime: number): number {
+  const engineNow = state.opts.now ?? Date.now;
+  const offset = serverTime - engineNow();
+  state.clockOffsetMs = offset;
+  state.now = () => engineNow() + offset;
+  return offset;
 }
 
 /**

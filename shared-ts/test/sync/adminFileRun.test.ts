@@ -122,3 +122,14 @@ test('a file source without an associations file is no information: every existi
   expect(linked()).toEqual(before);
   expect(r.steps.find((s) => s.name === 'associations')).toMatchObject({ status: 'skipped', note: expect.stringMatching(/no associations source/) });
 });
+
+test('a row dated after the CRM\'s time is listed as skipped, the step is not a clean OK and the cursor waits for it', async () => {
+  const [c] = env.salesforce.all('Contact');
+  const was = await cursor();
+  const future = new Date(Date.now() + 3 * 3_600_000).toISOString();
+  const r = await validate(fileOf(`recordId,recordType,status,flaggedAt\n${c.Id},contact,NOT_AT_COMPANY,${future}\n`));
+  expect(step(r)?.status).toBe('partial');
+  expect(step(r)?.problems).toEqual([{ ref: c.Id, reason: expect.stringMatching(/^skipped: .*dated in the future/) }]);
+  expect(step(r)?.note).toMatch(/cursor was not advanced/);
+  expect(await cursor()).toBe(was);
+});

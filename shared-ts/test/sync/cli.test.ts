@@ -65,7 +65,7 @@ describe('navsync CLI', () => {
     const code = await cli(['sync', '--config', config(), '--report', report, '--verbose']);
     expect(code).toBe(0);
     expect(out).toMatch(/NavSync sync — salesforce: OK/);
-    expect(out).toMatch(/✓ validation\s+rows \d+/);
+    expect(out).toMatch(/! validation\s+rows \d+/); // the demo export has bad rows: listed, never a clean OK
     expect(err).toMatch(/▶ writeBack/); // progress on stderr
     expect(err).toMatch(/salesforce (GET|POST|PATCH) /); // --verbose shows the requests…
     const json = readFileSync(report, 'utf8');
@@ -182,7 +182,7 @@ describe('navsync CLI', () => {
 
   test('validate runs only connection, settings and data validation', async () => {
     expect(await cli(['validate', '--quiet', '--config', config()])).toBe(0);
-    expect(out).toMatch(/✓ validation\s+rows \d+/);
+    expect(out).toMatch(/! validation\s+rows \d+/); // the demo export has bad rows: listed, never a clean OK
     expect(out).not.toMatch(/^\s+[✓✗!–] (writeBack|associations|autoSave)/m);
     expect(tasks()).toHaveLength(0);
   });
@@ -209,7 +209,7 @@ describe('navsync CLI', () => {
     expect(await cli(['sync', '--config', file, '--json'], vars)).toBe(0);
     const report = JSON.parse(out);
     expect(report.crm).toBe('dataverse');
-    expect(report.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(report.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'ok', 'ok', 'partial', 'ok', 'ok', 'ok']);
     expect(out + err).not.toContain(env.dataverse.clientSecret);
   });
 

@@ -4,6 +4,7 @@
  * entity/attribute metadata and publishing; requests are counted and retried in client.ts.
  */
 import { DV, DV_VALUES } from '../../domain/crmSchema';
+import { serverDate } from '../../net/serverTime';
 import { CatalogueError } from '../../domain/errors';
 import type { Seat } from '../../domain/seats/seats';
 import { testContactDataverse, type TestContact } from '../../domain/testWriteBack/plan';
@@ -100,6 +101,10 @@ export class DataverseGateway implements CrmGateway {
       this.who = { userId: r.UserId, orgId: r.OrganizationId };
     }
     return this.who;
+  }
+
+  serverTime(): Promise<number | null> {
+    return serverDate(`${this.cfg.url.replace(/\/$/, '')}/api/data/`);
   }
 
   async instanceId(): Promise<string> {

@@ -4,6 +4,7 @@
  * ingest for larger ones (bulk.ts), with per-record results. Field names come from domain/crmSchema through `sfName`.
  */
 import { SF, SF_VALUES } from '../../domain/crmSchema';
+import { serverDate } from '../../net/serverTime';
 import { CatalogueError } from '../../domain/errors';
 import type { Seat } from '../../domain/seats/seats';
 import { testContactSalesforce, type TestContact } from '../../domain/testWriteBack/plan';
@@ -110,6 +111,10 @@ export class SalesforceGateway implements CrmGateway {
       this.identity = { userId: info.user_id, orgId: info.organization_id };
     }
     return this.identity;
+  }
+
+  serverTime(): Promise<number | null> {
+    return serverDate(`${this.cfg.instanceUrl.replace(/\/$/, '')}/services/data/`);
   }
 
   async instanceId(): Promise<string> {

@@ -1,4 +1,4 @@
-import type { RunState } from '../context';
+import { adoptServerClock, CLOCK_SKEW_REPORTED_MS, type RunState } from '../context';
 import type { StepReport } from '../report';
 import { StepFailure } from './failure';
 
@@ -11,4 +11,33 @@ export async function connectionStep(state: RunState, step: StepReport): Promise
   if (!check.ok) {
     throw new StepFailure(check.error?.kind ?? (check.unreadable.length ? 'OBJECTS_UNREADABLE' : 'CONNECT_FAILED'), check.error?.detail ?? check.unreadable.join(', '));
   }
+  await useCrmClock(state, step);
+}
+
+/** The run keeps the CRM's time; a clock difference beyond a few minutes is reported (the engine's clock is off). */
+async function useCrmClock(state: RunState, step: StepReport): Promise<void> {
+  let server: number | null;
+  try {
+    server = await state.opts.crm.serverTime();
+  } catch {
+    server = null;
+  }
+  if (server === null) {
+    step.problems.push({ ref: 'clock', reason: "the CRM did not tell its time (no Date header): the engine's own clock is used" });
+    return;
+  }
+  const offset = adoptServerClock(state, server);
+  if (Math.abs(offset) < CLOCK_SKEW_REPORTED_MS) return;
+  step.counts.clockSkewSeconds = Math.round(-offset / 1000);
+  step.problems.push({
+    ref: 'clock',
+    reason: `this machine's clock is ${describeSpan(Math.abs(offset))} ${offset < 0 ? 'ahead of' : 'behind'} the CRM's; the CRM's time is used for every comparison and every time written. Set the machine's clock right (NTP).`,
+  });
+}
+
+function describeSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
 }

@@ -22,6 +22,7 @@ import { ValidationChanges } from '../validationChanges';
 import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
 import { StepFailure } from './failure';
+import { t } from '../../domain/i18n/index';
 
 /** The first run back-fills two years, as the vendor apps do. */
 export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
@@ -58,6 +59,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   state.progress.say(`validation: export since ${new Date(since).toISOString()}`);
   const exp = await linkedin.exportValidation({
     since,
+    now,
     onProgress: (p) => state.progress.tick(`validation: ${p.phase}${p.polls ? ` (poll ${p.polls})` : ''}${p.rows ? ` ${p.rows} rows` : ''}`),
   });
 
@@ -136,9 +138,16 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     unprocessed: applied.unprocessed,
   });
   if (applied.applies > 1) step.counts.applies = applied.applies;
+  // A row read but not used (rejected, duplicate, conflicting, unknown, skipped) is a listed problem: never a clean OK.
+  if (step.problems.length) step.status = 'partial';
   if (applied.unprocessed) {
     step.status = 'partial';
     step.note = 'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
+    return;
+  }
+  if (counts.fromTheFuture) {
+    step.status = 'partial';
+    step.note = `${counts.fromTheFuture} rows are dated after the CRM's time; the export cursor was not advanced (the next run reads them again)`;
     return;
   }
   await state.writes.admin('validation', `exportCursor=${exp.nextCursor}`, () => crm.writeSettings({ exportCursor: exp.nextCursor }));
@@ -156,10 +165,14 @@ export interface ValidationCounts {
   clear: number;
   unchanged: number;
   skipped: number;
+  /** Of the skipped: rows about records outside the syncing users' scope (not problems: not theirs to decide). */
+  outOfScope: number;
+  /** Of the skipped: rows dated after the CRM's time (kept for the next run: the cursor waits). */
+  fromTheFuture: number;
 }
 
 export function newValidationCounts(): ValidationCounts {
-  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0 };
+  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0, outOfScope: 0, fromTheFuture: 0 };
 }
 
 /** Records whose row handed on earlier lost a conflict: their earlier change is withdrawn, `rows` are the winners. */
@@ -303,7 +316,14 @@ export function decideChunk(
     }
     fillInput(slot, person, row, inScope.has(person.id), accounts, exportEndAt);
     const d = decideValidation(input, now, DECIDE_OPTIONS);
-    if (d.outcome === 'skip') counts.skipped++;
+    if (d.outcome === 'skip') {
+      counts.skipped++;
+      if (d.reason === 'outOfScope') counts.outOfScope++;
+      else {
+        if (d.reason === 'invalidEvidence') counts.fromTheFuture++;
+        pushProblem(problems, { ref: row.recordId, reason: `skipped: ${t(d.messageKey)}` });
+      }
+    }
     else counts[d.outcome]++;
     if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null });
   }
