@@ -1,5 +1,6 @@
 /**
- * Given-name variants that denote the same person: short forms and the same name across the five seed languages.
+ * Given-name variants that denote the same person: short forms and the same name across the five seed languages
+ * (a name that is also a name of its own, like "Anna"/"Ann" or "Mia", is not listed).
  * Bounded on purpose (a short, reviewable list): each group's first entry is its canonical form, and a match
  * through this list is reported as "nickname" so the badge can say why. Entries are folded (see foldText).
  */
@@ -31,7 +32,7 @@ const GROUPS: readonly string[][] = [
   ['susan', 'sue', 'susie', 'suzanne', 'susanne', 'susanna', 'suus'],
   ['edward', 'ed', 'eddie', 'ted', 'teddy', 'edoardo', 'eduard', 'edouard'],
   ['johannes', 'johann', 'john', 'johnny', 'jack', 'jan', 'hans', 'jean', 'giovanni', 'gianni', 'johan', 'jo', 'hannes'],
-  ['hendrik', 'henk', 'henry', 'harry', 'heinrich', 'heinz', 'henri', 'enrico', 'rik'],
+  ['hendrik', 'henk', 'henry', 'harry', 'hank', 'heinrich', 'heinz', 'henri', 'enrico', 'rik'],
   ['pieter', 'piet', 'peter', 'pierre', 'pietro', 'piero', 'petrus'],
   ['cornelis', 'kees', 'cor', 'cornelius'],
   ['friedrich', 'fritz', 'frederick', 'fred', 'freddy', 'frederic', 'federico', 'frederik', 'freek'],
@@ -43,7 +44,45 @@ const GROUPS: readonly string[][] = [
   ['stephanie', 'steffi', 'stefanie', 'stefania', 'fanny'],
   ['juergen', 'jurgen', 'jorg', 'joerg', 'georg', 'george', 'giorgio', 'georges', 'joris', 'sjors'],
   ['helene', 'helena', 'elena', 'lena', 'leni'],
-  ['giovanna', 'jeanne', 'johanna', 'joanna', 'hanna', 'hannah', 'jana', 'joan', 'jeannette'],
+  ['giovanna', 'jeanne', 'johanna', 'joanna', 'hanna', 'hannah', 'jana', 'joan', 'jeannette', 'hanneke'],
+  ['charles', 'charlie', 'chuck', 'carl', 'karl', 'karel', 'carlo', 'carlos'],
+  ['lawrence', 'laurence', 'larry', 'lorenzo', 'laurens', 'lorenz', 'laurent'],
+  ['leonard', 'len', 'lenny', 'leo', 'leonardo', 'leonhard'],
+  ['gerard', 'gerald', 'gerry', 'jerry', 'gerardo', 'gerhard', 'gert', 'gerrit'],
+  ['raymond', 'ray', 'raimondo', 'raimund'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donnie'],
+  ['timothy', 'tim', 'timmy', 'timo', 'timoteo', 'timothee'],
+  ['kenneth', 'ken', 'kenny'],
+  ['gregory', 'greg', 'gregor', 'gregorio', 'gregoire'],
+  ['jeffrey', 'jeff', 'geoffrey', 'geoff'],
+  ['alfred', 'alf', 'alfie', 'alfredo'],
+  ['arthur', 'art', 'arturo', 'artur'],
+  ['walter', 'walt', 'wally', 'gualtiero', 'wouter'],
+  ['eugene', 'gene', 'eugenio', 'eugen'],
+  ['nathaniel', 'nathan', 'nate'],
+  ['theodore', 'theo', 'theodor', 'theodorus', 'teodoro', 'dorus'],
+  ['vincent', 'vince', 'vincenzo'],
+  ['philip', 'phil', 'philipp', 'philippe', 'filippo', 'flip'],
+  ['patricia', 'patty', 'trish', 'tricia', 'patrizia'],
+  ['rebecca', 'becky', 'becca'],
+  ['deborah', 'debbie', 'debby'],
+  ['victoria', 'vicky', 'viktoria', 'vittoria'],
+  ['jacobus', 'jacob', 'jakob', 'jaap', 'koos', 'kobus'],
+  ['adrianus', 'adriaan', 'adrian', 'arie', 'adriano', 'adrien'],
+  ['bernhard', 'bernd', 'bernard', 'bernardo', 'bernie'],
+  ['reinhard', 'reiner', 'rainer', 'reinier'],
+  ['rudolf', 'rudi', 'rudy', 'rodolfo', 'rodolphe', 'ruud'],
+  ['konrad', 'conrad', 'corrado'],
+  ['dominique', 'dominik', 'dominic', 'domenico'],
+  ['emmanuel', 'manu', 'emanuele', 'emanuel'],
+  ['sebastien', 'sebastian', 'sebastiano', 'bastian', 'basti'],
+  ['maximilian', 'max', 'maximilien', 'massimiliano'],
+  ['raphael', 'rafael', 'raffaele'],
+  ['gabriel', 'gabriele'],
+  ['salvatore', 'toto', 'turi'],
+  ['isabelle', 'isabel', 'isabella', 'isa'],
+  ['francoise', 'franziska', 'franca'],
 ];
 
 /** Folded given name → canonical form of its group (built once). */
