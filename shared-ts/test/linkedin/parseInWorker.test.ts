@@ -102,3 +102,14 @@ test('without a compiled worker (TypeScript sources) it parses on the calling th
   const text = exportText(2000);
   expect(await collect(parseExportInWorker(pieces(text, 1000), opts, null))).toEqual(await collect(parseExportBatches(pieces(text, 1000), opts)));
 });
+
+test('a refused file keeps its catalogue error across the thread (not a plain error), as do the separator and encoding options', async () => {
+  const refused = collect(parseExportInWorker(pieces('Id,Name\n0035e00000Ab001AAA,Ann\n', 64), opts, workerFile));
+  await expect(refused).rejects.toMatchObject({ kind: 'EXPORT_REFUSED', detail: expect.stringMatching(/required column missing: status/) });
+  const latin1 = async function* () {
+    yield Buffer.from('recordId;status;currentCompanyName\n0035e00000Ab001AAA;flagged;Müller\n', 'latin1');
+  };
+  await expect(collect(parseExportInWorker(latin1(), opts, workerFile))).rejects.toMatchObject({ kind: 'EXPORT_REFUSED' });
+  const items = await collect(parseExportInWorker(latin1(), { ...opts, delimiter: ';', encoding: 'windows-1252' }, workerFile));
+  expect(items.map((i) => i.ok && i.row.currentCompanyName)).toEqual(['Müller']);
+});
