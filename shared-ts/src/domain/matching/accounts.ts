@@ -160,11 +160,19 @@ export function prepareCompanyPage(company: LinkedInCompany): AccountKeys {
   );
 }
 
-/** Blocking keys: every pair that passes the identity gate (name, domain or phone) shares at least one. */
-export function accountBlockingKeys(keys: AccountKeys): string[] {
-  const out = companyBlockingTokens(keys.company);
+/**
+ * Blocking keys a LinkedIn company is filed under: every pair that passes the identity gate (name, domain or
+ * phone) shares at least one with the CRM account's query keys.
+ */
+export function accountBlockingKeys(keys: AccountKeys, side: 'index' | 'query' = 'index'): string[] {
+  const out = companyBlockingTokens(keys.company, side);
   for (const p of keys.phones) out.push(`p:${p}`);
   return out;
+}
+
+/** Blocking keys a CRM account looks up (see accountBlockingKeys). */
+export function accountQueryKeys(keys: AccountKeys): string[] {
+  return accountBlockingKeys(keys, 'query');
 }
 
 function rangesOverlap(a: [number, number], b: [number, number]): boolean {
@@ -200,7 +208,8 @@ function compareAccountLevels(a: AccountKeys, b: AccountKeys): Record<AccountCri
     street: compareStreets(a.street, b.street),
     city: a.city !== '' && a.city === b.city ? 'exact' : 'none',
     state: a.state !== '' && a.state === b.state ? 'exact' : 'none',
-    employeeCount: a.employees !== null && b.employees !== null && rangesOverlap(a.employees, b.employees) ? 'exact' : 'none',
+    employeeCount:
+      a.employees !== null && b.employees !== null && rangesOverlap(a.employees, b.employees) ? 'exact' : 'none',
     industry: industry === 1 ? 'exact' : industry >= 0.5 ? 'similar' : 'none',
   };
 }
@@ -221,14 +230,18 @@ function describeRange(r: [number, number] | null): string {
   return r[0] === r[1] ? String(r[0]) : `${r[0]}-${r[1]}`;
 }
 
-function accountEvidence(a: AccountKeys, b: AccountKeys, levels: Record<AccountCriterion, string>): Record<AccountCriterion, string> {
+function accountEvidence(
+  a: AccountKeys,
+  b: AccountKeys,
+  levels: Record<AccountCriterion, string>,
+): Record<AccountCriterion, string> {
   function show(criterion: AccountCriterion, x: string, y: string): string {
     return levels[criterion] === 'none' ? '' : `${x} ~ ${y}`;
   }
   return {
     companyName: show('companyName', a.company.name, b.company.name),
-    domain: levels.domain === 'none' ? '' : sharedDomain(a.company, b.company) ?? '',
-    website: levels.website === 'none' ? '' : a.host ?? '',
+    domain: levels.domain === 'none' ? '' : (sharedDomain(a.company, b.company) ?? ''),
+    website: levels.website === 'none' ? '' : (a.host ?? ''),
     phone: levels.phone === 'none' ? '' : `…${sharedPhone(a, b) ?? ''}`,
     postalCode: show('postalCode', a.postalCode, b.postalCode),
     street: show('street', a.street.join(' '), b.street.join(' ')),

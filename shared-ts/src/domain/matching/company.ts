@@ -516,15 +516,19 @@ export function isSameCompany(a: CompanyKey, b: CompanyKey): boolean {
   return sameName(a, b) || sharesDomain(a, b);
 }
 
-/** Blocking tokens of a company: every pair compared above 'none' shares at least one of them. */
-export function companyBlockingTokens(key: CompanyKey): string[] {
+/**
+ * Blocking tokens of a company, as filed in the index or as looked up: every pair compared above 'none' shares at
+ * least one between a query's tokens and an index's. An acronym and the initials of a spelled-out name meet across
+ * the two sides only ("a:" under the acronym, "i:" under the initials), so two spelled-out names with the same
+ * initials are not brought together for nothing.
+ */
+export function companyBlockingTokens(key: CompanyKey, side: 'index' | 'query' = 'index'): string[] {
   const out: string[] = [];
   if (key.compact !== '') out.push(`n:${key.compact}`);
   for (const tok of key.significant) out.push(`t:${tok}`);
   for (const d of key.domains) out.push(`d:${d}`);
-  // An acronym meets the names it abbreviates under their initials.
-  if (key.acronym !== '') out.push(`i:${key.acronym}`);
-  for (const initials of key.initials) out.push(`i:${initials}`);
+  if (key.acronym !== '') out.push(side === 'index' ? `a:${key.acronym}` : `i:${key.acronym}`);
+  for (const initials of key.initials) out.push(side === 'index' ? `i:${initials}` : `a:${initials}`);
   return out;
 }
 

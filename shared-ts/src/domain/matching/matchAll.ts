@@ -1,5 +1,6 @@
 import {
   accountBlockingKeys,
+  accountQueryKeys,
   prepareAccount,
   prepareCompanyPage,
   quickAccountTotal,
@@ -31,8 +32,8 @@ export const PERSON_MATCH_KIND: MatchKind<PersonKeys, MatchScore<PersonCriterion
 };
 
 export const ACCOUNT_MATCH_KIND: MatchKind<AccountKeys, MatchScore<AccountCriterion>> = {
-  indexKeys: accountBlockingKeys,
-  queryKeys: accountBlockingKeys,
+  indexKeys: (keys) => accountBlockingKeys(keys),
+  queryKeys: accountQueryKeys,
   quickTotal: quickAccountTotal,
   score: scoreAccountKeys,
 };
