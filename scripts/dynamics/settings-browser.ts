@@ -102,7 +102,10 @@ function serve(apiOrigin: string): Promise<{ server: Server; origin: string }> {
       res.end(path === '/main.aspx' ? hostPage(lcid) : contactFormPage(lcid, lang));
       return;
     }
-    const file = /^\/WebResources\/(navsync_\/(?:settings\/settings\.(html|js)|forms\/contactForm\.(js)))$/.exec(path);
+    const file =
+      /^\/WebResources\/(navsync_\/(?:settings\/(?:settings|texts\.\d+)\.(html|js)|forms\/contactForm\.(js)))$/.exec(
+        path,
+      );
     if (!file) {
       res.writeHead(404).end();
       return;
@@ -210,6 +213,13 @@ async function main(): Promise<boolean> {
               `created ${double.attributes.size} columns, ${double.savedqueries.size} views, ${double.reports.size} reports`,
             );
           }
+          // The column is labelled in every provisioned language, though the page loaded only German texts.
+          const column = [...double.attributes.values()][0] as {
+            DisplayName: { LocalizedLabels: { Label: string; LanguageCode: number }[] };
+          };
+          const labels = column.DisplayName.LocalizedLabels.map((l) => `${l.LanguageCode}:${l.Label}`);
+          const expected = LOCALES.map((l) => `${DATAVERSE_LCID[l]}:${t('dataverse.colNotAtCompany', l)}`);
+          if (labels.join('|') !== expected.join('|')) throw new Error(`column labels ${labels.join(', ')}`);
           const names = [...double.savedqueries.values()].map((v) => String(v.name));
           if (names.some((n) => /^(All|My) /.test(n)))
             throw new Error(`English view names for a German admin: ${names.join(', ')}`);

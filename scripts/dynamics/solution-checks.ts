@@ -16,6 +16,7 @@ import {
 import { CONTROL, TABLES, WEB_RESOURCES } from '../../dynamics-solution/src/solution/model';
 import { runChecks } from '../lib/results.mjs';
 import { checkSnippet, runPowerAppsChecker } from './power-apps-checker';
+import { bundleSizes, formatSizes } from './bundle-sizes.mjs';
 
 const root = join(__dirname, '..', '..');
 const schemas = join(root, '..', 'shared', 'schemas', 'dataverse-9.0');
@@ -375,6 +376,15 @@ void runChecks([
           assert(writes.length === 0, `${kind}: reps may ${writes.map((w) => w.op).join(', ')} ${table}`);
         }
       }
+    },
+  ],
+  [
+    'bundle sizes within their targets (PCF ≤ 50 KiB, contactForm.js ≤ 25 KiB, settings.js ≤ 80 KiB, minified)',
+    () => {
+      const sizes = bundleSizes();
+      for (const line of formatSizes(sizes)) console.log(`    ${line}`);
+      const over = sizes.filter((s) => !s.ok);
+      assert(over.length === 0, `over target: ${over.map((s) => s.name).join(', ')}`);
     },
   ],
   [

@@ -1,4 +1,4 @@
-import { DV, DV_OPTION_PREFIX, DV_PREFIX, DV_VALUES } from '@navsync/shared-ts';
+import { DATAVERSE_LCID, DV, DV_OPTION_PREFIX, DV_PREFIX, DV_VALUES, LOCALES } from '@navsync/shared-ts';
 import { stableGuid } from './guid';
 
 /**
@@ -188,6 +188,16 @@ export const WEB_RESOURCES: WebResourceDef[] = [
     kind: 'js',
     source: 'WebResources/navsync_/forms/contactForm.js',
   },
+  // The settings page's texts, one file per language (settings.html loads the user's).
+  ...LOCALES.map((l): WebResourceDef => {
+    const file = `navsync_/settings/texts.${DATAVERSE_LCID[l]}.js`;
+    return {
+      name: file,
+      displayName: `NavSync settings page texts (${l})`,
+      kind: 'js',
+      source: `WebResources/${file}`,
+    };
+  }),
 ];
 
 export const WEB_RESOURCE_TYPE: Record<WebResourceKind, number> = { html: 1, js: 3 };

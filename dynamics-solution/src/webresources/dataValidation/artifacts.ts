@@ -30,6 +30,15 @@ function label(key: string, lcids: number[]) {
   };
 }
 
+/** Texts of the column, needed in every language at once (the settings page bundles them; its other texts load per language). */
+export const COLUMN_TEXT_KEYS = {
+  name: 'dataverse.colNotAtCompany',
+  description: 'dataverse.colNotAtCompanyDesc',
+  noFeedback: 'dataverse.optNoFeedback',
+  notAtCompany: 'dataverse.optNotAtCompany',
+  ignore: 'dataverse.optIgnore',
+} as const;
+
 /**
  * Labels for exactly the provisioned languages: some metadata calls reject an LCID the environment lacks, and a
  * language without a label shows the column nameless to its users.
@@ -47,17 +56,17 @@ export function notAtCompanyColumn(lcids: number[] = LOCALES.map((l) => DATAVERS
       CanBeChanged: true,
       ManagedPropertyLogicalName: 'canmodifyrequirementlevelsettings',
     },
-    DisplayName: label('dataverse.colNotAtCompany', lcids),
-    Description: label('dataverse.colNotAtCompanyDesc', lcids),
+    DisplayName: label(COLUMN_TEXT_KEYS.name, lcids),
+    Description: label(COLUMN_TEXT_KEYS.description, lcids),
     DefaultFormValue: v.noFeedback,
     OptionSet: {
       '@odata.type': 'Microsoft.Dynamics.CRM.OptionSetMetadata',
       IsGlobal: false,
       OptionSetType: 'Picklist',
       Options: [
-        { Value: v.noFeedback, Label: label('dataverse.optNoFeedback', lcids) },
-        { Value: v.notAtCompany, Label: label('dataverse.optNotAtCompany', lcids) },
-        { Value: v.ignore, Label: label('dataverse.optIgnore', lcids) },
+        { Value: v.noFeedback, Label: label(COLUMN_TEXT_KEYS.noFeedback, lcids) },
+        { Value: v.notAtCompany, Label: label(COLUMN_TEXT_KEYS.notAtCompany, lcids) },
+        { Value: v.ignore, Label: label(COLUMN_TEXT_KEYS.ignore, lcids) },
       ],
     },
   };

@@ -22,7 +22,8 @@ function flatten(): Record<Locale, Catalogue> {
   return out;
 }
 
-export const CATALOGUES: Record<Locale, Catalogue> = flatten();
+// Pure: a bundle that never calls `t` (the PCF control reads RESX) drops every catalogue.
+export const CATALOGUES: Record<Locale, Catalogue> = /*#__PURE__*/ flatten();
 
 /** Salesforce custom label name for a catalogue key: `profile.updateAccount` → `NavSync_profile_updateAccount`. */
 export function labelName(key: string): string {
