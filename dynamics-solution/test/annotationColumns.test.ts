@@ -11,8 +11,9 @@ import { TABLES } from '../src/solution/model';
 
 const NAVSYNC_ACTIVITY_COLUMNS = [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn];
 
+/** A table's <Entity> element; exports name system tables by schema name (`PhoneCall`), so match either casing. */
 function entityXml(xml: string, logicalName: string): string | null {
-  const m = new RegExp(`<Entity><Name [^>]*>${logicalName}</Name>[\\s\\S]*?</Entity>`).exec(xml);
+  const m = new RegExp(`<Entity><Name [^>]*>${logicalName}</Name>[\\s\\S]*?</Entity>`, 'i').exec(xml);
   return m ? m[0] : null;
 }
 

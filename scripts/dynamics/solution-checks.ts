@@ -7,13 +7,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { DATAVERSE_LCID, DV, LOCALES } from '@navsync/shared-ts';
+import { DATAVERSE_LCID, DV, LINKEDIN_TRUSTED_ORIGINS, LOCALES } from '@navsync/shared-ts';
 import {
   reportPayloads,
   viewPayloads,
   notAtCompanyColumn,
 } from '../../dynamics-solution/src/webresources/dataValidation/artifacts';
-import { CONTROL, TABLES, WEB_RESOURCES } from '../../dynamics-solution/src/solution/model';
+import { CONTROL, TABLES, WEB_RESOURCES, webResourceFile } from '../../dynamics-solution/src/solution/model';
+import { packSolution } from '../../dynamics-solution/src/solution/pack';
 import { runChecks } from '../lib/results.mjs';
 import { checkSnippet, runPowerAppsChecker } from './power-apps-checker';
 import { bundleSizes, formatSizes } from './bundle-sizes.mjs';
@@ -93,17 +94,13 @@ void runChecks([
           `${dir}bundle.js`,
           `${dir}css/EmbeddedProfile.css`,
           ...LOCALES.map((l) => `${dir}strings/EmbeddedProfile.${DATAVERSE_LCID[l]}.resx`),
-          ...WEB_RESOURCES.map((w) => `WebResources/${w.name}`),
+          ...WEB_RESOURCES.map((w) => webResourceFile(w.name)),
         ];
         for (const e of expected) assert(names.includes(e), `${kind}: missing ${e}`);
         assert(
           names.length === expected.length,
           `${kind}: unexpected entries ${names.filter((n) => !expected.includes(n)).join(', ')}`,
         );
-        const types = await zip.file('[Content_Types].xml')!.async('string');
-        for (const ext of new Set(names.map((n) => n.split('.').pop()))) {
-          assert(types.includes(`Extension="${ext}"`), `${kind}: [Content_Types].xml lacks ${ext}`);
-        }
       }
     },
   ],
@@ -170,7 +167,7 @@ void runChecks([
         const type = w.name.endsWith('.html') ? 1 : 3;
         assert(
           xml.includes(
-            `<Name>${w.name}</Name><DisplayName>${w.displayName}</DisplayName><WebResourceType>${type}</WebResourceType>`,
+            `<Name>${w.name}</Name><DisplayName>${w.displayName}</DisplayName><LanguageCode>1033</LanguageCode><WebResourceType>${type}</WebResourceType>`,
           ),
           `type of ${w.name}`,
         );
@@ -180,6 +177,15 @@ void runChecks([
   [
     'the control manifest in the zip is the built one: bundle.js, React 16.14 + Fluent 8.29, five RESX',
     async () => {
+      // The LinkedIn frame and photos are external services: declared, and exactly the core's trusted origins.
+      const built = readFileSync(join(root, CONTROL.buildDir, 'ControlManifest.xml'), 'utf8');
+      const declared = [...built.matchAll(/<domain>([^<]+)<\/domain>/g)].map((m) => m[1]).sort();
+      const trusted = LINKEDIN_TRUSTED_ORIGINS.map((o) => new URL(o.origin).host).sort();
+      assert(/<external-service-usage enabled="true">/.test(built), 'external-service-usage is not declared');
+      assert(
+        JSON.stringify(declared) === JSON.stringify(trusted),
+        `declared domains ${declared.join(', ')} ≠ ${trusted.join(', ')}`,
+      );
       const zip = await open('managed');
       const manifest = await zip.file(`Controls/${CONTROL.name}/ControlManifest.xml`)!.async('string');
       assert(manifest.includes('<code path="bundle.js"'), 'not the compiled manifest');
@@ -206,14 +212,14 @@ void runChecks([
         assert(m, `no <Entity> for ${name}`);
         return m[1];
       };
-      for (const table of ['contact', 'lead'])
+      for (const table of ['Contact', 'Lead'])
         for (const c of personColumns)
           assert(entity(table).includes(`<LogicalName>${c}</LogicalName>`), `${table}.${c}`);
       assert(
         !xml.includes(DV.person.notAtCompany),
         'navsync_notatcompany must be created by the enable flow, not shipped',
       );
-      assert(entity('account').includes(`<LogicalName>${DV.account.companyUrn}</LogicalName>`), 'account.companyurn');
+      assert(entity('Account').includes(`<LogicalName>${DV.account.companyUrn}</LogicalName>`), 'account.companyurn');
       for (const t of [DV.activity.inmailTable, DV.activity.messageTable]) {
         const e = entity(t);
         assert(e.includes('<IsActivity>1</IsActivity>'), `${t} is an activity table`);
@@ -221,7 +227,7 @@ void runChecks([
           assert(e.includes(`<LogicalName>${c}</LogicalName>`), `${t}.${c}`);
       }
       for (const c of [DV.activity.activityKey, DV.activity.personName, DV.activity.personUrn])
-        assert(entity('phonecall').includes(`<LogicalName>${c}</LogicalName>`), `phonecall.${c}`);
+        assert(entity('PhoneCall').includes(`<LogicalName>${c}</LogicalName>`), `phonecall.${c}`);
       // Dataverse allows no custom columns on annotation (Note): the solution must not touch that table.
       assert(!/<Entity><Name[^>]*>annotation<\/Name>/.test(xml), 'annotation must carry no NavSync columns');
       const { table: st, ...settingsCols } = DV.settings;
@@ -339,6 +345,92 @@ void runChecks([
         polls === 2 && seen[1].path.startsWith('/api/data/v9.2/asyncoperations(0a0a0a0a-'),
         'did not poll the async operation',
       );
+    },
+  ],
+  [
+    'the zips have the shape of a Dataverse export (dynamics-solution/test/export-shape.json, from public exports)',
+    async () => {
+      const shape = JSON.parse(readFileSync(join(root, 'dynamics-solution', 'test', 'export-shape.json'), 'utf8'));
+      for (const kind of ['managed', 'unmanaged'] as const) {
+        const zip = await JSZip.loadAsync(readFileSync(zipPath(kind)));
+        const entries = Object.values(zip.files);
+        for (const r of shape.rootEntries as string[]) assert(zip.file(r), `${kind}: no ${r} at the root`);
+        assert(
+          !entries.some((e) => e.dir),
+          `${kind}: folder entries ${entries
+            .filter((e) => e.dir)
+            .map((e) => e.name)
+            .join(', ')}`,
+        );
+        const raw = await zip.file('[Content_Types].xml')!.async('nodebuffer');
+        assert(
+          raw.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+          `${kind}: [Content_Types].xml has no byte order mark`,
+        );
+        const types = raw.subarray(3).toString('utf8');
+        assert(types.startsWith(shape.contentTypes.xmlDeclaration), `${kind}: [Content_Types].xml declaration`);
+        assert(types.includes(`xmlns="${shape.contentTypes.namespace}"`), `${kind}: [Content_Types].xml namespace`);
+        const webResourceEntry = new RegExp(shape.webResourceEntry);
+        for (const e of entries.map((x) => x.name).filter((n) => n.startsWith('WebResources/'))) {
+          assert(webResourceEntry.test(e), `${kind}: ${e} is not stored as exports store web resources`);
+          assert(
+            types.includes(`<Override PartName="/${e}" ContentType="${shape.contentTypes.contentType}" />`),
+            `${kind}: no Override for ${e}`,
+          );
+        }
+        for (const ext of new Set(
+          entries
+            .map((x) => x.name)
+            .filter((n) => !n.startsWith('WebResources/'))
+            .map((n) => n.split('.').pop()),
+        )) {
+          assert(
+            types.includes(`<Default Extension="${ext}" ContentType="${shape.contentTypes.contentType}" />`),
+            `${kind}: no Default for .${ext}`,
+          );
+        }
+        const xml = await zip.file('customizations.xml')!.async('string');
+        const sections = [...xml.matchAll(/\n?\s*<(\w+)(?: \/>|>)/g)].map((m) => m[1]);
+        const order = (shape.customizationsSections as string[]).map((name) => sections.indexOf(name));
+        assert(
+          order.every((i) => i >= 0),
+          `${kind}: customizations.xml lacks ${(shape.customizationsSections as string[]).filter((_n, i) => order[i] < 0).join(', ')}`,
+        );
+        assert(
+          order.every((i, n) => n === 0 || i > order[n - 1]),
+          `${kind}: customizations.xml sections out of export order`,
+        );
+        for (const w of xml.match(/<WebResource>[\s\S]*?<\/WebResource>/g) ?? []) {
+          const children = [...w.matchAll(/<(\w+)>/g)].map((m) => m[1]).filter((n) => n !== 'WebResource');
+          assert(
+            JSON.stringify(children) === JSON.stringify(shape.webResourceElements),
+            `${kind}: web resource elements ${children.join(', ')}`,
+          );
+        }
+        for (const table of TABLES.filter((t) => !t.owned)) {
+          const name = (shape.systemTableNames as Record<string, string>)[table.logicalName];
+          assert(name, `export-shape.json does not name ${table.logicalName}`);
+          assert(
+            xml.includes(`">${name}</Name><EntityInfo><entity Name="${name}" unmodified="1">`),
+            `${kind}: ${table.logicalName} is not named ${name}`,
+          );
+        }
+      }
+    },
+  ],
+  [
+    'reproducible: two builds of the same sources give byte-identical zips',
+    async () => {
+      const a = await packSolution(root, join(tmp, 'build-a'));
+      await new Promise((r) => setTimeout(r, 1100)); // a second later: nothing may depend on the clock
+      const b = await packSolution(root, join(tmp, 'build-b'));
+      for (const kind of ['managed', 'unmanaged'] as const) {
+        assert(readFileSync(a[kind]).equals(readFileSync(b[kind])), `${kind} zips differ between two builds`);
+        assert(
+          readFileSync(a[kind]).equals(readFileSync(zipPath(kind))),
+          `${kind} zip differs from the one npm run build made`,
+        );
+      }
     },
   ],
   [

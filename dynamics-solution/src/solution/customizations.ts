@@ -1,5 +1,16 @@
 import { CATALOGUES, DATAVERSE_LCID, LOCALES, t } from '@navsync/shared-ts';
-import { CONTROL, entitySetName, ROLE, TABLES, WEB_RESOURCES, WEB_RESOURCE_TYPE, webResourceId, type ColumnDef, type TableDef } from './model';
+import {
+  CONTROL,
+  entitySetName,
+  ROLE,
+  TABLES,
+  WEB_RESOURCES,
+  WEB_RESOURCE_TYPE,
+  webResourceFile,
+  webResourceId,
+  type ColumnDef,
+  type TableDef,
+} from './model';
 import { esc } from './xml';
 
 /** Renders customizations.xml (the zip shape: every table, column, role, web resource and control in one file). */
@@ -10,7 +21,8 @@ const VERSION = '1.0.0.0';
 function labels(key: string | undefined, fallback: string, element: string): string {
   const known = key !== undefined && CATALOGUES.en[key] !== undefined;
   return LOCALES.map(
-    (l) => `<${element} description="${esc(known && key ? t(key, l) : fallback)}" languagecode="${DATAVERSE_LCID[l]}" />`,
+    (l) =>
+      `<${element} description="${esc(known && key ? t(key, l) : fallback)}" languagecode="${DATAVERSE_LCID[l]}" />`,
   ).join('');
 }
 
@@ -65,7 +77,9 @@ function attribute(table: TableDef, column: ColumnDef): string {
       break;
     case 'datetime':
       // Behavior 1 = user local; times are shown in each user's zone.
-      parts.push(`<Format>datetime</Format><Behavior>1</Behavior><CanChangeDateTimeBehavior>0</CanChangeDateTimeBehavior>`);
+      parts.push(
+        `<Format>datetime</Format><Behavior>1</Behavior><CanChangeDateTimeBehavior>0</CanChangeDateTimeBehavior>`,
+      );
       break;
     case 'bit':
       parts.push(`<AppDefaultValue>0</AppDefaultValue>`, optionSet(table.logicalName, column));
@@ -116,8 +130,12 @@ function ownedEntityFlags(table: TableDef): string {
 }
 
 function entity(table: TableDef): string {
-  const attrs = (table.owned ? [primaryNameAttribute(table)] : []).concat(table.columns.map((c) => attribute(table, c)));
+  const attrs = (table.owned ? [primaryNameAttribute(table)] : []).concat(
+    table.columns.map((c) => attribute(table, c)),
+  );
   const originalName = table.labelKey ? t(table.labelKey, 'en') : table.logicalName;
+  // Exports name a system table by its schema name (`Contact`), a new one by its logical name.
+  const name = table.schemaName ?? table.logicalName;
   let info = `<attributes>${attrs.join('')}</attributes>`;
   if (table.owned) {
     info =
@@ -129,8 +147,8 @@ function entity(table: TableDef): string {
       `<IsCustomizable>1</IsCustomizable><IntroducedVersion>${VERSION}</IntroducedVersion>`;
   }
   return (
-    `<Entity><Name LocalizedName="${esc(originalName)}" OriginalName="${esc(originalName)}">${esc(table.logicalName)}</Name>` +
-    `<EntityInfo><entity Name="${esc(table.logicalName)}"${table.owned ? '' : ' unmodified="1"'}>${info}</entity></EntityInfo>` +
+    `<Entity><Name LocalizedName="${esc(table.schemaName ?? originalName)}" OriginalName="${table.schemaName ? '' : esc(originalName)}">` +
+    `${esc(name)}</Name><EntityInfo><entity Name="${esc(name)}"${table.owned ? '' : ' unmodified="1"'}>${info}</entity></EntityInfo>` +
     `</Entity>`
   );
 }
@@ -169,10 +187,11 @@ function webResources(): string {
   const items = WEB_RESOURCES.map(
     (w) =>
       `<WebResource><WebResourceId>{${webResourceId(w.name)}}</WebResourceId><Name>${esc(w.name)}</Name>` +
-      `<DisplayName>${esc(w.displayName)}</DisplayName><WebResourceType>${WEB_RESOURCE_TYPE[w.kind]}</WebResourceType>` +
+      `<DisplayName>${esc(w.displayName)}</DisplayName><LanguageCode>1033</LanguageCode>` +
+      `<WebResourceType>${WEB_RESOURCE_TYPE[w.kind]}</WebResourceType>` +
       `<IntroducedVersion>${VERSION}</IntroducedVersion><IsEnabledForMobileClient>0</IsEnabledForMobileClient>` +
       `<IsAvailableForMobileOffline>0</IsAvailableForMobileOffline><IsCustomizable>1</IsCustomizable>` +
-      `<CanBeDeleted>1</CanBeDeleted><IsHidden>0</IsHidden><FileName>/WebResources/${esc(w.name)}</FileName></WebResource>`,
+      `<CanBeDeleted>1</CanBeDeleted><IsHidden>0</IsHidden><FileName>/${esc(webResourceFile(w.name))}</FileName></WebResource>`,
   ).join('');
   return `<WebResources>${items}</WebResources>`;
 }

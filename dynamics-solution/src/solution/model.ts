@@ -1,5 +1,7 @@
-import { DATAVERSE_LCID, DV, DV_OPTION_PREFIX, DV_PREFIX, DV_VALUES, LOCALES } from '@navsync/shared-ts';
+import { DATAVERSE_LCID, DV, DV_PREFIX, DV_VALUES, LOCALES } from '@navsync/shared-ts';
 import { stableGuid } from './guid';
+
+export { SOLUTION, entitySetName } from './names';
 
 /**
  * What the NavSync solution ships, as data: publisher, tables and columns (names from crmSchema), the security
@@ -7,18 +9,6 @@ import { stableGuid } from './guid';
  * compare it with crmSchema. `navsync_notatcompany` is NOT here: turning data validation on creates it (and the
  * views/reports that filter on it) through the Web API.
  */
-
-export const SOLUTION = {
-  uniqueName: 'NavSync',
-  displayName: 'NavSync',
-  descriptionKey: 'dataverse.solutionDescription',
-  publisher: {
-    uniqueName: 'navsync',
-    displayName: 'NavSync',
-    prefix: DV_PREFIX,
-    optionValuePrefix: DV_OPTION_PREFIX,
-  },
-} as const;
 
 export type ColumnType = 'nvarchar' | 'ntext' | 'datetime' | 'bit' | 'picklist' | 'lookup' | 'int';
 
@@ -36,6 +26,8 @@ export interface ColumnDef {
 
 export interface TableDef {
   logicalName: string;
+  /** How exports spell a system table NavSync extends (`Contact`); new tables use their logical name. */
+  schemaName?: string;
   /** A table NavSync creates (behavior 0), or a system table it only adds columns to (behavior 2). */
   owned: boolean;
   activity?: boolean;
@@ -95,10 +87,11 @@ function settingsColumns(): ColumnDef[] {
 }
 
 export const TABLES: TableDef[] = [
-  { logicalName: 'contact', owned: false, columns: personColumns() },
-  { logicalName: 'lead', owned: false, columns: personColumns() },
+  { logicalName: 'contact', schemaName: 'Contact', owned: false, columns: personColumns() },
+  { logicalName: 'lead', schemaName: 'Lead', owned: false, columns: personColumns() },
   {
     logicalName: 'account',
+    schemaName: 'Account',
     owned: false,
     columns: [
       { logicalName: DV.account.companyUrn, type: 'nvarchar', maxLength: 100, labelKey: 'dataverse.colCompanyUrn' },
@@ -107,7 +100,7 @@ export const TABLES: TableDef[] = [
   // Phone calls from the mobile app go to the standard phonecall activity and keep the same idempotency key and
   // unresolved-person columns as the custom activities. Notes go to annotation, which takes no custom columns:
   // they are idempotent through their annotationid derived from the key, and unmatched notes are deferred.
-  { logicalName: 'phonecall', owned: false, columns: activityColumns() },
+  { logicalName: 'phonecall', schemaName: 'PhoneCall', owned: false, columns: activityColumns() },
   {
     logicalName: DV.activity.inmailTable,
     owned: true,
@@ -230,11 +223,11 @@ export const ROLE = {
   ],
 } as const;
 
-/** Web API entity set name as the platform derives it for a new table (plural of the logical name). */
-export function entitySetName(logicalName: string): string {
-  return /(s|x|z|ch|sh)$/.test(logicalName) ? `${logicalName}es` : `${logicalName}s`;
-}
-
 export function webResourceId(name: string): string {
   return stableGuid(`navsync.webresource.${name}`);
+}
+
+/** Where an export stores a web resource: its name without separators, then its id (`WebResources/navsync_settingssettingshtml<ID>`). */
+export function webResourceFile(name: string): string {
+  return `WebResources/${name.replace(/[^A-Za-z0-9_]/g, '')}${webResourceId(name).toUpperCase()}`;
 }

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative, sep } from 'node:path';
 import JSZip from 'jszip';
 import { renderCustomizations } from './customizations';
-import { CONTROL, WEB_RESOURCES } from './model';
+import { CONTROL, WEB_RESOURCES, webResourceFile } from './model';
 import { renderSolutionXml, solutionVersion } from './solutionXml';
+import { esc } from './xml';
 
 /**
  * Packs the importable solution zips without pac (not available here): solution.xml, customizations.xml,
@@ -29,12 +30,20 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-export function contentTypes(entries: string[]): string {
-  const exts = [...new Set(entries.map((e) => e.split('.').pop() as string))].sort();
+/**
+ * `[Content_Types].xml` as Dataverse exports write it: a UTF-8 byte order mark, one Default per file extension in
+ * the zip, and an Override per web resource (stored without an extension).
+ */
+export function contentTypes(entries: string[], webResourceEntries: string[]): string {
+  const plain = entries.filter((e) => !webResourceEntries.includes(e));
+  const exts = [...new Set(plain.map((e) => e.split('.').pop() as string))].sort();
   const defaults = exts.map((e) => `<Default Extension="${e}" ContentType="application/octet-stream" />`).join('');
+  const overrides = webResourceEntries
+    .map((e) => `<Override PartName="/${esc(e)}" ContentType="application/octet-stream" />`)
+    .join('');
   return (
-    `<?xml version="1.0" encoding="utf-8"?>` +
-    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}</Types>`
+    `\uFEFF<?xml version="1.0" encoding="utf-8"?>` +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`
   );
 }
 
@@ -53,7 +62,7 @@ function payload(root: string): Map<string, Buffer> {
   for (const w of WEB_RESOURCES) {
     const file = join(root, 'dynamics-solution', w.source);
     if (!existsSync(file)) throw new Error(`web resource ${w.source} is missing: build the web resources first`);
-    files.set(`WebResources/${w.name}`, readFileSync(file));
+    files.set(webResourceFile(w.name), readFileSync(file));
   }
   return files;
 }
@@ -62,7 +71,8 @@ async function writeZip(path: string, files: Map<string, Buffer | string>): Prom
   const zip = new JSZip();
   // Fixed dates keep the zips byte-identical between builds of the same sources.
   const date = new Date('2026-01-01T00:00:00Z');
-  for (const [name, data] of files) zip.file(name, data, { date });
+  // No folder entries: exports list files only (jszip would add each folder, dated now).
+  for (const [name, data] of files) zip.file(name, data, { date, createFolders: false });
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   writeFileSync(path, buf);
 }
@@ -77,10 +87,22 @@ export async function packSolution(root: string, outDir: string): Promise<PackRe
   const files = payload(root);
   const names = ['solution.xml', 'customizations.xml', ...files.keys()];
   mkdirSync(outDir, { recursive: true });
-  const result: PackResult = { version, managed: '', unmanaged: '', entries: ['[Content_Types].xml', ...names], customizationsXml };
+  const result: PackResult = {
+    version,
+    managed: '',
+    unmanaged: '',
+    entries: ['[Content_Types].xml', ...names],
+    customizationsXml,
+  };
   for (const managed of [false, true]) {
     const all = new Map<string, Buffer | string>([
-      ['[Content_Types].xml', contentTypes(names)],
+      [
+        '[Content_Types].xml',
+        contentTypes(
+          names,
+          WEB_RESOURCES.map((w) => webResourceFile(w.name)),
+        ),
+      ],
       ['solution.xml', renderSolutionXml(solutionSource, { version, managed })],
       ['customizations.xml', customizationsXml],
       ...files,

@@ -4,7 +4,10 @@ import { esc } from './xml';
 
 /** Solution version for Dataverse: four numeric parts (package.json "0.1.0" → "0.1.0.0"). */
 export function solutionVersion(packageVersion: string): string {
-  const parts = packageVersion.split(/[.+-]/).filter((p) => /^\d+$/.test(p)).slice(0, 4);
+  const parts = packageVersion
+    .split(/[.+-]/)
+    .filter((p) => /^\d+$/.test(p))
+    .slice(0, 4);
   while (parts.length < 4) parts.push('0');
   return parts.join('.');
 }

@@ -1,5 +1,5 @@
 import { DV, DATAVERSE_LCID, t, type Locale } from '@navsync/shared-ts';
-import { SOLUTION } from '../../solution/model';
+import { SOLUTION } from '../../solution/names';
 import { notAtCompanyColumn, reportPayloads, viewPayloads } from './artifacts';
 import { WebApiError, type WebApi } from './webApi';
 

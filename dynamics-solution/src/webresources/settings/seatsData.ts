@@ -1,5 +1,5 @@
 import { DV, DV_PREFIX, seatFromDataverse, seatToDataverse, type Seat, type SeatUser } from '@navsync/shared-ts';
-import { entitySetName } from '../../solution/model';
+import { entitySetName } from '../../solution/names';
 import type { WebApi } from '../dataValidation/webApi';
 
 /** navsync_seat rows and the CRM users they can go to. */

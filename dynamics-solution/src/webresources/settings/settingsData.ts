@@ -8,7 +8,7 @@ import {
   type NavSyncSettings,
   type SettingsOrgFacts,
 } from '@navsync/shared-ts';
-import { entitySetName } from '../../solution/model';
+import { entitySetName } from '../../solution/names';
 import type { WebApi } from '../dataValidation/webApi';
 
 /**
