@@ -38,6 +38,11 @@ export abstract class LoopbackDouble {
   protected abstract kindOf(method: string, path: string): string;
   protected abstract handle(kind: string, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> | void;
 
+  /** The kind a request is counted under (a proxy in front of the double counts by the same kinds). */
+  requestKind(method: string, path: string): string {
+    return this.kindOf(method, path);
+  }
+
   async listen(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.dispatch(req, res);
