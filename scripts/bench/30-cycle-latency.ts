@@ -117,7 +117,7 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
     );
     const failed = report.steps
       .filter((s) => s.status !== 'ok' && s.status !== 'skipped')
-      .map((s) => `${s.name} ${s.status}`);
+      .map((s) => `${s.name} ${s.status}${s.error ? ` (${s.error.code}: ${s.error.detail ?? s.error.message})` : ''}`);
     console.log(
       `${kind} ${fmt(n)} contacts: whole cycle ${seconds.toFixed(1)} s; lower bound ${bound.seconds.toFixed(1)} s → ${(seconds / bound.seconds).toFixed(2)}× (target ≤ ${n >= 1_000_000 ? 2 : 1.5}×)${failed.length ? `; NOT OK: ${failed.join(', ')}` : ''}`,
     );

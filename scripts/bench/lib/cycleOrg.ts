@@ -4,7 +4,7 @@
 // (9 in 10 say the person left for another company).
 import { crmId } from '../../../shared-ts/dist/demo/ids';
 import type { AssociationSeed } from '../../../shared-ts/dist/doubles/linkedinDouble';
-import { csvLine } from '../../../shared-ts/dist/sync/csv';
+import { csvLine } from './csvLine';
 
 export interface CycleOrg {
   kind: 'salesforce' | 'dataverse';
@@ -54,12 +54,7 @@ export function* exportChunks(org: CycleOrg): Generator<string> {
   let lines: string[] = [];
   for (const c of org.contacts()) {
     const status = c.i % 10 === 0 ? 'AT_COMPANY' : 'NOT_AT_COMPANY';
-    lines.push(
-      csvLine([c.id, 'CONTACT', status, `urn:li:person:m${c.i}`, `Nordstern ${c.i % 977} GmbH`], {
-        formulaGuard: false,
-      }),
-      '\n',
-    );
+    lines.push(csvLine([c.id, 'CONTACT', status, `urn:li:person:m${c.i}`, `Nordstern ${c.i % 977} GmbH`]), '\n');
     if (lines.length >= 2000) {
       yield lines.join('');
       lines = [];
