@@ -18,6 +18,8 @@ export interface SalesforceConfig {
   /** Bulk job polling (ms). */
   bulkPollIntervalMs?: number;
   bulkPollTimeoutMs?: number;
+  /** Requests in flight at once (default 8; the platform refuses more than 25 long-running ones). */
+  concurrency?: number;
   /** jsforce HTTP retries (default 5 retries from 500 ms). */
   retry?: RetryOptions;
   log?: (line: string) => void;
@@ -34,6 +36,8 @@ export interface DataverseConfig {
   batchSize?: number;
   /** Prefer odata.maxpagesize (default 5000). */
   pageSize?: number;
+  /** Requests in flight at once (default 16; service protection allows 52 per user). */
+  concurrency?: number;
   /** Retries of 429/503 honouring Retry-After (default 5). */
   maxRetries?: number;
   /** Injectable sleep for tests (default setTimeout). */

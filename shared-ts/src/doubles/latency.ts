@@ -14,7 +14,7 @@
  * - LinkedIn: daily application limits and infrastructure protection answer 429 without `Retry-After`; per-second
  *   and per-endpoint limits are not published, so the model's figures for them are assumptions.
  */
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LoopbackDouble } from './server';
 
@@ -144,6 +144,10 @@ export function countRecords(body: Buffer, contentType: string): number {
   return 0;
 }
 
+// A fresh connection to the double per request: a kept-alive one can be closed by the double's idle timeout just
+// as it is reused ("socket hang up").
+const toDouble = new Agent({ keepAlive: false });
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class LatencyProxy {
@@ -271,11 +275,12 @@ export class LatencyProxy {
     return new Promise((resolve, reject) => {
       const out = request(
         {
+          agent: toDouble,
           host: target.hostname,
           port: target.port,
           method: req.method,
           path: req.url,
-          headers: { ...req.headers, host: target.host },
+          headers: { ...req.headers, host: target.host, connection: 'close' },
         },
         (r) => {
           void readAll(r).then((raw) => {

@@ -38,6 +38,12 @@ export interface SyncServicesConfig {
   pollIntervalMs?: number;
   pollIntervalCapMs?: number;
   pollTimeoutMs?: number;
+  /**
+   * Association batches side by side: at most this many at once (default 4) and this many started per second
+   * (default 20). LinkedIn publishes no per-second figure; its 429 is backed off.
+   */
+  concurrency?: number;
+  requestsPerSecond?: number;
   /** Batch GET: max ids per request and max URL length (default 100 / 7,000 chars). */
   batchMaxIds?: number;
   maxUrlLength?: number;

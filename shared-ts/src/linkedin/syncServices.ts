@@ -4,6 +4,7 @@
  * Rest.li 2.0 protocol, bounded backoff on 429/5xx, the daily limit reported as LinkedInDailyLimitError.
  */
 import { CatalogueError } from '../domain/errors';
+import { Limiter } from '../net/concurrency';
 import { redactingLog, registerSecret } from '../net/redact';
 import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from '../net/backoff';
 import type { ColumnMapping, SyncServicesConfig } from './config';
@@ -53,6 +54,11 @@ export class SyncServicesSource implements LinkedInSource {
   private readonly log: (line: string) => void;
   private readonly instanceParam: string;
   private token: { value: string; expiresAt: number } | null = null;
+  /** The token request in flight, shared by requests side by side (one token, not one each). */
+  private tokenRequest: Promise<string> | null = null;
+  private readonly batches: Limiter;
+  /** Every request, retries included, within the per-second bound. */
+  private readonly rate: Limiter;
   private readonly counts: RequestCounts = { total: 0, byKind: {} };
 
   constructor(private readonly cfg: SyncServicesConfig) {
@@ -70,6 +76,8 @@ export class SyncServicesSource implements LinkedInSource {
     this.log = redactingLog(cfg.log);
     this.instanceParam = encodeUrnParam(crmInstanceUrn(cfg.crmKey, cfg.crmInstanceValue));
     registerSecret(cfg.clientSecret);
+    this.batches = new Limiter({ concurrency: cfg.concurrency ?? 4 });
+    this.rate = new Limiter({ concurrency: Infinity, perSecond: cfg.requestsPerSecond ?? 20 });
   }
 
   requestCounts(): RequestCounts {
@@ -91,6 +99,11 @@ export class SyncServicesSource implements LinkedInSource {
   private async accessToken(signal?: AbortSignal): Promise<string> {
     const margin = this.cfg.tokenRefreshMarginMs ?? 5 * 60_000;
     if (this.token && this.now() < this.token.expiresAt - margin) return this.token.value;
+    if (!this.tokenRequest) this.tokenRequest = this.newToken(signal).finally(() => (this.tokenRequest = null));
+    return this.tokenRequest;
+  }
+
+  private async newToken(signal?: AbortSignal): Promise<string> {
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: this.cfg.clientId,
@@ -126,6 +139,7 @@ export class SyncServicesSource implements LinkedInSource {
       if (opts.restli !== false && opts.auth !== false) headers['X-Restli-Protocol-Version'] = '2.0.0';
       if (opts.auth !== false) headers.Authorization = `Bearer ${await this.accessToken(opts.signal)}`;
       let res: Response;
+      if (kind !== 'token' && kind !== 'download') await this.rate.pace();
       this.count(kind);
       try {
         // API calls time out (a hung connection is a CONNECT_FAILED); downloads stream for as long as they need.
@@ -293,17 +307,19 @@ export class SyncServicesSource implements LinkedInSource {
     const base = `${this.api}/salesNavigatorProfileAssociations?ids=`;
     const maxIds = this.cfg.batchMaxIds ?? 100;
     const maxLen = this.cfg.maxUrlLength ?? 7000;
+    const parts: string[][] = [];
     let chunk: string[] = [];
-    const flush = async () => {
-      if (chunk.length) await this.batch(base, chunk, out);
-      chunk = [];
-    };
     for (const id of unique) {
       const next = [...chunk, id];
-      if (chunk.length && (next.length > maxIds || (base + encodeKeyList(next.map((r) => this.key(r)))).length > maxLen)) await flush();
+      if (chunk.length && (next.length > maxIds || (base + encodeKeyList(next.map((r) => this.key(r)))).length > maxLen)) {
+        parts.push(chunk);
+        chunk = [];
+      }
       chunk.push(id);
     }
-    await flush();
+    if (chunk.length) parts.push(chunk);
+    // The batches run side by side within the bound (shared by every caller of this source).
+    await Promise.all(parts.map((p) => this.batches.run(() => this.batch(base, p, out))));
     return out;
   }
 

@@ -39,6 +39,8 @@ export interface RunState {
   seats?: CrmSeat[];
   /** Seat holders taking part (enabled seats): CRM user id → e-mail / name. */
   seatHolders: Map<string, { email: string | null; name: string | null; writeBackOptOut: ActivityKind[] }>;
+  /** Settled when the validation step has read and written its records (steps running beside it wait on it). */
+  validationRead?: Promise<void>;
 }
 
 export function newRunState(opts: SyncOptions): RunState {

@@ -59,13 +59,21 @@ function finish(state: RunState, command: string, startedAt: number, steps: Step
   };
 }
 
-const CYCLE: [StepName, StepFn][] = [
-  ['connection', connectionStep],
-  ['settings', settingsStep],
-  ['autoSave', autoSaveStep],
-  ['validation', validationStep],
-  ['associations', associationsStep],
-  ['writeBack', writeBackStep],
+/**
+ * The cycle's steps in rounds: the steps of one round run side by side (their requests share each client's bound),
+ * a round starts when the one before has ended. Auto-save, validation and associations touch different data; the
+ * associations step writes only after validation has read its records (`validationRead`). Write-back resolves
+ * activities with the associations just written, so it comes after them.
+ */
+const CYCLE: [StepName, StepFn][][] = [
+  [['connection', connectionStep]],
+  [['settings', settingsStep]],
+  [
+    ['autoSave', autoSaveStep],
+    ['validation', validationStep],
+    ['associations', associationsStep],
+  ],
+  [['writeBack', writeBackStep]],
 ];
 
 /**
@@ -78,15 +86,20 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
   const startedAt = state.now();
   const steps: StepReport[] = [];
   let stop = false;
-  for (const [name, fn] of CYCLE) {
-    const wanted = !only || only.includes(name) || name === 'connection' || name === 'settings';
-    if (stop || !wanted) {
-      if (stop) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
+  for (const round of CYCLE) {
+    const wanted = round.filter(([name]) => !only || only.includes(name) || name === 'connection' || name === 'settings');
+    if (stop) {
+      for (const [name] of round) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
       continue;
     }
-    const s = await runStep(state, name, fn);
-    steps.push(s);
-    if (s.status === 'failed' && (name === 'connection' || name === 'settings')) stop = true;
+    const run = ([name, fn]: [StepName, StepFn]) => {
+      const s = runStep(state, name, fn);
+      if (name === 'validation') state.validationRead = s.then(() => undefined);
+      return s;
+    };
+    const done = await Promise.all(wanted.map(run));
+    steps.push(...done);
+    if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
   }
   if (!stop) {
     const draft = finish(state, 'sync', startedAt, steps);

@@ -185,8 +185,9 @@ describe('writes', () => {
     const ids = Array.from({ length: 1500 }, (_, i) => dv.insert('contact', { lastname: `Rule${i}`, emailaddress1: i % 700 === 3 ? null : `r${i}@example.com`, statecode: 0 }).contactid as string);
     dv.addValidationRule((table, r) => (table === 'contact' && !r.emailaddress1 ? 'Plug-in: an e-mail address is required.' : null));
     const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } })));
-    // Both change sets hold a failing record (3 and 703 in the first, 1403 in the second): each is resent once.
-    expect(dv.log.map((l) => l.status)).toEqual([400, 200, 400, 200]);
+    // Both change sets hold a failing record (3 and 703 in the first, 1403 in the second): each is resent once
+    // (the two sets are sent side by side, so their requests interleave).
+    expect(dv.log.map((l) => l.status).sort()).toEqual([200, 200, 400, 400]);
     expect(res.failed).toEqual([3, 703, 1403].map((i) => ({ ref: ids[i], code: '0x80040265', message: 'Plug-in: an e-mail address is required.' })));
     expect(res.succeeded).toHaveLength(1497);
     expect(dv.get('contact', ids[4])?.[DV.person.notAtCompany]).toBe(DV_VALUES.notAtCompany.notAtCompany);

@@ -140,17 +140,20 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
       env = await startEnv(data);
       const e = env;
       let expired = false;
-      const r = await runCycle(
-        e.options(crm, {
-          progress: (line) => {
-            if (!expired && line.startsWith('▶ associations')) {
-              expired = true;
-              crmDouble(e, crm).expireTokens();
-              e.linkedin[crm].expireTokens();
-            }
-          },
-        }),
-      );
+      const opts = e.options(crm);
+      // Both tokens expire once LinkedIn has issued one, just before the first association lookup (steps run side
+      // by side, so the lookup is the moment the run surely still needs both platforms).
+      const linkedin = Object.create(opts.linkedin) as typeof opts.linkedin;
+      linkedin.getAssociations = async (ids) => {
+        while (!expired && e.linkedin[crm].tokensIssued < 1) await new Promise((r) => setTimeout(r, 5));
+        if (!expired) {
+          expired = true;
+          crmDouble(e, crm).expireTokens();
+          e.linkedin[crm].expireTokens();
+        }
+        return opts.linkedin.getAssociations(ids);
+      };
+      const r = await runCycle({ ...opts, linkedin });
       expect(expired).toBe(true);
       expect(r.ok).toBe(true);
       expect(r.requests.linkedin.byKind.token).toBeGreaterThanOrEqual(2);

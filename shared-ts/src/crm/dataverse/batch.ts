@@ -5,6 +5,8 @@
  */
 import { CatalogueError } from '../../domain/errors';
 import type { WriteResult } from '../gateway';
+import type { DynamicsWebApi } from 'dynamics-web-api';
+import { orderedMap } from '../../net/concurrency';
 import type { DataverseClient, Rec } from './client';
 import { codeOf, messageOf, retryAfterMs, type DvError } from './errors';
 
@@ -26,12 +28,12 @@ export class BatchWriter {
   constructor(private readonly dv: DataverseClient) {}
 
   /** Queues one operation in the open batch (inside the change set, or as an independent part). */
-  private async queue(op: Op, inChangeSet: boolean): Promise<void> {
+  private async queue(api: DynamicsWebApi, op: Op, inChangeSet: boolean): Promise<void> {
     const req = { collection: op.collection, key: op.key, inChangeSet };
-    if (op.kind === 'update') await this.dv.api.update({ ...req, data: op.data, ifmatch: '*' });
-    else if (op.kind === 'upsert') await this.dv.api.upsert({ ...req, data: op.data });
-    else if (op.kind === 'create') await this.dv.api.create({ collection: op.collection, data: op.data, inChangeSet });
-    else await this.dv.api.deleteRecord(req);
+    if (op.kind === 'update') await api.update({ ...req, data: op.data, ifmatch: '*' });
+    else if (op.kind === 'upsert') await api.upsert({ ...req, data: op.data });
+    else if (op.kind === 'create') await api.create({ collection: op.collection, data: op.data, inChangeSet });
+    else await api.deleteRecord(req);
   }
 
   /**
@@ -40,11 +42,13 @@ export class BatchWriter {
    * `odata.continue-on-error`, which gives a result per record: the good ones are applied, the bad ones reported.
    */
   private async sendBatch(part: Op[]): Promise<unknown[]> {
+    // Batches are sent side by side: each is composed on a client of its own.
+    const api = this.dv.newApi();
     const atomic = await this.dv.call('batch', `$batch change set of ${part.length}`, async () => {
-      this.dv.api.startBatch();
-      for (const op of part) await this.queue(op, true);
+      api.startBatch();
+      for (const op of part) await this.queue(api, op, true);
       try {
-        return { results: await this.dv.api.executeBatch() };
+        return { results: await api.executeBatch() };
       } catch (err) {
         if (Array.isArray(err)) return { rolledBack: err as unknown[] };
         throw err;
@@ -55,9 +59,9 @@ export class BatchWriter {
       `dataverse change set rolled back (${messageOf(atomic.rolledBack.find((e) => e instanceof Error) as DvError)}); resending ${part.length} operations independently`,
     );
     return this.dv.call('batch', `$batch of ${part.length} (per record)`, async () => {
-      this.dv.api.startBatch();
-      for (const op of part) await this.queue(op, false);
-      return this.dv.api.executeBatch({ continueOnError: true });
+      api.startBatch();
+      for (const op of part) await this.queue(api, op, false);
+      return api.executeBatch({ continueOnError: true });
     });
   }
 
@@ -69,19 +73,30 @@ export class BatchWriter {
       const throttled: Op[] = [];
       let wait = 0;
       const size = this.dv.batchSize();
-      for (let start = 0; start < pending.length; start += size) {
+      const source = pending;
+      const starts = function* () {
+        for (let start = 0; start < source.length; start += size) yield start;
+      };
+      // Each batch's operations are made when it is sent; the batches run side by side, answered in order.
+      const sent = orderedMap(starts(), this.dv.limiter.concurrency, async (start) => {
         const part: Op[] = [];
-        for (let i = start; i < Math.min(start + size, pending.length); i++) part.push(pending.at(i));
-        let results: unknown[];
+        for (let i = start; i < Math.min(start + size, source.length); i++) part.push(source.at(i));
         try {
-          results = await this.sendBatch(part);
+          return { part, results: await this.sendBatch(part) };
         } catch (err) {
           if (err instanceof CatalogueError && err.kind === 'CONNECT_FAILED') throw err;
+          return { part, error: err };
+        }
+      });
+      for await (const batch of sent) {
+        const { part } = batch;
+        if (!('results' in batch)) {
           // The whole request failed (after its retries): nothing of it is known to be applied.
           for (const o of part) out.unprocessed.push(o.ref);
-          this.dv.log(`dataverse $batch failed: ${(err as CatalogueError).detail ?? String(err)}`);
+          this.dv.log(`dataverse $batch failed: ${(batch.error as CatalogueError).detail ?? String(batch.error)}`);
           continue;
         }
+        const results = batch.results as unknown[];
         part.forEach((op, i) => {
           const res = results[i];
           if (!(res instanceof Error)) {

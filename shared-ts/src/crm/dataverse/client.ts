@@ -8,6 +8,7 @@ import { defaultSleep, networkErrorCode } from '../../net/backoff';
 import type { DataverseConfig } from '../config';
 import type { RequestCounts } from '../gateway';
 import { chunks } from '../lists';
+import { Limiter, collectPages, orderedMap } from '../../net/concurrency';
 import { redactingLog, registerSecret } from '../../net/redact';
 import { codeOf, dataverseError, retryAfterMs, type DvError } from './errors';
 import { IN_CHUNK, inFilter } from './odata';
@@ -23,11 +24,20 @@ export class DataverseClient {
   readonly counts: RequestCounts = { total: 0, byKind: {} };
   private forceRefresh = false;
   private readonly sets = new Map<string, string>();
+  /** Every request of this client, side by side up to the configured bound. */
+  readonly limiter: Limiter;
 
   constructor(readonly cfg: DataverseConfig) {
     this.log = redactingLog(cfg.log);
     this.sleep = cfg.sleep ?? ((ms) => defaultSleep(ms));
-    this.api = new DynamicsWebApi({
+    this.limiter = new Limiter({ concurrency: cfg.concurrency ?? 16 });
+    this.api = this.newApi();
+  }
+
+  /** A client of its own for one `$batch` (dynamics-web-api composes a batch on the instance). */
+  newApi(): DynamicsWebApi {
+    const cfg = this.cfg;
+    return new DynamicsWebApi({
       serverUrl: cfg.url,
       dataApi: { version: cfg.apiVersion ?? '9.2' },
       onTokenRefresh: async () => {
@@ -54,7 +64,7 @@ export class DataverseClient {
       this.counts.total++;
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
       try {
-        const r = await fn();
+        const r = await this.limiter.run(fn);
         this.log(`dataverse ${kind} ${what}`);
         return r;
       } catch (err) {
@@ -139,6 +149,9 @@ export class DataverseClient {
       yield* run([]);
       return;
     }
-    for (const part of chunks([...new Set(first[1])], IN_CHUNK)) yield* run([inFilter(first[0], part)]);
+    // The chunks' queries run side by side; their pages come out in the order of the ids.
+    const parts = chunks([...new Set(first[1])], IN_CHUNK);
+    const answers = orderedMap(parts, this.limiter.concurrency, (part) => collectPages(run([inFilter(first[0], part)])));
+    for await (const pages of answers) yield* pages;
   }
 }

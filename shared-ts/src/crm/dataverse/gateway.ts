@@ -116,15 +116,16 @@ export class DataverseGateway implements CrmGateway {
     const checked = DV_REQUIRED_OBJECTS.map(([t]) => t);
     try {
       const { userId } = await this.whoAmI();
+      const api = this.dv.newApi();
       const results = await this.dv.call('batch', 'connection check', async () => {
-        this.dv.api.startBatch();
+        api.startBatch();
         for (const [table, set] of DV_REQUIRED_OBJECTS)
-          await this.dv.api.retrieveMultiple({
+          await api.retrieveMultiple({
             collection: set,
             select: [`${table === 'activitypointer' ? 'activity' : table}id`],
             top: 1,
           });
-        return this.dv.api.executeBatch({ continueOnError: true });
+        return api.executeBatch({ continueOnError: true });
       });
       const unreadable: string[] = [];
       const denied: DvError[] = [];

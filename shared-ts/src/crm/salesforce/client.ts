@@ -8,6 +8,7 @@ import { sfName } from '../../domain/crmSchema';
 import type { SalesforceConfig } from '../config';
 import type { RequestCounts, WriteEngine, WriteResult } from '../gateway';
 import { chunks } from '../lists';
+import { Limiter, collectPages, orderedMap } from '../../net/concurrency';
 import { redactingLog, registerSecret } from '../../net/redact';
 import { bulkWrite, listRows, type BulkContext, type WriteRows } from './bulk';
 import { openConnection } from './connection';
@@ -24,11 +25,14 @@ export class SalesforceClient {
   readonly counts: RequestCounts = { total: 0, byKind: {} };
   private readonly version: string;
   private conn: Promise<Connection> | null = null;
+  /** Every request of this client, side by side up to the configured bound. */
+  readonly limiter: Limiter;
 
   constructor(readonly cfg: SalesforceConfig) {
     this.ns = cfg.namespace === undefined ? 'navsync' : cfg.namespace || null;
     this.version = cfg.apiVersion ?? '66.0';
     this.log = redactingLog(cfg.log);
+    this.limiter = new Limiter({ concurrency: cfg.concurrency ?? 8 });
     registerSecret(cfg.clientSecret);
     registerSecret(cfg.accessToken);
   }
@@ -55,7 +59,7 @@ export class SalesforceClient {
   async call<T>(what: string, fn: (c: Connection) => Promise<T>, objects: readonly string[] = []): Promise<T> {
     const conn = await this.connection();
     try {
-      return await fn(conn);
+      return await this.limiter.run(() => fn(conn));
     } catch (err) {
       const mapped = salesforceError(err, what, objects);
       this.log(`salesforce ${what} failed: ${mapped.detail ?? mapped.message}`);
@@ -97,7 +101,10 @@ export class SalesforceClient {
       yield* run([]);
       return;
     }
-    for (const part of chunks([...new Set(list.ids)], IN_CHUNK)) yield* run([`${list.field} IN ${idList(part)}`]);
+    // The chunks' queries run side by side; their pages come out in the order of the ids.
+    const parts = chunks([...new Set(list.ids)], IN_CHUNK);
+    const answers = orderedMap(parts, this.limiter.concurrency, (part) => collectPages(run([`${list.field} IN ${idList(part)}`])));
+    for await (const pages of answers) yield* pages;
   }
 
   /** Routes a write: ≤ threshold through sObject Collections, above through one Bulk API 2.0 job. */

@@ -1,10 +1,13 @@
-import type { CrmPerson, PersonUpdate } from '../../crm/gateway';
+import type { CrmPerson, PersonKind, PersonUpdate } from '../../crm/gateway';
+import type { AssociationBatch } from '../../linkedin/source';
 import { REVALIDATION_INTERVAL_MS } from '../../domain/validation/index';
 import { chunks, type RunState } from '../context';
 import type { StepReport } from '../report';
 
-/** Ids per association lookup call (the source chunks further to keep URLs short). */
+/** Ids per association lookup call (the source chunks further to keep URLs short and runs its batches side by side). */
 const LOOKUP_CHUNK = 1000;
+/** Lookup calls in flight while the next CRM page is read; their results are taken in the pages' order. */
+const LOOKUPS_AHEAD = 4;
 
 /**
  * Step 5: refresh profile associations (member URN, Sales Navigator URL, photo) of records whose association
@@ -23,6 +26,54 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   const counts = { checked: 0, manualKept: 0, found: 0, updated: 0, cleared: 0, notFound: 0, lookupFailed: 0 };
   const updates: PersonUpdate[] = [];
   const at = new Date(now).toISOString();
+  const lookups: { kind: PersonKind; part: CrmPerson[]; lookup: Promise<AssociationBatch> }[] = [];
+  // Each page's lookups start as soon as it is read; the source runs their batches side by side.
+  const take = async (): Promise<void> => {
+    const { kind, part, lookup } = lookups.shift() as (typeof lookups)[number];
+    counts.checked += part.length;
+    const batch = await lookup;
+    for (const p of part) {
+      const a = batch.found.get(p.id);
+      if (a) {
+        counts.found++;
+        const same =
+          p.memberUrn === a.memberUrn && p.profileUrl === a.profileUrl && (p.photoUrl ?? null) === (a.photoUrl ?? null);
+        updates.push({
+          id: p.id,
+          kind,
+          fields: same
+            ? { syncedAt: at }
+            : {
+                memberUrn: a.memberUrn,
+                profileUrl: a.profileUrl,
+                photoUrl: a.photoUrl ?? null,
+                matchSource: 'sync',
+                syncedAt: at,
+              },
+        });
+        if (!same) counts.updated++;
+      } else if (batch.failed.has(p.id)) {
+        counts.lookupFailed++;
+        const f = batch.failed.get(p.id);
+        step.problems.push({
+          ref: p.id,
+          reason: `association lookup failed (${f?.status}): ${f?.message}; retried next run`,
+        });
+      } else {
+        counts.notFound++;
+        // LinkedIn no longer holds a high-confidence match: drop the synced one (it would show a stale badge).
+        updates.push({
+          id: p.id,
+          kind,
+          fields: p.memberUrn
+            ? { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: at }
+            : { syncedAt: at },
+        });
+        if (p.memberUrn) counts.cleared++;
+      }
+    }
+    state.progress.tick(`associations: ${counts.checked} records checked`);
+  };
   for (const kind of ['contact', 'lead'] as const) {
     for await (const page of crm.people({ kind, syncedBefore })) {
       const due: CrmPerson[] = [];
@@ -31,42 +82,22 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
         else due.push(p);
       }
       for (const part of chunks(due, LOOKUP_CHUNK)) {
-        counts.checked += part.length;
-        const batch = await linkedin.getAssociations(part.map((p) => p.id));
-        for (const p of part) {
-          const a = batch.found.get(p.id);
-          if (a) {
-            counts.found++;
-            const same = p.memberUrn === a.memberUrn && p.profileUrl === a.profileUrl && (p.photoUrl ?? null) === (a.photoUrl ?? null);
-            updates.push({
-              id: p.id,
-              kind,
-              fields: same
-                ? { syncedAt: at }
-                : { memberUrn: a.memberUrn, profileUrl: a.profileUrl, photoUrl: a.photoUrl ?? null, matchSource: 'sync', syncedAt: at },
-            });
-            if (!same) counts.updated++;
-          } else if (batch.failed.has(p.id)) {
-            counts.lookupFailed++;
-            const f = batch.failed.get(p.id);
-            step.problems.push({ ref: p.id, reason: `association lookup failed (${f?.status}): ${f?.message}; retried next run` });
-          } else {
-            counts.notFound++;
-            // LinkedIn no longer holds a high-confidence match: drop the synced one (it would show a stale badge).
-            updates.push({
-              id: p.id,
-              kind,
-              fields: p.memberUrn ? { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: at } : { syncedAt: at },
-            });
-            if (p.memberUrn) counts.cleared++;
-          }
-        }
-        state.progress.tick(`associations: ${counts.checked} records checked`);
+        const lookup = linkedin.getAssociations(part.map((p) => p.id));
+        lookup.catch(() => undefined);
+        lookups.push({ kind, part, lookup });
+        while (lookups.length >= LOOKUPS_AHEAD) await take();
       }
     }
   }
+  while (lookups.length) await take();
+  // Written once validation has read its records (it decides on the member URNs as they were before this step).
+  await state.validationRead;
   const result = await state.writes.people('associations', updates);
   for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
-  Object.assign(step.counts, counts, { written: result.succeeded.length, failed: result.failed.length, unprocessed: result.unprocessed.length });
+  Object.assign(step.counts, counts, {
+    written: result.succeeded.length,
+    failed: result.failed.length,
+    unprocessed: result.unprocessed.length,
+  });
   if (result.failed.length || result.unprocessed.length || counts.lookupFailed) step.status = 'partial';
 }

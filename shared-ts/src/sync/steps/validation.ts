@@ -1,4 +1,4 @@
-import type { CrmAccount, CrmPerson } from '../../crm/gateway';
+import type { CrmAccount, CrmPerson, PersonKind } from '../../crm/gateway';
 import type { CrmRecordType, ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidation,
@@ -28,6 +28,8 @@ import { t } from '../../domain/i18n/index';
 export const BACKFILL_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 /** Rows decided per CRM read: bounds memory on million-row exports while keeping reads few. */
 export const VALIDATION_CHUNK = 2000;
+/** Chunks whose CRM reads run ahead of the decisions (each chunk's id queries run side by side in the gateway). */
+export const READ_AHEAD = 4;
 /**
  * Changes held before they are applied: about one Salesforce Bulk upload (90 MB at ~70 bytes a row) and ~25 MB of
  * memory; a larger export is applied in several rounds (the export cursor is saved after the last).
@@ -57,18 +59,15 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const since = settings.exportCursor ?? now - BACKFILL_MS;
   const holders = [...state.seatHolders.keys()];
   state.progress.say(`validation: export since ${new Date(since).toISOString()}`);
+  // The scope is read while LinkedIn prepares the export.
+  const scopeRead = readScope(state, holders);
+  scopeRead.catch(() => undefined);
   const exp = await linkedin.exportValidation({
     since,
     now,
     onProgress: (p) => state.progress.tick(`validation: ${p.phase}${p.polls ? ` (poll ${p.polls})` : ''}${p.rows ? ` ${p.rows} rows` : ''}`),
   });
-
-  const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [] };
-  if (holders.length) {
-    scope.accounts = (await all(crm.accounts({ ownerIds: holders }))).map((a) => ({ id: a.id, ownerId: a.ownerId }));
-    scope.opportunities = (await all(crm.opportunities({ ownerIds: holders }))).map((o) => ({ id: o.id, ownerId: o.ownerId }));
-    if (scope.opportunities.length) scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
-  }
+  const scope = await scopeRead;
 
   const counts = newValidationCounts();
   const validatedAt = new Date(now).toISOString();
@@ -90,18 +89,20 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   };
 
-  const decide = async (chunk: ValidationRow[]) => {
-    const rows = chunk.filter((r) => {
-      if (isCrmRecordId(crm.kind, r.recordId)) return true;
-      counts.rejected++;
-      pushProblem(step.problems, { ref: r.recordId, reason: `not a ${crm.kind} record id` });
-      return false;
-    });
+  const loading = new Map<string, Promise<void>>();
+  const read = async (rows: ValidationRow[]) => {
+    const out: { kind: PersonKind; ofKind: ValidationRow[]; people: CrmPerson[] }[] = [];
     for (const kind of ['contact', 'lead'] as const) {
       const ofKind = rows.filter((r) => r.recordType === kind);
       if (!ofKind.length) continue;
       const people = await all(crm.people({ kind, ids: ofKind.map((r) => r.recordId) }));
-      await loadAccounts(state, people, accountCache);
+      await loadAccounts(state, people, accountCache, loading);
+      out.push({ kind, ofKind, people });
+    }
+    return out;
+  };
+  const decideRead = async (chunks: Awaited<ReturnType<typeof read>>) => {
+    for (const { kind, ofKind, people } of chunks) {
       const inScope = validationScope(
         { contacts: people.map((p) => ({ id: p.id, ownerId: p.ownerId, accountId: p.accountId })), ...scope },
         holders,
@@ -118,14 +119,39 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     }
     state.progress.tick(`validation: ${counts.rows} rows read, ${applied.succeeded + applied.failed + applied.unprocessed + updates.length} changes so far`);
   };
+  // The CRM reads of the next chunks run while a chunk is decided (READ_AHEAD chunks at most); the decisions and
+  // the changes they hold keep the export's order.
+  let decided: Promise<void> = Promise.resolve();
+  const ahead: Promise<void>[] = [];
+  const decide = async (chunk: ValidationRow[]) => {
+    const rows = chunk.filter((r) => {
+      if (isCrmRecordId(crm.kind, r.recordId)) return true;
+      counts.rejected++;
+      pushProblem(step.problems, { ref: r.recordId, reason: `not a ${crm.kind} record id` });
+      return false;
+    });
+    const reading = read(rows);
+    reading.catch(() => undefined);
+    const before = decided;
+    decided = (async () => {
+      const got = await reading;
+      await before;
+      await decideRead(got);
+    })();
+    decided.catch(() => undefined);
+    ahead.push(decided);
+    if (ahead.length >= READ_AHEAD) await ahead.shift();
+  };
   // A conflict's loser handed on earlier: its change is taken back and the winner decided on its own.
   const revise = async (r: Revision) => {
+    await decided;
     const drop = new Set(r.withdrawn.map((w) => `${w.kind}:${w.id.toLowerCase()}`));
     updates = updates.without((kind, id) => drop.has(`${kind}:${id.toLowerCase()}`));
     state.details.notAtCompany = state.details.notAtCompany.filter((d) => !drop.has(`contact:${d.id.toLowerCase()}`) && !drop.has(`lead:${d.id.toLowerCase()}`));
     if (r.rows.length) await decide(r.rows);
   };
   await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, decide, VALIDATION_CHUNK, revise);
+  await decided;
   if (counts.rows === 0 && counts.rejected > 0) {
     // Nothing in the file could be read as a row: it is not an export of this CRM; nothing is written, the cursor stays.
     throw new StepFailure('EXPORT_REFUSED', `every row of the export was rejected (${counts.rejected}); the first reasons are listed as problems`);
@@ -421,9 +447,32 @@ function fillInput(slot: InputSlot, person: CrmPerson, row: ValidationRow, inSco
   input.lastValidatedAt = person.validatedAt ? Date.parse(person.validatedAt) : null;
 }
 
-async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<string, ValidationAccount>): Promise<void> {
-  const missing = [...new Set(people.map((p) => p.accountId).filter((id): id is string => !!id && !cache.has(id)))];
-  if (!missing.length) return;
-  const accounts: CrmAccount[] = await all(state.opts.crm.accounts({ ids: missing }));
-  for (const a of accounts) cache.set(a.id, cachedAccount(a));
+/** Reads the accounts not in the cache; an account another chunk is reading already is waited for, not read again. */
+async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<string, ValidationAccount>, loading: Map<string, Promise<void>>): Promise<void> {
+  const needed = new Set(people.map((p) => p.accountId).filter((id): id is string => !!id && !cache.has(id)));
+  const missing = [...needed].filter((id) => !loading.has(id));
+  if (missing.length) {
+    const load = (async () => {
+      const accounts: CrmAccount[] = await all(state.opts.crm.accounts({ ids: missing }));
+      for (const a of accounts) cache.set(a.id, cachedAccount(a));
+    })();
+    load.catch(() => undefined);
+    for (const id of missing) loading.set(id, load);
+    void load.finally(() => {
+      for (const id of missing) loading.delete(id);
+    }).catch(() => undefined);
+  }
+  await Promise.all([...needed].map((id) => loading.get(id)));
+}
+
+/** The accounts, opportunities and contact roles of the seat holders (the validation scope's records). */
+async function readScope(state: RunState, holders: string[]): Promise<ScopeData> {
+  const { crm } = state.opts;
+  const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [] };
+  if (!holders.length) return scope;
+  const [accounts, opportunities] = await Promise.all([all(crm.accounts({ ownerIds: holders })), all(crm.opportunities({ ownerIds: holders }))]);
+  scope.accounts = accounts.map((a) => ({ id: a.id, ownerId: a.ownerId }));
+  scope.opportunities = opportunities.map((o) => ({ id: o.id, ownerId: o.ownerId }));
+  if (scope.opportunities.length) scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
+  return scope;
 }
