@@ -79,6 +79,10 @@ describe('Embedded Profile control (rendered)', () => {
       expect.any(String),
       expect.objectContaining({ [p.matchSource]: DV_VALUES.matchSource.manual }),
     );
+    // One bar says it, not two ("Matched by hand…" and the badge's own "A user matched this record…").
+    expect(await screen.findByText(tr('profile.matchSaved'))).toBeTruthy();
+    expect(screen.queryByText(tr('badge.matchedByHandDesc'))).toBeNull();
+    expect(document.querySelectorAll('.ms-MessageBar')).toHaveLength(1);
   });
 
   test('a new record asks to be saved first', async () => {

@@ -83,7 +83,12 @@ export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): 
           size={PersonaSize.size72}
         />
       )}
-      {badge && badge.state !== 'notAtCompany' ? (
+      {/* One bar: the outcome of what the rep just did replaces the state's description (both said "matched by hand"). */}
+      {state.message ? (
+        <MessageBar messageBarType={state.message.kind === 'error' ? MessageBarType.error : MessageBarType.success}>
+          {t(state.message.key, state.message.params)}
+        </MessageBar>
+      ) : badge && badge.state !== 'notAtCompany' ? (
         <MessageBar messageBarType={TONE[badge.tone]} isMultiline>
           {t(badge.descriptionKey, badge.params)}
         </MessageBar>
@@ -119,11 +124,6 @@ export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): 
           {person.accountName
             ? t('profile.notAtCompanyBanner', { name, company: person.accountName })
             : t('profile.notAtCompanyBannerNoCompany', { name })}
-        </MessageBar>
-      ) : null}
-      {state.message ? (
-        <MessageBar messageBarType={state.message.kind === 'error' ? MessageBarType.error : MessageBarType.success}>
-          {t(state.message.key, state.message.params)}
         </MessageBar>
       ) : null}
       {can('matchByHand') ? (
