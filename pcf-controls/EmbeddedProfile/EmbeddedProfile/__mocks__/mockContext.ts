@@ -13,6 +13,8 @@ export interface MockContextOptions {
   entity?: string;
   id?: string | null;
   row?: Row;
+  /** Other rows the form's record points at, by `entity:id` (an opportunity's contacts). */
+  others?: Record<string, Row>;
   inputs?: Partial<Record<keyof IInputs, string | null>>;
   locale?: Locale;
   lookup?: ComponentFramework.LookupValue[];
@@ -41,6 +43,7 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
   const id = options.id === undefined ? '6f1a0000-0000-0000-0000-000000000001' : options.id;
   const rows = new Map<string, Row>();
   if (id) rows.set(`${entity}:${id}`, { ...(options.row ?? {}) });
+  for (const [key, row] of Object.entries(options.others ?? {})) rows.set(key, { ...row });
   const inputs = options.inputs ?? {};
   const catalogue = CATALOGUES[options.locale ?? 'en'];
 
@@ -78,6 +81,17 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
     }
     return { id: rid, entityType: e };
   });
+  // The $filter subset the control sends: `a eq v` joined by `or`.
+  const retrieveMultipleRecords = jest.fn(async (e: string, query?: string, max?: number) => {
+    const filter = decodeURIComponent(/\$filter=([^&]+)/.exec(query ?? '')?.[1] ?? '');
+    const clauses = filter ? filter.split(' or ').map((c) => c.split(' eq ')) : [];
+    const entities = [...rows.entries()]
+      .filter(([key]) => key.startsWith(`${e}:`))
+      .map(([key, row]) => ({ [`${e}id`]: key.slice(e.length + 1), ...row }))
+      .filter((row) => clauses.some(([col, value]) => String(row[col]) === value))
+      .slice(0, max ?? 5000);
+    return { entities, nextLink: undefined } as unknown as ComponentFramework.WebApi.RetrieveMultipleResponse;
+  });
   const lookupObjects = jest.fn(async () => options.lookup ?? []);
 
   const context = {
@@ -94,7 +108,7 @@ export function createMockContext(options: MockContextOptions = {}): MockContext
       updateRecord,
       createRecord: jest.fn(),
       deleteRecord: jest.fn(),
-      retrieveMultipleRecords: jest.fn(),
+      retrieveMultipleRecords,
     },
     utils: { lookupObjects, getEntityMetadata: jest.fn(), hasEntityPrivilege: jest.fn() },
     resources: { getString: (key: string) => catalogue[key] ?? key, getResource: jest.fn() },

@@ -172,4 +172,71 @@ describe('Embedded Profile control (rendered)', () => {
     expect(view.container.querySelector('.navsync-ep')?.getAttribute('lang')).toBe('de');
     expect(screen.getByRole('button', { name: de('profile.matchButton') })).toBeTruthy();
   });
+
+  describe('on account and opportunity forms', () => {
+    test('an account shows the company card with its LinkedIn page from the stored company URN', async () => {
+      const { view } = await mount({
+        entity: 'account',
+        row: { name: 'Contoso B.V.', [DV.account.companyUrn]: 'urn:li:organization:1035' },
+      });
+      expect(screen.getAllByText('Contoso B.V.').length).toBeGreaterThan(0);
+      expect(screen.getAllByText(tr('profile.companyLinked')).length).toBeGreaterThan(0);
+      expect(screen.getByText(tr('profile.viewCompany')).closest('a')?.getAttribute('href')).toBe(
+        'https://www.linkedin.com/company/1035',
+      );
+      // No person parts: no manual match field, no person badge.
+      expect(screen.queryByLabelText(tr('profile.matchLabel'))).toBeNull();
+      expect(view.container.querySelectorAll('a[href]')).toHaveLength(1);
+    });
+
+    test('an account without (or with a malformed) company URN is "not linked", with no link', async () => {
+      const { view } = await mount({
+        entity: 'account',
+        row: { name: 'Contoso B.V.', [DV.account.companyUrn]: 'javascript:alert(1)' },
+      });
+      expect(screen.getAllByText(tr('profile.companyNotLinked')).length).toBeGreaterThan(0);
+      expect(view.container.querySelector('a[href]')).toBeNull();
+    });
+
+    test('an opportunity lists its contact first, then the account’s people, each with badge and only LinkedIn links', async () => {
+      const account = 'a0000000-0000-0000-0000-00000000000a';
+      const eva = 'c0000000-0000-0000-0000-000000000001';
+      const { view } = await mount({
+        entity: 'opportunity',
+        row: { name: 'Renewal 2027', _parentcontactid_value: eva, _parentaccountid_value: account },
+        others: {
+          [`contact:${eva}`]: {
+            fullname: 'Eva Jansen',
+            [p.profileUrl]: 'https://www.linkedin.com/in/eva-jansen',
+            [p.matchSource]: DV_VALUES.matchSource.sync,
+          },
+          'contact:c0000000-0000-0000-0000-000000000002': {
+            fullname: 'Anna de Vries',
+            _parentcustomerid_value: account,
+            [p.profileUrl]: 'javascript:alert(1)',
+          },
+          'contact:c0000000-0000-0000-0000-000000000003': {
+            fullname: 'Someone Else',
+            _parentcustomerid_value: 'elsewhere',
+          },
+        },
+      });
+      expect(screen.getByText(tr('profile.peopleTitle'))).toBeTruthy();
+      const names = Array.from(view.container.querySelectorAll('.navsync-ep-people li')).map(
+        (li) => li.textContent ?? '',
+      );
+      expect(names).toHaveLength(2);
+      expect(names[0]).toContain('Eva Jansen');
+      expect(names[0]).toContain(tr('badge.matchedBySync'));
+      expect(names[1]).toContain('Anna de Vries');
+      expect(names[1]).toContain(tr('badge.notMatched'));
+      const hrefs = Array.from(view.container.querySelectorAll('a[href]')).map((a) => a.getAttribute('href'));
+      expect(hrefs).toEqual(['https://www.linkedin.com/in/eva-jansen']);
+    });
+
+    test('an opportunity without contacts says so', async () => {
+      await mount({ entity: 'opportunity', row: { name: 'New deal' } });
+      expect(screen.getByText(tr('profile.noPeople'))).toBeTruthy();
+    });
+  });
 });

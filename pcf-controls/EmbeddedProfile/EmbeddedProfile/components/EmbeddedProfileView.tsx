@@ -14,7 +14,7 @@ import {
   TextField,
 } from '@fluentui/react';
 import { WIDGET_IFRAME_SANDBOX } from '@navsync/shared-ts';
-import type { ProfileViewModel, ProfileViewState } from '../viewmodel/ProfileViewModel';
+import type { CompanyView, PersonView, ProfileViewModel, ProfileViewState } from '../viewmodel/ProfileViewModel';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -48,6 +48,8 @@ export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): 
 
   if (state.phase === 'loading') return <Spinner size={SpinnerSize.medium} label={t('profile.loading')} />;
   if (state.phase === 'newRecord') return <MessageBar>{t('dataverse.saveFirst')}</MessageBar>;
+  if (state.phase === 'ready' && state.company) return <CompanyCard company={state.company} t={t} lang={lang} />;
+  if (state.phase === 'ready' && state.people) return <PeopleList people={state.people} t={t} lang={lang} />;
   if (state.phase === 'error' || !state.person) {
     return (
       <MessageBar
@@ -163,6 +165,57 @@ export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): 
           <DefaultButton text={t('common.refresh')} disabled={state.busy} onClick={() => void vm.load()} />
         ) : null}
       </Stack>
+    </Stack>
+  );
+}
+
+/** On an account form: the company, and its LinkedIn page when the sync linked one. */
+function CompanyCard({ company, t, lang }: { company: CompanyView; t: Translate; lang: string }): React.ReactElement {
+  const linked = company.linkedInUrl !== null;
+  return (
+    <Stack className="navsync-ep" lang={lang} tokens={{ childrenGap: 8 }}>
+      <Persona
+        text={company.record.name}
+        secondaryText={t(linked ? 'profile.companyLinked' : 'profile.companyNotLinked')}
+        size={PersonaSize.size48}
+      />
+      {company.linkedInUrl ? (
+        <Link href={company.linkedInUrl} target="_blank" rel="noopener noreferrer">
+          {t('profile.viewCompany')}
+        </Link>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** On an opportunity form: its people, each with the badge state and (only a LinkedIn profile) link. */
+function PeopleList({ people, t, lang }: { people: PersonView[]; t: Translate; lang: string }): React.ReactElement {
+  return (
+    <Stack className="navsync-ep" lang={lang} tokens={{ childrenGap: 8 }}>
+      <Text variant="mediumPlus" role="heading" aria-level={3}>
+        {t('profile.peopleTitle')}
+      </Text>
+      {people.length === 0 ? <Text>{t('profile.noPeople')}</Text> : null}
+      <ul className="navsync-ep-people">
+        {people.map(({ person, badge }) => (
+          <li key={person.id}>
+            <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+              <Persona
+                text={person.fullName}
+                secondaryText={t(badge.labelKey)}
+                imageUrl={person.photoUrl ?? undefined}
+                imageAlt={t('profile.photoAlt', { name: person.fullName })}
+                size={PersonaSize.size32}
+              />
+              {person.profileUrl ? (
+                <Link href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+                  {t('profile.viewInSalesNavigatorOf', { name: person.fullName })}
+                </Link>
+              ) : null}
+            </Stack>
+          </li>
+        ))}
+      </ul>
     </Stack>
   );
 }

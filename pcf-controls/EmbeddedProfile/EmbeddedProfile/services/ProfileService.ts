@@ -15,6 +15,32 @@ export interface PersonRecord {
   accountName: string | null;
 }
 
+/** An account: the company card. */
+export interface CompanyRecord {
+  entity: 'account';
+  id: string;
+  name: string;
+  companyUrn: string | null;
+}
+
+/** An opportunity: the people on it (its contact and the contacts of its account). */
+export interface DealRecord {
+  entity: 'opportunity';
+  id: string;
+  name: string;
+  people: PersonRecord[];
+}
+
+/** The forms the control sits on: people (contact, lead), companies (account), deals (opportunity). */
+export type RecordKind = 'person' | 'company' | 'deal';
+
+export function kindOf(entity: string): RecordKind {
+  return entity === 'account' ? 'company' : entity === 'opportunity' ? 'deal' : 'person';
+}
+
+/** People listed on an opportunity, at most. */
+export const MAX_PEOPLE = 10;
+
 export interface AccountRef {
   id: string;
   name: string;
@@ -23,6 +49,8 @@ export interface AccountRef {
 /** Data access of the control, behind an interface so the view model is tested without the PCF runtime. */
 export interface ProfileService {
   load(entity: string, id: string): Promise<PersonRecord>;
+  loadCompany(id: string): Promise<CompanyRecord>;
+  loadDeal(id: string): Promise<DealRecord>;
   update(entity: string, id: string, changes: Record<string, unknown>): Promise<void>;
   pickAccount(): Promise<AccountRef | null>;
 }
@@ -93,12 +121,55 @@ export class WebApiProfileService implements ProfileService {
     return personFromRow(entity, id, row);
   }
 
+  async loadCompany(id: string): Promise<CompanyRecord> {
+    const row = await this.webAPI.retrieveRecord('account', id, `?$select=name,${DV.account.companyUrn}`);
+    return { entity: 'account', id, name: str(row, 'name') ?? '', companyUrn: str(row, DV.account.companyUrn) };
+  }
+
+  async loadDeal(id: string): Promise<DealRecord> {
+    const deal = await this.webAPI.retrieveRecord(
+      'opportunity',
+      id,
+      '?$select=name,_parentcontactid_value,_parentaccountid_value',
+    );
+    const contactId = str(deal, '_parentcontactid_value');
+    const accountId = str(deal, '_parentaccountid_value');
+    const p = DV.person;
+    const select = ['contactid', 'fullname', p.memberUrn, p.profileUrl, p.photoUrl, p.matchSource, p.syncedAt].join(
+      ',',
+    );
+    const who = [
+      contactId ? `contactid eq ${contactId}` : '',
+      accountId ? `_parentcustomerid_value eq ${accountId}` : '',
+    ]
+      .filter(Boolean)
+      .join(' or ');
+    const rows = who
+      ? (
+          await this.webAPI.retrieveMultipleRecords(
+            'contact',
+            `?$select=${select}&$filter=${who}&$orderby=fullname`,
+            MAX_PEOPLE,
+          )
+        ).entities
+      : [];
+    // The opportunity's own contact first, then the account's people.
+    const people = rows
+      .map((row) => personFromRow('contact', String(row.contactid), row))
+      .sort((a, b) => Number(b.id === contactId) - Number(a.id === contactId));
+    return { entity: 'opportunity', id, name: str(deal, 'name') ?? '', people };
+  }
+
   async update(entity: string, id: string, changes: Record<string, unknown>): Promise<void> {
     await this.webAPI.updateRecord(entity, id, changes);
   }
 
   async pickAccount(): Promise<AccountRef | null> {
-    const picked = await this.utils.lookupObjects({ entityTypes: ['account'], defaultEntityType: 'account', allowMultiSelect: false });
+    const picked = await this.utils.lookupObjects({
+      entityTypes: ['account'],
+      defaultEntityType: 'account',
+      allowMultiSelect: false,
+    });
     const first = picked?.[0];
     return first ? { id: first.id.replace(/[{}]/g, ''), name: first.name ?? '' } : null;
   }

@@ -1,4 +1,10 @@
-import { ACCOUNT_LOOKUP, type PersonRecord, type ProfileService } from '../services/ProfileService';
+import {
+  ACCOUNT_LOOKUP,
+  kindOf,
+  type CompanyRecord,
+  type PersonRecord,
+  type ProfileService,
+} from '../services/ProfileService';
 import type { ProfileRules, BadgeView, SearchInputs } from './rules';
 
 /**
@@ -26,6 +32,21 @@ export interface ProfileViewState {
   iframeUrl: string | null;
   /** A profile URL is stored but is not a LinkedIn profile link: shown as "no profile link", never as a link. */
   linkRefused: boolean;
+  /** On an account form: the company card. */
+  company: CompanyView | null;
+  /** On an opportunity form: the people on it, each with its badge and (only a LinkedIn profile) link. */
+  people: PersonView[] | null;
+}
+
+export interface CompanyView {
+  record: CompanyRecord;
+  /** The company's LinkedIn page, from the stored company URN (null: not linked). */
+  linkedInUrl: string | null;
+}
+
+export interface PersonView {
+  person: PersonRecord;
+  badge: BadgeView;
 }
 
 export interface RecordRef {
@@ -44,6 +65,8 @@ export class ProfileViewModel {
     matchError: null,
     iframeUrl: null,
     linkRefused: false,
+    company: null,
+    people: null,
   };
 
   private readonly listeners = new Set<() => void>();
@@ -94,7 +117,24 @@ export class ProfileViewModel {
     }
     this.set({ phase: 'loading', message: null });
     try {
-      this.derive(await this.service.load(entity, id));
+      const kind = kindOf(entity);
+      if (kind === 'company') {
+        const record = await this.service.loadCompany(id);
+        this.set({ phase: 'ready', company: { record, linkedInUrl: this.rules.companyLink(record.companyUrn) } });
+      } else if (kind === 'deal') {
+        const deal = await this.service.loadDeal(id);
+        const people = deal.people.map((loaded) => {
+          const person = {
+            ...loaded,
+            photoUrl: this.rules.trustedPhoto(loaded.photoUrl),
+            profileUrl: this.rules.profileLink(loaded.profileUrl),
+          };
+          return { person, badge: this.rules.badge(person, this.now()) };
+        });
+        this.set({ phase: 'ready', people });
+      } else {
+        this.derive(await this.service.load(entity, id));
+      }
     } catch {
       this.set({ phase: 'error', message: { kind: 'error', key: 'profile.loadError' } });
     }

@@ -7,6 +7,7 @@ import {
   badgeSyncedText,
   buildSalesNavigatorWidgetUrl,
   isTrustedPhotoUrl,
+  linkedInCompanyId,
   parseProfileUrl,
   renderableProfileUrl,
 } from '@navsync/shared-ts';
@@ -53,6 +54,11 @@ export const domainRules: ProfileRules = {
 
   trustedPhoto(url: string | null): string | null {
     return url !== null && isTrustedPhotoUrl(url) ? url : null;
+  },
+
+  companyLink(urn: string | null): string | null {
+    const id = linkedInCompanyId(urn);
+    return id ? `https://www.linkedin.com/company/${id}` : null;
   },
 
   profileLink(stored: string | null): string | null {

@@ -35,6 +35,8 @@ export interface ProfileRules {
   iframeUrl(person: PersonRecord, inputs: SearchInputs): string | null;
   /** Only photos from LinkedIn's media origin are shown (anything else in the column is ignored). */
   trustedPhoto(url: string | null): string | null;
+  /** The LinkedIn page of a company from its stored URN, or null. */
+  companyLink(urn: string | null): string | null;
   /** The stored profile URL as a link may show it (canonical LinkedIn profile), or null: "no profile link". */
   profileLink(stored: string | null): string | null;
 }
