@@ -4,13 +4,13 @@ import type { PersonUpdate } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
 import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
-import { summarize, type RunReport, type StepName, type StepReport } from './report';
+import { type RunReport, type StepName, type StepReport } from './report';
 import { associationsStep } from './steps/associations';
 import { autoSaveFiles, autoSaveStep } from './steps/autoSave';
 import { connectionStep } from './steps/connection';
 import { StepFailure } from './steps/failure';
 import { settingsStep } from './steps/settings';
-import { statusStep } from './steps/status';
+import { lastRunOf, statusStep } from './steps/status';
 import { testWriteBackStep, type TestWriteBackOptions } from './steps/testWriteBack';
 import { validationStep } from './steps/validation';
 import { writeBackStep } from './steps/writeBack';
@@ -102,9 +102,8 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
     if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
   }
   if (!stop) {
-    const draft = finish(state, 'sync', startedAt, steps);
-    const line = summarize(draft).split('\n').slice(0, 8).join(' | ');
-    steps.push(await runStep(state, 'status', (st, step) => statusStep(st, step, line)));
+    const run = lastRunOf(state, steps);
+    steps.push(await runStep(state, 'status', (st, step) => statusStep(st, step, run)));
   }
   return finish(state, only ? only.join('+') : 'sync', startedAt, steps);
 }
