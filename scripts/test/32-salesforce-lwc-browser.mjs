@@ -103,7 +103,8 @@ const shots = [];
 async function open(lang, tag, props, { fixtures = {}, results = {} } = {}) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: lang });
   const page = await context.newPage();
-  page.setDefaultTimeout(5000);
+  page.setDefaultTimeout(8000);
+  page.setDefaultNavigationTimeout(30000);
   const requests = [];
   await serve(context, requests);
   page.requests = requests;
@@ -150,9 +151,47 @@ function expectHas(got, want, what) {
   if (!String(got).includes(want)) throw new Error(`${what}: "${got}" does not contain "${want}"`);
 }
 
-/** axe 0 violations, no page error, and a screenshot named after the state. */
+/** Our own elements that are live regions (announced when they appear): none while nothing has happened. */
+const liveRegions = (page) =>
+  page.evaluate(() =>
+    globalThis
+      .__navsyncRoots()
+      .flatMap((r) => [
+        ...r.querySelectorAll('[data-id][role="alert"], [data-id][role="status"], [data-id][aria-live]'),
+      ])
+      .map((e) => e.dataset.id),
+  );
+
+/** The text a user reads, template by template. */
+const renderedText = (page) =>
+  page.evaluate(() =>
+    globalThis
+      .__navsyncRoots()
+      .flatMap((r) => [...r.children].map((c) => c.innerText || ''))
+      .join('\n'),
+  );
+
+/** Every link target rendered. */
+const renderedHrefs = (page) =>
+  page.evaluate(() =>
+    globalThis.__navsyncRoots().flatMap((r) => [...r.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))),
+  );
+
+async function expectNoLiveRegion(page) {
+  const live = await liveRegions(page);
+  if (live.length) throw new Error(`announced on page load: ${live.join(', ')}`);
+}
+
+/** Words where a label runs into its value ("Email address:40"). */
+const gluedText = async (page) => (await renderedText(page)).match(/\S*\p{L}:[\p{L}\d]\S*/gu) || [];
+
+/**
+ * axe 0 violations, no page error, no label glued to its value ("Email address:40": whitespace between template
+ * tags does not survive compilation), and a screenshot named after the state.
+ */
 async function settle(page, name) {
   await page.waitForTimeout(50);
+  const glued = await gluedText(page);
   const axe = await new AxeBuilder({ page }).analyze();
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);
@@ -166,6 +205,7 @@ async function settle(page, name) {
         .join(', ')}`,
   );
   if (page.pageErrors.length) problems.push(...page.pageErrors.map((e) => `page error: ${e}`));
+  if (glued.length) problems.push(`label and value run together: ${glued.join(', ')}`);
   await page.context().close();
   if (problems.length) throw new Error(problems.join('\n'));
 }
@@ -204,6 +244,7 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         expectEq(await text(page, 'state'), L('badge.matchedBySync'), 'badge');
         expectEq(await text(page, 'synced'), L('badge.syncedDaysAgo', { days: 1 }), 'synced');
         if (lang === 'en') expectEq(await text(page, 'synced'), 'Synced 1 day ago', 'synced (plural)');
+        await expectNoLiveRegion(page);
         const stored = FX.bySync.fields.Sales_Navigator_URL__c.value;
         expectEq(
           await page.locator('[data-id="profile-link"]').getAttribute('href'),
@@ -255,6 +296,7 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
           fixtures: { getRecord: { data: FX.notAtCompany } },
         });
         expectHas(await text(page, 'not-at-company-text'), 'Anneke de Vries', 'banner');
+        await expectNoLiveRegion(page);
         await settle(page, `${lang}-profile-not-at-company`);
       },
     ],
@@ -266,6 +308,7 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
           fixtures: { getRecord: { data: ignored } },
         });
         expectHas(await text(page, 'ignored'), L('profile.ignored'), 'ignored');
+        await expectNoLiveRegion(page);
         await settle(page, `${lang}-profile-ignored`);
       },
     ],
@@ -285,6 +328,7 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         const page = await open(lang, 'c-navsync-admin', {}, { fixtures: adminFixtures() });
         expectEq(await text(page, 'connection'), L('admin.connectedSalesforce'), 'connection');
         await page.locator('[data-id="last-synced"]').waitFor();
+        await expectNoLiveRegion(page);
         await settle(page, `${lang}-admin-loaded`);
       },
     ],
@@ -300,6 +344,8 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         await click(page, 'save');
         await page.locator('[data-id="saved"]').waitFor();
         expectEq((await calls(page, 'updateRecord')).length, 1, 'one update');
+        const toasts = await calls(page, 'toast');
+        expectEq(toasts.map((c) => c.args.variant).join(), 'success', 'a success toast');
         await settle(page, `${lang}-admin-saved`);
       },
     ],
@@ -314,6 +360,10 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         );
         await click(page, 'save');
         await page.locator('[data-id="save-error"]').waitFor();
+        expectHas(await text(page, 'save-error'), 'Email is required for every contact.', "the platform's reason");
+        const toasts = await calls(page, 'toast');
+        expectEq(toasts.map((c) => c.args.variant).join(), 'error', 'an error toast');
+        expectHas(toasts[0].args.message, 'Email is required for every contact.', 'toast text');
         await settle(page, `${lang}-admin-save-failed`);
       },
     ],
@@ -361,7 +411,15 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         );
         await click(page, 'run');
         await page.locator('[data-id="results"]').waitFor();
-        await settle(page, `${lang}-twb-passed`);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, `${lang}-twb-passed.png`), fullPage: true });
+        expectEq((await gluedText(page)).join(' '), '', 'label and value run together');
+        await click(page, 'remove');
+        await page.locator('[data-id="removed"]').waitFor();
+        const [del] = await calls(page, 'NavSyncTestWriteBack.deleteActivities');
+        expectEq(del.args.taskIds.join(), '00T000000000000AAA,00T000000000001AAA', 'the test tasks are removed');
+        expectEq((await calls(page, 'deleteRecord'))[0].args, '003000000000009AAA', 'then the test contact');
+        await settle(page, `${lang}-twb-cleaned-up`);
       },
     ],
     [
@@ -378,7 +436,164 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         await settle(page, `${lang}-twb-validation-rule`);
       },
     ],
+    [
+      `${lang}: admin page shows the last run: result, each step, the failed step's code, message and remedy`,
+      async () => {
+        const summary = {
+          at: '2026-11-22T06:00:00.000Z',
+          ok: false,
+          steps: [
+            { name: 'connection', status: 'ok' },
+            { name: 'validation', status: 'failed', kind: 'CONNECT_FAILED' },
+            { name: 'writeBack', status: 'ok' },
+          ],
+        };
+        const list = clone(FX.settingsList);
+        list.records[0].fields.Last_Run_Summary__c = { displayValue: null, value: JSON.stringify(summary) };
+        const page = await open(lang, 'c-navsync-admin', {}, { fixtures: adminFixtures({ settings: list }) });
+        await page.locator('[data-id="last-run"]').waitFor();
+        expectHas(await text(page, 'last-run-result'), L('lastRun.resultFailed'), 'result');
+        const step = await page.locator('li[data-step="validation"]').innerText();
+        expectHas(
+          step,
+          L('common.labelValue', { label: L('lastRun.step_validation'), value: L('lastRun.status_failed') }),
+          'step',
+        );
+        expectHas(step, 'NS-CONN-001', 'code');
+        expectHas(step, L('errors.connectFailed'), 'message');
+        expectHas(step, L('errors.connectFailedRemedy'), 'remedy');
+        await settle(page, `${lang}-admin-last-run-failed`);
+      },
+    ],
+    [
+      `${lang}: admin page, connected and never synced: the first sync can take up to 24 hours`,
+      async () => {
+        const list = clone(FX.settingsList);
+        list.records[0].fields.Last_Synced_At__c = { displayValue: null, value: null };
+        const page = await open(lang, 'c-navsync-admin', {}, { fixtures: adminFixtures({ settings: list }) });
+        expectEq(await text(page, 'first-sync'), L('lastRun.firstSync'), 'first-connection notice');
+        expectEq(await text(page, 'connection'), L('admin.connectedSalesforce'), 'connected');
+        await settle(page, `${lang}-admin-first-connection`);
+      },
+    ],
+    [
+      `${lang}: why this match: one line per criterion, label and value apart`,
+      async () => {
+        const info = labels.domain.badgeState(labels.domain.badgeFieldsFromSalesforce(FX.bySync), NOW.getTime());
+        const page = await open(lang, 'c-crm-badge', { info, score: FX.score });
+        await click(page, 'why');
+        const first = await page.locator('li[data-criterion="email"]').innerText();
+        expectHas(
+          first,
+          L('common.labelValue', {
+            label: L('matching.criterionEmail'),
+            value: L('badge.whyShare', { points: 40, share: 46 }),
+          }),
+          'email line',
+        );
+        if (lang === 'en') expectHas(first, 'Email address: 40 points', 'email line (en)');
+        await settle(page, `${lang}-badge-why`);
+      },
+    ],
+    [
+      `${lang}: admin settings created once: after a save and a remount the record is updated, not created again`,
+      async () => {
+        const page = await open(
+          lang,
+          'c-navsync-admin',
+          {},
+          {
+            fixtures: adminFixtures({ settings: emptyList(FX.settingsList) }),
+            results: { createRecord: { resolve: { id: 'a01000000000009AAA' } }, updateRecord: { resolve: {} } },
+          },
+        );
+        await page.locator('[data-id="connection"]').waitFor();
+        // What the server will hold once the record is created; LDS serves its cached (empty) list until the
+        // component refreshes it.
+        const created = clone(FX.settingsList);
+        created.records[0].id = 'a01000000000009AAA';
+        await setFixture(page, 'getListRecordsByName', adminFixtures({ settings: created }).getListRecordsByName);
+        await click(page, 'save');
+        await page.waitForFunction(() => globalThis.__navsync.calls.some((c) => c.name === 'createRecord'));
+        await page.waitForTimeout(200);
+        await page.evaluate(() => globalThis.__navsyncMount('c-navsync-admin', {}));
+        await page.locator('[data-id="connection"]').waitFor();
+        await click(page, 'save');
+        await page.waitForFunction(
+          () =>
+            globalThis.__navsync.calls.some((c) => c.name === 'updateRecord') ||
+            globalThis.__navsync.calls.filter((c) => c.name === 'createRecord').length > 1,
+        );
+        expectEq((await calls(page, 'createRecord')).length, 1, 'settings records created');
+        expectEq(
+          (await calls(page, 'updateRecord'))[0].args.fields.Id,
+          'a01000000000009AAA',
+          'the created record is updated',
+        );
+        await settle(page, `${lang}-admin-created-then-updated`);
+      },
+    ],
+    [
+      `${lang}: Not at company, Ignore refused by the platform: its reason on the card and in a toast`,
+      async () => {
+        const page = await open(lang, 'c-embedded-profile', profile(FX.notAtCompany), {
+          fixtures: { getRecord: { data: FX.notAtCompany } },
+          results: { updateRecord: { reject: FX.contactValidation } },
+        });
+        await click(page, 'ignore');
+        await page.locator('[data-id="action-error"]').waitFor();
+        expectHas(await text(page, 'action-error'), 'Email is required for every contact.', 'reason');
+        const toasts = await calls(page, 'toast');
+        expectEq(toasts.map((c) => c.args.variant).join(), 'error', 'an error toast');
+        await settle(page, `${lang}-profile-ignore-failed`);
+      },
+    ],
+    [
+      `${lang}: seats: turning a seat off is saved; a refusal shows the platform's reason`,
+      async () => {
+        const page = await open(
+          lang,
+          'c-seat-manager',
+          {},
+          { fixtures: adminFixtures(), results: { updateRecord: [{ resolve: {} }, { reject: FX.contactValidation }] } },
+        );
+        const toggles = page.locator('lightning-input.enabled input');
+        await toggles.first().waitFor();
+        await toggles.first().click({ force: true });
+        await page.waitForFunction(() => globalThis.__navsync.calls.filter((c) => c.name === 'toast').length === 1);
+        await toggles.nth(1).click({ force: true });
+        await page.waitForFunction(() => globalThis.__navsync.calls.filter((c) => c.name === 'toast').length === 2);
+        const toasts = await calls(page, 'toast');
+        expectEq(toasts.map((c) => c.args.variant).join(), 'success,error', 'toasts');
+        expectHas(toasts[1].args.message, 'Email is required for every contact.', 'reason');
+        await settle(page, `${lang}-seats-saved-and-refused`);
+      },
+    ],
   );
+  if (lang === 'en') {
+    for (const [what, stored] of [
+      ['a javascript: URL', 'javascript:alert(document.domain)'],
+      ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+      ['another site', 'https://linkedin.com.evil.example/in/anneke'],
+      ['plain http', 'http://www.linkedin.com/in/anneke-de-vries'],
+    ]) {
+      states.push([
+        `en: a stored profile URL that is ${what} is never a link: "no profile link"`,
+        async () => {
+          const record = withField(FX.bySync, 'Sales_Navigator_URL__c', stored);
+          const page = await open('en', 'c-embedded-profile', profile(record), {
+            fixtures: { getRecord: { data: record } },
+          });
+          await page.locator('[data-id="no-profile-link"]').waitFor();
+          expectEq(await text(page, 'no-profile-link'), t('en', 'profile.noProfileLink'), 'no profile link');
+          const hrefs = await renderedHrefs(page);
+          if (hrefs.some((h) => h.includes(stored) || /^(javascript|data):/i.test(h)))
+            throw new Error(`link rendered: ${hrefs.join(', ')}`);
+          await settle(page, `en-profile-hostile-url-${what.replace(/\W+/g, '-')}`);
+        },
+      ]);
+    }
+  }
 }
 
 const ok = await runChecks([

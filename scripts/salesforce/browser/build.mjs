@@ -11,7 +11,8 @@ import { root } from '../../lib/proc.mjs';
 
 const here = join(root, 'scripts', 'salesforce', 'browser');
 const stubs = join(here, 'stubs');
-const lwcDir = join(root, 'force-app', 'main', 'default', 'lwc');
+// NAVSYNC_LWC_DIR builds another copy of the bundles (e.g. main's, to see a new test fail on the old code).
+const lwcDir = process.env.NAVSYNC_LWC_DIR || join(root, 'force-app', 'main', 'default', 'lwc');
 export const OUT = join(root, '.ci-out', 'lwc-browser');
 export const SLDS_ASSETS = join(root, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 

@@ -30,8 +30,9 @@ export default class CrmBadge extends LightningElement {
         return label(this.info.descriptionKey, this.info.params);
     }
 
-    get ariaLabel() {
-        return label('badge.ariaLabel', { state: this.stateLabel });
+    /** Read before the state by screen readers: a badge is static text, not a live status region. */
+    get ariaPrefix() {
+        return label('badge.title');
     }
 
     get badgeClass() {
@@ -55,11 +56,14 @@ export default class CrmBadge extends LightningElement {
         return {
             total: label('badge.whyTotal', { total: e.total }),
             confidence: label(confidenceLabelKey(e.confidence)),
+            // One text per line: the separator's spacing is the language's ("E-mail : 40 points" in French).
             lines: e.contributions.map((c) => ({
                 key: c.criterion,
-                criterion: label(criterionLabelKey(c.criterion)),
-                share: label('badge.whyShare', { points: c.points, share: c.sharePercent }),
-                evidence: c.evidence
+                text: label('common.labelValue', {
+                    label: label(criterionLabelKey(c.criterion)),
+                    value: label('badge.whyShare', { points: c.points, share: c.sharePercent })
+                }),
+                evidence: c.evidence ? `(${c.evidence})` : ''
             })),
             notCompared: e.unmatchedCriteria.length
                 ? label('badge.whyNotCompared', {

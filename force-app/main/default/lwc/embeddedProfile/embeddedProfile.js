@@ -8,9 +8,13 @@ import {
     badgeState,
     buildSalesNavigatorWidgetUrl,
     isTrustedPhotoUrl,
-    parseProfileUrl
+    parseProfileUrl,
+    renderableProfileUrl
 } from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
+import { namespaceOf } from 'c/navsyncNamespace';
+import { errorText } from 'c/navsyncErrors';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import C_FIRST from '@salesforce/schema/Contact.FirstName';
 import C_LAST from '@salesforce/schema/Contact.LastName';
 import C_NAME from '@salesforce/schema/Contact.Name';
@@ -43,7 +47,7 @@ import O_NAME from '@salesforce/schema/Opportunity.Name';
 import O_COMPANY from '@salesforce/schema/Opportunity.Account.Name';
 
 // In a subscriber org NavSync's fields carry the package namespace; the schema import knows it.
-const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(C_FLAG.fieldApiName) || [])[1] || null;
+const NAMESPACE = namespaceOf(C_FLAG);
 
 // The fields each record page needs: NavSync's own as optional fields, so a user without field access still
 // sees the rest instead of an error.
@@ -157,8 +161,14 @@ export default class EmbeddedProfile extends NavigationMixin(LightningElement) {
         return this.badge.actions.some((a) => a.id === action);
     }
 
+    /** Only a LinkedIn member profile, in its canonical form, ever reaches the link (the core's one rule). */
     get profileUrl() {
-        return this.allows('viewProfile') ? this.badgeFields.profileUrl : null;
+        return this.allows('viewProfile') ? renderableProfileUrl(this.badgeFields.profileUrl) : null;
+    }
+
+    /** Something is stored that is not a LinkedIn profile (another site, a script URL): say so, link nothing. */
+    get hasUnusableProfileUrl() {
+        return Boolean(this.badgeFields.profileUrl) && !renderableProfileUrl(this.badgeFields.profileUrl);
     }
 
     get photoUrl() {
@@ -237,6 +247,7 @@ export default class EmbeddedProfile extends NavigationMixin(LightningElement) {
             unmatch: label('profile.unmatch'),
             unmatchConfirm: label('profile.unmatchConfirm'),
             refresh: label('common.refresh'),
+            noProfileLink: label('profile.noProfileLink'),
             cancel: label('common.cancel'),
             iframeTitle: label('profile.iframeTitle', { name })
         };
@@ -248,14 +259,19 @@ export default class EmbeddedProfile extends NavigationMixin(LightningElement) {
         try {
             const fields = badgePatchToSalesforce(badgeActionPatch(action, input), NAMESPACE);
             await updateRecord({ fields: { Id: this.recordId, ...fields } });
+            this.toast('success', label('common.saved'));
             return true;
         } catch (e) {
-            const body = e && e.body;
-            this.actionError = label('profile.saveError', { reason: body && body.message ? body.message : '' }).trim();
+            this.actionError = label('profile.saveError', { reason: errorText(e) }).trim();
+            this.toast('error', this.actionError);
             return false;
         } finally {
             this.busy = false;
         }
+    }
+
+    toast(variant, message) {
+        this.dispatchEvent(new ShowToastEvent({ title: label('profile.cardTitle'), message, variant }));
     }
 
     handleIgnore() {

@@ -2,11 +2,16 @@ import { LightningElement, wire } from 'lwc';
 import { getListRecordsByName } from 'lightning/uiListsApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { refreshApex } from '@salesforce/apex';
 import startCleanup from '@salesforce/apex/NavSyncCleanup.start';
 import {
-    ACTIVITY_KINDS,
+        ACTIVITY_KINDS,
     ACTIVITY_KIND_LABEL,
     SETTINGS_NOT_SURE,
+    decodeRunSummary,
+    runResultKey,
+    runSummaryLines,
     pipelineStageOptions,
     settingsFromSalesforce,
     settingsToSalesforce,
@@ -15,6 +20,8 @@ import {
     writeBackKinds
 } from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
+import { inNamespace, namespaceOf } from 'c/navsyncNamespace';
+import { errorText } from 'c/navsyncErrors';
 import SETTINGS_OBJECT from '@salesforce/schema/NavSync_Settings__c';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
@@ -27,15 +34,17 @@ import WRITE_BACK_ITEMS from '@salesforce/schema/NavSync_Settings__c.Write_Back_
 import DATA_VALIDATION from '@salesforce/schema/NavSync_Settings__c.Data_Validation_Enabled__c';
 import CONNECTED from '@salesforce/schema/NavSync_Settings__c.Connected__c';
 import LAST_SYNCED from '@salesforce/schema/NavSync_Settings__c.Last_Synced_At__c';
+import LAST_RUN from '@salesforce/schema/NavSync_Settings__c.Last_Run_Summary__c';
 
 // In a subscriber org every packaged field carries the package namespace; the schema import knows it.
-const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(AUTO_SYNC.fieldApiName) || [])[1] || null;
+const NAMESPACE = namespaceOf(AUTO_SYNC);
 const SETTINGS_FIELDS = [AUTO_SYNC, STAGE, WON_FIELD, WRITE_BACK, WRITE_BACK_ITEMS, DATA_VALIDATION, CONNECTED, LAST_SYNCED];
 const qualified = (f) => `${f.objectApiName}.${f.fieldApiName}`;
 
 export default class NavsyncAdmin extends LightningElement {
-    settingsId;
+        settingsId;
     draft;
+    lastRun = null;
     loadError;
     saveError;
     errors = [];
@@ -50,15 +59,23 @@ export default class NavsyncAdmin extends LightningElement {
 
     @wire(getListRecordsByName, {
         objectApiName: SETTINGS_OBJECT,
-        listViewApiName: 'All',
-        fields: SETTINGS_FIELDS.map(qualified),
+        // The package's own list view: namespaced in a subscriber org.
+        listViewApiName: inNamespace('All', NAMESPACE),
+                fields: SETTINGS_FIELDS.map(qualified),
+        // Long text: optional, so the settings still load where it cannot be listed.
+        optionalFields: [qualified(LAST_RUN)],
         pageSize: 1
     })
-    wiredSettings({ data, error }) {
+    wiredSettings(result) {
+        // Kept for refreshApex: after a create, a remount must see the new record, not the cached empty list.
+        this.settingsResult = result;
+        const { data, error } = result;
         if (data) {
             const record = data.records && data.records.length ? data.records[0] : null;
             this.settingsId = record ? record.id : null;
-            this.draft = this.fromRecord(record);
+                        this.draft = this.fromRecord(record);
+            const run = record && record.fields[LAST_RUN.fieldApiName];
+            this.lastRun = decodeRunSummary(run ? run.value : null);
             this.loadError = undefined;
         } else if (error) {
             this.loadError = error;
@@ -90,7 +107,7 @@ export default class NavsyncAdmin extends LightningElement {
     }
 
     get loadErrorText() {
-        return label('errors.apiError');
+        return `${label('errors.apiError')} ${errorText(this.loadError)}`.trim();
     }
 
     get connectionText() {
@@ -99,8 +116,36 @@ export default class NavsyncAdmin extends LightningElement {
             : label('admin.notConnected');
     }
 
-    get lastSyncedAt() {
+        get lastSyncedAt() {
         return this.draft ? this.draft.lastSyncedAt : null;
+    }
+
+    get isConnected() {
+        return Boolean(this.draft && this.draft.connected && !this.disconnected);
+    }
+
+    /** Connected, never synced: the first sync can take up to a day, so say so instead of "Not synced yet" alone. */
+    get showFirstSync() {
+        return this.isConnected && !this.lastSyncedAt && !this.lastRun;
+    }
+
+    /** The engine's last run in the admin's language: when, the result, each step, and the error and remedy of a failure. */
+    get lastRunView() {
+        if (!this.lastRun) {
+            return null;
+        }
+        return {
+            at: this.lastRun.at,
+            result: label(runResultKey(this.lastRun)),
+            failed: !this.lastRun.ok,
+            steps: runSummaryLines(this.lastRun).map((l) => ({
+                key: l.name,
+                text: label('common.labelValue', { label: label(l.nameKey), value: label(l.statusKey) }),
+                failed: l.failed,
+                error: l.code ? label('common.labelValue', { label: label('lastRun.errorCode', { code: l.code }), value: label(l.messageKey) }) : null,
+                remedy: l.remedyKey ? label(l.remedyKey, { objects: '' }) : null
+            }))
+        };
     }
 
     get opportunityFieldList() {
@@ -168,7 +213,9 @@ export default class NavsyncAdmin extends LightningElement {
             cleanUp: label('admin.cleanUp'),
             cancel: label('common.cancel'),
             disconnected: label('admin.disconnected'),
-            personAccounts: label('admin.personAccountsNotSupported'),
+                        personAccounts: label('admin.personAccountsNotSupported'),
+            lastRunTitle: label('lastRun.title'),
+            firstSync: label('lastRun.firstSync'),
             loading: label('common.loading')
         };
     }
@@ -243,11 +290,23 @@ export default class NavsyncAdmin extends LightningElement {
                 this.settingsId = created.id;
             }
             this.saved = true;
-        } catch {
-            this.saveError = label('errors.apiError');
+            this.toast('success', label('admin.saved'));
+            await refreshApex(this.settingsResult);
+        } catch (e) {
+            this.failed(e);
         } finally {
             this.saving = false;
         }
+    }
+
+    /** A failed write: the platform's reason on the page and in a toast. */
+    failed(error) {
+        this.saveError = `${label('errors.apiError')} ${errorText(error)}`.trim();
+        this.toast('error', this.saveError);
+    }
+
+    toast(variant, message) {
+        this.dispatchEvent(new ShowToastEvent({ title: label('admin.title'), message, variant }));
     }
 
     handleDisconnectStart() {
@@ -274,8 +333,10 @@ export default class NavsyncAdmin extends LightningElement {
             }
             this.disconnected = true;
             this.confirmingDisconnect = false;
-        } catch {
-            this.saveError = label('errors.apiError');
+            this.toast('success', label('admin.disconnected'));
+            await refreshApex(this.settingsResult);
+        } catch (e) {
+            this.failed(e);
         }
     }
 }

@@ -4,12 +4,16 @@ import { gql, graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
 import { assignSeats, assignableUsers, seatFromSalesforce, seatToSalesforce, setSeatsEnabled } from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
+import { inNamespace, namespaceOf } from 'c/navsyncNamespace';
+import { errorText } from 'c/navsyncErrors';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { refreshApex } from '@salesforce/apex';
 import SEAT_OBJECT from '@salesforce/schema/NavSync_Seat__c';
 import USER_FIELD from '@salesforce/schema/NavSync_Seat__c.User__c';
 import ENABLED_FIELD from '@salesforce/schema/NavSync_Seat__c.Enabled__c';
 import OPT_OUT_FIELD from '@salesforce/schema/NavSync_Seat__c.Write_Back_Opt_Out__c';
 
-const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(USER_FIELD.fieldApiName) || [])[1] || null;
+const NAMESPACE = namespaceOf(USER_FIELD);
 const qualified = (f) => `${f.objectApiName}.${f.fieldApiName}`;
 
 /** UI API record → { apiName: value } (what the core's record mappers read). */
@@ -34,11 +38,15 @@ export default class SeatManager extends LightningElement {
 
     @wire(getListRecordsByName, {
         objectApiName: SEAT_OBJECT,
-        listViewApiName: 'All',
+        // The package's own list view: namespaced in a subscriber org.
+        listViewApiName: inNamespace('All', NAMESPACE),
         fields: [USER_FIELD, ENABLED_FIELD, OPT_OUT_FIELD].map(qualified),
         pageSize: 2000
     })
-    wiredSeats({ data, error }) {
+    wiredSeats(result) {
+        // Kept for refreshApex after a change, so a remount shows the stored seats, not the cached list.
+        this.seatsResult = result;
+        const { data, error } = result;
         if (data) {
             const seats = [];
             const ids = {};
@@ -110,6 +118,10 @@ export default class SeatManager extends LightningElement {
         };
     }
 
+    get loadErrorText() {
+        return `${label('errors.apiError')} ${errorText(this.loadError)}`.trim();
+    }
+
     get isLoading() {
         return !this.seats && !this.loadError;
     }
@@ -145,7 +157,7 @@ export default class SeatManager extends LightningElement {
     }
 
     get errorTexts() {
-        return this.errors.map((e, i) => ({ key: `e${i}`, text: label(e.key, e.params) }));
+        return this.errors.map((e, i) => ({ key: `e${i}`, text: `${label(e.key, e.params)} ${e.reason || ''}`.trim() }));
     }
 
     handleSelect(event) {
@@ -173,9 +185,12 @@ export default class SeatManager extends LightningElement {
         this.errors = [];
         try {
             await work();
+            this.dispatchEvent(new ShowToastEvent({ title: label('admin.seatsTitle'), message: label('common.saved'), variant: 'success' }));
+            await refreshApex(this.seatsResult);
             return true;
-        } catch {
-            this.errors = [{ key: 'errors.apiError', params: {} }];
+        } catch (e) {
+            this.errors = [{ key: 'errors.apiError', params: {}, reason: errorText(e) }];
+            this.dispatchEvent(new ShowToastEvent({ title: label('admin.seatsTitle'), message: this.errorTexts[0].text, variant: 'error' }));
             return false;
         } finally {
             this.busy = false;

@@ -16,28 +16,16 @@ import {
     testContactSalesforce
 } from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
+import { namespaceOf } from 'c/navsyncNamespace';
+import { errorDetails } from 'c/navsyncErrors';
 import CONTACT_OBJECT from '@salesforce/schema/Contact';
 import ACTIVITY_KEY from '@salesforce/schema/Task.LinkedIn_Activity_Key__c';
 
-const NAMESPACE = (/^(\w+?)__\w+__c$/.exec(ACTIVITY_KEY.fieldApiName) || [])[1] || null;
+const NAMESPACE = namespaceOf(ACTIVITY_KEY);
 
 /** A UI API / Apex error as the core's failure input: status code, message and the fields it names. */
 function failureOf(error, step, kind) {
-    const body = (error && error.body) || {};
-    const out = body.output || {};
-    const first = (out.errors || [])[0] || (Array.isArray(body) ? body[0] : null) || {};
-    const fieldErrors = out.fieldErrors || {};
-    const fields = Object.keys(fieldErrors);
-    const fieldError = fields.length ? fieldErrors[fields[0]][0] : {};
-    return {
-        crm: 'salesforce',
-        step,
-        kind,
-        httpStatus: error && error.status,
-        code: first.errorCode || fieldError.errorCode || '',
-        message: first.message || fieldError.message || body.message || '',
-        fields
-    };
+    return { crm: 'salesforce', step, kind, ...errorDetails(error) };
 }
 
 export default class TestWriteBack extends NavigationMixin(LightningElement) {
@@ -67,7 +55,7 @@ export default class TestWriteBack extends NavigationMixin(LightningElement) {
             remove: label('salesforce.testWriteBackRemove'),
             removed: label('salesforce.testWriteBackRemoved'),
             viewInSalesforce: label('salesforce.viewInSalesforce'),
-            contactStep: label('testWriteBack.stepContact'),
+            contactStep: label('common.labelColon', { label: label('testWriteBack.stepContact') }),
             noItems: label('testWriteBack.noItems')
         };
     }
@@ -155,7 +143,9 @@ export default class TestWriteBack extends NavigationMixin(LightningElement) {
                 const kind = plans[i].type;
                 const row = {
                     key: kind,
-                    step: label('testWriteBack.stepActivity', { kind: label(ACTIVITY_KIND_LABEL[kind]) }),
+                    step: label('common.labelColon', {
+                        label: label('testWriteBack.stepActivity', { kind: label(ACTIVITY_KIND_LABEL[kind]) })
+                    }),
                     ok: Boolean(r.recordId),
                     url: urls[i],
                     status: label('salesforce.testWriteBackSaved')

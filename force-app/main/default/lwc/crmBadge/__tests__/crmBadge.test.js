@@ -42,7 +42,9 @@ describe('c-crm-badge', () => {
     it('shows the state, its description and when it was synced', async () => {
         const element = await mount(badgeState(fields(), NOW));
         expect($(element, 'state').textContent).toBe('Matched by sync');
-        expect($(element, 'state').getAttribute('aria-label')).toBe('CRM badge: Matched by sync');
+        // Static text, not a live region: nothing is announced when the record page loads.
+        expect($(element, 'state').getAttribute('role')).toBeNull();
+        expect(element.shadowRoot.querySelector('.slds-assistive-text').textContent).toBe(label('badge.title'));
         expect($(element, 'state').className).toContain('slds-theme_success');
         expect($(element, 'description').textContent).toBe(label('badge.matchedBySyncDesc'));
         expect($(element, 'synced').textContent).toBe('Synced 1 day ago');
@@ -56,8 +58,7 @@ describe('c-crm-badge', () => {
         expect($(element, 'why-total').textContent).toBe(`${label('badge.whyTotal', { total: 87 })} · High confidence`);
         const lines = [...element.shadowRoot.querySelectorAll('li')];
         expect(lines.map((l) => l.dataset.criterion)).toEqual(['email', 'currentCompany', 'lastName', 'firstName']);
-        expect(lines[0].querySelector('.criterion').textContent).toBe('Email address');
-        expect(lines[0].querySelector('.share').textContent).toBe(label('badge.whyShare', { points: 40, share: 46 }));
+        expect(lines[0].querySelector('.line').textContent.trim()).toBe('Email address: 40 points (46%)');
         expect(lines[1].querySelector('.evidence').textContent).toContain('Van Dijk Logistiek');
         expect($(element, 'why-not-compared').textContent).toBe(
             label('badge.whyNotCompared', { criteria: 'Phone number, Current job title' })

@@ -60,7 +60,7 @@ describe('c-navsync-admin', () => {
         const element = mount();
         getListRecordsByName.error();
         await flush();
-        expect($(element, 'load-error').textContent).toBe(label('errors.apiError'));
+        expect($(element, 'load-error').textContent).toContain(label('errors.apiError'));
         expect(label('errors.apiError')).toBe('The CRM API reported an error. Please try again later.');
         await expect(element).toBeAccessible();
     });
@@ -155,11 +155,14 @@ describe('c-navsync-admin', () => {
     });
 
     it('shows the API error when saving fails', async () => {
-        updateRecord.mockRejectedValueOnce({ body: { message: 'UNABLE_TO_LOCK_ROW' }, status: 400 });
+                updateRecord.mockRejectedValueOnce({ body: { message: 'UNABLE_TO_LOCK_ROW' }, status: 400 });
         const element = await mountLoaded();
+        const toasts = [];
+        element.addEventListener('lightning__showtoast', (e) => toasts.push(e.detail));
         $(element, 'save').click();
         await flush();
-        expect($(element, 'save-error').textContent).toBe(label('errors.apiError'));
+        expect($(element, 'save-error').textContent).toBe(`${label('errors.apiError')} UNABLE_TO_LOCK_ROW`);
+        expect(toasts).toEqual([expect.objectContaining({ variant: 'error', message: `${label('errors.apiError')} UNABLE_TO_LOCK_ROW` })]);
     });
 
     it('disconnects after confirmation and starts the clean-up only when asked', async () => {

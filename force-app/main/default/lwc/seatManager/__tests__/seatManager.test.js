@@ -40,7 +40,7 @@ describe('c-seat-manager', () => {
         expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
         getListRecordsByName.error();
         await flush();
-        expect($(element, 'load-error').textContent).toBe(label('errors.apiError'));
+        expect($(element, 'load-error').textContent).toContain(label('errors.apiError'));
         await expect(element).toBeAccessible();
     });
 
@@ -135,7 +135,7 @@ describe('c-seat-manager', () => {
         const element = await mountLoaded();
         toggle(element.shadowRoot.querySelectorAll('lightning-input.enabled')[1], true);
         await flush();
-        expect(element.shadowRoot.querySelector('p[role="alert"]').textContent).toBe(label('errors.apiError'));
+        expect(element.shadowRoot.querySelector('p[role="alert"]').textContent).toBe(`${label('errors.apiError')} ENTITY_IS_LOCKED`);
         expect([...element.shadowRoot.querySelectorAll('lightning-input.enabled')].map((i) => i.checked)).toEqual([true, false]);
     });
 });

@@ -80,8 +80,8 @@ describe('c-test-write-back', () => {
         expect($(element, 'contact-link').getAttribute('href')).toBe('/lightning/r/Contact/003000000000001AAA/view');
         const rows = element.shadowRoot.querySelectorAll('li[data-kind="inmail"], li[data-kind="note"]');
         expect(rows).toHaveLength(2);
-        expect(rows[0].querySelector('.step').textContent).toBe('Write a test InMail');
-        expect(rows[0].querySelector('.status').textContent).toBe(label('salesforce.testWriteBackSaved'));
+        expect(rows[0].querySelector('.step').textContent).toBe('Write a test InMail: ');
+        expect(rows[0].querySelector('.status').textContent.trim()).toBe(label('salesforce.testWriteBackSaved'));
         expect(rows[0].querySelector('a.view').getAttribute('href')).toBe('/lightning/r/Task/00T000000000001AAA/view');
         expect(rows[1].querySelector('a.view')).toBeNull();
         expect(rows[1].querySelector('.status').textContent).toContain('The value “Not Started” is not allowed for Status.');
