@@ -1,6 +1,6 @@
 // Static checks of the Salesforce package (no org needed): XML, Metadata API schema, Apex (apex-ls, PMD, prettier),
 // LWC (ESLint, compiler), schema references, labels, reports vs the core's definitions, and the packaged zip.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { runChecks } from '../lib/results.mjs';
@@ -40,6 +40,12 @@ const ok = await runChecks([
   ['prettier-plugin-apex --check', () => prettierApex()],
   ['ESLint LWC config: no errors in the LWCs', () => eslintLwc()],
   ['@lwc/compiler transformSync compiles every LWC file', () => lwcCompile()],
+    ['no LWC file is over the platform limit of 1 MB per file (generated modules included)', () => {
+    const big = walk(join(MAIN, 'lwc'), (p) => !p.includes('__tests__'))
+      .map((p) => [p, statSync(p).size])
+      .filter(([, size]) => size > 1024 * 1024);
+    if (big.length) throw new Error(big.map(([p, size]) => `${p.slice(root.length + 1)}: ${(size / 1024).toFixed(0)} KB`).join('\n'));
+  }],
   ['every field and object named in crmSchema (SF) exists in force-app', () => {
     const missing = [];
     const need = (obj, f) => { if (!existsSync(join(MAIN, 'objects', obj, 'fields', `${f}.field-meta.xml`))) missing.push(`${obj}.${f}`); };
@@ -90,6 +96,40 @@ const ok = await runChecks([
     const extra = [...editable].filter((f) => !written.has(f));
     if (missing.length || extra.length) throw new Error(`not editable: ${missing.join(', ')}; editable but never written: ${extra.join(', ')}`);
   }],
+  ['NavSync Admin may view and edit every settings and seat record (not only its own); NavSync User edits none', () => {
+    const perms = (set) => {
+      const xml = readFileSync(join(MAIN, 'permissionsets', `${set}.permissionset-meta.xml`), 'utf8');
+      return Object.fromEntries([...xml.matchAll(/<objectPermissions>([^]*?)<\/objectPermissions>/g)].map((m) => {
+        const flag = (name) => new RegExp(`<${name}>true</${name}>`).test(m[1]);
+        return [/<object>([^<]+)<\/object>/.exec(m[1])[1], { edit: flag('allowEdit'), viewAll: flag('viewAllRecords'), modifyAll: flag('modifyAllRecords') }];
+      }));
+    };
+    const admin = perms('NavSync_Admin');
+    const user = perms('NavSync_User');
+    const problems = [];
+    for (const object of [domain.SF.settings.object, domain.SF.seat.object]) {
+      // Both objects are Read in the org-wide defaults: without Modify All only a record's owner could edit it.
+      const sharing = /<sharingModel>([^<]+)</.exec(readFileSync(join(MAIN, 'objects', object, `${object}.object-meta.xml`), 'utf8'))[1];
+      const a = admin[object] || {};
+      if (sharing !== 'ReadWrite' && !(a.edit && a.viewAll && a.modifyAll)) problems.push(`${object}: sharing ${sharing}, admin ${JSON.stringify(a)}`);
+      if (user[object] && (user[object].edit || user[object].modifyAll)) problems.push(`${object}: NavSync User may edit`);
+    }
+    if (problems.length) throw new Error(problems.join('\n'));
+  }],
+  ['Test Write-Back Apex writes and deletes only the core\'s test activity keys, never a real write-back key', () => {
+    const cls = readFileSync(join(MAIN, 'classes', 'NavSyncTestWriteBack.cls'), 'utf8');
+    const regex = new RegExp(`^(?:${/TEST_KEY_REGEX = '([^']+)'/.exec(cls)[1]})$`);
+    const like = new RegExp(`^${/TEST_KEY_LIKE = '([^']+)'/.exec(cls)[1].replace(/[-]/g, '\\-').replace(/%/g, '.*')}$`);
+    const plan = domain.planTestWriteBack({ crm: 'salesforce', settings: { writeBackEnabled: true, writeBackItems: 'all' }, ownerId: '005000000000001AAA', runAt: '2026-11-22T12:00:00.000Z', locale: 'en' });
+    const testKeys = plan.activities.map((a) => domain.activityKey(a.id, a.kind));
+    const realKeys = ['6912345678901234567', 'urn:li:inMail:AbC-123', 'ACwAAA.x_y', 'x'.repeat(120)].flatMap((id) => domain.ACTIVITY_KINDS.map((k) => domain.activityKey(id, k)));
+    const problems = [
+      ...testKeys.filter((k) => !regex.test(k) || !like.test(k)).map((k) => `test key refused: ${k}`),
+      ...realKeys.filter((k) => regex.test(k)).map((k) => `real key accepted: ${k}`),
+    ];
+    if (testKeys.length !== 4) problems.push(`${testKeys.length} test keys planned`);
+    if (problems.length) throw new Error(problems.join('\n'));
+  }],
   ['CSP trusted sites are exactly the core\'s LinkedIn origins, each limited to its directives', () => {
     const flag = { 'frame-src': 'isApplicableToFrameSrc', 'img-src': 'isApplicableToImgSrc', 'connect-src': 'isApplicableToConnectSrc' };
     const sites = walk(join(MAIN, 'cspTrustedSites'), (p) => p.endsWith('.cspTrustedSite-meta.xml')).map((p) => readFileSync(p, 'utf8'));
@@ -125,7 +165,9 @@ const ok = await runChecks([
     has(/^labels\/CustomLabels\.labels$/, 1, 'labels');
     has(/^translations\/(nl_NL|fr|it|de)\.translation$/, 4, 'translations');
     has(/^objectTranslations\/(Contact|Lead)-(nl_NL|fr|it|de)\.objectTranslation$/, 8, 'field translations');
-    has(/^package\.xml$/, 1, 'package.xml');
+        has(/^package\.xml$/, 1, 'package.xml');
+    // Plain metadata: a <fullName> in package.xml would turn a deploy into an unmanaged package of that name.
+    if (/<fullName>/.test(await zip.file('package.xml').async('string'))) problems.push('package.xml names a package (<fullName>)');
     has(/__tests__/, 0, 'test files');
     const objectXml = async (o) => (zip.file(`objects/${o}.object`) ? zip.file(`objects/${o}.object`).async('string') : '');
     const want = { Contact: Object.values(domain.SF.person), Lead: Object.values(domain.SF.person), Account: Object.values(domain.SF.account), Activity: Object.values(domain.SF.task) };
