@@ -9,7 +9,13 @@ import { root } from '../lib/proc.mjs';
 export const ZIP_NAME = 'navsync-salesforce.zip';
 export const OUT_DIR = join(root, 'dist', 'salesforce');
 
-export async function packageSalesforce() {
+/**
+ * The zip is plain metadata: package.xml names no package (a `<fullName>` would make every deploy create or update
+ * an unmanaged package of that name in the org). The managed package is built from source by
+ * `sf package version create` (npm run package:version), never from this zip. `translations: false` leaves out the
+ * Translation Workbench files, for orgs where the Workbench (or one of the four languages) is not enabled.
+ */
+export async function packageSalesforce({ translations = true } = {}) {
   const generated = ['lwc/navsyncCore/navsyncCore.js', 'lwc/navsyncLabels/navsyncLabels.js', 'labels/CustomLabels.labels-meta.xml'];
   for (const g of generated) {
     if (!existsSync(join(root, 'force-app', 'main', 'default', g))) {
@@ -18,12 +24,15 @@ export async function packageSalesforce() {
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
-  const set = ComponentSet.fromSource(join(root, 'force-app'));
+    const all = ComponentSet.fromSource(join(root, 'force-app'));
+  const set = translations
+    ? all
+    : new ComponentSet(all.getSourceComponents().toArray().filter((c) => !/^(Translations|CustomObjectTranslation)$/.test(c.type.name)));
   set.sourceApiVersion = '66.0';
   const result = await new MetadataConverter().convert(set, 'metadata', {
     type: 'zip',
     outputDirectory: OUT_DIR,
-    packageName: 'NavSync',
+    
     genUniqueDir: false,
   });
   const file = join(OUT_DIR, ZIP_NAME);
