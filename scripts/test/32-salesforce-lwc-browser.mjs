@@ -439,12 +439,14 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
     [
       `${lang}: admin page shows the last run: result, each step, the failed step's code, message and remedy`,
       async () => {
+        // As the engine stores it (the core's encodeLastRun).
         const summary = {
+          v: 1,
           at: '2026-11-22T06:00:00.000Z',
           ok: false,
           steps: [
             { name: 'connection', status: 'ok' },
-            { name: 'validation', status: 'failed', kind: 'CONNECT_FAILED' },
+            { name: 'validation', status: 'failed', code: 'NS-CONN-001' },
             { name: 'writeBack', status: 'ok' },
           ],
         };
@@ -452,11 +454,11 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         list.records[0].fields.Last_Run_Summary__c = { displayValue: null, value: JSON.stringify(summary) };
         const page = await open(lang, 'c-navsync-admin', {}, { fixtures: adminFixtures({ settings: list }) });
         await page.locator('[data-id="last-run"]').waitFor();
-        expectHas(await text(page, 'last-run-result'), L('lastRun.resultFailed'), 'result');
+        expectHas(await text(page, 'last-run-result'), L('admin.runFailed'), 'result');
         const step = await page.locator('li[data-step="validation"]').innerText();
         expectHas(
           step,
-          L('common.labelValue', { label: L('lastRun.step_validation'), value: L('lastRun.status_failed') }),
+          L('common.labelValue', { label: L('admin.step_validation'), value: L('admin.runFailed') }),
           'step',
         );
         expectHas(step, 'NS-CONN-001', 'code');
@@ -471,8 +473,10 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
         const list = clone(FX.settingsList);
         list.records[0].fields.Last_Synced_At__c = { displayValue: null, value: null };
         const page = await open(lang, 'c-navsync-admin', {}, { fixtures: adminFixtures({ settings: list }) });
-        expectEq(await text(page, 'first-sync'), L('lastRun.firstSync'), 'first-connection notice');
+        expectEq(await text(page, 'first-sync'), L('admin.firstSync'), 'first-connection notice');
         expectEq(await text(page, 'connection'), L('admin.connectedSalesforce'), 'connected');
+        // Until the first run the page also shows how to connect the engine (an External Client App of the org).
+        expectHas(await text(page, 'engine-setup'), L('engineSetup.step3'), 'engine setup steps');
         await settle(page, `${lang}-admin-first-connection`);
       },
     ],

@@ -9,9 +9,10 @@ import {
         ACTIVITY_KINDS,
     ACTIVITY_KIND_LABEL,
     SETTINGS_NOT_SURE,
-    decodeRunSummary,
-    runResultKey,
-    runSummaryLines,
+        ERROR_CODES,
+    RUN_STATUS_LABEL,
+    RUN_STEP_LABEL,
+    decodeLastRun,
     pipelineStageOptions,
     settingsFromSalesforce,
     settingsToSalesforce,
@@ -20,6 +21,7 @@ import {
     writeBackKinds
 } from 'c/navsyncCore';
 import { label } from 'c/navsyncLabels';
+import LOCALE from '@salesforce/i18n/locale';
 import { inNamespace, namespaceOf } from 'c/navsyncNamespace';
 import { errorText } from 'c/navsyncErrors';
 import SETTINGS_OBJECT from '@salesforce/schema/NavSync_Settings__c';
@@ -75,7 +77,7 @@ export default class NavsyncAdmin extends LightningElement {
             this.settingsId = record ? record.id : null;
                         this.draft = this.fromRecord(record);
             const run = record && record.fields[LAST_RUN.fieldApiName];
-            this.lastRun = decodeRunSummary(run ? run.value : null);
+                        this.lastRun = decodeLastRun(run ? run.value : null);
             this.loadError = undefined;
         } else if (error) {
             this.loadError = error;
@@ -120,6 +122,11 @@ export default class NavsyncAdmin extends LightningElement {
         return this.draft ? this.draft.lastSyncedAt : null;
     }
 
+        /** How the admin connects the sync engine (an External Client App of the org; NavSync cannot ship its secret). */
+    get engineSetupSteps() {
+        return ['step1', 'step2', 'step3', 'step4'].map((k) => ({ key: k, text: label(`engineSetup.${k}`) }));
+    }
+
     get isConnected() {
         return Boolean(this.draft && this.draft.connected && !this.disconnected);
     }
@@ -129,22 +136,29 @@ export default class NavsyncAdmin extends LightningElement {
         return this.isConnected && !this.lastSyncedAt && !this.lastRun;
     }
 
-    /** The engine's last run in the admin's language: when, the result, each step, and the error and remedy of a failure. */
+        /**
+     * The engine's last run (the core's one definition, also on the Dataverse page) in the admin's language: when,
+     * the result, each step, and a failed step's code, message and remedy from the error catalogue.
+     */
     get lastRunView() {
-        if (!this.lastRun) {
+        const run = this.lastRun;
+        if (!run) {
             return null;
         }
+        const failed = run.steps.some((s) => s.status === 'failed');
+        const when = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(run.at));
         return {
-            at: this.lastRun.at,
-            result: label(runResultKey(this.lastRun)),
-            failed: !this.lastRun.ok,
-            steps: runSummaryLines(this.lastRun).map((l) => ({
-                key: l.name,
-                text: label('common.labelValue', { label: label(l.nameKey), value: label(l.statusKey) }),
-                failed: l.failed,
-                error: l.code ? label('common.labelValue', { label: label('lastRun.errorCode', { code: l.code }), value: label(l.messageKey) }) : null,
-                remedy: l.remedyKey ? label(l.remedyKey, { objects: '' }) : null
-            }))
+            heading: label('admin.lastRun', { when }),
+            result: label(run.ok ? RUN_STATUS_LABEL.ok : failed ? RUN_STATUS_LABEL.failed : RUN_STATUS_LABEL.partial),
+            steps: run.steps.map((s) => {
+                const entry = Object.values(ERROR_CODES).find((e) => e.code === s.code) || (s.code ? ERROR_CODES.UNKNOWN : null);
+                return {
+                    key: s.name,
+                    text: label('common.labelValue', { label: label(RUN_STEP_LABEL(s.name)), value: label(RUN_STATUS_LABEL[s.status]) }),
+                    error: entry ? label('common.labelValue', { label: s.code, value: label(entry.message) }) : null,
+                    remedy: entry ? label('admin.lastRunRemedy', { remedy: label(entry.remedy, { objects: '' }) }) : null
+                };
+            })
         };
     }
 
@@ -214,8 +228,9 @@ export default class NavsyncAdmin extends LightningElement {
             cancel: label('common.cancel'),
             disconnected: label('admin.disconnected'),
                         personAccounts: label('admin.personAccountsNotSupported'),
-            lastRunTitle: label('lastRun.title'),
-            firstSync: label('lastRun.firstSync'),
+                                    firstSync: label('admin.firstSync'),
+            engineSetupTitle: label('engineSetup.title'),
+            engineSetupIntro: label('engineSetup.intro'),
             loading: label('common.loading')
         };
     }

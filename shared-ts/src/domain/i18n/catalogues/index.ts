@@ -14,6 +14,7 @@ import { matchingArea } from './matching';
 import { settingsArea } from './settings';
 import { salesforceArea } from './salesforce';
 import { serveArea } from './serve';
+import { engineSetupArea } from './engineSetup';
 
 export const AREAS = [
   commonArea,
@@ -31,4 +32,5 @@ export const AREAS = [
   dataverseArea,
   syncArea,
   serveArea,
+  engineSetupArea,
 ] as const;
