@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { root } from '../lib/proc.mjs';
 import {
   LABELS_MODULE_META,
-  labelKeys,
+    labelKeys,
+  labelModules,
   loadDomain,
   renderCustomLabels,
   renderFieldTranslations,
@@ -31,11 +32,13 @@ for (const [file, xml] of Object.entries(renderFieldTranslations(domain))) {
   writeFileSync(join(objectTranslations, file), xml);
 }
 
-const labelsModule = join(main, 'lwc', 'navsyncLabels');
-rmSync(labelsModule, { recursive: true, force: true });
-mkdirSync(labelsModule, { recursive: true });
-writeFileSync(join(labelsModule, 'navsyncLabels.js'), renderLabelsModule(domain));
-writeFileSync(join(labelsModule, 'navsyncLabels.js-meta.xml'), LABELS_MODULE_META);
+for (const [name, keys] of Object.entries(labelModules(domain))) {
+  const dir = join(main, 'lwc', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.js`), renderLabelsModule(domain, keys));
+  writeFileSync(join(dir, `${name}.js-meta.xml`), LABELS_MODULE_META);
+}
 
 const jestLabels = join(root, '.ci-out', 'lwc-jest-labels');
 rmSync(jestLabels, { recursive: true, force: true });

@@ -25,7 +25,7 @@ async function moduleSizes(name) {
     .map((d) => ({ name: `c/${d.name}`, path: join(LWC_DIR, d.name, `${d.name}.js`) }));
   const bundle = await rollup({
     input: join(LWC_DIR, name, `${name}.js`),
-        external: isPlatform,
+    external: isPlatform,
     // The platform serves every module whole: nothing is tree-shaken away.
     treeshake: false,
     plugins: [
@@ -44,7 +44,7 @@ async function moduleSizes(name) {
   for (const chunk of output) {
     if (chunk.type !== 'chunk') continue;
     const { code } = await transform(chunk.code, { minify: true, format: 'esm', loader: 'js' });
-        const id = (chunk.facadeModuleId || chunk.fileName).replace(/\?.*$/, '');
+    const id = (chunk.facadeModuleId || chunk.fileName).replace(/\?.*$/, '');
     const name = id.startsWith(LWC_DIR) ? id.slice(LWC_DIR.length + 1) : chunk.fileName;
     sizes[name] = (sizes[name] || 0) + Buffer.byteLength(code);
   }

@@ -8,12 +8,12 @@ import { root } from '../lib/proc.mjs';
 import {
   APEX_REFS_CLASS, MAIN, SCHEMA_REFS_CLASS, apexLs, eslintLwc, lwcCompile, lwcSources, metadataSchema, pmd, prettierApex, schemaImports, walk, xmllintAll,
 } from '../salesforce/checks.mjs';
-import { loadDomain } from '../salesforce/labels.mjs';
+import { labelKeys, labelModules, loadDomain } from '../salesforce/labels.mjs';
 import { ZIP_NAME, OUT_DIR } from '../salesforce/package.mjs';
 import { renderedReports } from '../salesforce/reports.mjs';
 
 const domain = loadDomain();
-const COMPONENTS = ['embeddedProfile', 'crmBadge', 'testWriteBack', 'navsyncAdmin'];
+const COMPONENTS = ['embeddedProfile', 'crmBadge', 'testWriteBack', 'navsyncAdmin', 'seatManager'];
 const apexRun = apexLs();
 
 const ok = await runChecks([
@@ -76,13 +76,25 @@ const ok = await runChecks([
     const missing = [];
     for (const f of lwcSources(['.js'])) {
       for (const m of readFileSync(f, 'utf8').matchAll(/\blabel\(\s*'([\w.]+)'/g)) {
-        if (!(m[1] in domain.CATALOGUES.en)) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
+                if (!labelKeys(domain).includes(m[1])) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
       }
       for (const m of readFileSync(f, 'utf8').matchAll(/@salesforce\/label\/c\.(\w+)/g)) {
         if (!Object.keys(domain.CATALOGUES.en).some((k) => domain.labelName(k) === m[1])) missing.push(m[1]);
       }
     }
     if (missing.length) throw new Error(missing.join('\n'));
+  }],
+    ['a record page loads only the record modules: the Embedded Profile and badge import neither the whole core nor every label', () => {
+    const record = labelModules(domain).navsyncRecordLabels;
+    const problems = [];
+    for (const c of ['embeddedProfile', 'crmBadge']) {
+      const src = readFileSync(join(MAIN, 'lwc', c, `${c}.js`), 'utf8');
+      for (const m of src.matchAll(/from '(c\/\w+)'/g)) {
+        if (['c/navsyncCore', 'c/navsyncLabels'].includes(m[1])) problems.push(`${c} imports ${m[1]}`);
+      }
+      for (const m of src.matchAll(/\blabel\(\s*'([\w.]+)'/g)) if (!record.includes(m[1])) problems.push(`${c}: ${m[1]} is not a record-page label`);
+    }
+    if (problems.length) throw new Error(problems.join('\n'));
   }],
   ['NavSync User may edit exactly the person fields the badge actions write, and read the rest', () => {
     const xml = readFileSync(join(MAIN, 'permissionsets', 'NavSync_User.permissionset-meta.xml'), 'utf8');
@@ -154,12 +166,12 @@ const ok = await runChecks([
     if (reports.length !== 7) stale.push(`expected 7 reports, found ${reports.length}`);
     if (stale.length) throw new Error(`out of date (run node scripts/salesforce/reports.mjs --write):\n${stale.join('\n')}`);
   }],
-  ['the package zip holds the 4 LWCs + navsyncCore, the fields, 7 reports, 2 permission sets, labels, 4 translations', async () => {
+  ['the package zip holds the 5 LWCs, the core and label modules, the fields, 7 reports, 2 permission sets, labels, 4 translations', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(OUT_DIR, ZIP_NAME)));
     const names = Object.keys(zip.files);
     const problems = [];
     const has = (re, n, what) => { const c = names.filter((x) => re.test(x)).length; if (c !== n) problems.push(`${what}: ${c} (want ${n})`); };
-    for (const c of [...COMPONENTS, 'navsyncCore']) has(new RegExp(`^lwc/${c}/${c}\\.js$`), 1, `lwc ${c}`);
+    for (const c of [...COMPONENTS, 'navsyncCore', 'navsyncRecord', 'navsyncLabels', 'navsyncRecordLabels']) has(new RegExp(`^lwc/${c}/${c}\\.js$`), 1, `lwc ${c}`);
     has(/^reports\/NavSync_Reports\/[^/]+\.report$/, 7, 'reports');
     has(/^permissionsets\/NavSync_(Admin|User)\.permissionset$/, 2, 'permission sets');
     has(/^labels\/CustomLabels\.labels$/, 1, 'labels');
@@ -177,7 +189,8 @@ const ok = await runChecks([
     }
     const labels = await zip.file('labels/CustomLabels.labels').async('string');
     const count = (labels.match(/<labels>/g) || []).length;
-    if (count !== Object.keys(domain.CATALOGUES.en).length) problems.push(`labels: ${count} of ${Object.keys(domain.CATALOGUES.en).length}`);
+        if (count !== labelKeys(domain).length) problems.push(`labels: ${count} of ${labelKeys(domain).length}`);
+    if (/NavSync_dataverse_/.test(labels)) problems.push('a Dynamics-only label is in the Salesforce package');
     if (problems.length) throw new Error(problems.join('\n'));
   }],
 ]);

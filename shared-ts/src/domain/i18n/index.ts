@@ -1,9 +1,10 @@
 import { AREAS } from './catalogues/index';
 import { LOCALES, type Locale } from './locales';
-import { selectPlurals } from './plural';
+import { format } from './format';
 
 export * from './locales';
 export { pluralForms, selectPlurals } from './plural';
+export { format } from './format';
 export { defineArea, type AreaCatalogue } from './catalogue';
 
 /** Full key `<area>.<key>` → text, per locale; built once from the area files. */
@@ -28,17 +29,6 @@ export const CATALOGUES: Record<Locale, Catalogue> = /*#__PURE__*/ flatten();
 /** Salesforce custom label name for a catalogue key: `profile.updateAccount` → `NavSync_profile_updateAccount`. */
 export function labelName(key: string): string {
   return `NavSync_${key.replace(/\./g, '_')}`;
-}
-
-/**
- * Fill `{name}` placeholders, after choosing each `{name, plural, …}` form by the language's plural rule
- * (`locale`: a catalogue locale or any BCP-47 tag; English when absent). Unknown placeholders stay visible so a
- * missing value is noticed, not hidden.
- */
-export function format(text: string, params: Record<string, string | number> = {}, locale: string = 'en'): string {
-  return selectPlurals(text, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
-  });
 }
 
 /** Text for a key in a locale, falling back to English, then to the key itself (never an empty string). */

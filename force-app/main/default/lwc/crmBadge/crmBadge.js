@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { badgeExplanation, badgeSyncedText, confidenceLabelKey, criterionLabelKey } from 'c/navsyncCore';
-import { label } from 'c/navsyncLabels';
+import { badgeExplanation, badgeSyncedText, confidenceLabelKey, criterionLabelKey } from 'c/navsyncRecord';
+import { label } from 'c/navsyncRecordLabels';
 
 // Lightning badge look per tone of the core's badge state.
 const TONE_CLASS = {

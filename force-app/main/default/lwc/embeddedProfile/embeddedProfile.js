@@ -10,8 +10,8 @@ import {
     isTrustedPhotoUrl,
     parseProfileUrl,
     renderableProfileUrl
-} from 'c/navsyncCore';
-import { label } from 'c/navsyncLabels';
+} from 'c/navsyncRecord';
+import { label } from 'c/navsyncRecordLabels';
 import { namespaceOf } from 'c/navsyncNamespace';
 import { errorText } from 'c/navsyncErrors';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
