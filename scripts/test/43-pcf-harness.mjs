@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { chromium } from 'playwright-core';
 import { root } from '../lib/proc.mjs';
 import { runChecks } from '../lib/results.mjs';
@@ -108,7 +110,14 @@ async function setUp() {
   mkdirSync(artifacts, { recursive: true });
   harness = spawn(
     process.execPath,
-    [join(root, 'node_modules', 'pcf-start', 'bin', 'pcf-start.js'), '--codePath', controlDir],
+    [
+      // pcf-start listens on every interface and has no host option: keep it on loopback.
+      '--require',
+      join(root, 'scripts', 'dynamics', 'loopback-only.cjs'),
+      join(root, 'node_modules', 'pcf-start', 'bin', 'pcf-start.js'),
+      '--codePath',
+      controlDir,
+    ],
     {
       cwd: join(root, 'pcf-controls', 'EmbeddedProfile'),
       env: { ...process.env, BROWSER: '/bin/true', PP_TOOLS_TELEMETRY_OPTOUT: 'true' },
@@ -240,6 +249,26 @@ try {
           await page.screenshot({ path: join(artifacts, `pcf-embedded-profile.${locale}.png`), fullPage: true });
       },
     ]),
+    [
+      'the harness listens on loopback only (not on this machine’s other addresses)',
+      async () => {
+        const others = Object.values(networkInterfaces())
+          .flat()
+          .filter((a) => a && a.family === 'IPv4' && !a.internal)
+          .map((a) => a.address);
+        if (others.length === 0) console.log('    (this machine has no other IPv4 address to try)');
+        for (const address of others) {
+          const reached = await new Promise((resolve) => {
+            const socket = connect({ host: address, port: 8181 }, () => {
+              socket.destroy();
+              resolve(true);
+            });
+            socket.on('error', () => resolve(false));
+          });
+          if (reached) throw new Error(`port 8181 answers on ${address}`);
+        }
+      },
+    ],
     [
       'no request left the machine (only loopback; unpkg served from node_modules)',
       () => {
