@@ -239,7 +239,8 @@ export function evaluate(c: Cond, get: (field: string) => unknown): boolean {
       return evaluate(c.a, get) || evaluate(c.b, get);
     case 'in': {
       const v = get(c.field) ?? null;
-      const hit = c.values.some((x) => same(v, x));
+      // Strings compare without case (as `same`): one set per list, so a long IN list costs a lookup per row.
+      const hit = typeof v === 'string' ? stringsOf(c.values).has(v.toLowerCase()) : c.values.some((x) => same(v, x));
       return c.not ? !hit : hit;
     }
     case 'like': {
@@ -277,6 +278,13 @@ export function evaluate(c: Cond, get: (field: string) => unknown): boolean {
       }
     }
   }
+}
+
+const lowered = new WeakMap<Value[], Set<string>>();
+function stringsOf(values: Value[]): Set<string> {
+  let set = lowered.get(values);
+  if (!set) lowered.set(values, (set = new Set(values.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()))));
+  return set;
 }
 
 function same(v: unknown, x: Value): boolean {
