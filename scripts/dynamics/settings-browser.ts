@@ -9,11 +9,12 @@ import { createServer, request, type Server } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DATAVERSE_LCID, DV, DV_VALUES, LOCALES, format, t, type Locale } from '@navsync/shared-ts';
 import { DataverseWebApiDouble } from '../../dynamics-solution/test/webApiDouble';
 import { runChecks } from '../lib/results.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const root = join(__dirname, '..', '..');
 const webResources = join(root, 'dynamics-solution', 'WebResources');
@@ -149,18 +150,7 @@ async function main(): Promise<boolean> {
   let browser: Browser | null = null;
   const aborted: string[] = [];
   try {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     // The browser's own language is English: the page must take the user's language from Dynamics, not from it.
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'en-US' });
     await context.route('**/*', (route) => {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { chromium } from 'playwright-core';
 import { root } from '../lib/proc.mjs';
 import { runChecks } from '../lib/results.mjs';
+import { launchChromium } from '../dynamics/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 // The core as the build emits it (CommonJS): the texts each language must show.
@@ -125,18 +125,7 @@ async function setUp() {
     },
   );
   await waitForHarness(harness);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
