@@ -52,7 +52,7 @@ async function bench(crm: Crm) {
     }
     sf.insert(sf.f(SF.settings.object), { Name: 'NavSync', [sf.f(SF.settings.dataValidationEnabled)]: true, [sf.f(SF.settings.autoSyncAllSeats)]: true });
     sf.insert(sf.f(SF.seat.object), { Name: 'seat', [sf.f(SF.seat.user)]: owner, [sf.f(SF.seat.enabled)]: true, [sf.f(SF.seat.writeBackOptOut)]: null });
-    gateway = new SalesforceGateway({ instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, namespace: sf.ns, bulkPollIntervalMs: 5 });
+    gateway = new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, namespace: sf.ns, bulkPollIntervalMs: 5 });
   } else {
     const dv = await DataverseDouble.start();
     double = dv;
@@ -65,9 +65,9 @@ async function bench(crm: Crm) {
     }
     dv.insert(DV.settings.table, { navsync_name: 'NavSync', [DV.settings.dataValidationEnabled]: true, [DV.settings.autoSyncAllSeats]: true });
     dv.insert(DV.seat.table, { [`_${DV.seat.user}_value`]: owner, [DV.seat.enabled]: true, [DV.seat.writeBackOptOut]: null });
-    gateway = new DataverseGateway({
+    gateway = new DataverseGateway({ outbound: { allowLoopback: true },
       url: dv.url,
-      getToken: entraTokenProvider({ tokenUrl: dv.tokenUrl, clientId: dv.clientId, clientSecret: dv.clientSecret, resource: dv.url }),
+      getToken: entraTokenProvider({ outbound: { allowLoopback: true }, tokenUrl: dv.tokenUrl, clientId: dv.clientId, clientSecret: dv.clientSecret, resource: dv.url }),
       sleep: async () => undefined,
     });
   }
@@ -81,7 +81,7 @@ async function bench(crm: Crm) {
       }
       yield q.ids.map((id) => people.get(id)).filter((p): p is CrmPerson => !!p);
     })();
-  const linkedin = new SyncServicesSource({
+  const linkedin = new SyncServicesSource({ outbound: { allowLoopback: true },
     apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, clientId: li.clientId, clientSecret: li.clientSecret,
     crmKey: crm === 'salesforce' ? 'SFDC' : 'DYNAMICS', crmInstanceValue: 'bench', partner: crm === 'salesforce' ? 'SFDC' : 'MS',
     associationInstanceId: 'bench', pollIntervalMs: 5,

@@ -20,8 +20,8 @@ async function main() {
     const c = JSON.parse(crm) as { kind: string; url: string; clientId: string; clientSecret: string; token: string };
     const gw: CrmGateway =
       c.kind === 'salesforce'
-        ? new SalesforceGateway({ instanceUrl: c.url, clientId: c.clientId, clientSecret: c.clientSecret, bulkPollIntervalMs: 200 })
-        : new DataverseGateway({ url: c.url, getToken: async () => c.token });
+        ? new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: c.url, clientId: c.clientId, clientSecret: c.clientSecret, bulkPollIntervalMs: 200 })
+        : new DataverseGateway({ outbound: { allowLoopback: true }, url: c.url, getToken: async () => c.token });
     const w = await gw.updatePeople(r.updates);
     applied = { succeeded: w.succeeded.length, failed: w.failed.length, unprocessed: w.unprocessed.length };
   }

@@ -1,6 +1,10 @@
+import type { OutboundPolicy } from '../net/outbound';
+
 /** How the engine builds a gateway. Credentials come from the engine's config/env; they are never logged. */
 
 export interface SalesforceConfig {
+  /** Where requests may go (the doubles: loopback allowed); default: https to public addresses only. */
+  outbound?: OutboundPolicy;
   /** e.g. https://mydomain.my.salesforce.com (or http://127.0.0.1:<port> for the double). */
   instanceUrl: string;
   /** OAuth token endpoint base for the client-credentials flow (defaults to instanceUrl). */
@@ -26,6 +30,8 @@ export interface SalesforceConfig {
 }
 
 export interface DataverseConfig {
+  /** Where requests may go (the doubles: loopback allowed); default: https to public addresses only. */
+  outbound?: OutboundPolicy;
   /** e.g. https://org.crm4.dynamics.com (or http://127.0.0.1:<port> for the double). */
   url: string;
   /** Returns a bearer token; called before requests, with `forceRefresh` after a 401 (cache it yourself). */

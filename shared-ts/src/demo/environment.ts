@@ -55,8 +55,14 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
   const inboxFile = join(o.dir, 'inbox.jsonl');
   writeFileSync(inboxFile, inboxJsonLines(data.inbox));
   const linkedin = {
-    salesforce: await LinkedInDouble.start({ exportFiles: [demoExportCsv(data, 'salesforce')], associations: associationSeeds(data, 'salesforce') }),
-    dataverse: await LinkedInDouble.start({ exportFiles: [demoExportCsv(data, 'dataverse')], associations: associationSeeds(data, 'dataverse') }),
+    salesforce: await LinkedInDouble.start({
+      exportFiles: [demoExportCsv(data, 'salesforce')],
+      associations: associationSeeds(data, 'salesforce'),
+    }),
+    dataverse: await LinkedInDouble.start({
+      exportFiles: [demoExportCsv(data, 'dataverse')],
+      associations: associationSeeds(data, 'dataverse'),
+    }),
   };
   const salesforce = await SalesforceDouble.start();
   seedSalesforce(salesforce, data);
@@ -68,6 +74,7 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
   const source = (crm: DemoCrm) => {
     const li = linkedin[crm];
     return new SyncServicesSource({
+      outbound: { allowLoopback: true },
       apiBaseUrl: li.apiBaseUrl,
       tokenUrl: li.tokenUrl,
       clientId: li.clientId,
@@ -83,11 +90,25 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
   };
   const gateway = (crm: DemoCrm): CrmGateway => {
     if (crm === 'salesforce') {
-      return new SalesforceGateway({ instanceUrl: salesforce.url, clientId: salesforce.clientId, clientSecret: salesforce.clientSecret, namespace: salesforce.ns, bulkPollIntervalMs: 10 });
+      return new SalesforceGateway({
+        outbound: { allowLoopback: true },
+        instanceUrl: salesforce.url,
+        clientId: salesforce.clientId,
+        clientSecret: salesforce.clientSecret,
+        namespace: salesforce.ns,
+        bulkPollIntervalMs: 10,
+      });
     }
     return new DataverseGateway({
+      outbound: { allowLoopback: true },
       url: dataverse.url,
-      getToken: entraTokenProvider({ tokenUrl: dataverse.tokenUrl, clientId: dataverse.clientId, clientSecret: dataverse.clientSecret, resource: dataverse.url }),
+      getToken: entraTokenProvider({
+        outbound: { allowLoopback: true },
+        tokenUrl: dataverse.tokenUrl,
+        clientId: dataverse.clientId,
+        clientSecret: dataverse.clientSecret,
+        resource: dataverse.url,
+      }),
       sleep: async () => undefined,
     });
   };
@@ -112,7 +133,12 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
       };
     },
     async close() {
-      await Promise.all([salesforce.close(), dataverse.close(), linkedin.salesforce.close(), linkedin.dataverse.close()]);
+      await Promise.all([
+        salesforce.close(),
+        dataverse.close(),
+        linkedin.salesforce.close(),
+        linkedin.dataverse.close(),
+      ]);
     },
   };
 }

@@ -20,6 +20,30 @@ export const ERROR_CODES = {
   FILE_UNREADABLE: { code: 'NS-FILE-005', message: 'errors.fileUnreadable', remedy: 'errors.fileUnreadableRemedy' },
   EXPORT_REFUSED: { code: 'NS-FILE-006', message: 'errors.exportRefused', remedy: 'errors.exportRefusedRemedy' },
   UNKNOWN: { code: 'NS-UNKNOWN-999', message: 'errors.unknown', remedy: 'errors.unknownRemedy' },
+  CRM_SIGN_IN: { code: 'NS-AUTH-007', message: 'errors.crmSignIn', remedy: 'errors.crmSignInRemedy' },
+  LINKEDIN_ACCESS: { code: 'NS-LI-008', message: 'errors.linkedinAccess', remedy: 'errors.linkedinAccessRemedy' },
+  LINKEDIN_CONNECT_FAILED: {
+    code: 'NS-LI-009',
+    message: 'errors.linkedinConnectFailed',
+    remedy: 'errors.linkedinConnectFailedRemedy',
+  },
+  SF_API_DISABLED: { code: 'NS-SF-010', message: 'errors.apiDisabledForOrg', remedy: 'errors.apiDisabledForOrgRemedy' },
+  SF_API_VERSION: {
+    code: 'NS-SF-011',
+    message: 'errors.apiVersionUnsupported',
+    remedy: 'errors.apiVersionUnsupportedRemedy',
+  },
+  DATAVERSE_UNSUPPORTED: {
+    code: 'NS-DV-012',
+    message: 'errors.dataverseUnsupported',
+    remedy: 'errors.dataverseUnsupportedRemedy',
+  },
+  OUTBOUND_REFUSED: { code: 'NS-NET-013', message: 'errors.outboundRefused', remedy: 'errors.outboundRefusedRemedy' },
+  RESPONSE_TOO_LARGE: {
+    code: 'NS-NET-014',
+    message: 'errors.responseTooLarge',
+    remedy: 'errors.responseTooLargeRemedy',
+  },
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_CODES;

@@ -143,6 +143,8 @@ export class SalesforceDouble extends LoopbackDouble {
   private readonly planCache = new Map<string, { key: string; rel?: { fk: string; relName: string; target: string; sub: string } }[]>();
   private apiUsage = 0;
   readonly version = '66.0';
+  /** An edition without API access (Professional without the add-on, Essentials, Group): every call is refused. */
+  apiDisabledForOrg = false;
 
   constructor(private readonly opts: SalesforceDoubleOptions = {}) {
     super();
@@ -263,7 +265,11 @@ export class SalesforceDouble extends LoopbackDouble {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!auth || !this.tokens.has(auth)) return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     if (kind === 'userinfo') return sendJson(res, 200, { user_id: this.userId, organization_id: this.orgId, preferred_username: 'integration@navsync.example' }, headers);
+    if (this.apiDisabledForOrg) return sfError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.');
     const base = `/services/data/v${this.version}`;
+    // Retired versions (below 31.0) answer 410 UNSUPPORTED_API_VERSION; unknown newer ones are not found.
+    const asked = /^\/services\/data\/v(\d+\.\d)\//.exec(url.pathname)?.[1];
+    if (asked && Number(asked) < 31) return sfError(410, 'UNSUPPORTED_API_VERSION', `API version ${asked} is no longer supported`);
     if (!url.pathname.startsWith(base)) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const path = url.pathname.slice(base.length);
     try {

@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '../net/outbound';
 /** Configuration of the LinkedIn sources. Secrets (client secret, tokens) are never logged: see util/redact. */
 
 /** Column mapping of the export file (its columns are not documented): our field → accepted header names. */
@@ -13,6 +14,8 @@ export interface ColumnMapping {
 }
 
 export interface SyncServicesConfig {
+  /** Where requests may go (the doubles: loopback allowed); default: https to public addresses only. */
+  outbound?: OutboundPolicy;
   /** API base, default https://api.linkedin.com/v2 (the doubles: http://127.0.0.1:<port>/v2). */
   apiBaseUrl?: string;
   /** Token endpoint, default https://www.linkedin.com/oauth/v2/accessToken. */

@@ -7,6 +7,7 @@ import { CatalogueError } from '../domain/errors';
 import { Limiter } from '../net/concurrency';
 import { redactingLog, registerSecret } from '../net/redact';
 import { backoffDelay, defaultSleep, networkErrorCode, type BackoffPolicy } from '../net/backoff';
+import { outboundFetch } from '../net/http';
 import type { ColumnMapping, SyncServicesConfig } from './config';
 import { LinkedInDailyLimitError, nextMidnightUtc } from './errors';
 import { flattenBatches, resolveColumns } from './exportRows';
@@ -118,7 +119,7 @@ export class SyncServicesSource implements LinkedInSource {
     const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
     if (!res.ok || !json.access_token) {
       const detail = `LinkedIn token request: HTTP ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim();
-      throw new CatalogueError(res.status === 400 || res.status === 401 || res.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR', detail, res.status);
+      throw new CatalogueError(res.status === 400 || res.status === 401 || res.status === 403 ? 'LINKEDIN_ACCESS' : 'API_ERROR', detail, res.status);
     }
     registerSecret(json.access_token);
     this.token = { value: json.access_token, expiresAt: this.now() + (json.expires_in ?? 1800) * 1000 };
@@ -142,15 +143,16 @@ export class SyncServicesSource implements LinkedInSource {
       if (kind !== 'token' && kind !== 'download') await this.rate.pace();
       this.count(kind);
       try {
-        // API calls time out (a hung connection is a CONNECT_FAILED); downloads stream for as long as they need.
+        // API calls time out (a hung connection is a LINKEDIN_CONNECT_FAILED); downloads stream for as long as they need.
         const timeout = kind === 'download' ? undefined : AbortSignal.timeout(this.cfg.requestTimeoutMs ?? 60_000);
         const signal = timeout && opts.signal ? AbortSignal.any([timeout, opts.signal]) : (timeout ?? opts.signal);
-        res = await fetch(url, { method, headers, body: opts.body, signal });
+        const purpose = kind === 'token' || kind === 'download' ? kind : 'api';
+        res = await outboundFetch(url, { method, headers, body: opts.body, signal }, { platform: 'linkedin', purpose, policy: this.cfg.outbound });
       } catch (err) {
         const code = networkErrorCode(err);
         if (!code) throw err;
         this.log(`linkedin ${method} ${url} → ${code}`);
-        if (attempt >= this.policy.maxRetries) throw new CatalogueError('CONNECT_FAILED', `LinkedIn ${kind} request: ${code}`);
+        if (attempt >= this.policy.maxRetries) throw new CatalogueError('LINKEDIN_CONNECT_FAILED', `LinkedIn ${kind} request: ${code}`);
         await this.sleep(backoffDelay(attempt, this.policy), opts.signal);
         continue;
       }
@@ -190,7 +192,7 @@ export class SyncServicesSource implements LinkedInSource {
     } catch {
       /* not JSON: keep the text */
     }
-    const kind = res.status === 401 || res.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR';
+    const kind = res.status === 401 || res.status === 403 ? 'LINKEDIN_ACCESS' : 'API_ERROR';
     throw new CatalogueError(kind, `LinkedIn ${what}: HTTP ${res.status} ${detail}`.trim(), res.status);
   }
 

@@ -41,6 +41,8 @@ export interface NavSyncConfig {
   locale?: string;
   /** A file (mode 0600) with the credentials, as `navsync connect` writes it (credentialsFile.ts). */
   credentialsFile?: string;
+  /** Plain http to 127.0.0.1 / ::1, for the loopback test doubles only; a real installation never sets it. */
+  allowLoopback?: boolean;
 }
 
 /** Credentials, from the environment only. */

@@ -7,6 +7,10 @@ import { FileSource } from '../linkedin/fileSource';
 import { entraTokenProvider } from './entraToken';
 import { ConfigError, type Credentials, type NavSyncConfig } from './config';
 import type { SyncOptions } from './context';
+import type { OutboundPolicy } from '../net/outbound';
+
+/** Where the clients may send requests: https to public addresses; loopback only when the config asks (doubles). */
+const outboundOf = (cfg: NavSyncConfig): OutboundPolicy => ({ allowLoopback: cfg.allowLoopback === true });
 
 export interface Connection {
   options: Pick<SyncOptions, 'crm' | 'linkedin' | 'inboxFile' | 'outDir'>;
@@ -14,7 +18,7 @@ export interface Connection {
 }
 
 /** Dataverse: a given token, or an application token from Microsoft Entra ID by client credentials. */
-function dataverseToken(cfg: NonNullable<NavSyncConfig['dataverse']>, creds: Credentials): (force?: boolean) => Promise<string> {
+function dataverseToken(cfg: NonNullable<NavSyncConfig['dataverse']>, creds: Credentials, outbound: OutboundPolicy): (force?: boolean) => Promise<string> {
   if (creds.dvAccessToken) return async () => creds.dvAccessToken as string;
   if (!creds.dvClientId || !creds.dvClientSecret || !(cfg.tenantId || cfg.tokenUrl)) {
     throw new ConfigError('Dataverse credentials missing: set NAVSYNC_DV_ACCESS_TOKEN, or NAVSYNC_DV_CLIENT_ID + NAVSYNC_DV_CLIENT_SECRET with dataverse.tenantId');
@@ -24,6 +28,7 @@ function dataverseToken(cfg: NonNullable<NavSyncConfig['dataverse']>, creds: Cre
     clientId: creds.dvClientId,
     clientSecret: creds.dvClientSecret,
     resource: cfg.url,
+    outbound,
   });
 }
 
@@ -41,11 +46,12 @@ export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (lin
       clientId: creds.sfClientId,
       clientSecret: creds.sfClientSecret,
       accessToken: creds.sfAccessToken,
+      outbound: outboundOf(cfg),
       log,
     });
   }
   const dv = cfg.dataverse as NonNullable<NavSyncConfig['dataverse']>;
-  return new DataverseGateway({ url: dv.url, apiVersion: dv.apiVersion, getToken: dataverseToken(dv, creds), log });
+  return new DataverseGateway({ url: dv.url, apiVersion: dv.apiVersion, getToken: dataverseToken(dv, creds, outboundOf(cfg)), outbound: outboundOf(cfg), log });
 }
 
 export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (line: string) => void): LinkedInSource {
@@ -70,6 +76,7 @@ export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?:
     columns: li.columns,
     delimiter: li.delimiter,
     ...(li.pollIntervalMs ? { pollIntervalMs: li.pollIntervalMs } : {}),
+    outbound: outboundOf(cfg),
     log,
   });
 }

@@ -27,7 +27,7 @@ async function all<T>(pages: Pages<T>): Promise<T[]> {
 
 function gateway(extra: Partial<DataverseConfig> = {}): DataverseGateway {
   let token: string | null = null;
-  return new DataverseGateway({
+  return new DataverseGateway({ outbound: { allowLoopback: true },
     url: dv.url,
     getToken: async (force) => {
       tokenCalls.push(Boolean(force));
@@ -109,7 +109,7 @@ describe('connection', () => {
     dv.expireTokens();
     expect(await all(g.users({ ids: [owner] }))).toEqual([{ id: owner, name: 'Luca Bianchi', email: 'luca@example.com', active: true }]);
     expect(tokenCalls.filter(Boolean)).toHaveLength(1);
-    const down = await new DataverseGateway({ url: `http://127.0.0.1:${await closedPort()}`, getToken: async () => 'x-token-value', maxRetries: 0 }).checkConnection();
+    const down = await new DataverseGateway({ outbound: { allowLoopback: true }, url: `http://127.0.0.1:${await closedPort()}`, getToken: async () => 'x-token-value', maxRetries: 0 }).checkConnection();
     expect(down.error?.kind).toBe('CONNECT_FAILED');
     expect(down.error?.detail).toMatch(/ECONNREFUSED/);
   });

@@ -22,7 +22,7 @@ async function all<T>(pages: Pages<T>): Promise<T[]> {
 }
 
 function gateway(extra: Partial<SalesforceConfig> = {}): SalesforceGateway {
-  return new SalesforceGateway({
+  return new SalesforceGateway({ outbound: { allowLoopback: true },
     instanceUrl: sf.url,
     clientId: sf.clientId,
     clientSecret: sf.clientSecret,
@@ -92,11 +92,11 @@ describe('connection', () => {
     }
   });
 
-  test('wrong client secret → INSUFFICIENT_ACCESS; nothing listening → CONNECT_FAILED', async () => {
+  test('wrong client secret → CRM_SIGN_IN; nothing listening → CONNECT_FAILED', async () => {
     const bad = await gateway({ clientSecret: 'not-the-secret' }).checkConnection();
-    expect(bad.error?.kind).toBe('INSUFFICIENT_ACCESS');
+    expect(bad.error?.kind).toBe('CRM_SIGN_IN');
     expect(bad.error?.detail).toMatch(/invalid_client/);
-    const down = await new SalesforceGateway({ instanceUrl: `http://127.0.0.1:${await closedPort()}`, accessToken: 'x-token-value', retry: { maxRetries: 0 } }).checkConnection();
+    const down = await new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: `http://127.0.0.1:${await closedPort()}`, accessToken: 'x-token-value', retry: { maxRetries: 0 } }).checkConnection();
     expect(down.error?.kind).toBe('CONNECT_FAILED');
     expect(down.error?.detail).toMatch(/ECONNREFUSED/);
   });

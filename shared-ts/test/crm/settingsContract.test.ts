@@ -24,7 +24,7 @@ describe('Salesforce gateway ⇄ the admin page format', () => {
   let sf: SalesforceDouble;
   let rep: string;
   let other: string;
-  const gateway = () => new SalesforceGateway({ instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, retry: { maxRetries: 0, minTimeoutMs: 5 }, log: () => undefined });
+  const gateway = () => new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, retry: { maxRetries: 0, minTimeoutMs: 5 }, log: () => undefined });
   // A fresh org per test: each starts from what the admin page saved.
   beforeEach(async () => {
     sf = await SalesforceDouble.start();
@@ -67,7 +67,7 @@ describe('Dataverse gateway ⇄ the admin page format', () => {
   let dv: DataverseDouble;
   let rep: string;
   let other: string;
-  const gateway = () => new DataverseGateway({ url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined, log: () => undefined });
+  const gateway = () => new DataverseGateway({ outbound: { allowLoopback: true }, url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined, log: () => undefined });
   beforeEach(async () => {
     dv = await DataverseDouble.start();
     rep = dv.insert('systemuser', { fullname: 'Rep', internalemailaddress: 'rep@example.com', isdisabled: false }).systemuserid as string;

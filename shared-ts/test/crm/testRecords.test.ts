@@ -41,7 +41,7 @@ function salesforce(): World {
   const contact = sf.insert('Contact', { FirstName: 'Jean', LastName: 'Dupont', AccountId: account, OwnerId: owner }).Id;
   const key = sf.f(SF.task.activityKey);
   return {
-    gw: new SalesforceGateway({ instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, bulkPollIntervalMs: 10 }),
+    gw: new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, bulkPollIntervalMs: 10 }),
     owner,
     contact,
     row: (k) => {
@@ -61,7 +61,7 @@ function dataverse(): World {
   const account = String(dv.insert('account', { name: 'Bianchi S.r.l.', _ownerid_value: owner, statecode: 0 }).accountid);
   const contact = String(dv.insert('contact', { firstname: 'Giulia', lastname: 'Rossi', _parentcustomerid_value: account, _ownerid_value: owner, statecode: 0 }).contactid);
   return {
-    gw: new DataverseGateway({ url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined }),
+    gw: new DataverseGateway({ outbound: { allowLoopback: true }, url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined }),
     owner,
     contact,
     row: (k) => {

@@ -42,7 +42,7 @@ async function harness(opts: LinkedInDoubleOptions = {}, cfg: Partial<SyncServic
   const sleeps: number[] = [];
   const logs: string[] = [];
   const clock = { t: Date.UTC(2026, 10, 22, 17, 0, 0) };
-  const client = new SyncServicesSource({
+  const client = new SyncServicesSource({ outbound: { allowLoopback: true },
     apiBaseUrl: li.apiBaseUrl,
     tokenUrl: li.tokenUrl,
     clientId: li.clientId,
@@ -101,11 +101,11 @@ describe('token', () => {
     expect(h.li.counts().byKind.association).toBe(5);
   });
 
-  test('wrong client secret maps to INSUFFICIENT_ACCESS', async () => {
+  test('wrong client secret is a LinkedIn credential error (LINKEDIN_ACCESS), not the CRM access message', async () => {
     const h = await harness({}, { clientSecret: 'wrong-secret-value' });
     const err = await h.client.getAssociation('a1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CatalogueError);
-    expect((err as CatalogueError).kind).toBe('INSUFFICIENT_ACCESS');
+    expect((err as CatalogueError).kind).toBe('LINKEDIN_ACCESS');
     expect((err as CatalogueError).detail).toMatch(/invalid_client/);
   });
 });
@@ -240,19 +240,19 @@ describe('throttling and errors', () => {
     expect(h.li.counts().byKind.association).toBe(4);
   });
 
-  test('missing permission maps to INSUFFICIENT_ACCESS with the service error', async () => {
+  test('missing permission maps to LINKEDIN_ACCESS with the service error', async () => {
     const h = await harness();
     h.li.denyScope(true);
     const err = (await h.client.getAssociations(['a']).catch((e: unknown) => e)) as CatalogueError;
-    expect(err.kind).toBe('INSUFFICIENT_ACCESS');
+    expect(err.kind).toBe('LINKEDIN_ACCESS');
     expect(err.detail).toMatch(/ACCESS_DENIED 100 Not enough permissions/);
   });
 
-  test('connection refused maps to CONNECT_FAILED', async () => {
+  test('connection refused maps to LINKEDIN_CONNECT_FAILED', async () => {
     const h = await harness({}, { maxRetries: 1 });
     const url = h.li.url;
     await h.li.close();
-    const client = new SyncServicesSource({
+    const client = new SyncServicesSource({ outbound: { allowLoopback: true },
       apiBaseUrl: `${url}/v2`,
       tokenUrl: `${url}/oauth/v2/accessToken`,
       clientId: 'x',
@@ -265,19 +265,19 @@ describe('throttling and errors', () => {
       sleep: async () => undefined,
     });
     const err = (await client.getAssociation('a').catch((e: unknown) => e)) as CatalogueError;
-    expect(err.kind).toBe('CONNECT_FAILED');
+    expect(err.kind).toBe('LINKEDIN_CONNECT_FAILED');
     expect(err.detail).toMatch(/ECONNREFUSED/);
   });
 });
 
-test('a server that never answers times out as CONNECT_FAILED', async () => {
+test('a server that never answers times out as LINKEDIN_CONNECT_FAILED', async () => {
   const { createServer } = await import('node:net');
   const sockets: import('node:net').Socket[] = [];
   const hung = createServer((sock) => sockets.push(sock));
   await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
   const { port } = hung.address() as { port: number };
   try {
-    const client = new SyncServicesSource({
+    const client = new SyncServicesSource({ outbound: { allowLoopback: true },
       apiBaseUrl: `http://127.0.0.1:${port}/v2`,
       tokenUrl: `http://127.0.0.1:${port}/oauth/v2/accessToken`,
       clientId: 'x',
@@ -290,7 +290,7 @@ test('a server that never answers times out as CONNECT_FAILED', async () => {
       maxRetries: 0,
     });
     const err = (await client.getAssociation('a').catch((e: unknown) => e)) as CatalogueError;
-    expect(err.kind).toBe('CONNECT_FAILED');
+    expect(err.kind).toBe('LINKEDIN_CONNECT_FAILED');
     expect(err.detail).toBe('LinkedIn token request: ETIMEDOUT');
   } finally {
     sockets.forEach((s) => s.destroy());

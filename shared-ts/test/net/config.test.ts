@@ -34,7 +34,10 @@ describe('the config file holds no secret', () => {
     ['salesforce', 'Passwd'],
     ['salesforce', 'auth'],
   ])('%s.%s is refused', (section, key) => {
-    const v = { ...base, [section]: { ...(base as unknown as Record<string, object>)[section], [key]: 'some-value-1234' } };
+    const v = {
+      ...base,
+      [section]: { ...(base as unknown as Record<string, object>)[section], [key]: 'some-value-1234' },
+    };
     expect(() => loadConfig(write(v))).toThrow(ConfigError);
     expect(() => loadConfig(write(v))).toThrow(`(${section}.${key})`);
   });

@@ -19,6 +19,7 @@ function config(extra: Record<string, unknown> = {}): string {
     file,
     JSON.stringify({
       crm: 'salesforce',
+      allowLoopback: true,
       salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
       linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
       inboxFile: env.inboxFile,
@@ -98,7 +99,7 @@ describe('navsync CLI', () => {
   test('wrong credentials: the catalogue message, exit 1, the secret redacted', async () => {
     const code = await cli(['sync', '--config', config()], { ...credentials(), NAVSYNC_SF_CLIENT_SECRET: 'wrong-secret-value-123' });
     expect(code).toBe(1);
-    expect(out).toMatch(/✗ connection .*NS-(ACCESS-003|CONN-001)/);
+    expect(out).toMatch(/✗ connection .*NS-AUTH-007/);
     expect(out).toMatch(/– validation/); // later steps skipped, not attempted
     expect(out + err).not.toContain('wrong-secret-value-123');
   });
@@ -194,6 +195,7 @@ describe('navsync CLI', () => {
       file,
       JSON.stringify({
         crm: 'dataverse',
+        allowLoopback: true,
         dataverse: { url: env.dataverse.url, tokenUrl: env.dataverse.tokenUrl },
         linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.dataverse.organizationId, pollIntervalMs: 10 },
         inboxFile: env.inboxFile,

@@ -25,6 +25,7 @@ function setup(exportText: string | null, linkedin: Record<string, unknown> = {}
     file,
     JSON.stringify({
       crm: 'salesforce',
+      allowLoopback: true,
       salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
       linkedin: { source: 'file', exportFiles: [exportFile], ...linkedin },
       outDir: join(dir, 'autosave'),

@@ -3,7 +3,10 @@
  * retried after `Retry-After` (429 service protection, 503), re-authenticated once on 401 and mapped to the
  * catalogue; OData pages; entity set names.
  */
+import { lookup } from 'node:dns/promises';
 import { DynamicsWebApi } from 'dynamics-web-api';
+import { CatalogueError } from '../../domain/errors';
+import { checkUrl, refusedAddress, refused } from '../../net/outbound';
 import { defaultSleep, networkErrorCode } from '../../net/backoff';
 import type { DataverseConfig } from '../config';
 import type { RequestCounts } from '../gateway';
@@ -17,12 +20,18 @@ export type Rec = Record<string, unknown>;
 
 const BATCH_MAX = 1000;
 
+/** Dynamics 365 online environments: the commercial cloud and the US government and China clouds. */
+const ONLINE_HOST = /\.(dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|dynamics\.cn)$/i;
+
 export class DataverseClient {
   readonly api: DynamicsWebApi;
   readonly log: (line: string) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly counts: RequestCounts = { total: 0, byKind: {} };
   private forceRefresh = false;
+  private checked: Promise<void> | null = null;
+  /** Until a first call succeeded, a 404 without a Dataverse error code means there is no Web API v9 here. */
+  private answered = false;
   private readonly sets = new Map<string, string>();
   /** Every request of this client, side by side up to the configured bound. */
   readonly limiter: Limiter;
@@ -58,6 +67,8 @@ export class DataverseClient {
    * re-authenticated once on 401.
    */
   async call<T>(kind: string, what: string, fn: () => Promise<T>, objects: readonly string[] = []): Promise<T> {
+    if (!this.checked) this.checked = this.checkEnvironment();
+    await this.checked;
     const max = this.cfg.maxRetries ?? 5;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -65,6 +76,7 @@ export class DataverseClient {
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
       try {
         const r = await this.limiter.run(fn);
+        this.answered = true;
         this.log(`dataverse ${kind} ${what}`);
         return r;
       } catch (err) {
@@ -79,9 +91,42 @@ export class DataverseClient {
           await this.sleep(retryAfterMs(e.headers, attempt));
           continue;
         }
+        if (!this.answered && e.status === 404 && !codeOf(e))
+          throw new CatalogueError(
+            'DATAVERSE_UNSUPPORTED',
+            `Dataverse: no Web API v${this.version()} at ${this.cfg.url}`,
+            404,
+          );
         throw dataverseError(err, what, objects);
       }
     }
+  }
+
+  private version(): string {
+    return this.cfg.apiVersion ?? '9.2';
+  }
+
+  /**
+   * Before the first request: the URL under the outbound policy, Dynamics 365 online (on-premises servers and Web
+   * API versions before 9 are not supported), and the host's addresses. dynamics-web-api opens its own connections,
+   * so the addresses are checked here, once, rather than on every connect.
+   */
+  private async checkEnvironment(): Promise<void> {
+    const url = checkUrl(this.cfg.url, 'dataverse', 'api', this.cfg.outbound);
+    if (!/^9\.\d+$/.test(this.version()))
+      throw new CatalogueError(
+        'DATAVERSE_UNSUPPORTED',
+        `Dataverse: Web API version ${this.version()} (NavSync needs 9.x)`,
+      );
+    if (this.cfg.outbound?.allowLoopback && refusedAddress(url.hostname) === 'a loopback address') return;
+    if (!ONLINE_HOST.test(url.hostname))
+      throw new CatalogueError('DATAVERSE_UNSUPPORTED', `Dataverse: ${url.hostname} is not a Dynamics 365 online host`);
+    const addresses = await lookup(url.hostname, { all: true }).catch(() => []);
+    const bad = addresses.find((a) => refusedAddress(a.address, this.cfg.outbound));
+    if (bad)
+      throw refused(
+        `dataverse api ${url.hostname} resolves to ${refusedAddress(bad.address, this.cfg.outbound)} (${bad.address})`,
+      );
   }
 
   /** The entity set of a table, read from its metadata once (custom tables do not pluralise predictably). */

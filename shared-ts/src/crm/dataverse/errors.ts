@@ -1,6 +1,7 @@
 /** Dataverse failures: dynamics-web-api / network errors mapped to the catalogue, per-record refusals, Retry-After. */
 import { CatalogueError } from '../../domain/errors';
 import { networkErrorCode } from '../../net/backoff';
+import { refusalIn } from '../../net/outbound';
 import type { TestContactResult, WriteResult } from '../gateway';
 
 export interface DvError {
@@ -20,6 +21,8 @@ const ACCESS_CODES = new Set(['0x80040220', '0x80048306', '0x80048405']);
 /** Maps a dynamics-web-api / network failure to the catalogue (platform code and message in the detail). */
 export function dataverseError(err: unknown, what: string, objects: readonly string[] = []): CatalogueError {
   if (err instanceof CatalogueError) return err;
+  const refusal = refusalIn(err);
+  if (refusal) return refusal;
   const net = networkErrorCode(err);
   if (net) return new CatalogueError('CONNECT_FAILED', `Dataverse ${what}: ${net}`);
   const e = (Array.isArray(err) ? err.find((x) => x instanceof Error) : err) as DvError;

@@ -4,6 +4,8 @@ import type { TokenResponse } from 'jsforce/lib/oauth2';
 import { CatalogueError } from '../../domain/errors';
 import type { SalesforceConfig } from '../config';
 import type { RequestCounts } from '../gateway';
+import { guardJsforce } from '../../net/http';
+import { checkUrl } from '../../net/outbound';
 import { registerSecret } from '../../net/redact';
 import { salesforceRequestKind } from './requestKind';
 
@@ -37,6 +39,7 @@ export async function openConnection(
         }
       : {}),
   });
+  guardJsforce();
   instrument(conn, cfg, counts, log);
   if (!cfg.accessToken && clientId && clientSecret) {
     await conn.authorize({ grant_type: 'client_credentials' });
@@ -59,13 +62,23 @@ function instrument(conn: Connection, cfg: SalesforceConfig, counts: RequestCoun
     t.httpRequest = (req, opts = {}) => {
       const path = new URL(req.url, cfg.instanceUrl).pathname;
       const kind = salesforceRequestKind(req.method, path);
+      // Every request under the outbound policy: token endpoints only on Salesforce's login and My Domain hosts.
+      checkUrl(
+        new URL(req.url, cfg.instanceUrl),
+        'salesforce',
+        /\/oauth2\/token$/.test(path) ? 'token' : 'api',
+        cfg.outbound,
+      );
+      // Uncompressed answers, so that the connection's byte limit is the decoded size; redirects are not followed.
+      const r = req as { headers?: Record<string, string> };
+      r.headers = { ...(r.headers ?? {}), 'Accept-Encoding': 'identity' };
       counts.total++;
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       log(`salesforce ${req.method} ${req.url}`);
       const retry = cfg.retry
         ? { retry: { maxRetries: cfg.retry.maxRetries, minTimeout: cfg.retry.minTimeoutMs } }
         : {};
-      return original(req, { ...opts, ...retry });
+      return original(req, { ...opts, ...retry, followRedirect: false });
     };
   }
 }

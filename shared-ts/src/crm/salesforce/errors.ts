@@ -1,30 +1,46 @@
 /** Salesforce failures: jsforce / network errors mapped to the catalogue, and per-record save results. */
-import { CatalogueError } from '../../domain/errors';
+import { CatalogueError, type ErrorKind } from '../../domain/errors';
 import { networkErrorCode } from '../../net/backoff';
+import { refusalIn } from '../../net/outbound';
 import type { WriteFailure } from '../gateway';
 
-const AUTH_CODES = new Set([
-  'INVALID_SESSION_ID',
-  'API_DISABLED_FOR_ORG',
+/** The integration user signed in but may not do this (permission set, API Enabled). */
+const ACCESS_CODES = new Set([
   'API_CURRENTLY_DISABLED',
   'INSUFFICIENT_ACCESS',
   'INSUFFICIENT_ACCESS_OR_READONLY',
   'INSUFFICIENT_PRIVILEGES',
+]);
+
+/** The credentials were refused (OAuth token endpoint) or the session could not be renewed. */
+const SIGN_IN_CODES = new Set([
+  'INVALID_SESSION_ID',
   'invalid_client',
   'invalid_grant',
   'invalid_client_id',
   'unauthorized_client',
 ]);
 
+/** Platform codes with an entry of their own: the org's edition has no API; the configured API version is unknown. */
+const OWN_ENTRY = new Map<string, ErrorKind>([
+  ['API_DISABLED_FOR_ORG', 'SF_API_DISABLED'],
+  ['UNSUPPORTED_API_VERSION', 'SF_API_VERSION'],
+]);
+
 /** Maps a jsforce / network failure to the catalogue (the platform's code and message in the detail). */
 export function salesforceError(err: unknown, what: string, objects: readonly string[] = []): CatalogueError {
   if (err instanceof CatalogueError) return err;
+  const refusal = refusalIn(err);
+  if (refusal) return refusal;
   const net = networkErrorCode(err);
   if (net) return new CatalogueError('CONNECT_FAILED', `Salesforce ${what}: ${net}`);
   const e = err as { errorCode?: string; name?: string; message?: string };
   const code = e.errorCode ?? e.name ?? 'UNKNOWN';
   const detail = `Salesforce ${what}: ${code}: ${e.message ?? ''}`.trim();
-  if (AUTH_CODES.has(code)) return new CatalogueError('INSUFFICIENT_ACCESS', detail);
+  const own = OWN_ENTRY.get(code);
+  if (own) return new CatalogueError(own, detail);
+  if (SIGN_IN_CODES.has(code)) return new CatalogueError('CRM_SIGN_IN', detail);
+  if (ACCESS_CODES.has(code)) return new CatalogueError('INSUFFICIENT_ACCESS', detail);
   if ((code === 'INVALID_TYPE' || code === 'NOT_FOUND') && objects.length)
     return new CatalogueError('OBJECTS_UNREADABLE', detail);
   return new CatalogueError('API_ERROR', detail);
