@@ -27,6 +27,8 @@ interface ConnectArgs {
   values: Record<string, string>;
   secrets: 'file' | 'env';
   credentialsFile?: string;
+  /** --allow-loopback: plain http to 127.0.0.1 (the test doubles); written into the config. */
+  allowLoopback?: boolean;
 }
 
 const FLAGS: Record<Crm, string[]> = {
@@ -72,6 +74,7 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     const name = x.replace(/^--/, '');
     if (x === '--config') a.config = value();
     else if (x === '--credentials-file') a.credentialsFile = value();
+    else if (x === '--allow-loopback') a.allowLoopback = true;
     else if (x === '--secrets') {
       const v = value();
       if (v !== 'file' && v !== 'env') throw new ConfigError('--secrets is "file" or "env"');
@@ -191,6 +194,7 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
       crm: a.crm,
       [a.crm]: section,
       linkedin: { source: 'file', exportFiles: [] },
+      ...(a.allowLoopback ? { allowLoopback: true } : {}),
     } as unknown as NavSyncConfig;
     say(`Checking the connection to ${a.crm === 'salesforce' ? section.instanceUrl : section.url} …`);
     const crm = crmFromConfig(cfg, creds);
@@ -218,6 +222,7 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
       ...existing,
       crm: a.crm,
       [a.crm]: { ...((existing[a.crm] as object) ?? {}), ...section },
+      ...(a.allowLoopback ? { allowLoopback: true } : {}),
     };
     next.linkedin ??= { source: 'api', crmInstanceValue: orgId };
     const credVars = { [idVar]: v['client-id'], [secretVar]: secret };

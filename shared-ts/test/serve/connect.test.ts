@@ -36,14 +36,29 @@ async function cli(args: string[], vars: NodeJS.ProcessEnv): Promise<number> {
 
 const config = () => join(dir, 'navsync.json');
 const connectSf = (secret: string, extra: string[] = []) =>
-  cli(['connect', 'salesforce', '--config', config(), '--instance-url', sf.url, '--client-id', sf.clientId, ...extra], {
-    NAVSYNC_SF_CLIENT_SECRET: secret,
-  });
+  cli(
+    [
+      'connect',
+      'salesforce',
+      '--allow-loopback',
+      '--config',
+      config(),
+      '--instance-url',
+      sf.url,
+      '--client-id',
+      sf.clientId,
+      ...extra,
+    ],
+    {
+      NAVSYNC_SF_CLIENT_SECRET: secret,
+    },
+  );
 const connectDv = (secret: string, url = dv.url) =>
   cli(
     [
       'connect',
       'dataverse',
+      '--allow-loopback',
       '--config',
       config(),
       '--url',
@@ -64,6 +79,7 @@ describe('navsync connect', () => {
     const cfg = JSON.parse(readFileSync(config(), 'utf8'));
     expect(cfg).toMatchObject({
       crm: 'salesforce',
+      allowLoopback: true,
       salesforce: { instanceUrl: sf.url },
       linkedin: { source: 'api', crmInstanceValue: sf.orgId },
       credentialsFile: 'navsync.credentials.json',
@@ -90,6 +106,7 @@ describe('navsync connect', () => {
       [
         'connect',
         'dataverse',
+        '--allow-loopback',
         '--config',
         config(),
         '--url',
@@ -107,6 +124,7 @@ describe('navsync connect', () => {
     const cfg = JSON.parse(readFileSync(config(), 'utf8'));
     expect(cfg).toMatchObject({
       crm: 'dataverse',
+      allowLoopback: true,
       dataverse: { url: dv.url, tokenUrl: dv.tokenUrl },
       linkedin: { crmInstanceValue: dv.organizationId },
     });
@@ -133,7 +151,17 @@ describe('navsync connect', () => {
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((r) => server.close(() => r()));
     const code = await cli(
-      ['connect', 'salesforce', '--config', config(), '--instance-url', `http://127.0.0.1:${port}`, '--client-id', 'x'],
+      [
+        'connect',
+        'salesforce',
+        '--allow-loopback',
+        '--config',
+        config(),
+        '--instance-url',
+        `http://127.0.0.1:${port}`,
+        '--client-id',
+        'x',
+      ],
       { NAVSYNC_SF_CLIENT_SECRET: 'y' },
     );
     expect(code).toBe(1);
@@ -170,6 +198,7 @@ describe('navsync connect', () => {
       config(),
       JSON.stringify({
         crm: 'salesforce',
+        allowLoopback: true,
         salesforce: { instanceUrl: 'https://old.example' },
         linkedin: { source: 'file', exportFiles: ['x.csv'] },
         outDir: 'out',

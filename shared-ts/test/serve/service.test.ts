@@ -32,6 +32,7 @@ function configFile(serve: Record<string, unknown> = {}): string {
     file,
     JSON.stringify({
       crm: 'salesforce',
+      allowLoopback: true,
       salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
       linkedin: {
         source: 'api',
