@@ -51,6 +51,7 @@ describe.each(['salesforce', 'dataverse'] as DemoCrm[])('429 storms with request
     const base = e.options(crm);
     const li = e.linkedin[crm];
     const linkedin = new SyncServicesSource({
+      outbound: { allowLoopback: true },
       apiBaseUrl: liProxy.to(li.apiBaseUrl),
       tokenUrl: liProxy.to(li.tokenUrl),
       clientId: li.clientId,
@@ -69,6 +70,7 @@ describe.each(['salesforce', 'dataverse'] as DemoCrm[])('429 storms with request
     if (crm === 'salesforce') {
       const sf = e.salesforce;
       gateway = new SalesforceGateway({
+        outbound: { allowLoopback: true },
         instanceUrl: crmProxy.url,
         clientId: sf.clientId,
         clientSecret: sf.clientSecret,
@@ -86,8 +88,10 @@ describe.each(['salesforce', 'dataverse'] as DemoCrm[])('429 storms with request
     } else {
       const dv = e.dataverse;
       gateway = new DataverseGateway({
+        outbound: { allowLoopback: true },
         url: crmProxy.url,
         getToken: entraTokenProvider({
+          outbound: { allowLoopback: true },
           tokenUrl: crmProxy.to(dv.tokenUrl),
           clientId: dv.clientId,
           clientSecret: dv.clientSecret,
