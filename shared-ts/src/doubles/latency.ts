@@ -15,8 +15,7 @@
  *   and per-endpoint limits are not published, so the model's figures for them are assumptions.
  */
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LoopbackDouble } from './server';
+import { closeServer, listenOnLoopback, type LoopbackDouble } from './server';
 
 export type Platform = 'salesforce' | 'dataverse' | 'linkedin';
 
@@ -191,19 +190,13 @@ export class LatencyProxy {
   private async listen(): Promise<void> {
     this.server = createServer((req, res) => void this.serve(req, res));
     this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', reject);
-      this.server?.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
   }
 
   async close(): Promise<void> {
     const s = this.server;
     this.server = null;
-    if (!s) return;
-    s.closeAllConnections();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
+    if (s) await closeServer(s);
   }
 
   /** The limit this request would break now, if any (windows are sliding, as Dataverse's is). */
