@@ -71,23 +71,23 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
     const d = await next<DoublesInfo>();
     const crm =
       kind === 'salesforce'
-        ? new SalesforceGateway({
+        ? new SalesforceGateway({ outbound: { allowLoopback: true },
             instanceUrl: d.crmUrl,
             clientId: d.clientId,
             clientSecret: d.clientSecret,
             namespace: d.ns || null,
             bulkPollIntervalMs: 500,
           })
-        : new DataverseGateway({
+        : new DataverseGateway({ outbound: { allowLoopback: true },
             url: d.crmUrl,
-            getToken: entraTokenProvider({
+            getToken: entraTokenProvider({ outbound: { allowLoopback: true },
               tokenUrl: d.crmUrl + d.tokenPath,
               clientId: d.clientId,
               clientSecret: d.clientSecret,
               resource: d.crmUrl,
             }),
           });
-    const linkedin = new SyncServicesSource({
+    const linkedin = new SyncServicesSource({ outbound: { allowLoopback: true },
       apiBaseUrl: `${d.liUrl}/v2`,
       tokenUrl: `${d.liUrl}/oauth/v2/accessToken`,
       clientId: d.liClientId,

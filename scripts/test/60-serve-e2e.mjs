@@ -29,6 +29,7 @@ writeFileSync(
   config,
   JSON.stringify({
     crm: 'salesforce',
+    allowLoopback: true,
     salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
     linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
     outDir: join(dir, 'autosave'),
