@@ -41,7 +41,7 @@ const PATCHES = [
   ],
   [
     'contextInfo={entityTypeName:this._modeData&&this._modeData.entityTypeName,entityId:this._modeData&&this._modeData.entityId',
-    'contextInfo={entityTypeName:"contact",entityId:window.__navsync.recordId',
+    'contextInfo={entityTypeName:window.__navsync.entity,entityId:window.__navsync.recordId',
   ],
   // The signed-in user's language (the harness has no setting for it).
   ['languageId:1033,locale:"en-US"', 'languageId:window.__navsync.lcid,locale:window.__navsync.locale'],
@@ -65,16 +65,22 @@ function pageStore(recordId) {
       navsync_matchsource: 613730000,
     });
   }
+  // An account form: the company card.
+  const entityName = query.get('entity') ?? 'contact';
+  if (entityName === 'account') {
+    Object.assign(row, { name: 'Contoso B.V.', navsync_companyurn: 'urn:li:organization:1035' });
+  }
   window.alert = () => undefined;
   window.__navsync = {
     recordId,
+    entity: entityName,
     lcid: Number(query.get('lcid') ?? '1033'),
     locale: query.get('locale') ?? 'en',
     updates: [],
     selects: [],
     retrieveRecord(entity, id, options) {
       this.selects.push(`${entity}:${options}`);
-      if (entity !== 'contact' || id !== recordId) return Promise.reject(new Error('Does Not Exist'));
+      if (entity !== this.entity || id !== recordId) return Promise.reject(new Error('Does Not Exist'));
       return Promise.resolve({ ...row });
     },
     updateRecord(entity, id, data) {
@@ -160,9 +166,9 @@ async function setUp() {
 }
 
 /** (Re)load the harness in a language, optionally with the hostile row. */
-async function open(locale, row = '') {
+async function open(locale, row = '', entity = 'contact') {
   current = { lcid: DATAVERSE_LCID[locale] };
-  await page.goto(`${HARNESS}?lcid=${current.lcid}&locale=${locale}${row ? `&row=${row}` : ''}`);
+  await page.goto(`${HARNESS}?lcid=${current.lcid}&locale=${locale}&entity=${entity}${row ? `&row=${row}` : ''}`);
   // The harness fills every input property with "val"; an API key turns on the official frame, so clear it to
   // get NavSync's own card, and give the search inputs real values.
   for (const [property, value] of [
@@ -238,6 +244,19 @@ try {
           await page.screenshot({ path: join(artifacts, `pcf-embedded-profile.${locale}.png`), fullPage: true });
       },
     ]),
+    [
+      'on an account form: the company card with its LinkedIn page (German user)',
+      async () => {
+        await open('de', '', 'account');
+        await page.getByText(t('profile.companyLinked', 'de')).first().waitFor({ timeout: 20000 });
+        const link = page.getByRole('link', { name: t('profile.viewCompany', 'de') });
+        if ((await link.getAttribute('href')) !== 'https://www.linkedin.com/company/1035')
+          throw new Error('company link');
+        if ((await page.getByLabel(t('profile.matchLabel', 'de')).count()) !== 0)
+          throw new Error('person parts on an account');
+        await page.screenshot({ path: join(artifacts, 'pcf-embedded-profile.account.de.png'), fullPage: true });
+      },
+    ],
     [
       'the harness listens on loopback only (not on this machine’s other addresses)',
       async () => {
