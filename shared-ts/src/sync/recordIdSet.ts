@@ -141,14 +141,14 @@ class PackedTable {
       const first = keys[o];
       if (first === 0) break;
       if (first === k0 && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3)
-        return this.indexes[o / WORDS];
+        return this.indexes[o >>> 2];
       o = (o + WORDS) & (this.mask * WORDS + WORDS - 1);
     }
     keys[o] = k0;
     keys[o + 1] = k1;
     keys[o + 2] = k2;
     keys[o + 3] = k3;
-    this.indexes[o / WORDS] = next;
+    this.indexes[o >>> 2] = next;
     if (++this.size * 2 > this.mask) this.grow();
     return next;
   }
@@ -169,7 +169,7 @@ class PackedTable {
       keys[o + 1] = old[p + 1];
       keys[o + 2] = old[p + 2];
       keys[o + 3] = old[p + 3];
-      indexes[o / WORDS] = oldIndexes[p / WORDS];
+      indexes[o >>> 2] = oldIndexes[p >>> 2];
     }
     this.keys = keys;
     this.indexes = indexes;
