@@ -28,6 +28,20 @@ const failedLine = (out: string, step: string) => out.split('\n').find((l) => l.
     expect(t('errors.connectFailed')).toBe('Could not connect to CRM. Please try again later.');
   });
 
+  test('1b. a CRM host name that does not resolve is a connection error too, with the attempts counted', async () => {
+    const cfg = writeConfig(env, dir, 'salesforce', { salesforce: { instanceUrl: 'https://navsync-test.invalid' } });
+    const li = env.linkedin.salesforce;
+    const r = await navsync(['sync', '--config', cfg, '--quiet'], {
+      NAVSYNC_SF_ACCESS_TOKEN: env.salesforce.issueToken(),
+      NAVSYNC_LINKEDIN_CLIENT_ID: li.clientId,
+      NAVSYNC_LINKEDIN_CLIENT_SECRET: li.clientSecret,
+    });
+    expect(r.code).toBe(1);
+    expect(failedLine(r.stdout, 'connection')).toContain(`NS-CONN-001 ${t('errors.connectFailed')}`);
+    expect(r.stdout).toMatch(/ENOTFOUND|EAI_AGAIN/);
+    expect(r.stdout).toMatch(/requests: CRM [1-9]/);
+  }, 60_000);
+
   test('2. the CRM API answers an error: "The CRM API reported an error. Please try again later."', async () => {
     env.salesforce.failNext(1, {
       status: 400,
