@@ -8,9 +8,11 @@ import { seedDataverse } from './seedDataverse';
 import type { CrmGateway } from '../crm/gateway';
 import { LinkedInDouble, type AssociationSeed } from '../doubles/linkedinDouble';
 import { SalesforceDouble } from '../doubles/salesforceDouble';
+import { CompanyFileSource } from '../linkedin/companySource';
 import { SyncServicesSource } from '../linkedin/syncServices';
 import type { SyncOptions } from '../sync/context';
 import { generateDemoData, inboxJsonLines, type DemoData } from './dataset';
+import { demoCompaniesJsonLines } from './companiesFile';
 import { demoExportCsv } from './exportFile';
 import { crmId, type DemoCrm } from './ids';
 import { seedSalesforce } from './seedSalesforce';
@@ -54,6 +56,8 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
   mkdirSync(o.dir, { recursive: true });
   const inboxFile = join(o.dir, 'inbox.jsonl');
   writeFileSync(inboxFile, inboxJsonLines(data.inbox));
+  const companiesFile = join(o.dir, 'companies.jsonl');
+  writeFileSync(companiesFile, demoCompaniesJsonLines(data));
   const linkedin = {
     salesforce: await LinkedInDouble.start({
       exportFiles: [demoExportCsv(data, 'salesforce')],
@@ -127,6 +131,7 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
       return {
         crm: gateways.get(crm) as CrmGateway,
         linkedin: sources.get(crm) as SyncServicesSource,
+        companies: new CompanyFileSource({ file: companiesFile }),
         inboxFile,
         outDir: join(o.dir, `autosave-${crm}`),
         ...extra,

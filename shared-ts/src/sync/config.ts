@@ -36,6 +36,8 @@ export interface NavSyncConfig {
         /** The files' encoding when it is not UTF-8 (e.g. `windows-1252`); any other file is refused. */
         encoding?: string;
       };
+  /** LinkedIn company pages (CSV / JSON lines) that accounts are matched against; the APIs carry none. */
+  companiesFile?: string;
   inboxFile?: string;
   outDir?: string;
   locale?: string;
@@ -143,6 +145,7 @@ export function loadConfig(file: string, warn: (line: string) => void = () => un
     cfg.linkedin.exportFiles = (cfg.linkedin.exportFiles ?? []).map((p) => resolve(base, p));
     cfg.linkedin.associationsFile = rel(cfg.linkedin.associationsFile);
   }
+  cfg.companiesFile = rel(cfg.companiesFile);
   cfg.inboxFile = rel(cfg.inboxFile);
   cfg.outDir = rel(cfg.outDir);
   cfg.credentialsFile = rel(cfg.credentialsFile);

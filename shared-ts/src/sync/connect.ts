@@ -3,6 +3,7 @@ import { SalesforceGateway } from '../crm/salesforce';
 import { DataverseGateway } from '../crm/dataverse';
 import type { LinkedInSource } from '../linkedin/source';
 import { SyncServicesSource } from '../linkedin/syncServices';
+import { CompanyFileSource } from '../linkedin/companySource';
 import { FileSource } from '../linkedin/fileSource';
 import { entraTokenProvider } from './entraToken';
 import { ConfigError, type Credentials, type NavSyncConfig } from './config';
@@ -87,6 +88,7 @@ export function connect(cfg: NavSyncConfig, creds: Credentials, log?: (line: str
     options: {
       crm: crmFromConfig(cfg, creds, log),
       linkedin: linkedinFromConfig(cfg, creds, log),
+      ...(cfg.companiesFile ? { companies: new CompanyFileSource({ file: cfg.companiesFile }) } : {}),
       inboxFile: cfg.inboxFile,
       outDir: cfg.outDir,
     },

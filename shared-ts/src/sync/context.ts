@@ -1,5 +1,6 @@
 import type { ActivityKind } from '../domain/writeback/kinds';
 import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdateList, AccountUpdate, ActivityRecord, ActivityResolution, WriteResult } from '../crm/gateway';
+import type { CompanySource } from '../linkedin/companySource';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
 import { Progress, type ProgressSink } from './progress';
@@ -9,6 +10,8 @@ import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from
 export interface SyncOptions {
   crm: CrmGateway;
   linkedin: LinkedInSource;
+  /** LinkedIn company pages for account matching (none: the step is skipped and stored URNs are kept). */
+  companies?: CompanySource;
   /** Dry run: read everything, write nothing, list every change it would make. */
   dryRun?: boolean;
   /** The write-back inbox (JSON lines). No file = nothing to write back. */

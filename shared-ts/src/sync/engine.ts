@@ -5,6 +5,7 @@ import { CatalogueError, describeError } from '../domain/errors';
 import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
 import { type RunReport, type StepName, type StepReport } from './report';
+import { accountMatchingStep } from './steps/accountMatching';
 import { associationsStep } from './steps/associations';
 import { autoSaveFiles, autoSaveStep } from './steps/autoSave';
 import { connectionStep } from './steps/connection';
@@ -68,6 +69,8 @@ function finish(state: RunState, command: string, startedAt: number, steps: Step
 const CYCLE: [StepName, StepFn][][] = [
   [['connection', connectionStep]],
   [['settings', settingsStep]],
+  // Before validation: the company URNs it stores are what validation compares first.
+  [['accountMatching', accountMatchingStep]],
   [
     ['autoSave', autoSaveStep],
     ['validation', validationStep],

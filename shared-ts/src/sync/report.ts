@@ -37,7 +37,7 @@ export function pushProblem(list: Problem[], p: Problem): void {
   if (list.length < MAX_PROBLEMS) list.push(p);
 }
 
-export const STEP_NAMES = ['connection', 'settings', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
+export const STEP_NAMES = ['connection', 'settings', 'accountMatching', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
 export type StepName = (typeof STEP_NAMES)[number] | 'disconnect' | 'testWriteBack';
 
 /** A change the run made, or in a dry run would make. */

@@ -15,6 +15,7 @@ export type RunStepStatus = (typeof RUN_STEP_STATUSES)[number];
 export const RUN_STEPS = [
   'connection',
   'settings',
+  'accountMatching',
   'autoSave',
   'validation',
   'associations',

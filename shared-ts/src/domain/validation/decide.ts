@@ -1,5 +1,6 @@
 import type { NotAtCompanyState } from './flag';
 import { isRevalidationDue } from './revalidation';
+import type { CompanySameness } from '../matching/company';
 import { companySamenessOf, type CurrentCompany, type SameCompanyFn, type ValidationAccount } from './sameCompany';
 
 /**
@@ -94,6 +95,8 @@ export interface ValidationOptions {
    * the companies differ for sure or only might (then the flag is left alone). Defaults to that judgement alone.
    */
   sameCompany?: SameCompanyFn;
+  /** The matching module's verdict (e.g. a cached one): replaces `sameCompany` and the default judgement when given. */
+  companySameness?: (account: ValidationAccount, current: CurrentCompany) => CompanySameness;
   /** Evidence dated further than this into the future is treated as invalid (clock skew allowance). */
   maxFutureSkewMs?: number;
 }
@@ -112,6 +115,11 @@ function companyTarget(
   current: CurrentCompany,
   options: ValidationOptions | undefined,
 ): ValidationDecision {
+  const verdict = options && options.companySameness;
+  if (verdict) {
+    const s = verdict(account, current);
+    return s === 'same' ? D.accountUpdated : s === 'uncertain' ? D.companyUncertain : D.companyDiffers;
+  }
   const same = options && options.sameCompany;
   if (same && same(account, current)) return D.accountUpdated;
   const sameness = companySamenessOf(account, current);

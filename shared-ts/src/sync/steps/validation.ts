@@ -2,8 +2,6 @@ import type { CrmAccount, CrmPerson, PersonKind } from '../../crm/gateway';
 import type { CrmRecordType, ExportItem, ValidationRow } from '../../linkedin/source';
 import {
   decideValidation,
-  sameCompanyAsAccount,
-  sameCompanyKeys,
   validationCompanyKey,
   validationScope,
   type CurrentCompany,
@@ -14,7 +12,7 @@ import {
   type ValidationAccount,
   type ValidationInput,
 } from '../../domain/validation/index';
-import type { CompanyKey } from '../../domain/matching/company';
+import { companyVerdict, type CompanyKey, type CompanySameness } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { KeptRows } from '../keptRows';
@@ -195,10 +193,12 @@ export interface ValidationCounts {
   outOfScope: number;
   /** Of the skipped: rows dated after the CRM's time (kept for the next run: the cursor waits). */
   fromTheFuture: number;
+  /** Of the unchanged: the current company may or may not be the account's (listed as problems; the flag is left alone). */
+  uncertain: number;
 }
 
 export function newValidationCounts(): ValidationCounts {
-  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0, outOfScope: 0, fromTheFuture: 0 };
+  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0, outOfScope: 0, fromTheFuture: 0, uncertain: 0 };
 }
 
 /** Records whose row handed on earlier lost a conflict: their earlier change is withdrawn, `rows` are the winners. */
@@ -349,8 +349,12 @@ export function decideChunk(
         if (d.reason === 'invalidEvidence') counts.fromTheFuture++;
         pushProblem(problems, { ref: row.recordId, reason: `skipped: ${t(d.messageKey)}` });
       }
+    } else counts[d.outcome]++;
+    if (d.reason === 'companyUncertain') {
+      // Neither the same company nor surely another: the flag is left alone and the row is listed for a person to look at.
+      counts.uncertain++;
+      pushProblem(problems, { ref: row.recordId, reason: `uncertain: ${t(d.messageKey)}` });
     }
-    else counts[d.outcome]++;
     if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null });
   }
   return out;
@@ -386,21 +390,22 @@ function accountKeyOf(account: KeyedAccount): CompanyKey {
   return entry.key;
 }
 
-function sameCompanyCached(account: ValidationAccount, current: CurrentCompany): boolean {
-  // With a URN on either side the domain decides (URNs first); the keys below are its rule without URNs.
-  if (account.companyUrn !== null || current.urn !== null || current.domain !== null || current.name === null) {
-    return sameCompanyAsAccount(account, current);
+/** The matching module's verdict, URNs first (the account's stored company URN against the member's current one). */
+function companySamenessCached(account: ValidationAccount, current: CurrentCompany): CompanySameness {
+  let key: CompanyKey;
+  if (current.domain !== null || current.name === null) key = validationCompanyKey(current.name, current.domain);
+  else {
+    const hit = companyKeys.get(current.name);
+    if (hit === undefined) {
+      if (companyKeys.size >= KEYS_MAX) companyKeys.clear();
+      key = validationCompanyKey(current.name, null);
+      companyKeys.set(detach(current.name), key);
+    } else key = hit;
   }
-  let key = companyKeys.get(current.name);
-  if (key === undefined) {
-    if (companyKeys.size >= KEYS_MAX) companyKeys.clear();
-    key = validationCompanyKey(current.name, null);
-    companyKeys.set(detach(current.name), key);
-  }
-  return sameCompanyKeys(accountKeyOf(account), key);
+  return companyVerdict(accountKeyOf(account), key, account.companyUrn, current.urn).sameness;
 }
 
-const DECIDE_OPTIONS = { sameCompany: sameCompanyCached };
+const DECIDE_OPTIONS = { companySameness: companySamenessCached };
 
 /** An account for the step's cache (its company key is kept on it once worked out). */
 export function cachedAccount(a: ValidationAccount): ValidationAccount {
