@@ -54,6 +54,7 @@ function personColumns(): ColumnDef[] {
     { logicalName: p.matchSource, type: 'picklist', options: matchSourceOptions, labelKey: 'dataverse.colMatchSource' },
     { logicalName: p.syncedAt, type: 'datetime', labelKey: 'dataverse.colSyncedAt' },
     { logicalName: p.validatedAt, type: 'datetime', labelKey: 'dataverse.colValidatedAt' },
+    { logicalName: p.matchScore, type: 'nvarchar', maxLength: 255, labelKey: 'dataverse.colMatchScore' },
   ];
 }
 

@@ -191,6 +191,8 @@ export interface PersonFields {
   matchSource?: MatchSource | null;
   syncedAt?: string | null;
   validatedAt?: string | null;
+  /** The sync match's stored score (`encodePersonScore`); null when unknown or no longer matched. */
+  matchScore?: string | null;
 }
 
 export interface PersonUpdate {

@@ -16,6 +16,8 @@ export const SF = {
     matchSource: 'Match_Source__c',
     syncedAt: 'LinkedIn_Synced_At__c',
     validatedAt: 'LinkedIn_Validated_At__c',
+    /** The sync match's per-criterion score (domain/matching/storedScore), for the badge's "why this match". */
+    matchScore: 'LinkedIn_Match_Score__c',
   },
   account: {
     companyUrn: 'LinkedIn_Company_URN__c',
@@ -75,6 +77,8 @@ export const DV = {
     matchSource: 'navsync_matchsource',
     syncedAt: 'navsync_syncedat',
     validatedAt: 'navsync_validatedat',
+    /** See SF.person.matchScore. */
+    matchScore: 'navsync_matchscore',
   },
   account: {
     companyUrn: 'navsync_companyurn',

@@ -30,7 +30,7 @@ function tables(): Record<string, TableDef> {
   const P = DV.person;
   const person = {
     [P.notAtCompany]: 'int', [P.memberUrn]: 'string', [P.profileUrl]: 'string', [P.photoUrl]: 'string',
-    [P.matchSource]: 'int', [P.syncedAt]: 'datetime', [P.validatedAt]: 'datetime',
+    [P.matchSource]: 'int', [P.syncedAt]: 'datetime', [P.validatedAt]: 'datetime', [P.matchScore]: 'string',
   } as const;
   const owned = { _ownerid_value: 'lookup', modifiedon: 'datetime', createdon: 'datetime', statecode: 'int' } as const;
   const A = DV.activity;

@@ -41,6 +41,7 @@ function schema(ns: string | null): Record<string, Record<string, FieldDef>> {
     [n(SF.person.matchSource, ns)]: { type: 'picklist', updateable: true, values: Object.values(SF_VALUES.matchSource) } as FieldDef,
     [n(SF.person.syncedAt, ns)]: { type: 'datetime', updateable: true } as FieldDef,
     [n(SF.person.validatedAt, ns)]: { type: 'datetime', updateable: true } as FieldDef,
+    [n(SF.person.matchScore, ns)]: { type: 'string', updateable: true } as FieldDef,
   };
   // Restricted multi-select picklists of activity items (settings Write_Back_Items__c, seat Write_Back_Opt_Out__c).
   const activityItems: FieldDef = { type: 'multipicklist', updateable: true, values: Object.values(SF_VALUES.activityType) };

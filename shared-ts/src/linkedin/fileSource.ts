@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
+import type { LinkedInMember } from '../domain/matching/personKeys';
 import type { ColumnMapping, FileSourceConfig } from './config';
 import { checkExportHead, flattenBatches, objectOf, readRecords, resolveColumns, textOf } from './exportRows';
 import { parseExportInWorker } from './parseInWorker';
@@ -73,6 +74,8 @@ export class FileSource implements LinkedInSource {
           const a: ProfileAssociation = { recordId, memberUrn: member, profileUrl: profile };
           const photo = String(rec.photoUrl ?? rec.profilePhoto ?? '').trim();
           if (photo) a.photoUrl = photo;
+          const profileOf = memberOf(rec);
+          if (profileOf) a.member = profileOf;
           map.set(recordId, a);
         }
         return map;
@@ -95,6 +98,18 @@ export class FileSource implements LinkedInSource {
     }
     return out;
   }
+}
+
+/** The member's profile columns of an associations line (firstName, lastName, email, phone, companyName, title). */
+function memberOf(rec: Record<string, unknown>): LinkedInMember | undefined {
+  const text = (v: unknown) => (v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim());
+  const firstName = text(rec.firstName);
+  const lastName = text(rec.lastName);
+  if (firstName === null && lastName === null) return undefined;
+  const companyName = text(rec.companyName ?? rec.company);
+  const title = text(rec.title);
+  const positions = companyName !== null || title !== null ? [{ companyName, title, current: true }] : [];
+  return { firstName, lastName, email: text(rec.email), phone: text(rec.phone), positions };
 }
 
 function unreadable(file: string, err: unknown): CatalogueError {

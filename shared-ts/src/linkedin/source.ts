@@ -4,6 +4,8 @@
  * rows (never a whole file in memory) and rejects rows it cannot map with a reason instead of failing the run.
  */
 
+import type { LinkedInMember } from '../domain/matching/personKeys';
+
 /** Which CRM record a row or an association is about. */
 export type CrmRecordType = 'contact' | 'lead';
 
@@ -88,6 +90,11 @@ export interface ProfileAssociation {
   profileUrl: string;
   /** Absent when the member has no public photo: normal, not an error. */
   photoUrl?: string;
+  /**
+   * The member as LinkedIn shows them, when the source has it (an associations file with profile columns; the
+   * Profile Associations API returns none): the engine scores the match against the record and stores the score.
+   */
+  member?: LinkedInMember;
 }
 
 export interface AssociationBatch {

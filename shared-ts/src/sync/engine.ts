@@ -144,7 +144,7 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
           for (const p of page) {
             const fields: PersonUpdate['fields'] = {};
             if (p.memberUrn || p.profileUrl || p.photoUrl || p.matchSource || p.syncedAt) {
-              Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null });
+              Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null, matchScore: null });
             }
             if (p.notAtCompany === 'notAtCompany') Object.assign(fields, { notAtCompany: 'noFeedback', validatedAt: null });
             if (Object.keys(fields).length) updates.push({ id: p.id, kind, fields });

@@ -582,6 +582,7 @@ export class DataverseGateway implements CrmGateway {
       out[P.matchSource] = f.matchSource === null ? null : DV_VALUES.matchSource[f.matchSource];
     if (f.syncedAt !== undefined) out[P.syncedAt] = f.syncedAt;
     if (f.validatedAt !== undefined) out[P.validatedAt] = f.validatedAt;
+    if (f.matchScore !== undefined) out[P.matchScore] = f.matchScore;
     return out;
   }
 

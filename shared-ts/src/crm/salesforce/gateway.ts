@@ -456,6 +456,7 @@ export class SalesforceGateway implements CrmGateway {
       out[this.n(P.matchSource)] = f.matchSource === null ? null : SF_VALUES.matchSource[f.matchSource];
     if (f.syncedAt !== undefined) out[this.n(P.syncedAt)] = f.syncedAt;
     if (f.validatedAt !== undefined) out[this.n(P.validatedAt)] = f.validatedAt;
+    if (f.matchScore !== undefined) out[this.n(P.matchScore)] = f.matchScore;
     return out;
   }
 

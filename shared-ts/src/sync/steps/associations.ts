@@ -1,5 +1,7 @@
 import type { CrmPerson, PersonKind, PersonUpdate } from '../../crm/gateway';
-import type { AssociationBatch } from '../../linkedin/source';
+import type { AssociationBatch, ProfileAssociation } from '../../linkedin/source';
+import { scorePerson } from '../../domain/matching/people';
+import { encodePersonScore } from '../../domain/matching/storedScore';
 import { REVALIDATION_INTERVAL_MS } from '../../domain/validation/index';
 import { chunks, type RunState } from '../context';
 import type { StepReport } from '../report';
@@ -23,7 +25,16 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   }
   const now = state.now();
   const syncedBefore = new Date(now - REVALIDATION_INTERVAL_MS).toISOString();
-  const counts = { checked: 0, manualKept: 0, found: 0, updated: 0, cleared: 0, notFound: 0, lookupFailed: 0 };
+  const counts = {
+    checked: 0,
+    manualKept: 0,
+    found: 0,
+    updated: 0,
+    scored: 0,
+    cleared: 0,
+    notFound: 0,
+    lookupFailed: 0,
+  };
   const updates: PersonUpdate[] = [];
   const at = new Date(now).toISOString();
   const lookups: { kind: PersonKind; part: CrmPerson[]; lookup: Promise<AssociationBatch> }[] = [];
@@ -38,17 +49,20 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
         counts.found++;
         const same =
           p.memberUrn === a.memberUrn && p.profileUrl === a.profileUrl && (p.photoUrl ?? null) === (a.photoUrl ?? null);
+        const matchScore = storedScoreOf(p, a);
+        if (matchScore !== null) counts.scored++;
         updates.push({
           id: p.id,
           kind,
           fields: same
-            ? { syncedAt: at }
+            ? { syncedAt: at, ...(matchScore === null ? {} : { matchScore }) }
             : {
                 memberUrn: a.memberUrn,
                 profileUrl: a.profileUrl,
                 photoUrl: a.photoUrl ?? null,
                 matchSource: 'sync',
                 syncedAt: at,
+                matchScore,
               },
         });
         if (!same) counts.updated++;
@@ -66,7 +80,7 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
           id: p.id,
           kind,
           fields: p.memberUrn
-            ? { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: at }
+            ? { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: at, matchScore: null }
             : { syncedAt: at },
         });
         if (p.memberUrn) counts.cleared++;
@@ -100,4 +114,21 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
     unprocessed: result.unprocessed.length,
   });
   if (result.failed.length || result.unprocessed.length || counts.lookupFailed) step.status = 'partial';
+}
+
+/**
+ * The match's per-criterion score against the record, stored for the badge's "why this match": known only when the
+ * source shows the member (the Profile Associations API does not), else null (a new match then keeps no old score).
+ */
+function storedScoreOf(p: CrmPerson, a: ProfileAssociation): string | null {
+  if (!a.member) return null;
+  const person = {
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    phone: p.phone,
+    title: p.title,
+    companyName: p.companyName,
+  };
+  return encodePersonScore(scorePerson(person, a.member));
 }
