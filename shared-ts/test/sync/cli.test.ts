@@ -198,6 +198,7 @@ describe('navsync CLI', () => {
         allowLoopback: true,
         dataverse: { url: env.dataverse.url, tokenUrl: env.dataverse.tokenUrl },
         linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.dataverse.organizationId, pollIntervalMs: 10 },
+        companiesFile: join(env.dir, 'companies.jsonl'),
         inboxFile: env.inboxFile,
         outDir: join(dir, 'autosave-dv'),
       }),
@@ -211,7 +212,8 @@ describe('navsync CLI', () => {
     expect(await cli(['sync', '--config', file, '--json'], vars)).toBe(0);
     const report = JSON.parse(out);
     expect(report.crm).toBe('dataverse');
-    expect(report.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'ok', 'ok', 'partial', 'ok', 'ok', 'ok']);
+    expect(report.steps.map((s: { status: string }) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'partial', 'ok', 'ok', 'ok']);
+    expect(report.steps.find((s: { name: string }) => s.name === 'accountMatching').counts.matched).toBeGreaterThan(0);
     expect(out + err).not.toContain(env.dataverse.clientSecret);
   });
 
