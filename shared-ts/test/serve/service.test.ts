@@ -153,6 +153,7 @@ describe('navsync serve', () => {
       'ok',
       'ok',
       'ok',
+      'skipped', // account matching: this configuration names no LinkedIn company pages
       'partial',
       'ok',
       'ok',
