@@ -1,6 +1,6 @@
 import { checkActivity, type FieldError } from '../sync/inbox';
 import { keyOf } from './cycle';
-import type { StoredActivity } from './store';
+import type { StoredActivity } from './state';
 
 /** At most this many activities per request (a day of a large team fits; more goes in several requests). */
 export const MAX_ACTIVITIES_PER_REQUEST = 1000;

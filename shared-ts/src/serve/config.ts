@@ -26,7 +26,54 @@ export interface ServeSettings {
   writeBackEvery?: string;
   /** How long a stop waits for running cycles before leaving them to be resumed at the next start. */
   stopGraceMs: number;
+  /** The job queue's tuning (`serve.queue`), used with `--queue`. */
+  queue: QueueSettings;
   connections: ServeConnection[];
+}
+
+/** With `--queue`: workers per process, and how soon a dead process's job and run are taken over. */
+export interface QueueSettings {
+  concurrency: number;
+  /** A job not finished by then is handed out again (its run is taken over only when its lease ran out). */
+  expireInSeconds: number;
+  /** A running run's lease, renewed every third of it; a crashed process's lease runs out after this. */
+  leaseMs: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  maintenanceIntervalSeconds: number;
+  pollingIntervalSeconds: number;
+}
+
+const QUEUE_DEFAULTS = {
+  concurrency: 2,
+  expireInSeconds: 900,
+  leaseSeconds: 60,
+  retryLimit: 5,
+  retryDelaySeconds: 60,
+  maintenanceIntervalSeconds: 60,
+  pollingIntervalSeconds: 2,
+};
+
+function queueSettings(raw: unknown): QueueSettings {
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw)))
+    throw new ConfigError('config: serve.queue must be an object');
+  const v = { ...QUEUE_DEFAULTS, ...(raw as Record<string, unknown>) } as Record<string, unknown>;
+  for (const [k, x] of Object.entries(v)) {
+    if (!(k in QUEUE_DEFAULTS))
+      throw new ConfigError(`config: serve.queue.${k} is not a setting (${Object.keys(QUEUE_DEFAULTS).join(', ')})`);
+    if (typeof x !== 'number' || !(x >= (k === 'retryLimit' ? 0 : 0.5)))
+      throw new ConfigError(`config: serve.queue.${k} must be a positive number`);
+  }
+  const n = v as typeof QUEUE_DEFAULTS;
+  return {
+    concurrency: Math.floor(n.concurrency),
+    expireInSeconds: Math.ceil(n.expireInSeconds),
+    leaseMs: n.leaseSeconds * 1000,
+    retryLimit: Math.floor(n.retryLimit),
+    retryDelaySeconds: Math.ceil(n.retryDelaySeconds),
+    maintenanceIntervalSeconds: Math.ceil(n.maintenanceIntervalSeconds),
+    pollingIntervalSeconds: n.pollingIntervalSeconds,
+  };
 }
 
 export interface ServeOverrides {
@@ -94,6 +141,7 @@ export function loadServeSettings(file: string, o: ServeOverrides = {}): ServeSe
     ...(timezone ? { timezone } : {}),
     ...(writeBackEvery ? { writeBackEvery } : {}),
     stopGraceMs: grace * 1000,
+    queue: queueSettings(serve.queue),
     connections,
   };
 }

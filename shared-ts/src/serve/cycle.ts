@@ -13,10 +13,10 @@ import { readInbox } from '../sync/inbox';
 import { emptyDetails, type Problem, type RunReport } from '../sync/report';
 import type { Clock } from './clock';
 import type { ServeConnection } from './config';
-import type { RunRow, Store, StoredActivity } from './store';
+import type { RunRow, ServeState, StoredActivity } from './state';
 
 export interface CycleDeps {
-  store: Store;
+  store: ServeState;
   clock: Clock;
   env: NodeJS.ProcessEnv;
   /** Where the per-run inbox files of queued activities are written (next to the database). */
@@ -41,7 +41,7 @@ async function importInboxFile(deps: CycleDeps, conn: ServeConnection): Promise<
     if (item.ok) items.push({ key: keyOf(item.activity), activity: item.activity, receivedAt });
     else problems.push({ ref: `inbox:${item.line}`, reason: item.reason });
   }
-  if (items.length) deps.store.addActivities(conn.name, items);
+  if (items.length) await deps.store.addActivities(conn.name, items);
   return problems;
 }
 
@@ -91,7 +91,7 @@ export async function runConnection(deps: CycleDeps, conn: ServeConnection, run:
   let report: RunReport;
   try {
     const importProblems = await importInboxFile(deps, conn);
-    const pending = store.pendingActivities(conn.name);
+    const pending = await store.pendingActivities(conn.name);
     const inboxFile = join(deps.stateDir, `${conn.name}.queued.jsonl`);
     // Activities carry names and e-mail addresses: the file is for this user only.
     writeFileSync(inboxFile, pending.map((p) => JSON.stringify(p.activity)).join('\n') + (pending.length ? '\n' : ''), {
@@ -115,13 +115,13 @@ export async function runConnection(deps: CycleDeps, conn: ServeConnection, run:
       )) {
         for (const a of await all(c.options.crm.activities({ keys: part }))) held.add(a.key);
       }
-      store.markWritten(conn.name, [...held], run.id, clock.now());
+      await store.markWritten(conn.name, [...held], run.id, clock.now());
       wb.counts.queued = pending.length;
       wb.counts.leftQueued = pending.length - held.size;
     }
   } catch (err) {
     report = failedReport(conn, command, startedAt, clock.now(), err, locale);
   }
-  store.finishRun(run.id, report, clock.now());
+  await store.finishRun(run.id, report, clock.now());
   return report;
 }

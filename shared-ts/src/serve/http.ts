@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { redact } from '../net/redact';
 import { resolveLocale, type Locale } from '../domain/i18n/index';
 import { receiveActivities } from './activities';
-import type { ServeService } from './service';
+import type { ServeScheduler } from './service';
 import { renderStatusPage } from './statusPage';
 
 /**
@@ -76,7 +76,7 @@ export class ServeHttp {
   private stopping = false;
 
   constructor(
-    private readonly service: ServeService,
+    private readonly service: ServeScheduler,
     private readonly token: string | undefined,
     private readonly locale?: string,
   ) {}
@@ -114,35 +114,36 @@ export class ServeHttp {
       return send(
         res,
         200,
-        renderStatusPage(this.service.status(), pageLocale(url, req, this.locale)),
+        renderStatusPage(await this.service.status(), pageLocale(url, req, this.locale)),
         'text/html; charset=utf-8',
       );
     }
     if (path === '/status.json') {
       only('GET');
-      return json(res, 200, this.service.status());
+      return json(res, 200, await this.service.status());
     }
     if (path === '/runs') {
       only('GET');
       return json(res, 200, {
-        runs: this.service.store.recentRuns(100, url.searchParams.get('connection') ?? undefined),
+        runs: await this.service.store.recentRuns(100, url.searchParams.get('connection') ?? undefined),
       });
     }
     const run = /^\/runs\/(\d+)$/.exec(path);
     if (run) {
       only('GET');
-      const row = this.service.store.run(Number(run[1]));
+      const row = await this.service.store.run(Number(run[1]));
       if (!row) throw new HttpError(404, `no run ${run[1]}`);
-      return json(res, 200, { run: row, report: this.service.store.report(row.id) });
+      return json(res, 200, { run: row, report: await this.service.store.report(row.id) });
     }
     if (path === '/run') {
       only('POST');
       this.authorize(req);
       const name = this.connectionName(url);
-      const r = this.service.runNow(name);
+      const r = await this.service.runNow(name);
       if (!r) throw new HttpError(503, 'stopping: no new runs');
       return json(res, r.started ? 202 : 409, {
-        run: r.run,
+        ...(r.run ? { run: r.run } : {}),
+        ...(r.job ? { job: r.job } : {}),
         started: r.started,
         ...(r.started ? {} : { message: 'a run of this connection is going on' }),
       });
@@ -163,12 +164,12 @@ export class ServeHttp {
       const r = receiveActivities(body, new Date(this.service.clock.now()).toISOString());
       if (!r.ok) throw new HttpError(422, 'activities refused; nothing was stored', { errors: r.errors });
       // Stored (one SQLite transaction, synced to disk) before the answer: an acknowledged activity is never lost.
-      const { accepted, duplicates } = this.service.store.addActivities(name, r.items);
+      const { accepted, duplicates } = await this.service.store.addActivities(name, r.items);
       return json(res, 202, {
         accepted,
         duplicates,
         keys: r.items.map((i) => i.key),
-        pending: this.service.store.pendingCount(name),
+        pending: await this.service.store.pendingCount(name),
       });
     }
     throw new HttpError(404, 'not found');

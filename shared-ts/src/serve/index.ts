@@ -1,25 +1,33 @@
 /**
  * `navsync serve`: the long-running runtime. It runs each connection's daily cycle on its schedule, receives
  * write-back activities, and serves the status page, run reports, health and "run now" (see http.ts).
- *   navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"]
- * It stops on SIGTERM or SIGINT at a safe point (service.ts) and takes up where it stopped at the next start.
+ *   navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"] [--queue postgres://…]
+ * It stops on SIGTERM or SIGINT at a safe point and takes up where it stopped at the next start. With `--queue`
+ * (or NAVSYNC_QUEUE_URL) several processes share the connections through a job queue on PostgreSQL (queue.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redact, registerSecret } from '../net/redact';
 import { ConfigError, ENV } from '../sync/config';
-import { clockFromEnv } from './clock';
-import { loadServeSettings, type ServeOverrides } from './config';
+import { clockFromEnv, TEST_CLOCK_ENV, type Clock } from './clock';
+import { loadServeSettings, type ServeOverrides, type ServeSettings } from './config';
 import { SERVE_TOKEN_ENV, ServeHttp } from './http';
-import { ServeService } from './service';
+import { PgState } from './pgState';
+import { QueueService } from './queue';
+import { ServeService, type ServeScheduler } from './service';
 import { Store, StoreInUseError } from './store';
 
-export const SERVE_USAGE = `usage: navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"]
-  runs every connection's cycle on the schedule (default daily at 03:00), serves the status page on
-  http://127.0.0.1:8787/ and takes write-back activities at POST /activities (token: ${SERVE_TOKEN_ENV})`;
+export const QUEUE_URL_ENV = 'NAVSYNC_QUEUE_URL';
 
-function parseServeArgs(argv: readonly string[]): ServeOverrides & { config?: string; help?: boolean } {
-  const o: ServeOverrides & { config?: string; help?: boolean } = {};
+export const SERVE_USAGE = `usage: navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"] [--queue postgres://…]
+  runs every connection's cycle on the schedule (default daily at 03:00), serves the status page on
+  http://127.0.0.1:8787/ and takes write-back activities at POST /activities (token: ${SERVE_TOKEN_ENV});
+  --queue (or ${QUEUE_URL_ENV}) shares the connections among several processes through PostgreSQL`;
+
+type ServeArgs = ServeOverrides & { config?: string; help?: boolean; queue?: string };
+
+function parseServeArgs(argv: readonly string[]): ServeArgs {
+  const o: ServeArgs = {};
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     const value = () => {
@@ -31,59 +39,96 @@ function parseServeArgs(argv: readonly string[]): ServeOverrides & { config?: st
     else if (x === '--listen') o.listen = value();
     else if (x === '--database') o.database = value();
     else if (x === '--schedule') o.schedule = value();
+    else if (x === '--queue') o.queue = value();
     else if (x === '--help' || x === '-h') o.help = true;
     else throw new ConfigError(`unknown argument: ${x}`);
   }
   return o;
 }
 
+/** The queue's address may carry a password: it is masked wherever it would be printed. */
+function registerQueueSecrets(url: string): void {
+  registerSecret(url);
+  try {
+    const u = new URL(url);
+    registerSecret(decodeURIComponent(u.password));
+  } catch {
+    // not a URL: pg reports it when connecting
+  }
+}
+
+function describeQueue(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+async function open(
+  settings: ServeSettings,
+  queue: string | undefined,
+  clock: Clock,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<ServeScheduler> {
+  mkdirSync(dirname(settings.database), { recursive: true });
+  if (queue) return new QueueService(settings, await PgState.open(queue), clock, env, log, queue, settings.queue);
+  return new ServeService(settings, new Store(settings.database), clock, env, log);
+}
+
 export async function serveMain(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const clock = clockFromEnv(env);
   const log = (line: string) => process.stdout.write(`${new Date(clock.now()).toISOString()} ${redact(line)}\n`);
-  let args;
-  let settings;
-  let store: Store;
+  let args: ServeArgs;
+  let settings: ServeSettings;
+  let service: ServeScheduler;
+  const queue = () => args.queue ?? env[QUEUE_URL_ENV];
   try {
     args = parseServeArgs(argv);
     if (args.help) {
       process.stdout.write(`${SERVE_USAGE}\n`);
       return 0;
     }
+    const q = queue();
+    if (q) registerQueueSecrets(q);
     settings = loadServeSettings(args.config ?? env[ENV.config] ?? 'navsync.config.json', args);
-    mkdirSync(dirname(settings.database), { recursive: true });
-    store = new Store(settings.database);
+    service = await open(settings, q, clock, env, log);
   } catch (e) {
-    if (!(e instanceof ConfigError || e instanceof StoreInUseError)) throw e;
+    if (!(e instanceof ConfigError || e instanceof StoreInUseError)) {
+      process.stderr.write(`${redact(String((e as Error)?.message ?? e))}\n`);
+      return 1;
+    }
     process.stderr.write(`${redact(e.message)}\n${SERVE_USAGE}\n`);
     return 2;
   }
   const token = env[SERVE_TOKEN_ENV];
   registerSecret(token);
-  if (clock.testStart)
-    log(`test clock: started at ${clock.testStart} (${'NAVSYNC_TEST_CLOCK'}); never use it in production`);
-  const service = new ServeService(settings, store, clock, env, log);
+  if (clock.testStart) log(`test clock: started at ${clock.testStart} (${TEST_CLOCK_ENV}); never use it in production`);
   const http = new ServeHttp(service, token, env.NAVSYNC_LOCALE);
   let address: string;
   try {
     address = await http.listen(settings.host, settings.port);
   } catch (e) {
-    store.close();
+    await service.store.close();
     process.stderr.write(`cannot listen on ${settings.host}:${settings.port}: ${(e as Error).message}\n`);
     return 2;
   }
+  const q = queue();
   log(
-    `navsync serve: ${address}/ — ${settings.connections.map((c) => `${c.name} (${c.config.crm})`).join(', ')}; schedule "${settings.schedule}"${settings.timezone ? ` ${settings.timezone}` : ''}${settings.writeBackEvery ? `, write-back "${settings.writeBackEvery}"` : ''}; database ${settings.database}${token ? '' : `; ${SERVE_TOKEN_ENV} not set: run now and activities are off`}`,
+    `navsync serve: ${address}/ — ${settings.connections.map((c) => `${c.name} (${c.config.crm})`).join(', ')}; schedule "${settings.schedule}"${settings.timezone ? ` ${settings.timezone}` : ''}${settings.writeBackEvery ? `, write-back "${settings.writeBackEvery}"` : ''}; ${q ? `queue ${describeQueue(q)}` : `database ${settings.database}`}${token ? '' : `; ${SERVE_TOKEN_ENV} not set: run now and activities are off`}`,
   );
-  service.start();
-  const signal = await new Promise<string>((resolve) => {
+  const signal = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
-  log(`${signal}: stopping at a safe point`);
+  await service.start();
+  log(`${await signal}: stopping at a safe point`);
   const closing = http.close();
   await service.stop();
   await closing;
-  store.close();
+  await service.store.close();
   log('stopped');
   return 0;
 }

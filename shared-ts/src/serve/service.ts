@@ -2,14 +2,15 @@ import { dirname } from 'node:path';
 import type { StepReport } from '../sync/report';
 import type { Clock } from './clock';
 import type { ServeConnection, ServeSettings } from './config';
-import { runConnection } from './cycle';
+import { runConnection, type CycleDeps } from './cycle';
 import { Schedule } from './schedule';
-import type { RunRow, Store } from './store';
+import type { RunRow, ServeState } from './state';
+import type { Store } from './store';
 
 /** The longest the scheduler sleeps between looks (a changed clock or a missed timer is noticed within it). */
 const MAX_SLEEP_MS = 60_000;
 
-interface ConnectionState {
+export interface ConnectionState {
   conn: ServeConnection;
   schedule: Schedule;
   since: number;
@@ -46,102 +47,79 @@ export interface ServeStatus {
   runs: RunRow[];
 }
 
+/** What "run now" answered: the run it started (or the one going on), or the queued job. */
+export interface RunNowResult {
+  started: boolean;
+  run?: RunRow;
+  job?: string;
+}
+
 /**
- * The long-running part of `navsync serve`: runs each connection's cycle in the slots of its schedule (one run
- * per slot, claimed in the database, so a restart never repeats a finished slot and takes up an interrupted
- * one), the write-back runs, and "run now". One run per connection at a time; connections run side by side.
+ * The scheduler of `navsync serve`: it looks at each connection's schedule and hands what is due to `dispatch`.
+ * Subclasses decide where runs happen: here, in this process (the embedded mode, below), or on a job queue that
+ * several processes work off (queue.ts). Status, activities and the stop are shared.
  */
-export class ServeService {
-  private readonly states = new Map<string, ConnectionState>();
-  private stopping = false;
+export abstract class ServeScheduler {
+  protected readonly states = new Map<string, ConnectionState>();
+  protected stopping = false;
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
 
   constructor(
     readonly settings: ServeSettings,
-    readonly store: Store,
+    readonly store: ServeState,
     readonly clock: Clock,
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly log: (line: string) => void,
-  ) {
-    const now = clock.now();
-    for (const conn of settings.connections) {
-      this.states.set(conn.name, {
-        conn,
-        schedule: new Schedule(settings.schedule, settings.timezone),
-        since: store.scheduleSince(conn.name, settings.schedule, now),
-        ...(settings.writeBackEvery ? { writeBack: new Schedule(settings.writeBackEvery, settings.timezone) } : {}),
-        current: null,
-      });
-    }
-  }
-
-  start(): void {
-    const left = this.store.interruptLeftovers();
-    if (left.length)
-      this.log(`resuming ${left.length} interrupted run(s): ${left.map((r) => `#${r.id} ${r.connection}`).join(', ')}`);
-    this.loopDone = this.loop();
-  }
+    protected readonly env: NodeJS.ProcessEnv,
+    protected readonly log: (line: string) => void,
+  ) {}
 
   get connections(): ServeConnection[] {
-    return [...this.states.values()].map((s) => s.conn);
+    return this.settings.connections;
   }
 
-  private execute(st: ConnectionState, run: RunRow): void {
-    const deps = {
+  protected get cycleDeps(): CycleDeps {
+    return {
       store: this.store,
       clock: this.clock,
       env: this.env,
       stateDir: dirname(this.settings.database),
       log: this.log,
     };
-    this.log(
-      `run #${run.id} ${st.conn.name}: ${run.trigger}${run.slot ? ` slot ${run.slot}` : ''}${run.attempts > 1 ? ` (attempt ${run.attempts})` : ''}`,
-    );
-    const done = runConnection(deps, st.conn, run)
-      .then(
-        (report) => this.log(`run #${run.id} ${st.conn.name}: ${report.ok ? 'ok' : 'failed'}`),
-        (err) => this.log(`run #${run.id} ${st.conn.name}: ${String((err as Error)?.message ?? err)}`),
-      )
-      .finally(() => {
-        st.current = null;
-        this.wake?.();
-      });
-    st.current = { run, done };
   }
 
-  /** What is due for one connection now: an interrupted run, the current slot, or waiting activities. */
-  private tick(st: ConnectionState): void {
-    if (st.current || this.stopping) return;
+  async start(): Promise<void> {
     const now = this.clock.now();
-    const name = st.conn.name;
-    const [interrupted] = this.store.interruptedRuns(name);
-    if (interrupted) {
-      const run = interrupted.slot
-        ? this.store.claimRun(name, interrupted.trigger, interrupted.slot, now)
-        : this.store.resumeRun(interrupted.id, now);
-      if (run) return this.execute(st, run);
+    for (const conn of this.settings.connections) {
+      this.states.set(conn.name, {
+        conn,
+        schedule: new Schedule(this.settings.schedule, this.settings.timezone),
+        since: await this.store.scheduleSince(conn.name, this.settings.schedule, now),
+        ...(this.settings.writeBackEvery
+          ? { writeBack: new Schedule(this.settings.writeBackEvery, this.settings.timezone) }
+          : {}),
+        current: null,
+      });
     }
-    const slot = st.schedule.dueSlot(now, st.since);
-    if (slot) {
-      const run = this.store.claimRun(name, 'schedule', slot.toISOString(), now);
-      if (run) return this.execute(st, run);
-    }
-    const wbSlot = st.writeBack?.dueSlot(now, st.since)?.toISOString();
-    if (wbSlot && wbSlot !== st.lastWriteBackSlot) {
-      st.lastWriteBackSlot = wbSlot;
-      if (this.store.pendingCount(name) > 0) {
-        const run = this.store.claimRun(name, 'writeBack', null, now);
-        if (run) return this.execute(st, run);
-      }
-    }
+    this.loopDone = this.loop();
+  }
+
+  /** What is due for one connection now. */
+  protected abstract tick(st: ConnectionState, now: number): Promise<void>;
+  abstract runNow(name: string): Promise<RunNowResult | null>;
+
+  /** The write-back slot that is due and not yet handled, when activities are waiting. */
+  protected async dueWriteBack(st: ConnectionState, now: number): Promise<string | null> {
+    const slot = st.writeBack?.dueSlot(now, st.since)?.toISOString();
+    if (!slot || slot === st.lastWriteBackSlot) return null;
+    st.lastWriteBackSlot = slot;
+    return (await this.store.pendingCount(st.conn.name)) > 0 ? slot : null;
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
       for (const st of this.states.values()) {
         try {
-          this.tick(st);
+          await this.tick(st, this.clock.now());
         } catch (e) {
           // A database or schedule error must not end the process: it is logged and looked at again on the next wake.
           this.log(`scheduler: ${st.conn.name}: ${String((e as Error)?.message ?? e)}`);
@@ -171,64 +149,29 @@ export class ServeService {
     this.wake?.();
   }
 
-  /** "Run now": the whole cycle at once, unless a run of that connection is going on (then that one is given). */
-  runNow(name: string): { run: RunRow; started: boolean } | null {
-    const st = this.states.get(name);
-    if (!st) return null;
-    if (st.current) return { run: st.current.run, started: false };
-    if (this.stopping) return null;
-    const run = this.store.claimRun(name, 'manual', null, this.clock.now());
-    if (!run) return null;
-    this.execute(st, run);
-    return { run, started: true };
-  }
-
-  /** Wait for the current run of a connection (tests and the end of "run now" requests that want to wait). */
-  async settled(name: string): Promise<void> {
-    await this.states.get(name)?.current?.done;
-  }
-
-  /**
-   * Stop at a safe point: nothing new starts; running cycles get the grace period to finish. A cycle still
-   * running after it is recorded as interrupted and taken up again by the next start (the cycle's writes are
-   * upserts and its export cursor moves only after an apply, so a rerun repeats nothing twice).
-   */
+  /** Stop scheduling; subclasses then stop their runs at a safe point. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.loopDone;
-    const running = [...this.states.values()].filter((s) => s.current);
-    if (!running.length) return;
-    this.log(`stopping: waiting up to ${Math.round(this.settings.stopGraceMs / 1000)} s for ${running.length} run(s)`);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(running.map((s) => s.current?.done)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.settings.stopGraceMs))),
-    ]);
-    clearTimeout(timer);
-    for (const s of running) {
-      if (!s.current) continue;
-      this.store.markInterrupted(s.current.run.id);
-      this.log(`run #${s.current.run.id} ${s.conn.name}: interrupted; it resumes at the next start`);
-    }
   }
 
-  status(): ServeStatus {
+  async status(): Promise<ServeStatus> {
     const now = this.clock.now();
     const connections: ConnectionStatus[] = [];
     for (const st of this.states.values()) {
-      const last = this.store.lastFinished(st.conn.name);
+      const name = st.conn.name;
+      const last = await this.store.lastFinished(name);
+      const running = st.current?.run ?? (await this.store.recentRuns(1, name)).find((r) => r.state === 'running');
       connections.push({
-        name: st.conn.name,
+        name,
         crm: st.conn.config.crm,
         schedule: st.schedule.pattern,
         timezone: st.schedule.timezone ?? null,
         nextRun: st.schedule.nextSlot(now)?.toISOString() ?? null,
-        lastSynced: this.store.lastSynced(st.conn.name),
-        pendingActivities: this.store.pendingCount(st.conn.name),
-        running: st.current
-          ? { id: st.current.run.id, trigger: st.current.run.trigger, startedAt: st.current.run.startedAt }
-          : null,
+        lastSynced: await this.store.lastSynced(name),
+        pendingActivities: await this.store.pendingCount(name),
+        running: running ? { id: running.id, trigger: running.trigger, startedAt: running.startedAt } : null,
         lastRun: last
           ? {
               id: last.run.id,
@@ -261,7 +204,101 @@ export class ServeService {
       now: new Date(now).toISOString(),
       testClock: this.clock.testStart ?? null,
       connections,
-      runs: this.store.recentRuns(20),
+      runs: await this.store.recentRuns(20),
     };
+  }
+}
+
+/**
+ * The embedded mode: runs happen in this process, one per connection at a time, connections side by side. A slot
+ * is claimed in the SQLite file before it runs, so a restart never repeats a finished slot and takes up an
+ * interrupted one.
+ */
+export class ServeService extends ServeScheduler {
+  declare readonly store: Store;
+
+  override async start(): Promise<void> {
+    const left = await this.store.interruptLeftovers();
+    if (left.length)
+      this.log(`resuming ${left.length} interrupted run(s): ${left.map((r) => `#${r.id} ${r.connection}`).join(', ')}`);
+    await super.start();
+  }
+
+  private execute(st: ConnectionState, run: RunRow): void {
+    this.log(
+      `run #${run.id} ${st.conn.name}: ${run.trigger}${run.slot ? ` slot ${run.slot}` : ''}${run.attempts > 1 ? ` (attempt ${run.attempts})` : ''}`,
+    );
+    const done = runConnection(this.cycleDeps, st.conn, run)
+      .then(
+        (report) => this.log(`run #${run.id} ${st.conn.name}: ${report.ok ? 'ok' : 'failed'}`),
+        (err) => this.log(`run #${run.id} ${st.conn.name}: ${String((err as Error)?.message ?? err)}`),
+      )
+      .finally(() => {
+        st.current = null;
+        this.poke();
+      });
+    st.current = { run, done };
+  }
+
+  /** An interrupted run first, then the current slot, then waiting activities. */
+  protected async tick(st: ConnectionState, now: number): Promise<void> {
+    if (st.current || this.stopping) return;
+    const name = st.conn.name;
+    const [interrupted] = await this.store.interruptedRuns(name);
+    if (interrupted) {
+      const run = interrupted.slot
+        ? await this.store.claimRun(name, interrupted.trigger, interrupted.slot, now)
+        : await this.store.resumeRun(interrupted.id, now);
+      if (run) return this.execute(st, run);
+    }
+    const slot = st.schedule.dueSlot(now, st.since);
+    if (slot) {
+      const run = await this.store.claimRun(name, 'schedule', slot.toISOString(), now);
+      if (run) return this.execute(st, run);
+    }
+    if (await this.dueWriteBack(st, now)) {
+      const run = await this.store.claimRun(name, 'writeBack', null, now);
+      if (run) return this.execute(st, run);
+    }
+  }
+
+  /** "Run now": the whole cycle at once, unless a run of that connection is going on (then that one is given). */
+  async runNow(name: string): Promise<RunNowResult | null> {
+    const st = this.states.get(name);
+    if (!st) return null;
+    if (st.current) return { run: st.current.run, started: false };
+    if (this.stopping) return null;
+    const run = await this.store.claimRun(name, 'manual', null, this.clock.now());
+    if (!run) return null;
+    this.execute(st, run);
+    return { run, started: true };
+  }
+
+  /** Wait for the current run of a connection (tests). */
+  async settled(name: string): Promise<void> {
+    await this.states.get(name)?.current?.done;
+  }
+
+  /**
+   * Stop at a safe point: nothing new starts; running cycles get the grace period to finish. A cycle still
+   * running after it is recorded as interrupted and taken up again by the next start (the cycle's writes are
+   * upserts and its export cursor moves only after an apply, so a rerun repeats nothing twice).
+   */
+  override async stop(): Promise<void> {
+    await super.stop();
+    const running = [...this.states.values()].filter((s) => s.current);
+    if (!running.length) return;
+    this.log(`stopping: waiting up to ${Math.round(this.settings.stopGraceMs / 1000)} s for ${running.length} run(s)`);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(running.map((s) => s.current?.done)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.settings.stopGraceMs))),
+    ]);
+    clearTimeout(timer);
+    for (const s of running) {
+      if (!s.current) continue;
+      await this.store.markInterrupted(s.current.run.id);
+      this.log(`run #${s.current.run.id} ${s.conn.name}: interrupted; it resumes at the next start`);
+    }
   }
 }

@@ -2,7 +2,7 @@ import { escapeHtml } from '../demo/reportPage';
 import { describeError, ERROR_CODES, type ErrorKind } from '../domain/errors';
 import { t, type Locale } from '../domain/i18n/index';
 import type { ConnectionStatus, ServeStatus, StepStatus } from './service';
-import type { RunState } from './store';
+import type { RunState } from './state';
 
 /** The status page of `navsync serve`: per connection the last run step by step, its errors with the remedy, the next run. */
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Database } from 'node-sqlite3-wasm';
 import type { InboxActivity } from '../sync/inbox';
 import type { RunReport } from '../sync/report';
+import { runStateOf, type RunRow, type RunTrigger, type ServeState, type StoredActivity } from './state';
 
 /**
  * The state of `navsync serve` in one SQLite file (node-sqlite3-wasm: SQLite compiled to WebAssembly, reading and
@@ -9,27 +10,6 @@ import type { RunReport } from '../sync/report';
  * connection, the run history with each run's report, and the write-back queue of received activities.
  * Each write is one SQLite transaction, synced to disk before the call returns.
  */
-export type RunTrigger = 'schedule' | 'manual' | 'writeBack';
-export type RunState = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
-
-export interface RunRow {
-  id: number;
-  connection: string;
-  trigger: RunTrigger;
-  /** The schedule slot (ISO time) a scheduled run belongs to; null for "run now" and write-back runs. */
-  slot: string | null;
-  state: RunState;
-  attempts: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-export interface StoredActivity {
-  key: string;
-  activity: InboxActivity;
-  receivedAt: string;
-}
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS schedule (
   connection TEXT PRIMARY KEY,
@@ -70,7 +50,7 @@ function runRow(r: Row): RunRow {
     connection: String(r.connection),
     trigger: r.trigger as RunTrigger,
     slot: (r.slot as string | null) ?? null,
-    state: r.state as RunState,
+    state: r.state as RunRow['state'],
     attempts: Number(r.attempts),
     startedAt: String(r.started_at),
     finishedAt: (r.finished_at as string | null) ?? null,
@@ -90,7 +70,7 @@ function alive(pid: number): boolean {
 
 export class StoreInUseError extends Error {}
 
-export class Store {
+export class Store implements ServeState {
   private readonly db: Database;
   private readonly ownerFile: string;
 
@@ -116,7 +96,7 @@ export class Store {
     this.db.exec(SCHEMA);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
     rmSync(this.ownerFile, { force: true });
   }
@@ -134,7 +114,7 @@ export class Store {
   }
 
   /** When the connection was first scheduled with this pattern (a changed pattern starts counting anew). */
-  scheduleSince(connection: string, pattern: string, now: number): number {
+  async scheduleSince(connection: string, pattern: string, now: number): Promise<number> {
     const row = this.db.get('SELECT pattern, since FROM schedule WHERE connection = ?', [connection]);
     if (row && row.pattern === pattern) return Date.parse(String(row.since));
     const since = new Date(now).toISOString();
@@ -149,7 +129,7 @@ export class Store {
    * Start a run. A scheduled run claims its slot: a slot that already has a finished run is never run again
    * (null is returned); an interrupted one is taken up again under the same row.
    */
-  claimRun(connection: string, trigger: RunTrigger, slot: string | null, now: number): RunRow | null {
+  async claimRun(connection: string, trigger: RunTrigger, slot: string | null, now: number): Promise<RunRow | null> {
     const at = new Date(now).toISOString();
     return this.tx(() => {
       if (slot) {
@@ -175,7 +155,7 @@ export class Store {
   }
 
   /** Take up an interrupted run again (a "run now" or write-back run cut short by a stop). */
-  resumeRun(id: number, now: number): RunRow | null {
+  async resumeRun(id: number, now: number): Promise<RunRow | null> {
     const r = this.db.run(
       "UPDATE runs SET state = 'running', attempts = attempts + 1, started_at = ? WHERE id = ? AND state = 'interrupted'",
       [new Date(now).toISOString(), id],
@@ -183,12 +163,8 @@ export class Store {
     return r.changes ? this.run(id) : null;
   }
 
-  finishRun(id: number, report: RunReport, now: number): void {
-    const state: RunState = report.ok
-      ? report.steps.some((s) => s.status === 'partial')
-        ? 'partial'
-        : 'ok'
-      : 'failed';
+  async finishRun(id: number, report: RunReport, now: number): Promise<void> {
+    const state = runStateOf(report);
     this.db.run("UPDATE runs SET state = ?, finished_at = ?, report = ? WHERE id = ? AND state = 'running'", [
       state,
       new Date(now).toISOString(),
@@ -197,35 +173,35 @@ export class Store {
     ]);
   }
 
-  markInterrupted(id: number): void {
+  async markInterrupted(id: number): Promise<void> {
     this.db.run("UPDATE runs SET state = 'interrupted' WHERE id = ? AND state = 'running'", [id]);
   }
 
   /** At start: runs left 'running' belong to a process that stopped without finishing them. */
-  interruptLeftovers(): RunRow[] {
+  async interruptLeftovers(): Promise<RunRow[]> {
     this.db.run("UPDATE runs SET state = 'interrupted' WHERE state = 'running'");
     return this.db.all(`SELECT ${RUN_COLUMNS} FROM runs WHERE state = 'interrupted' ORDER BY id`).map(runRow);
   }
 
   /** Runs of a connection cut short by a stop or a crash, oldest first. */
-  interruptedRuns(connection: string): RunRow[] {
+  async interruptedRuns(connection: string): Promise<RunRow[]> {
     return this.db
       .all(`SELECT ${RUN_COLUMNS} FROM runs WHERE connection = ? AND state = 'interrupted' ORDER BY id`, [connection])
       .map(runRow);
   }
 
-  run(id: number): RunRow | null {
+  async run(id: number): Promise<RunRow | null> {
     const r = this.db.get(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`, [id]);
     return r ? runRow(r) : null;
   }
 
-  report(id: number): RunReport | null {
+  async report(id: number): Promise<RunReport | null> {
     const r = this.db.get('SELECT report FROM runs WHERE id = ?', [id]);
     return r?.report ? (JSON.parse(String(r.report)) as RunReport) : null;
   }
 
   /** The most recent runs, newest first (optionally of one connection). */
-  recentRuns(limit: number, connection?: string): RunRow[] {
+  async recentRuns(limit: number, connection?: string): Promise<RunRow[]> {
     const rows = connection
       ? this.db.all(`SELECT ${RUN_COLUMNS} FROM runs WHERE connection = ? ORDER BY id DESC LIMIT ?`, [
           connection,
@@ -236,7 +212,7 @@ export class Store {
   }
 
   /** The last run that finished, with its report. */
-  lastFinished(connection: string): { run: RunRow; report: RunReport | null } | null {
+  async lastFinished(connection: string): Promise<{ run: RunRow; report: RunReport | null } | null> {
     const r = this.db.get(
       `SELECT ${RUN_COLUMNS}, report FROM runs WHERE connection = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
       [connection],
@@ -245,7 +221,7 @@ export class Store {
   }
 
   /** The last cycle that succeeded (what "Last synced" shows). */
-  lastSynced(connection: string): string | null {
+  async lastSynced(connection: string): Promise<string | null> {
     const r = this.db.get(
       "SELECT finished_at FROM runs WHERE connection = ? AND trigger != 'writeBack' AND state IN ('ok', 'partial') ORDER BY id DESC LIMIT 1",
       [connection],
@@ -257,7 +233,7 @@ export class Store {
    * Queue activities for write-back, all or none, idempotent by key: a key already queued (pending or written)
    * is counted as a duplicate and left as it is.
    */
-  addActivities(connection: string, items: StoredActivity[]): { accepted: number; duplicates: number } {
+  async addActivities(connection: string, items: StoredActivity[]): Promise<{ accepted: number; duplicates: number }> {
     return this.tx(() => {
       let accepted = 0;
       for (const it of items) {
@@ -271,7 +247,7 @@ export class Store {
     });
   }
 
-  pendingActivities(connection: string): StoredActivity[] {
+  async pendingActivities(connection: string): Promise<StoredActivity[]> {
     return this.db
       .all(
         "SELECT key, activity, received_at FROM activities WHERE connection = ? AND state = 'pending' ORDER BY received_at, key",
@@ -284,7 +260,7 @@ export class Store {
       }));
   }
 
-  pendingCount(connection: string): number {
+  async pendingCount(connection: string): Promise<number> {
     return Number(
       this.db.get("SELECT COUNT(*) AS n FROM activities WHERE connection = ? AND state = 'pending'", [connection])?.n ??
         0,
@@ -292,7 +268,7 @@ export class Store {
   }
 
   /** Activities the CRM now holds under their key leave the queue (kept as 'written' for idempotency). */
-  markWritten(connection: string, keys: readonly string[], runId: number, now: number): void {
+  async markWritten(connection: string, keys: readonly string[], runId: number, now: number): Promise<void> {
     const at = new Date(now).toISOString();
     this.tx(() => {
       for (const key of keys) {
