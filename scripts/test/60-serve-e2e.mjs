@@ -3,12 +3,13 @@
 // its endpoint and writes each once to the CRM double, loses nothing when killed in the middle of a cycle, stops
 // on SIGTERM, and its status page shows the last run (screenshots in test-artifacts/).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runChecks } from '../lib/results.mjs';
 import { root } from '../lib/proc.mjs';
+import { navsyncBin, serveStatus, startServe, until, writableActivities } from '../lib/serve.mjs';
 
 const dist = join(root, 'shared-ts', 'dist');
 const { startDemoEnvironment } = await import(join(dist, 'demo', 'environment.js'));
@@ -25,73 +26,51 @@ const env = await startDemoEnvironment({ dir, data });
 
 const li = env.linkedin.salesforce;
 const config = join(dir, 'navsync.json');
-writeFileSync(
-  config,
-  JSON.stringify({
-    crm: 'salesforce',
-    allowLoopback: true,
-    salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
-    linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
-    outDir: join(dir, 'autosave'),
-    serve: { listen: '127.0.0.1:0', database: 'state.db', schedule: '0 3 * * *', timezone: 'UTC', stopGraceSeconds: 20 },
-  }),
-);
+// The Salesforce credentials come from the file `navsync connect` writes, not from the environment.
 const childEnv = {
   ...process.env,
-  NAVSYNC_SF_CLIENT_ID: env.salesforce.clientId,
-  NAVSYNC_SF_CLIENT_SECRET: env.salesforce.clientSecret,
   NAVSYNC_LINKEDIN_CLIENT_ID: li.clientId,
   NAVSYNC_LINKEDIN_CLIENT_SECRET: li.clientSecret,
   NAVSYNC_SERVE_TOKEN: TOKEN,
 };
 
-/** Start `navsync serve`; resolves with the process, its base URL and its output so far. */
-function serve(clock) {
-  const child = spawn(process.execPath, [join(root, 'shared-ts', 'bin', 'navsync.cjs'), 'serve', '--config', config], {
-    cwd: dir,
-    env: { ...childEnv, ...(clock ? { NAVSYNC_TEST_CLOCK: clock } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const proc = { child, out: '', url: '', exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
-  child.stdout.on('data', (b) => (proc.out += b));
-  child.stderr.on('data', (b) => (proc.out += b));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`navsync serve did not start:\n${proc.out}`)), 15_000);
-    child.stdout.on('data', () => {
-      const m = /navsync serve: (http:\/\/[^/\s]+)\//.exec(proc.out);
-      if (m && !proc.url) {
-        proc.url = m[1];
-        clearTimeout(timer);
-        resolve(proc);
-      }
-    });
-    child.once('exit', () => reject(new Error(`navsync serve exited:\n${proc.out}`)));
-  });
-}
-
-const status = async (p) => (await fetch(`${p.url}/status.json`)).json();
+const serve = (clock) => startServe('serve', ['--config', config], { cwd: dir, env: { ...childEnv, ...(clock ? { NAVSYNC_TEST_CLOCK: clock } : {}) } });
+const status = serveStatus;
 const auth = { Authorization: `Bearer ${TOKEN}` };
 const keyField = env.salesforce.f(SF.task.activityKey);
 const tasksWithKey = (key) => env.salesforce.all('Task').filter((t) => t[keyField] === key);
-async function until(what, check, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const optedOut = (a) => data.users.some((u) => u.email === a.seatHolder && u.writeBackOptOut.includes(a.kind));
-const activities = data.inbox
-  .filter((a) => a.expectedPersonKey && !a.optOut && !optedOut(a) && (a.kind !== 'call' || a.channel === 'mobile'))
-  .slice(0, 4)
-  .map(({ expectedPersonKey: _x, ...a }) => a);
+const activities = writableActivities(data, 4);
 let keys = [];
 let p;
 let slotRun;
 
 const ok = await runChecks([
+  ['navsync connect salesforce checks the connection and writes the config and a 0600 credentials file; the secret is never printed', async () => {
+    // Not spawnSync: the CRM double answering it runs in this process.
+    const r = await new Promise((resolve) => {
+      const c = spawn(process.execPath, [navsyncBin, 'connect', 'salesforce', '--config', config, '--instance-url', env.salesforce.url, '--client-id', env.salesforce.clientId, '--allow-loopback'], {
+        cwd: dir,
+        env: { ...process.env, NAVSYNC_SF_CLIENT_SECRET: env.salesforce.clientSecret },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      c.stdout.on('data', (b) => (out += b));
+      c.stderr.on('data', (b) => (out += b));
+      c.once('close', (status) => resolve({ status, out }));
+    });
+    const out = r.out;
+    if (r.status !== 0 || !/✓ Connected as the integration user/.test(out)) throw new Error(`connect exited ${r.status}:\n${out}`);
+    if (out.includes(env.salesforce.clientSecret)) throw new Error('the secret was printed');
+    const cfg = JSON.parse(readFileSync(config, 'utf8'));
+    if (cfg.linkedin?.crmInstanceValue !== env.salesforce.orgId || !cfg.credentialsFile) throw new Error(JSON.stringify(cfg));
+    if ((statSync(join(dir, cfg.credentialsFile)).mode & 0o777) !== 0o600) throw new Error('the credentials file is readable by others');
+    // What the admin adds for this test: the LinkedIn double, and the schedule in UTC on an ephemeral port.
+    cfg.linkedin = { ...cfg.linkedin, apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, pollIntervalMs: 10 };
+    cfg.salesforce.namespace = env.salesforce.ns;
+    cfg.outDir = join(dir, 'autosave');
+    cfg.serve = { listen: '127.0.0.1:0', database: 'state.db', schedule: '0 3 * * *', timezone: 'UTC', stopGraceSeconds: 20 };
+    writeFileSync(config, JSON.stringify(cfg));
+  }],
   ['a new connection waits for its slot; the 03:00 slot runs by itself (test clock from 02:59:57)', async () => {
     p = await serve('2026-03-02T02:59:57Z');
     if (!/test clock/.test(p.out)) throw new Error('the log does not say a test clock is in use');

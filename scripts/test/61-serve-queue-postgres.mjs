@@ -3,13 +3,14 @@
 // otherwise a clear message). The 03:00 slot of every connection runs exactly once although both processes
 // schedule it; one process is killed (SIGKILL) in the middle of a cycle and the other takes its run over; the
 // activities posted to the killed process reach the CRM double once.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecks, writeResult } from '../lib/results.mjs';
 import { root } from '../lib/proc.mjs';
+import { serveStatus, startServe, until, writableActivities } from '../lib/serve.mjs';
 
 const dist = join(root, 'shared-ts', 'dist');
 const { startDemoEnvironment } = await import(join(dist, 'demo', 'environment.js'));
@@ -85,40 +86,16 @@ function stopPostgres() {
 }
 
 /** Start one `navsync serve --queue` process. */
-function worker(name, config) {
-  const child = spawn(process.execPath, [join(root, 'shared-ts', 'bin', 'navsync.cjs'), 'serve', '--config', config, '--queue', queueUrl, '--database', join(dir, name, 'state.db')], {
+async function worker(name, config) {
+  const w = await startServe(name, ['--config', config, '--queue', queueUrl, '--database', join(dir, name, 'state.db')], {
     cwd: dir,
     env: { ...process.env, NAVSYNC_TEST_CLOCK: '2026-03-02T02:59:57Z', NAVSYNC_SERVE_TOKEN: 'queue-test-token-0123456789' },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const w = { name, child, out: '', url: '', exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
-  child.stdout.on('data', (b) => (w.out += b));
-  child.stderr.on('data', (b) => (w.out += b));
   workers.push(w);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${w.out}`)), 30_000);
-    child.stdout.on('data', () => {
-      const m = /navsync serve: (http:\/\/[^/\s]+)\//.exec(w.out);
-      if (m && !w.url) {
-        w.url = m[1];
-        clearTimeout(timer);
-        resolve(w);
-      }
-    });
-    child.once('exit', () => reject(new Error(`${name} exited:\n${w.out}`)));
-  });
+  return w;
 }
 
-async function until(what, check, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-const status = async (w) => (await fetch(`${w.url}/status.json`)).json();
+const status = serveStatus;
 
 let a;
 let b;
@@ -144,6 +121,7 @@ const ok = await runChecks([
         join(dir, `${name}.json`),
         JSON.stringify({
           crm: 'salesforce',
+          allowLoopback: true,
           salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
           linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
           outDir: join(dir, name, 'autosave'),
@@ -169,8 +147,7 @@ const ok = await runChecks([
     [a, b] = await Promise.all([worker('a', config), worker('b', config)]);
   }],
   ['activities posted to process a are stored in PostgreSQL before the 202', async () => {
-    const optedOut = (x) => data.users.some((u) => u.email === x.seatHolder && u.writeBackOptOut.includes(x.kind));
-    const acts = data.inbox.filter((x) => x.expectedPersonKey && !x.optOut && !optedOut(x) && (x.kind !== 'call' || x.channel === 'mobile')).slice(0, 3).map(({ expectedPersonKey: _x, ...x }) => x);
+    const acts = writableActivities(data, 3);
     const r = await fetch(`${a.url}/activities?connection=c01`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer queue-test-token-0123456789' }, body: JSON.stringify(acts) });
     const body = await r.json();
     if (r.status !== 202 || body.accepted !== acts.length) throw new Error(`${r.status} ${JSON.stringify(body)}`);

@@ -107,10 +107,17 @@ export async function serveMain(argv: readonly string[], env: NodeJS.ProcessEnv 
   registerSecret(token);
   if (clock.testStart) log(`test clock: started at ${clock.testStart} (${TEST_CLOCK_ENV}); never use it in production`);
   const http = new ServeHttp(service, token, env.NAVSYNC_LOCALE);
+  const signal = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  // Started before the address is announced: the status page then knows every connection from its first answer.
+  await service.start();
   let address: string;
   try {
     address = await http.listen(settings.host, settings.port);
   } catch (e) {
+    await service.stop();
     await service.store.close();
     process.stderr.write(`cannot listen on ${settings.host}:${settings.port}: ${(e as Error).message}\n`);
     return 2;
@@ -119,11 +126,6 @@ export async function serveMain(argv: readonly string[], env: NodeJS.ProcessEnv 
   log(
     `navsync serve: ${address}/ — ${settings.connections.map((c) => `${c.name} (${c.config.crm})`).join(', ')}; schedule "${settings.schedule}"${settings.timezone ? ` ${settings.timezone}` : ''}${settings.writeBackEvery ? `, write-back "${settings.writeBackEvery}"` : ''}; ${q ? `queue ${describeQueue(q)}` : `database ${settings.database}`}${token ? '' : `; ${SERVE_TOKEN_ENV} not set: run now and activities are off`}`,
   );
-  const signal = new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
-  await service.start();
   log(`${await signal}: stopping at a safe point`);
   const closing = http.close();
   await service.stop();

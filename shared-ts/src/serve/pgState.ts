@@ -1,6 +1,6 @@
 import type { InboxActivity } from '../sync/inbox';
 import type { RunReport } from '../sync/report';
-import { runStateOf, type RunRow, type RunTrigger, type ServeState, type StoredActivity } from './state';
+import { runRowOf, runStateOf, type RunRow, type RunTrigger, type ServeState, type StoredActivity } from './state';
 
 /**
  * The state of several `navsync serve` processes sharing connections (`--queue postgres://…`): the same tables as
@@ -46,18 +46,7 @@ const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v as string | Date).toISOString();
 const RUN_COLUMNS = 'id, connection, trigger, slot, state, attempts, started_at, finished_at';
 
-function runRow(r: Record<string, unknown>): RunRow {
-  return {
-    id: Number(r.id),
-    connection: String(r.connection),
-    trigger: r.trigger as RunTrigger,
-    slot: (r.slot as string | null) ?? null,
-    state: r.state as RunRow['state'],
-    attempts: Number(r.attempts),
-    startedAt: iso(r.started_at) as string,
-    finishedAt: iso(r.finished_at),
-  };
-}
+const runRow = (r: Record<string, unknown>): RunRow => runRowOf(r, iso);
 
 export type JobClaim = { run: RunRow } | { done: true } | { busy: string };
 
@@ -76,6 +65,21 @@ export class PgState implements ServeState {
       c.release();
     }
     return new PgState(pool);
+  }
+
+  /** Run `fn` while holding a session lock that only NavSync takes: set-up that processes starting together must not race. */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        return await fn();
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+    } finally {
+      c.release();
+    }
   }
 
   async close(): Promise<void> {

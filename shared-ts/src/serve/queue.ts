@@ -55,13 +55,16 @@ export class QueueService extends ServeScheduler {
   }
 
   override async start(): Promise<void> {
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE, {
-      name: QUEUE,
-      retryLimit: this.q.retryLimit,
-      retryDelay: this.q.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: this.q.expireInSeconds,
+    // pg-boss's schema and queue are created by the first process; two starting together deadlock without the lock.
+    await this.store.exclusive(async () => {
+      await this.boss.start();
+      await this.boss.createQueue(QUEUE, {
+        name: QUEUE,
+        retryLimit: this.q.retryLimit,
+        retryDelay: this.q.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: this.q.expireInSeconds,
+      });
     });
     for (let i = 0; i < this.q.concurrency; i++) {
       await this.boss.work<JobData>(

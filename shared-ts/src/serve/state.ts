@@ -27,6 +27,20 @@ export interface StoredActivity {
   receivedAt: string;
 }
 
+/** A runs-table row as either database returns it; `time` turns its timestamps into ISO strings. */
+export function runRowOf(r: Record<string, unknown>, time: (v: unknown) => string | null): RunRow {
+  return {
+    id: Number(r.id),
+    connection: String(r.connection),
+    trigger: r.trigger as RunTrigger,
+    slot: (r.slot as string | null) ?? null,
+    state: r.state as RunState,
+    attempts: Number(r.attempts),
+    startedAt: time(r.started_at) as string,
+    finishedAt: time(r.finished_at),
+  };
+}
+
 export function runStateOf(report: RunReport): RunState {
   if (!report.ok) return 'failed';
   return report.steps.some((s) => s.status === 'partial') ? 'partial' : 'ok';

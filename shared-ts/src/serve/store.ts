@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Database } from 'node-sqlite3-wasm';
 import type { InboxActivity } from '../sync/inbox';
 import type { RunReport } from '../sync/report';
-import { runStateOf, type RunRow, type RunTrigger, type ServeState, type StoredActivity } from './state';
+import { runRowOf, runStateOf, type RunRow, type RunTrigger, type ServeState, type StoredActivity } from './state';
 
 /**
  * The state of `navsync serve` in one SQLite file (node-sqlite3-wasm: SQLite compiled to WebAssembly, reading and
@@ -44,18 +44,8 @@ CREATE INDEX IF NOT EXISTS activities_pending ON activities (connection, state);
 
 type Row = Record<string, unknown>;
 
-function runRow(r: Row): RunRow {
-  return {
-    id: Number(r.id),
-    connection: String(r.connection),
-    trigger: r.trigger as RunTrigger,
-    slot: (r.slot as string | null) ?? null,
-    state: r.state as RunRow['state'],
-    attempts: Number(r.attempts),
-    startedAt: String(r.started_at),
-    finishedAt: (r.finished_at as string | null) ?? null,
-  };
-}
+const runRow = (r: Record<string, unknown>): RunRow =>
+  runRowOf(r, (v) => (v === null || v === undefined ? null : String(v)));
 
 const RUN_COLUMNS = 'id, connection, trigger, slot, state, attempts, started_at, finished_at';
 
