@@ -18,6 +18,8 @@ const { generateDemoData } = await import(join(dist, 'demo', 'dataset.js'));
 const { SF } = await import(join(dist, 'domain', 'crmSchema.js'));
 
 const CONNECTIONS = 10;
+// A cycle that ran to its end; "partial": the demo export holds malformed rows on purpose (reported, skipped).
+const COMPLETED = ['ok', 'partial'];
 const SLOT = '2026-03-02T03:00:00.000Z';
 const isRoot = process.getuid?.() === 0;
 
@@ -165,7 +167,7 @@ const ok = await runChecks([
   ['every connection\'s 03:00 cycle ran exactly once and succeeded; the killed runs were taken over by process b', async () => {
     const s = await until('every connection to finish its slot', async () => {
       const x = await status(b);
-      return x.connections.every((c) => c.lastRun?.slot === SLOT && c.lastRun.state === 'ok' && !c.running) ? x : null;
+      return x.connections.every((c) => c.lastRun?.slot === SLOT && COMPLETED.includes(c.lastRun.state) && !c.running) ? x : null;
     });
     const runs = (await (await fetch(`${b.url}/runs`)).json()).runs.filter((r) => r.slot === SLOT);
     const perConnection = new Map();
@@ -173,7 +175,7 @@ const ok = await runChecks([
     if (runs.length !== CONNECTIONS || [...perConnection.values()].some((n) => n !== 1)) throw new Error(`runs of the slot: ${JSON.stringify(runs)}`);
     for (const id of killedRuns) {
       const r = runs.find((x) => x.id === id);
-      if (!r || r.state !== 'ok' || r.attempts < 2) throw new Error(`killed run #${id}: ${JSON.stringify(r)}`);
+      if (!r || !COMPLETED.includes(r.state) || r.attempts < 2) throw new Error(`killed run #${id}: ${JSON.stringify(r)}`);
     }
     if (!/on [^\s]+:\d+/.test(b.out)) throw new Error('process b ran nothing');
     for (const env of envs) {
