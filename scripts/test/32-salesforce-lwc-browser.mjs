@@ -58,6 +58,7 @@ const withField = (record, field, value) => {
 
 const FX = {
   bySync: fixture('embeddedProfile', 'contactMatchedBySync'),
+  bySyncScored: fixture('embeddedProfile', 'contactMatchedBySyncScored'),
   byHand: fixture('embeddedProfile', 'leadMatchedByHand'),
   notMatched: fixture('embeddedProfile', 'contactNotMatched'),
   notAtCompany: fixture('embeddedProfile', 'contactNotAtCompany'),
@@ -252,6 +253,49 @@ for (const lang of (process.env.NAVSYNC_LWC_LANGS || 'en,de').split(',')) {
           'profile link',
         );
         await settle(page, `${lang}-profile-matched-by-sync`);
+      },
+    ],
+    [
+      `${lang}: matched by sync with its explanation: the score stored on the record, points adding up to the total`,
+      async () => {
+        const page = await open(lang, 'c-embedded-profile', profile(FX.bySyncScored), {
+          fixtures: { getRecord: { data: FX.bySyncScored } },
+        });
+        expectEq(await text(page, 'state'), L('badge.matchedBySync'), 'badge');
+        await click(page, 'why');
+        // Stored as p1|h|100|em35x|fn12x|ln20x|cc25x|ct8x: e-mail, current company, last name, first name, title.
+        const want = [
+          ['email', 35],
+          ['currentCompany', 25],
+          ['lastName', 20],
+          ['firstName', 12],
+          ['currentTitle', 8],
+        ];
+        const criteria = await page
+          .locator('li[data-criterion]')
+          .evaluateAll((els) => els.map((e) => e.dataset.criterion));
+        expectEq(criteria.join(','), want.map(([c]) => c).join(','), 'criteria, strongest first');
+        for (const [criterion, points] of want) {
+          const line = await page.locator(`li[data-criterion="${criterion}"]`).innerText();
+          const name = `criterion${criterion[0].toUpperCase()}${criterion.slice(1)}`;
+          expectHas(
+            line,
+            L('common.labelValue', {
+              label: L(`matching.${name}`),
+              value: L('badge.whyShare', { points, share: points }),
+            }),
+            `${criterion} line`,
+          );
+          expectHas(line, `(${L('matching.levelExact')})`, `${criterion} level`);
+        }
+        expectEq(
+          want.reduce((sum, [, p]) => sum + p, 0),
+          100,
+          'points add up',
+        );
+        expectHas(await text(page, 'why-total'), L('badge.whyTotal', { total: 100 }), 'total');
+        if (lang === 'en') expectHas(await text(page, 'why-total'), 'Score 100', 'total (en)');
+        await settle(page, `${lang}-profile-matched-by-sync-why`);
       },
     ],
     [

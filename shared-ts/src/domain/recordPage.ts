@@ -6,6 +6,7 @@ export { resolveLocale } from './i18n/locales';
 export { badgeState, badgeSyncedText, badgeAllows } from './badge/states';
 export { badgeActionPatch, badgeFieldsFromSalesforce, badgePatchToSalesforce } from './badge/records';
 export { badgeExplanation } from './badge/explain';
-export { criterionLabelKey, confidenceLabelKey } from './matching/explain';
+export { criterionLabelKey, confidenceLabelKey, levelLabelKey } from './matching/explain';
+export { decodeStoredScore } from './matching/storedScore';
 export { parseProfileUrl, renderableProfileUrl } from './profileUrl/parse';
 export { buildSalesNavigatorWidgetUrl, isTrustedPhotoUrl } from './profileUrl/widget';

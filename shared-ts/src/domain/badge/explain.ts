@@ -7,14 +7,15 @@ import type { BadgeInfo } from './states';
  */
 export interface BadgeScoreLike {
   total: number;
-  contributions: readonly { criterion: string; points: number; evidence?: string }[];
+  contributions: readonly { criterion: string; points: number; evidence?: string; level?: string }[];
   confidence: string;
 }
 
 export interface BadgeExplanation {
   total: number;
   confidence: string;
-  contributions: { criterion: string; points: number; evidence: string; sharePercent: number }[];
+  /** `evidence` is the compared values of a fresh score; a score read back from the record has only its `level`. */
+  contributions: { criterion: string; points: number; evidence: string; level: string; sharePercent: number }[];
   /** Criteria that were compared but gave no points (shown greyed out). */
   unmatchedCriteria: string[];
 }
@@ -23,7 +24,10 @@ export interface BadgeExplanation {
  * Explanation for a matched-by-sync (or stale) badge; null for states a score does not explain (a match by
  * hand is a person's decision, not a score).
  */
-export function badgeExplanation(info: Pick<BadgeInfo, 'state'>, score: BadgeScoreLike | null | undefined): BadgeExplanation | null {
+export function badgeExplanation(
+  info: Pick<BadgeInfo, 'state'>,
+  score: BadgeScoreLike | null | undefined,
+): BadgeExplanation | null {
   if (!score || (info.state !== 'matchedBySync' && info.state !== 'stale')) return null;
   const positive = score.contributions.filter((c) => c.points > 0).slice();
   positive.sort((a, b) => b.points - a.points);
@@ -35,6 +39,7 @@ export function badgeExplanation(info: Pick<BadgeInfo, 'state'>, score: BadgeSco
       criterion: c.criterion,
       points: c.points,
       evidence: c.evidence || '',
+      level: c.level || '',
       sharePercent: sum > 0 ? Math.round((c.points / sum) * 100) : 0,
     })),
     unmatchedCriteria: score.contributions.filter((c) => c.points <= 0).map((c) => c.criterion),

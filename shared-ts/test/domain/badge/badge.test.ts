@@ -197,6 +197,7 @@ describe('badge explanation', () => {
     const e = badgeExplanation({ state: 'matchedBySync' }, score)!;
     expect(e.contributions.map((c) => c.criterion)).toEqual(['email', 'currentCompany', 'lastName']);
     expect(e.contributions.map((c) => c.sharePercent)).toEqual([46, 31, 23]);
+    expect(e.contributions.map((c) => c.level)).toEqual(['exact', 'exact', 'exact']);
     expect(e.unmatchedCriteria).toEqual(['phone']);
     expect(e.total).toBe(87);
     expect(e.confidence).toBe('high');

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { badgeExplanation, badgeSyncedText, confidenceLabelKey, criterionLabelKey } from 'c/navsyncRecord';
+import { badgeExplanation, badgeSyncedText, confidenceLabelKey, criterionLabelKey, levelLabelKey } from 'c/navsyncRecord';
 import { label } from 'c/navsyncRecordLabels';
 
 // Lightning badge look per tone of the core's badge state.
@@ -10,10 +10,18 @@ const TONE_CLASS = {
     neutral: 'slds-badge'
 };
 
+// The compared values of a fresh score; a score read back from the record keeps only how well each criterion matched.
+function evidenceText(c) {
+    if (c.evidence) {
+        return `(${c.evidence})`;
+    }
+    return c.level && c.level !== 'none' ? `(${label(levelLabelKey(c.level))})` : '';
+}
+
 export default class CrmBadge extends LightningElement {
     /** The core's BadgeInfo for the record (badgeState). */
     @api info;
-    /** Optional match score ({ total, confidence, contributions: [{ criterion, points, evidence }] }). */
+    /** Optional match score ({ total, confidence, contributions: [{ criterion, points, evidence, level }] }). */
     @api score;
 
     showWhy = false;
@@ -63,7 +71,7 @@ export default class CrmBadge extends LightningElement {
                     label: label(criterionLabelKey(c.criterion)),
                     value: label('badge.whyShare', { points: c.points, share: c.sharePercent })
                 }),
-                evidence: c.evidence ? `(${c.evidence})` : ''
+                evidence: evidenceText(c)
             })),
             notCompared: e.unmatchedCriteria.length
                 ? label('badge.whyNotCompared', {

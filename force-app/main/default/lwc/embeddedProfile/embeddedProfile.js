@@ -7,6 +7,7 @@ import {
     badgePatchToSalesforce,
     badgeState,
     buildSalesNavigatorWidgetUrl,
+    decodeStoredScore,
     isTrustedPhotoUrl,
     parseProfileUrl,
     renderableProfileUrl
@@ -28,6 +29,7 @@ import C_PHOTO from '@salesforce/schema/Contact.LinkedIn_Photo_URL__c';
 import C_SOURCE from '@salesforce/schema/Contact.Match_Source__c';
 import C_SYNCED from '@salesforce/schema/Contact.LinkedIn_Synced_At__c';
 import C_VALIDATED from '@salesforce/schema/Contact.LinkedIn_Validated_At__c';
+import C_SCORE from '@salesforce/schema/Contact.LinkedIn_Match_Score__c';
 import L_FIRST from '@salesforce/schema/Lead.FirstName';
 import L_LAST from '@salesforce/schema/Lead.LastName';
 import L_NAME from '@salesforce/schema/Lead.Name';
@@ -41,6 +43,7 @@ import L_PHOTO from '@salesforce/schema/Lead.LinkedIn_Photo_URL__c';
 import L_SOURCE from '@salesforce/schema/Lead.Match_Source__c';
 import L_SYNCED from '@salesforce/schema/Lead.LinkedIn_Synced_At__c';
 import L_VALIDATED from '@salesforce/schema/Lead.LinkedIn_Validated_At__c';
+import L_SCORE from '@salesforce/schema/Lead.LinkedIn_Match_Score__c';
 import A_NAME from '@salesforce/schema/Account.Name';
 import A_URN from '@salesforce/schema/Account.LinkedIn_Company_URN__c';
 import O_NAME from '@salesforce/schema/Opportunity.Name';
@@ -56,15 +59,15 @@ const SHAPES = {
         crmType: 'contact',
         person: true,
         fields: [C_NAME, C_FIRST, C_LAST, C_TITLE],
-        optional: [C_EMAIL, C_COMPANY, C_FLAG, C_URN, C_URL, C_PHOTO, C_SOURCE, C_SYNCED, C_VALIDATED],
-        f: { name: C_NAME, first: C_FIRST, last: C_LAST, email: C_EMAIL, title: C_TITLE, company: C_COMPANY }
+        optional: [C_EMAIL, C_COMPANY, C_FLAG, C_URN, C_URL, C_PHOTO, C_SOURCE, C_SYNCED, C_VALIDATED, C_SCORE],
+        f: { name: C_NAME, first: C_FIRST, last: C_LAST, email: C_EMAIL, title: C_TITLE, company: C_COMPANY, score: C_SCORE }
     },
     Lead: {
         crmType: 'lead',
         person: true,
         fields: [L_NAME, L_FIRST, L_LAST, L_TITLE],
-        optional: [L_EMAIL, L_COMPANY, L_FLAG, L_URN, L_URL, L_PHOTO, L_SOURCE, L_SYNCED, L_VALIDATED],
-        f: { name: L_NAME, first: L_FIRST, last: L_LAST, email: L_EMAIL, title: L_TITLE, company: L_COMPANY }
+        optional: [L_EMAIL, L_COMPANY, L_FLAG, L_URN, L_URL, L_PHOTO, L_SOURCE, L_SYNCED, L_VALIDATED, L_SCORE],
+        f: { name: L_NAME, first: L_FIRST, last: L_LAST, email: L_EMAIL, title: L_TITLE, company: L_COMPANY, score: L_SCORE }
     },
     Account: {
         crmType: 'account',
@@ -155,6 +158,12 @@ export default class EmbeddedProfile extends NavigationMixin(LightningElement) {
 
     get badge() {
         return badgeState(this.badgeFields, Date.now());
+    }
+
+    /** The sync's per-criterion score stored on the record, for the badge's "why this match"; null when absent. */
+    get matchScore() {
+        const stored = decodeStoredScore(this.value('score'));
+        return stored && stored.kind === 'person' ? stored.score : null;
     }
 
     allows(action) {

@@ -5,6 +5,7 @@ import { navigateCalls } from 'lightning/navigation';
 import { label } from 'c/navsyncLabels';
 
 const matchedBySync = require('./data/contactMatchedBySync.json');
+const matchedBySyncScored = require('./data/contactMatchedBySyncScored.json');
 const notAtCompany = require('./data/contactNotAtCompany.json');
 const notMatched = require('./data/contactNotMatched.json');
 const untrustedPhoto = require('./data/contactUntrustedPhoto.json');
@@ -81,6 +82,43 @@ describe('c-embedded-profile', () => {
         expect(badge.info.daysSinceSync).toBe(1);
         expect($(element, 'not-at-company')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('explains a sync match with the score the sync stored on the record: points per criterion add up to the total', async () => {
+        const element = await mount(matchedBySyncScored);
+        const badge = element.shadowRoot.querySelector('c-crm-badge');
+        const why = badge.shadowRoot.querySelector('[data-id="why"]');
+        expect(why).not.toBeNull();
+        why.click();
+        await flush();
+        const q = (id) => badge.shadowRoot.querySelector(`[data-id="${id}"]`);
+        expect(q('why-total').textContent).toBe(`${label('badge.whyTotal', { total: 100 })} · High confidence`);
+        const lines = [...badge.shadowRoot.querySelectorAll('[data-criterion]')];
+        expect(lines.map((li) => li.dataset.criterion)).toEqual(['email', 'currentCompany', 'lastName', 'firstName', 'currentTitle']);
+        const share = label('badge.whyShare', { points: 35, share: 35 });
+        expect(lines[0].textContent).toBe(
+            `${label('common.labelValue', { label: 'Email address', value: share })} (${label('matching.levelExact')})`
+        );
+        const points = lines.map((li) => Number(/(\d+) points/.exec(li.textContent)[1]));
+        expect(points).toEqual([35, 25, 20, 12, 8]);
+        expect(points.reduce((a, b) => a + b, 0)).toBe(100);
+        // Optional, so a user without access to the field still sees the page.
+        expect(getRecord.getLastConfig().optionalFields.map((f) => f.fieldApiName)).toContain('LinkedIn_Match_Score__c');
+        await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        ['missing', null],
+        ['not a stored score', 'p1|h|99|em35x']
+    ])('offers no explanation when the stored score is %s, and still shows the rest', async (_, stored) => {
+        const record = JSON.parse(JSON.stringify(matchedBySyncScored));
+        record.fields.LinkedIn_Match_Score__c.value = stored;
+        const element = await mount(record);
+        const badge = element.shadowRoot.querySelector('c-crm-badge');
+        expect(badge.info.state).toBe('matchedBySync');
+        expect(badge.score).toBeFalsy();
+        expect(badge.shadowRoot.querySelector('[data-id="why"]')).toBeNull();
+        expect($(element, 'name').textContent).toBe('Anneke de Vries');
     });
 
     it('never shows a photo from a host outside the trusted LinkedIn origins', async () => {
