@@ -54,8 +54,8 @@ export function schemaImports() {
  */
 export function apexFieldRefs() {
   const refs = new Set();
-  const words = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'NULL', 'TRUE', 'FALSE', 'WITH', 'USER_MODE', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT', 'NULLS', 'FIRST', 'LAST']);
-  for (const f of walk(join(MAIN, 'classes'), (p) => p.endsWith('.cls'))) {
+  const words = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'NULL', 'TRUE', 'FALSE', 'WITH', 'USER_MODE', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT', 'NULLS', 'FIRST', 'LAST', 'FOR', 'UPDATE']);
+  for (const f of apexSources()) {
     const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
     for (const q of src.matchAll(/\[\s*SELECT\s+([\s\S]+?)\s+FROM\s+(\w+)([\s\S]*?)\]/gi)) {
       const object = q[2];
@@ -95,6 +95,13 @@ function issuesByFile(out) {
   return issues;
 }
 
+/** Every Apex class and trigger of the package. */
+function apexSources() {
+  return ['classes', 'triggers']
+    .filter((d) => existsSync(join(MAIN, d)))
+    .flatMap((d) => walk(join(MAIN, d), (p) => p.endsWith('.cls') || p.endsWith('.trigger')));
+}
+
 export const SCHEMA_REFS_CLASS = 'NavSyncLwcSchemaRefs';
 export const APEX_REFS_CLASS = 'NavSyncApexFieldRefs';
 
@@ -109,7 +116,7 @@ export function apexLs() {
   const dst = join(ws, 'force-app', 'main', 'default');
   mkdirSync(dst, { recursive: true });
   cpSync(join(root, 'sfdx-project.json'), join(ws, 'sfdx-project.json'));
-  for (const d of ['classes', 'objects']) if (existsSync(join(MAIN, d))) cpSync(join(MAIN, d), join(dst, d), { recursive: true });
+  for (const d of ['classes', 'triggers', 'objects']) if (existsSync(join(MAIN, d))) cpSync(join(MAIN, d), join(dst, d), { recursive: true });
   const refs = schemaImports();
   const apexRefs = apexFieldRefs();
   const writeClass = (name, paths) => {
@@ -141,7 +148,7 @@ export async function pmd() {
   const { CodeAnalyzer, CodeAnalyzerConfig } = require('@salesforce/code-analyzer-core');
   const ca = new CodeAnalyzer(CodeAnalyzerConfig.withDefaults());
   await ca.addEnginePlugin(require('@salesforce/code-analyzer-pmd-engine').createEnginePlugin());
-  const ws = await ca.createWorkspace([join(MAIN, 'classes')]);
+  const ws = await ca.createWorkspace(['classes', 'triggers'].map((d) => join(MAIN, d)).filter((d) => existsSync(d)));
   const res = await ca.run(await ca.selectRules(['pmd:Recommended:Apex'], { workspace: ws }), { workspace: ws });
   const all = res.getViolations();
   const bad = all.filter((v) => v.getRule().getSeverityLevel() <= 2);
@@ -155,7 +162,7 @@ export async function pmd() {
 }
 
 export function prettierApex() {
-  const files = walk(join(MAIN, 'classes'), (p) => p.endsWith('.cls') || p.endsWith('.trigger'));
+  const files = apexSources();
   const r = run(bin('prettier'), ['--check', ...files], { capture: true });
   if (r.status !== 0) throw new Error(r.stdout + r.stderr);
   return files.length;

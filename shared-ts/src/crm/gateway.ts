@@ -91,6 +91,11 @@ export interface CrmPerson {
   syncedAt: string | null;
   validatedAt: string | null;
   lastModifiedAt: string | null;
+  /**
+   * The row version as read (Dataverse `@odata.etag`): an update sent with it is refused (412) when the row
+   * changed in between. Salesforce has no conditional update: null there (the package's trigger guards Ignore).
+   */
+  version?: string | null;
 }
 
 export interface PersonQuery {
@@ -199,6 +204,8 @@ export interface PersonUpdate {
   id: string;
   kind: PersonKind;
   fields: PersonFields;
+  /** Write only if the record is still at this version (`CrmPerson.version`); a changed record is a conflict. */
+  ifVersion?: string;
 }
 
 /**
@@ -262,8 +269,7 @@ export interface TestActivityRef {
 
 /** The created test contact, or the platform's refusal (for domain `diagnoseTestWriteBack`). */
 export type TestContactResult =
-  | { ok: true; id: string }
-  | { ok: false; httpStatus?: number; code: string; message: string; fields?: string[] };
+  { ok: true; id: string } | { ok: false; httpStatus?: number; code: string; message: string; fields?: string[] };
 
 export interface WriteFailure {
   /** Record id, or the activity key for upserts. */
@@ -280,6 +286,8 @@ export interface WriteResult {
   unprocessed: string[];
   /** Upserts only: refs that were created (the rest were updated). */
   created?: string[];
+  /** Refs not written because the record changed since it was read (`PersonUpdate.ifVersion`); re-read them. */
+  conflicts?: string[];
 }
 
 /** What a write is routed through (for reporting requests vs the platform minimum). */
@@ -355,7 +363,12 @@ export function testKeys(refs: readonly TestActivityRef[], out: WriteResult): st
   const keys: string[] = [];
   for (const r of refs) {
     if (TEST_ACTIVITY_KEY.test(r.key)) keys.push(r.key);
-    else out.failed.push({ ref: r.key, code: 'NOT_A_TEST_ACTIVITY', message: 'only Test Write-Back activities are deleted; written-back activities never are' });
+    else
+      out.failed.push({
+        ref: r.key,
+        code: 'NOT_A_TEST_ACTIVITY',
+        message: 'only Test Write-Back activities are deleted; written-back activities never are',
+      });
   }
   return [...new Set(keys)];
 }

@@ -29,15 +29,35 @@ interface TableDef {
 function tables(): Record<string, TableDef> {
   const P = DV.person;
   const person = {
-    [P.notAtCompany]: 'int', [P.memberUrn]: 'string', [P.profileUrl]: 'string', [P.photoUrl]: 'string',
-    [P.matchSource]: 'int', [P.syncedAt]: 'datetime', [P.validatedAt]: 'datetime', [P.matchScore]: 'string',
+    [P.notAtCompany]: 'int',
+    [P.memberUrn]: 'string',
+    [P.profileUrl]: 'string',
+    [P.photoUrl]: 'string',
+    [P.matchSource]: 'int',
+    [P.syncedAt]: 'datetime',
+    [P.validatedAt]: 'datetime',
+    [P.matchScore]: 'string',
   } as const;
   const owned = { _ownerid_value: 'lookup', modifiedon: 'datetime', createdon: 'datetime', statecode: 'int' } as const;
   const A = DV.activity;
-  const activity = (set: string, nav: Record<string, [string, string]>, regarding = '_regardingobjectid_value'): TableDef => ({
+  const activity = (
+    set: string,
+    nav: Record<string, [string, string]>,
+    regarding = '_regardingobjectid_value',
+  ): TableDef => ({
     set,
     pk: 'activityid',
-    columns: { ...owned, subject: 'string', description: 'string', actualend: 'datetime', statuscode: 'int', [regarding]: 'lookup', [A.activityKey]: 'string', [A.personName]: 'string', [A.personUrn]: 'string' },
+    columns: {
+      ...owned,
+      subject: 'string',
+      description: 'string',
+      actualend: 'datetime',
+      statuscode: 'int',
+      [regarding]: 'lookup',
+      [A.activityKey]: 'string',
+      [A.personName]: 'string',
+      [A.personUrn]: 'string',
+    },
     nav: { ownerid: ['_ownerid_value', 'systemuser'], ...nav },
     altKey: A.activityKey,
   });
@@ -51,46 +71,155 @@ function tables(): Record<string, TableDef> {
   const settingsCols = Object.fromEntries(
     Object.entries(S)
       .filter(([k]) => k !== 'table')
-      .map(([k, v]) => [v, /Enabled|autoSync|connected/i.test(k) ? 'bool' : k === 'lastSyncedAt' ? 'datetime' : 'string']),
+      .map(([k, v]) => [
+        v,
+        /Enabled|autoSync|connected/i.test(k) ? 'bool' : k === 'lastSyncedAt' ? 'datetime' : 'string',
+      ]),
   ) as TableDef['columns'];
   return {
     account: {
-      set: 'accounts', pk: 'accountid',
-      columns: { ...owned, name: 'string', websiteurl: 'string', telephone1: 'string', address1_line1: 'string', address1_city: 'string', address1_stateorprovince: 'string', address1_postalcode: 'string', numberofemployees: 'int', industrycode: 'int', [DV.account.companyUrn]: 'string' },
+      set: 'accounts',
+      pk: 'accountid',
+      columns: {
+        ...owned,
+        name: 'string',
+        websiteurl: 'string',
+        telephone1: 'string',
+        address1_line1: 'string',
+        address1_city: 'string',
+        address1_stateorprovince: 'string',
+        address1_postalcode: 'string',
+        numberofemployees: 'int',
+        industrycode: 'int',
+        [DV.account.companyUrn]: 'string',
+      },
       nav: { ownerid: ['_ownerid_value', 'systemuser'] },
     },
     contact: {
-      set: 'contacts', pk: 'contactid',
-      columns: { ...owned, firstname: 'string', lastname: 'string', fullname: 'string', emailaddress1: 'string', telephone1: 'string', jobtitle: 'string', description: 'string', _parentcustomerid_value: 'lookup', ...person },
-      nav: { ownerid: ['_ownerid_value', 'systemuser'], parentcustomerid_account: ['_parentcustomerid_value', 'account'] },
+      set: 'contacts',
+      pk: 'contactid',
+      columns: {
+        ...owned,
+        firstname: 'string',
+        lastname: 'string',
+        fullname: 'string',
+        emailaddress1: 'string',
+        telephone1: 'string',
+        jobtitle: 'string',
+        description: 'string',
+        _parentcustomerid_value: 'lookup',
+        ...person,
+      },
+      nav: {
+        ownerid: ['_ownerid_value', 'systemuser'],
+        parentcustomerid_account: ['_parentcustomerid_value', 'account'],
+      },
     },
     lead: {
-      set: 'leads', pk: 'leadid',
-      columns: { ...owned, firstname: 'string', lastname: 'string', fullname: 'string', emailaddress1: 'string', telephone1: 'string', jobtitle: 'string', companyname: 'string', ...person },
+      set: 'leads',
+      pk: 'leadid',
+      columns: {
+        ...owned,
+        firstname: 'string',
+        lastname: 'string',
+        fullname: 'string',
+        emailaddress1: 'string',
+        telephone1: 'string',
+        jobtitle: 'string',
+        companyname: 'string',
+        ...person,
+      },
       nav: { ownerid: ['_ownerid_value', 'systemuser'] },
     },
     opportunity: {
-      set: 'opportunities', pk: 'opportunityid',
-      columns: { ...owned, name: 'string', _parentaccountid_value: 'lookup', _parentcontactid_value: 'lookup', stepname: 'string', salesstage: 'int', estimatedvalue: 'money', estimatedclosedate: 'datetime' },
-      nav: { ownerid: ['_ownerid_value', 'systemuser'], parentaccountid: ['_parentaccountid_value', 'account'], parentcontactid: ['_parentcontactid_value', 'contact'] },
+      set: 'opportunities',
+      pk: 'opportunityid',
+      columns: {
+        ...owned,
+        name: 'string',
+        _parentaccountid_value: 'lookup',
+        _parentcontactid_value: 'lookup',
+        stepname: 'string',
+        salesstage: 'int',
+        estimatedvalue: 'money',
+        estimatedclosedate: 'datetime',
+      },
+      nav: {
+        ownerid: ['_ownerid_value', 'systemuser'],
+        parentaccountid: ['_parentaccountid_value', 'account'],
+        parentcontactid: ['_parentcontactid_value', 'contact'],
+      },
     },
-    connection: { set: 'connections', pk: 'connectionid', columns: { ...owned, _record1id_value: 'lookup', _record2id_value: 'lookup', record2objecttypecode: 'int', name: 'string' } },
-    systemuser: { set: 'systemusers', pk: 'systemuserid', columns: { fullname: 'string', internalemailaddress: 'string', isdisabled: 'bool', modifiedon: 'datetime', createdon: 'datetime' } },
-    position: { set: 'positions', pk: 'positionid', columns: { name: 'string', modifiedon: 'datetime', createdon: 'datetime' } },
-    activitypointer: { set: 'activitypointers', pk: 'activityid', columns: { ...owned, subject: 'string', activitytypecode: 'string' } },
+    connection: {
+      set: 'connections',
+      pk: 'connectionid',
+      columns: {
+        ...owned,
+        _record1id_value: 'lookup',
+        _record2id_value: 'lookup',
+        record2objecttypecode: 'int',
+        name: 'string',
+      },
+    },
+    systemuser: {
+      set: 'systemusers',
+      pk: 'systemuserid',
+      columns: {
+        fullname: 'string',
+        internalemailaddress: 'string',
+        isdisabled: 'bool',
+        modifiedon: 'datetime',
+        createdon: 'datetime',
+      },
+    },
+    position: {
+      set: 'positions',
+      pk: 'positionid',
+      columns: { name: 'string', modifiedon: 'datetime', createdon: 'datetime' },
+    },
+    activitypointer: {
+      set: 'activitypointers',
+      pk: 'activityid',
+      columns: { ...owned, subject: 'string', activitytypecode: 'string' },
+    },
     [A.inmailTable]: activity(`${A.inmailTable}s`, regarding),
     [A.messageTable]: activity(`${A.messageTable}s`, regarding),
     phonecall: activity('phonecalls', regarding),
     annotation: {
-      set: 'annotations', pk: 'annotationid',
+      set: 'annotations',
+      pk: 'annotationid',
       // Dataverse allows no custom columns on annotation: notes are keyed by their derived annotationid only.
-      columns: { _ownerid_value: 'lookup', modifiedon: 'datetime', createdon: 'datetime', subject: 'string', notetext: 'string', isdocument: 'bool', _objectid_value: 'lookup' },
-      nav: { ownerid: ['_ownerid_value', 'systemuser'], objectid_contact: ['_objectid_value', 'contact'], objectid_lead: ['_objectid_value', 'lead'], objectid_account: ['_objectid_value', 'account'] },
+      columns: {
+        _ownerid_value: 'lookup',
+        modifiedon: 'datetime',
+        createdon: 'datetime',
+        subject: 'string',
+        notetext: 'string',
+        isdocument: 'bool',
+        _objectid_value: 'lookup',
+      },
+      nav: {
+        ownerid: ['_ownerid_value', 'systemuser'],
+        objectid_contact: ['_objectid_value', 'contact'],
+        objectid_lead: ['_objectid_value', 'lead'],
+        objectid_account: ['_objectid_value', 'account'],
+      },
     },
-    [S.table]: { set: `${S.table}es`, pk: `${S.table}id`, columns: { modifiedon: 'datetime', createdon: 'datetime', navsync_name: 'string', ...settingsCols } },
+    [S.table]: {
+      set: `${S.table}es`,
+      pk: `${S.table}id`,
+      columns: { modifiedon: 'datetime', createdon: 'datetime', navsync_name: 'string', ...settingsCols },
+    },
     [DV.seat.table]: {
-      set: `${DV.seat.table}s`, pk: `${DV.seat.table}id`,
-      columns: { modifiedon: 'datetime', createdon: 'datetime', [`_${DV.seat.user}_value`]: 'lookup', [DV.seat.enabled]: 'bool', [DV.seat.writeBackOptOut]: 'string' },
+      set: `${DV.seat.table}s`,
+      pk: `${DV.seat.table}id`,
+      columns: {
+        modifiedon: 'datetime',
+        createdon: 'datetime',
+        [`_${DV.seat.user}_value`]: 'lookup',
+        [DV.seat.enabled]: 'bool',
+        [DV.seat.writeBackOptOut]: 'string',
+      },
       nav: { [DV.seat.user]: [`_${DV.seat.user}_value`, 'systemuser'] },
     },
   };
@@ -143,6 +272,8 @@ export class DataverseDouble extends LoopbackDouble {
   publishes: string[] = [];
   /** Operations executed inside $batch requests. */
   batchOperations = 0;
+  /** The environment's row version counter (`versionnumber`, shown as the `@odata.etag` W/"<n>"). */
+  private version = 1000;
 
   constructor(private readonly opts: DataverseDoubleOptions = {}) {
     super();
@@ -150,7 +281,12 @@ export class DataverseDouble extends LoopbackDouble {
     this.clientId = opts.clientId ?? 'navsync-dv-demo-client';
     this.clientSecret = opts.clientSecret ?? 'dv-demo-secret-not-real-0001';
     for (const t of Object.keys(this.defs)) this.db.set(t, new Map());
-    this.insert('systemuser', { systemuserid: this.userId, fullname: 'NavSync Application User', internalemailaddress: 'navsync-app@navsync.example', isdisabled: false });
+    this.insert('systemuser', {
+      systemuserid: this.userId,
+      fullname: 'NavSync Application User',
+      internalemailaddress: 'navsync-app@navsync.example',
+      isdisabled: false,
+    });
   }
 
   static async start(opts: DataverseDoubleOptions = {}): Promise<DataverseDouble> {
@@ -171,8 +307,9 @@ export class DataverseDouble extends LoopbackDouble {
     if (!def) throw new Error(`unknown table ${table}`);
     const now = new Date().toISOString();
     const id = String(fields[def.pk] ?? randomUUID()).toLowerCase();
-    const rec: DvRecord = { ...fields, [def.pk]: id, createdon: now, modifiedon: now };
-    if ((table === 'contact' || table === 'lead') && rec[DV.person.notAtCompany] === undefined) rec[DV.person.notAtCompany] = DV_VALUES.notAtCompany.noFeedback;
+    const rec: DvRecord = { ...fields, [def.pk]: id, createdon: now, modifiedon: now, versionnumber: ++this.version };
+    if ((table === 'contact' || table === 'lead') && rec[DV.person.notAtCompany] === undefined)
+      rec[DV.person.notAtCompany] = DV_VALUES.notAtCompany.noFeedback;
     if (table === 'contact' || table === 'lead') rec.fullname = [rec.firstname, rec.lastname].filter(Boolean).join(' ');
     (this.db.get(table) as Map<string, DvRecord>).set(id, rec);
     return rec;
@@ -180,6 +317,21 @@ export class DataverseDouble extends LoopbackDouble {
   /** Seed from a fixture: `{ "account": [ {...}, … ], "contact": [ … ] }`, in order (lookups as `_x_value` ids). */
   seed(fixture: Record<string, DvRecord[]>): void {
     for (const [table, rows] of Object.entries(fixture)) for (const row of rows) this.insert(table, row);
+  }
+
+  /** A user's own edit of a row (e.g. a rep choosing Ignore in the form): a new row version, no rules, not counted. */
+  edit(table: string, id: string, fields: DvRecord): DvRecord {
+    const t = this.db.get(table) as Map<string, DvRecord>;
+    const current = t.get(id.toLowerCase());
+    if (!current) throw new Error(`no ${table} ${id}`);
+    const rec: DvRecord = {
+      ...current,
+      ...fields,
+      modifiedon: new Date().toISOString(),
+      versionnumber: ++this.version,
+    };
+    t.set(id.toLowerCase(), rec);
+    return rec;
   }
 
   get(table: string, id: string): DvRecord | undefined {
@@ -224,21 +376,34 @@ export class DataverseDouble extends LoopbackDouble {
     if (kind === 'token') return this.token(res, body);
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!auth || !this.tokens.has(auth)) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize' });
+      res.writeHead(401, {
+        'WWW-Authenticate': 'Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/authorize',
+      });
       res.end();
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
     if (kind === 'batch') return this.batch(req, res, body, headers);
     const r = this.execute(req.method ?? 'GET', req.url ?? '/', headers, body.toString('utf8'));
-    res.writeHead(r.status, { 'OData-Version': '4.0', ...(r.body !== undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal' } : {}), ...r.headers });
+    res.writeHead(r.status, {
+      'OData-Version': '4.0',
+      ...(r.body !== undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal' } : {}),
+      ...r.headers,
+    });
     res.end(r.body === undefined ? '' : JSON.stringify(r.body));
   }
 
   private token(res: ServerResponse, body: Buffer): void {
     const form = new URLSearchParams(body.toString('utf8'));
-    if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) {
-      return sendJson(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+    if (
+      form.get('grant_type') !== 'client_credentials' ||
+      form.get('client_id') !== this.clientId ||
+      form.get('client_secret') !== this.clientSecret
+    ) {
+      return sendJson(res, 401, {
+        error: 'invalid_client',
+        error_description: 'AADSTS7000215: Invalid client secret provided.',
+      });
     }
     sendJson(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: this.issueToken() });
   }
@@ -248,9 +413,12 @@ export class DataverseDouble extends LoopbackDouble {
     try {
       return this.route(method, rawUrl, headers, body);
     } catch (err) {
-      if (err instanceof DvHttpError) return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message } } };
-      if (err instanceof ODataError) return { status: 400, headers: {}, body: { error: { code: '0x0', message: err.message } } };
-      if (err instanceof SyntaxError) return { status: 400, headers: {}, body: { error: { code: '0x0', message: `Invalid JSON: ${err.message}` } } };
+      if (err instanceof DvHttpError)
+        return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message } } };
+      if (err instanceof ODataError)
+        return { status: 400, headers: {}, body: { error: { code: '0x0', message: err.message } } };
+      if (err instanceof SyntaxError)
+        return { status: 400, headers: {}, body: { error: { code: '0x0', message: `Invalid JSON: ${err.message}` } } };
       throw err;
     }
   }
@@ -258,17 +426,32 @@ export class DataverseDouble extends LoopbackDouble {
   private route(method: string, rawUrl: string, headers: Record<string, string>, body: string): SubResponse {
     const url = new URL(rawUrl, this.url);
     const base = '/api/data/v9.2/';
-    if (!url.pathname.startsWith(base)) throw new DvHttpError(404, '0x8006088a', `Resource not found for the segment '${url.pathname}'.`);
+    if (!url.pathname.startsWith(base))
+      throw new DvHttpError(404, '0x8006088a', `Resource not found for the segment '${url.pathname}'.`);
     const path = decodeURIComponent(url.pathname.slice(base.length));
     if (path === 'WhoAmI' || path === 'WhoAmI()') {
-      return { status: 200, headers: {}, body: { '@odata.context': `${this.apiUrl}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, UserId: this.userId, BusinessUnitId: this.organizationId, OrganizationId: this.organizationId } };
+      return {
+        status: 200,
+        headers: {},
+        body: {
+          '@odata.context': `${this.apiUrl}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
+          UserId: this.userId,
+          BusinessUnitId: this.organizationId,
+          OrganizationId: this.organizationId,
+        },
+      };
     }
     if (path === 'RetrieveProvisionedLanguages()' || path === 'RetrieveProvisionedLanguages') {
-      return { status: 200, headers: {}, body: { RetrieveProvisionedLanguages: this.opts.languages ?? [1033, 1043, 1036, 1040, 1031] } };
+      return {
+        status: 200,
+        headers: {},
+        body: { RetrieveProvisionedLanguages: this.opts.languages ?? [1033, 1043, 1036, 1040, 1031] },
+      };
     }
     if (path === 'PublishXml' && method === 'POST') {
       const xml = String((JSON.parse(body || '{}') as { ParameterXml?: string }).ParameterXml ?? '');
-      if (!xml.startsWith('<importexportxml>')) throw new DvHttpError(400, '0x80048d19', 'ParameterXml must be an <importexportxml> document');
+      if (!xml.startsWith('<importexportxml>'))
+        throw new DvHttpError(400, '0x80048d19', 'ParameterXml must be an <importexportxml> document');
       this.publishes.push(xml);
       return { status: 204, headers: {} };
     }
@@ -291,7 +474,7 @@ export class DataverseDouble extends LoopbackDouble {
       this.checkRead(table);
       const rec = this.byKey(table, key as string);
       if (!rec) throw new DvHttpError(404, '0x80040217', `${table} With Ids = ${key} Do Not Exist`);
-      return { status: 200, headers: {}, body: rec };
+      return { status: 200, headers: { ETag: etag(rec) }, body: withEtag(rec, rec) };
     }
     if (method === 'POST' && !key) {
       const id = this.write(table, JSON.parse(body) as DvRecord, null);
@@ -299,7 +482,15 @@ export class DataverseDouble extends LoopbackDouble {
     }
     if (method === 'PATCH' && key) {
       const existing = this.byKey(table, key);
-      if (!existing && headers['if-match'] === '*') throw new DvHttpError(404, '0x80040217', `${table} With Ids = ${key} Do Not Exist`);
+      const ifMatch = headers['if-match'];
+      if (!existing && ifMatch) throw new DvHttpError(404, '0x80040217', `${table} With Ids = ${key} Do Not Exist`);
+      if (existing && ifMatch && ifMatch !== '*' && ifMatch !== etag(existing)) {
+        throw new DvHttpError(
+          412,
+          '0x80060882',
+          "The version of the existing record doesn't match the RowVersion property provided.",
+        );
+      }
       const data = JSON.parse(body) as DvRecord;
       if (!existing) {
         const alt = this.altKeyValue(table, key);
@@ -321,14 +512,23 @@ export class DataverseDouble extends LoopbackDouble {
 
   private checkRead(table: string): void {
     if (this.denied.has(table)) {
-      throw new DvHttpError(403, '0x80040220', `Principal user (Id=${this.userId}, type=8) is missing prvRead${table} privilege (Id=${randomUUID()}) on OTC=1 for entity '${table}'.`);
+      throw new DvHttpError(
+        403,
+        '0x80040220',
+        `Principal user (Id=${this.userId}, type=8) is missing prvRead${table} privilege (Id=${randomUUID()}) on OTC=1 for entity '${table}'.`,
+      );
     }
   }
 
   private altKeyValue(table: string, key: string): [string, string] | null {
     const m = /^([a-z_0-9]+)='((?:[^']|'')*)'$/.exec(key);
     if (!m) return null;
-    if (m[1] !== this.defs[table].altKey) throw new DvHttpError(400, '0x80060891', `A record with the specified key values could not be found: '${m[1]}' is not an alternate key of ${table}.`);
+    if (m[1] !== this.defs[table].altKey)
+      throw new DvHttpError(
+        400,
+        '0x80060891',
+        `A record with the specified key values could not be found: '${m[1]}' is not an alternate key of ${table}.`,
+      );
     return [m[1], m[2].replace(/''/g, "'")];
   }
 
@@ -346,14 +546,21 @@ export class DataverseDouble extends LoopbackDouble {
       const bind = /^(.+)@odata\.bind$/.exec(k);
       if (bind) {
         const nav = def.nav?.[bind[1]];
-        if (!nav) throw new DvHttpError(400, '0x0', `An undeclared property '${bind[1]}' which only has property annotations in the payload but no property value was found in the payload.`);
+        if (!nav)
+          throw new DvHttpError(
+            400,
+            '0x0',
+            `An undeclared property '${bind[1]}' which only has property annotations in the payload but no property value was found in the payload.`,
+          );
         if (v === null) {
           changes[nav[0]] = null;
           continue;
         }
         const ref = /^\/?([a-z_0-9]+)\(([0-9a-f-]{36})\)$/i.exec(String(v));
-        if (!ref || this.tableBySet(ref[1]) !== nav[1]) throw new DvHttpError(400, '0x0', `Invalid reference ${String(v)} for ${bind[1]}`);
-        if (!this.get(nav[1], ref[2])) throw new DvHttpError(404, '0x80040217', `${nav[1]} With Ids = ${ref[2]} Do Not Exist`);
+        if (!ref || this.tableBySet(ref[1]) !== nav[1])
+          throw new DvHttpError(400, '0x0', `Invalid reference ${String(v)} for ${bind[1]}`);
+        if (!this.get(nav[1], ref[2]))
+          throw new DvHttpError(404, '0x80040217', `${nav[1]} With Ids = ${ref[2]} Do Not Exist`);
         changes[nav[0]] = ref[2].toLowerCase();
         continue;
       }
@@ -362,11 +569,25 @@ export class DataverseDouble extends LoopbackDouble {
         continue;
       }
       const kind = def.columns[k];
-      if (!kind || kind === 'lookup') throw new DvHttpError(400, '0x0', `Could not find a property named '${k}' on type 'Microsoft.Dynamics.CRM.${table}'.`);
+      if (!kind || kind === 'lookup')
+        throw new DvHttpError(
+          400,
+          '0x0',
+          `Could not find a property named '${k}' on type 'Microsoft.Dynamics.CRM.${table}'.`,
+        );
       if (k === DV.person.notAtCompany && v !== null && !Object.values(DV_VALUES.notAtCompany).includes(v as never)) {
-        throw new DvHttpError(400, '0x8004431a', `A validation error occurred. The value ${String(v)} of '${k}' on record of type '${table}' is outside the valid range.`);
+        throw new DvHttpError(
+          400,
+          '0x8004431a',
+          `A validation error occurred. The value ${String(v)} of '${k}' on record of type '${table}' is outside the valid range.`,
+        );
       }
-      if (kind === 'string' && typeof v === 'string' && v.length > 4000) throw new DvHttpError(400, '0x80044331', `A validation error occurred. The length of the '${k}' attribute of the '${table}' entity exceeded the maximum allowed length of '4000'.`);
+      if (kind === 'string' && typeof v === 'string' && v.length > 4000)
+        throw new DvHttpError(
+          400,
+          '0x80044331',
+          `A validation error occurred. The length of the '${k}' attribute of the '${table}' entity exceeded the maximum allowed length of '4000'.`,
+        );
       changes[k] = v;
     }
     const rec: DvRecord = { ...(existing ?? {}), ...changes };
@@ -377,14 +598,22 @@ export class DataverseDouble extends LoopbackDouble {
       rec.createdon = new Date().toISOString();
     }
     if (def.altKey && rec[def.altKey] !== undefined && rec[def.altKey] !== null) {
-      const dup = this.all(table).find((r) => r[def.altKey as string] === rec[def.altKey as string] && r[def.pk] !== rec[def.pk]);
-      if (dup) throw new DvHttpError(412, '0x80040237', `A record that has the attribute values ${String(rec[def.altKey])} already exists. The entity key ${def.altKey} requires that this set of attributes contains unique values.`);
+      const dup = this.all(table).find(
+        (r) => r[def.altKey as string] === rec[def.altKey as string] && r[def.pk] !== rec[def.pk],
+      );
+      if (dup)
+        throw new DvHttpError(
+          412,
+          '0x80040237',
+          `A record that has the attribute values ${String(rec[def.altKey])} already exists. The entity key ${def.altKey} requires that this set of attributes contains unique values.`,
+        );
     }
     for (const rule of this.rules) {
       const msg = rule(table, rec);
       if (msg) throw new DvHttpError(400, '0x80040265', msg);
     }
     rec.modifiedon = new Date().toISOString();
+    rec.versionnumber = ++this.version;
     const t = this.db.get(table) as Map<string, DvRecord>;
     this.undo?.push([table, String(rec[def.pk]), t.get(String(rec[def.pk]))]);
     t.set(String(rec[def.pk]), rec);
@@ -395,18 +624,33 @@ export class DataverseDouble extends LoopbackDouble {
     const def = this.defs[logical];
     if (!def) throw new DvHttpError(404, '0x80040217', `Could not find entity with name '${logical}'.`);
     if (!attributes) {
-      return { status: 200, headers: {}, body: { LogicalName: logical, EntitySetName: def.set, PrimaryIdAttribute: def.pk, MetadataId: randomUUID() } };
+      return {
+        status: 200,
+        headers: {},
+        body: { LogicalName: logical, EntitySetName: def.set, PrimaryIdAttribute: def.pk, MetadataId: randomUUID() },
+      };
     }
     if (method === 'POST') {
       const a = JSON.parse(body) as { SchemaName?: string; '@odata.type'?: string };
-      if (!a.SchemaName || !a['@odata.type']) throw new DvHttpError(400, '0x0', 'SchemaName and @odata.type are required');
+      if (!a.SchemaName || !a['@odata.type'])
+        throw new DvHttpError(400, '0x0', 'SchemaName and @odata.type are required');
       const name = a.SchemaName.toLowerCase();
-      if (def.columns[name] || this.createdAttributes.get(logical)?.has(name)) throw new DvHttpError(400, '0x80044363', `An attribute with the specified name ${a.SchemaName} already exists.`);
+      if (def.columns[name] || this.createdAttributes.get(logical)?.has(name))
+        throw new DvHttpError(
+          400,
+          '0x80044363',
+          `An attribute with the specified name ${a.SchemaName} already exists.`,
+        );
       def.columns[name] = a['@odata.type'].endsWith('PicklistAttributeMetadata') ? 'int' : 'string';
       const set = this.createdAttributes.get(logical) ?? new Set<string>();
       set.add(name);
       this.createdAttributes.set(logical, set);
-      return { status: 204, headers: { 'OData-EntityId': `${this.apiUrl}/EntityDefinitions(LogicalName='${logical}')/Attributes(${randomUUID()})` } };
+      return {
+        status: 204,
+        headers: {
+          'OData-EntityId': `${this.apiUrl}/EntityDefinitions(LogicalName='${logical}')/Attributes(${randomUUID()})`,
+        },
+      };
     }
     const filter = url.searchParams.get('$filter');
     const cond = filter ? parseFilter(filter) : null;
@@ -423,10 +667,17 @@ export class DataverseDouble extends LoopbackDouble {
     const fetchXml = url.searchParams.get('fetchXml');
     if (fetchXml) return this.fetchXml(table, fetchXml);
     for (const p of url.searchParams.keys()) {
-      if (!['$select', '$filter', '$orderby', '$top', '$skiptoken', '$count'].includes(p)) throw new ODataError(`The query parameter ${p} is not supported by the double`);
+      if (!['$select', '$filter', '$orderby', '$top', '$skiptoken', '$count'].includes(p))
+        throw new ODataError(`The query parameter ${p} is not supported by the double`);
     }
     const select = url.searchParams.get('$select')?.split(',').filter(Boolean) ?? null;
-    for (const c of select ?? []) if (!def.columns[c] && c !== def.pk) throw new DvHttpError(400, '0x0', `Could not find a property named '${c}' on type 'Microsoft.Dynamics.CRM.${table}'.`);
+    for (const c of select ?? [])
+      if (!def.columns[c] && c !== def.pk)
+        throw new DvHttpError(
+          400,
+          '0x0',
+          `Could not find a property named '${c}' on type 'Microsoft.Dynamics.CRM.${table}'.`,
+        );
     const filter = url.searchParams.get('$filter');
     const cond = filter ? parseFilter(filter) : null;
     if (cond) this.checkColumns(table, cond);
@@ -438,7 +689,12 @@ export class DataverseDouble extends LoopbackDouble {
     if (!rows) {
       rows = this.all(table).filter((r) => !cond || evaluate(cond, (f) => r[f] ?? null));
       const orderby = url.searchParams.get('$orderby');
-      rows = sortRows(rows, orderby ? orderby.split(',').map((o) => ({ field: o.trim().split(' ')[0], desc: / desc$/.test(o.trim()) })) : [{ field: def.pk, desc: false }]);
+      rows = sortRows(
+        rows,
+        orderby
+          ? orderby.split(',').map((o) => ({ field: o.trim().split(' ')[0], desc: / desc$/.test(o.trim()) }))
+          : [{ field: def.pk, desc: false }],
+      );
     }
     const top = url.searchParams.get('$top');
     if (top) rows = rows.slice(0, Number(top));
@@ -460,7 +716,11 @@ export class DataverseDouble extends LoopbackDouble {
     return {
       status: 200,
       headers: /odata\.maxpagesize/.test(prefer) ? { 'Preference-Applied': `odata.maxpagesize=${size}` } : {},
-      body: { '@odata.context': `${this.apiUrl}/$metadata#${def.set}`, value: page.map((r) => this.annotate(table, project(r, select, def.pk), prefer)), ...(next ? { '@odata.nextLink': next } : {}) },
+      body: {
+        '@odata.context': `${this.apiUrl}/$metadata#${def.set}`,
+        value: page.map((r) => this.annotate(table, withEtag(project(r, select, def.pk), r), prefer)),
+        ...(next ? { '@odata.nextLink': next } : {}),
+      },
     };
   }
 
@@ -483,7 +743,12 @@ export class DataverseDouble extends LoopbackDouble {
       return;
     }
     const def = this.defs[table];
-    if (!def.columns[c.field] && c.field !== def.pk) throw new DvHttpError(400, '0x0', `Could not find a property named '${c.field}' on type 'Microsoft.Dynamics.CRM.${table}'.`);
+    if (!def.columns[c.field] && c.field !== def.pk)
+      throw new DvHttpError(
+        400,
+        '0x0',
+        `Could not find a property named '${c.field}' on type 'Microsoft.Dynamics.CRM.${table}'.`,
+      );
   }
 
   private fetchXml(table: string, xml: string): SubResponse {
@@ -494,17 +759,25 @@ export class DataverseDouble extends LoopbackDouble {
     const col = (f: string) => (def.columns[f] || f === def.pk ? f : def.columns[`_${f}_value`] ? `_${f}_value` : null);
     const read = (r: DvRecord, f: string) => {
       const c = col(f);
-      if (!c) throw new DvHttpError(400, '0x80041103', `'${table}' entity doesn't contain attribute with Name = '${f}'.`);
+      if (!c)
+        throw new DvHttpError(400, '0x80041103', `'${table}' entity doesn't contain attribute with Name = '${f}'.`);
       return r[c] ?? null;
     };
     let rows = this.all(table).filter((r) => !q.where || evaluate(q.where, (f) => read(r, f)));
-    rows = sortRows(rows, q.orderBy.length ? q.orderBy.map((o) => ({ field: col(o.field) ?? o.field, desc: o.desc })) : [{ field: def.pk, desc: false }]);
+    rows = sortRows(
+      rows,
+      q.orderBy.length
+        ? q.orderBy.map((o) => ({ field: col(o.field) ?? o.field, desc: o.desc }))
+        : [{ field: def.pk, desc: false }],
+    );
     const count = Math.min(q.count ?? 5000, 5000);
     const start = (q.page - 1) * count;
     const page = rows.slice(start, start + count);
     const more = start + count < rows.length;
     const select = q.attributes.map((a) => col(a) ?? a);
-    for (const a of q.attributes) if (!col(a)) throw new DvHttpError(400, '0x80041103', `'${table}' entity doesn't contain attribute with Name = '${a}'.`);
+    for (const a of q.attributes)
+      if (!col(a))
+        throw new DvHttpError(400, '0x80041103', `'${table}' entity doesn't contain attribute with Name = '${a}'.`);
     const last = page[page.length - 1]?.[def.pk];
     const inner = `<cookie page="${q.page}"><${def.pk} last="{${String(last ?? '').toUpperCase()}}" /></cookie>`;
     const cookie = `<cookie pagenumber="${q.page + 1}" pagingcookie="${encodeURIComponent(encodeURIComponent(inner))}" istracking="False" />`;
@@ -514,7 +787,9 @@ export class DataverseDouble extends LoopbackDouble {
       body: {
         '@odata.context': `${this.apiUrl}/$metadata#${def.set}`,
         value: page.map((r) => project(r, select, def.pk)),
-        ...(more ? { '@Microsoft.Dynamics.CRM.fetchxmlpagingcookie': cookie, '@Microsoft.Dynamics.CRM.morerecords': true } : { '@Microsoft.Dynamics.CRM.morerecords': false }),
+        ...(more
+          ? { '@Microsoft.Dynamics.CRM.fetchxmlpagingcookie': cookie, '@Microsoft.Dynamics.CRM.morerecords': true }
+          : { '@Microsoft.Dynamics.CRM.morerecords': false }),
       },
     };
   }
@@ -523,7 +798,10 @@ export class DataverseDouble extends LoopbackDouble {
 
   private batch(req: IncomingMessage, res: ServerResponse, body: Buffer, headers: Record<string, string>): void {
     const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
-    if (!boundary) return sendJson(res, 400, { error: { code: '0x0', message: 'Missing multipart boundary in $batch Content-Type' } });
+    if (!boundary)
+      return sendJson(res, 400, {
+        error: { code: '0x0', message: 'Missing multipart boundary in $batch Content-Type' },
+      });
     const continueOnError = /odata\.continue-on-error/.test(headers.prefer ?? '');
     let parts: ReturnType<typeof splitMultipart>;
     try {
@@ -532,7 +810,10 @@ export class DataverseDouble extends LoopbackDouble {
       return sendJson(res, 400, { error: { code: '0x0', message: (err as Error).message } });
     }
     const ops = parts.reduce((n, p) => n + (p.changeset ? p.changeset.length : 1), 0);
-    if (ops > 1000) return sendJson(res, 400, { error: { code: '0x8005f103', message: `The number of requests in a batch (${ops}) exceeds the limit of 1000.` } });
+    if (ops > 1000)
+      return sendJson(res, 400, {
+        error: { code: '0x8005f103', message: `The number of requests in a batch (${ops}) exceeds the limit of 1000.` },
+      });
     const outBoundary = `batchresponse_${randomUUID()}`;
     const out: string[] = [];
     let failed = false;
@@ -544,7 +825,14 @@ export class DataverseDouble extends LoopbackDouble {
         let bad: { id?: string; r: SubResponse } | null = null;
         for (const op of part.changeset) {
           if (op.method === 'GET') {
-            bad = { id: op.contentId, r: { status: 400, headers: {}, body: { error: { code: '0x0', message: 'GET is not allowed in a change set' } } } };
+            bad = {
+              id: op.contentId,
+              r: {
+                status: 400,
+                headers: {},
+                body: { error: { code: '0x0', message: 'GET is not allowed in a change set' } },
+              },
+            };
             break;
           }
           this.batchOperations++;
@@ -566,9 +854,13 @@ export class DataverseDouble extends LoopbackDouble {
             else t.delete(id);
           }
           failed = true;
-          out.push(`Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n--${csBoundary}\r\n${httpPart(bad.r, bad.id)}\r\n--${csBoundary}--`);
+          out.push(
+            `Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n--${csBoundary}\r\n${httpPart(bad.r, bad.id)}\r\n--${csBoundary}--`,
+          );
         } else {
-          out.push(`Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${responses.map((x) => `--${csBoundary}\r\n${httpPart(x.r, x.id)}`).join('\r\n')}\r\n--${csBoundary}--`);
+          out.push(
+            `Content-Type: multipart/mixed; boundary=${csBoundary}\r\n\r\n${responses.map((x) => `--${csBoundary}\r\n${httpPart(x.r, x.id)}`).join('\r\n')}\r\n--${csBoundary}--`,
+          );
         }
         continue;
       }
@@ -598,7 +890,10 @@ interface ParsedRequest {
 
 /** Splits a multipart/mixed $batch body into requests and change sets (strict about the shape). */
 function splitMultipart(text: string, boundary: string): { request?: ParsedRequest; changeset?: ParsedRequest[] }[] {
-  const sections = text.split(new RegExp(`\\r?\\n?--${escapeRe(boundary)}(?:--)?`)).map((s) => s.replace(/^\r?\n/, '')).filter((s) => s.trim() !== '');
+  const sections = text
+    .split(new RegExp(`\\r?\\n?--${escapeRe(boundary)}(?:--)?`))
+    .map((s) => s.replace(/^\r?\n/, ''))
+    .filter((s) => s.trim() !== '');
   return sections.map((sec) => {
     const [head, rest] = splitHead(sec);
     const ct = head['content-type'] ?? '';
@@ -631,9 +926,26 @@ function parseHttp(text: string): ParsedRequest {
 }
 
 function httpPart(r: SubResponse, contentId?: string): string {
-  const statusText: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 412: 'Precondition Failed', 429: 'Too Many Requests', 500: 'Internal Server Error' };
-  const head = [`Content-Type: application/http`, `Content-Transfer-Encoding: binary`, ...(contentId ? [`Content-ID: ${contentId}`] : [])].join('\r\n');
-  const hdrs = Object.entries({ 'OData-Version': '4.0', ...r.headers, ...(r.body !== undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal' } : {}) })
+  const statusText: Record<number, string> = {
+    200: 'OK',
+    204: 'No Content',
+    400: 'Bad Request',
+    403: 'Forbidden',
+    404: 'Not Found',
+    412: 'Precondition Failed',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+  };
+  const head = [
+    `Content-Type: application/http`,
+    `Content-Transfer-Encoding: binary`,
+    ...(contentId ? [`Content-ID: ${contentId}`] : []),
+  ].join('\r\n');
+  const hdrs = Object.entries({
+    'OData-Version': '4.0',
+    ...r.headers,
+    ...(r.body !== undefined ? { 'Content-Type': 'application/json; odata.metadata=minimal' } : {}),
+  })
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n');
   return `${head}\r\n\r\nHTTP/1.1 ${r.status} ${statusText[r.status] ?? 'Status'}\r\n${hdrs}\r\n\r\n${r.body === undefined ? '' : JSON.stringify(r.body)}`;
@@ -641,6 +953,18 @@ function httpPart(r: SubResponse, contentId?: string): string {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A row's version as Dataverse shows it (a weak ETag of `versionnumber`). */
+function etag(r: DvRecord): string {
+  return `W/"${String(r.versionnumber ?? 0)}"`;
+}
+
+/** Every entity in a response carries its `@odata.etag`, whatever was selected. */
+function withEtag(row: DvRecord, rec: DvRecord): DvRecord {
+  const out: DvRecord = { '@odata.etag': etag(rec), ...row };
+  delete out.versionnumber;
+  return out;
 }
 
 function project(r: DvRecord, select: string[] | null, pk: string): DvRecord {

@@ -27,6 +27,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) 
 export abstract class LoopbackDouble {
   private server: Server | null = null;
   private faults: { fault: Fault; remaining: number }[] = [];
+  private hooks: { kinds: string[]; method?: string; fn: () => void }[] = [];
   readonly log: RequestLogEntry[] = [];
   private countsByKind: Record<string, number> = {};
   private totalCount = 0;
@@ -36,7 +37,12 @@ export abstract class LoopbackDouble {
 
   /** Classify a request for counting and fault matching. */
   protected abstract kindOf(method: string, path: string): string;
-  protected abstract handle(kind: string, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> | void;
+  protected abstract handle(
+    kind: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+  ): Promise<void> | void;
 
   /** The kind a request is counted under (a proxy in front of the double counts by the same kinds). */
   requestKind(method: string, path: string): string {
@@ -64,6 +70,14 @@ export abstract class LoopbackDouble {
 
   clearFaults(): void {
     this.faults = [];
+  }
+
+  /**
+   * Runs `fn` once, just before the next request of these kinds (and method, if given) is handled: what a user
+   * does in the CRM while a request of the engine is on its way (e.g. a rep editing a record during an apply).
+   */
+  beforeNext(kinds: string[], fn: () => void, method?: string): void {
+    this.hooks.push({ kinds, method, fn });
   }
 
   counts(): { total: number; byKind: Record<string, number> } {
@@ -102,6 +116,11 @@ export abstract class LoopbackDouble {
     });
     try {
       const body = await readBody(req);
+      const hook = this.hooks.find((h) => h.kinds.includes(kind) && (!h.method || h.method === req.method));
+      if (hook) {
+        this.hooks = this.hooks.filter((h) => h !== hook);
+        hook.fn();
+      }
       const fault = this.takeFault(kind);
       if (fault) {
         if (fault.destroy) {
@@ -148,14 +167,23 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
   res.end(text);
 }
 
 /** Writes chunks with backpressure (large generated files never sit in memory as a whole). */
-export async function streamOut(res: ServerResponse, chunks: Iterable<string> | AsyncIterable<string>, cutAfterBytes?: number): Promise<void> {
+export async function streamOut(
+  res: ServerResponse,
+  chunks: Iterable<string> | AsyncIterable<string>,
+  cutAfterBytes?: number,
+): Promise<void> {
   let sent = 0;
   for await (const chunk of chunks as AsyncIterable<string>) {
     if (cutAfterBytes !== undefined && sent + Buffer.byteLength(chunk) > cutAfterBytes) {

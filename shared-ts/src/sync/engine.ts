@@ -1,9 +1,10 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PersonUpdate } from '../crm/gateway';
+import type { CrmPerson, PersonUpdate, WriteResult } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
 import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
+import { readAgain } from './ignoreGuard';
 import { type RunReport, type StepName, type StepReport } from './report';
 import { accountMatchingStep } from './steps/accountMatching';
 import { associationsStep } from './steps/associations';
@@ -142,12 +143,8 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
       for (const kind of ['contact', 'lead'] as const) {
         for await (const page of crm.people({ kind, withNavSyncData: true })) {
           for (const p of page) {
-            const fields: PersonUpdate['fields'] = {};
-            if (p.memberUrn || p.profileUrl || p.photoUrl || p.matchSource || p.syncedAt) {
-              Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null, matchScore: null });
-            }
-            if (p.notAtCompany === 'notAtCompany') Object.assign(fields, { notAtCompany: 'noFeedback', validatedAt: null });
-            if (Object.keys(fields).length) updates.push({ id: p.id, kind, fields });
+            const u = cleanupOf(p);
+            if (u) updates.push(u);
           }
         }
       }
@@ -163,7 +160,7 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
       st.progress.say(
         `clean-up: ${updates.length} contacts/leads, ${accounts.length} accounts, ${files.length} auto-save files${st.writes.dryRun ? ' (counted only; confirm to remove)' : ''}`,
       );
-      const r1 = await st.writes.people('disconnect', updates);
+      const r1 = await cleanUpPeople(st, updates);
       const r2 = await st.writes.accounts('disconnect', accounts.map((a) => ({ id: a.id, companyUrn: null })));
       for (const f of [...r1.failed, ...r2.failed]) s.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
       for (const f of files) {
@@ -175,6 +172,36 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
     await st.writes.admin('disconnect', 'connected=false', () => crm.writeStatus({ connected: false }));
   });
   return finish(state, d.cleanup ? 'disconnect --cleanup' : 'disconnect', startedAt, [step]);
+}
+
+/** What clean-up removes from a person: the association, and a flag NavSync set (a rep's Ignore stays). */
+function cleanupOf(p: CrmPerson): PersonUpdate | null {
+  const fields: PersonUpdate['fields'] = {};
+  if (p.memberUrn || p.profileUrl || p.photoUrl || p.matchSource || p.syncedAt) {
+    Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null, matchScore: null });
+  }
+  if (p.notAtCompany === 'notAtCompany') Object.assign(fields, { notAtCompany: 'noFeedback', validatedAt: null });
+  if (!Object.keys(fields).length) return null;
+  return { id: p.id, kind: p.kind, fields, ...(p.version ? { ifVersion: p.version } : {}) };
+}
+
+/**
+ * Each update is written only if the record is as read (where the CRM can tell); a record changed in between (a rep
+ * chose Ignore) is read again and cleaned up from what it holds now, once.
+ */
+async function cleanUpPeople(st: RunState, updates: PersonUpdate[]): Promise<WriteResult> {
+  const first = await st.writes.people('disconnect', updates);
+  const conflicts = new Set(first.conflicts ?? []);
+  if (!conflicts.size) return first;
+  const now = await readAgain(st.opts.crm, updates.filter((u) => conflicts.has(u.id)));
+  const again = [...now.values()].map(cleanupOf).filter((u): u is PersonUpdate => u !== null);
+  const second = await st.writes.people('disconnect', again);
+  const stillChanged = second.conflicts ?? [];
+  return {
+    succeeded: [...first.succeeded, ...second.succeeded],
+    failed: [...first.failed, ...second.failed, ...stillChanged.map((ref) => ({ ref, code: 'CHANGED', message: 'changed again while cleaning up: run the clean-up again' }))],
+    unprocessed: [...first.unprocessed, ...second.unprocessed],
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Writes in `$batch` requests: one change set of ≤ 1000 operations each (atomic). A change set is rolled back whole
  * when one record fails a plug-in or validation, and dynamics-web-api does not say which Content-ID failed; so such
  * a set is resent once as independent parts with `odata.continue-on-error` to get a result per record.
+ * Updates carry the row version they were decided on (If-Match): a row changed since comes back as a conflict.
  */
 import { CatalogueError } from '../../domain/errors';
 import type { WriteResult } from '../gateway';
@@ -22,7 +23,15 @@ export interface Op {
   collection: string;
   key?: string;
   data?: Rec;
+  /** Updates only: the row version read (`@odata.etag`); default `*` (the row must exist, any version). */
+  ifMatch?: string;
 }
+
+/**
+ * 412 answers an update whose If-Match no longer matches (0x80060882: the row changed since it was read), and also a
+ * duplicate alternate key: that one is a failure, not a conflict.
+ */
+const DUPLICATE_KEY = '0x80040237';
 
 export class BatchWriter {
   constructor(private readonly dv: DataverseClient) {}
@@ -30,7 +39,7 @@ export class BatchWriter {
   /** Queues one operation in the open batch (inside the change set, or as an independent part). */
   private async queue(api: DynamicsWebApi, op: Op, inChangeSet: boolean): Promise<void> {
     const req = { collection: op.collection, key: op.key, inChangeSet };
-    if (op.kind === 'update') await api.update({ ...req, data: op.data, ifmatch: '*' });
+    if (op.kind === 'update') await api.update({ ...req, data: op.data, ifmatch: op.ifMatch ?? '*' });
     else if (op.kind === 'upsert') await api.upsert({ ...req, data: op.data });
     else if (op.kind === 'create') await api.create({ collection: op.collection, data: op.data, inChangeSet });
     else await api.deleteRecord(req);
@@ -104,6 +113,10 @@ export class BatchWriter {
             return;
           }
           const r = res as Error & DvError;
+          if (r.status === 412 && op.ifMatch && codeOf(r) !== DUPLICATE_KEY) {
+            (out.conflicts ??= []).push(op.ref);
+            return;
+          }
           if (r.status === 429 && round < (this.dv.cfg.maxRetries ?? 5)) {
             throttled.push(op);
             wait = Math.max(wait, retryAfterMs(r.headers, round));

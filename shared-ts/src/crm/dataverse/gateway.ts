@@ -271,6 +271,7 @@ export class DataverseGateway implements CrmGateway {
       syncedAt: isoOrNull(r[P.syncedAt]),
       validatedAt: isoOrNull(r[P.validatedAt]),
       lastModifiedAt: isoOrNull(r.modifiedon),
+      version: (r['@odata.etag'] as string | undefined) ?? null,
     };
   }
 
@@ -596,6 +597,7 @@ export class DataverseGateway implements CrmGateway {
         collection: `${u.kind}s`,
         key: guids([u.id])[0],
         data: this.toDvFields(u.fields),
+        ...(u.ifVersion ? { ifMatch: u.ifVersion } : {}),
       };
     };
     return this.batches.run({ length: updates.length, at });

@@ -17,6 +17,7 @@ import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { KeptRows } from '../keptRows';
 import { ValidationChanges } from '../validationChanges';
+import { settleConflicts, withoutNewIgnores } from '../ignoreGuard';
 import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
 import { StepFailure } from './failure';
@@ -71,19 +72,24 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const validatedAt = new Date(now).toISOString();
   let updates = new ValidationChanges(validatedAt);
   const accountCache = new Map<string, ValidationAccount>();
-  const applied = { succeeded: 0, failed: 0, unprocessed: 0, applies: 0 };
+  const applied = { succeeded: 0, failed: 0, unprocessed: 0, applies: 0, ignoreKept: 0, versionConflicts: 0 };
   // The changes are applied together (one Bulk job / as few `$batch` as the platform allows), but never more than
   // `applyEvery` are held at once: memory stays bounded on any export. The cursor waits for every apply.
   const applyEvery = state.opts.validationApplyEvery ?? VALIDATION_APPLY_EVERY;
   const apply = async () => {
     if (!updates.length) return;
     state.progress.say(`validation: applying ${updates.length} changes`);
-    const result = await state.writes.people('validation', updates);
+    // A rep may choose Ignore while the run works: never overwrite it (sync/ignoreGuard).
+    const guarded = await withoutNewIgnores(crm, updates, step.problems);
+    const result = await state.writes.people('validation', guarded.changes);
+    const settled = await settleConflicts(crm, guarded.changes, result, step.problems);
     updates = new ValidationChanges(validatedAt);
     applied.applies++;
     applied.succeeded += result.succeeded.length;
     applied.failed += result.failed.length;
-    applied.unprocessed += result.unprocessed.length;
+    applied.unprocessed += result.unprocessed.length + settled.unsettled.length;
+    applied.ignoreKept += guarded.kept + settled.kept;
+    applied.versionConflicts += result.conflicts?.length ?? 0;
     for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
   };
 
@@ -107,7 +113,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       ).contactIds;
       const decided = decideChunk(ofKind, new Map(people.map((p) => [p.id, p])), accountCache, inScope, now, exp.exportEndAt, counts, step.problems);
       for (const d of decided) {
-        updates.push(d.row.recordId, kind, d.write);
+        updates.push(d.row.recordId, kind, d.write, d.version);
         if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
           const linkedinCompany = d.row.currentCompanyName === undefined ? undefined : detach(d.row.currentCompanyName);
           state.details.notAtCompany.push({ id: detach(d.row.recordId), company: d.companyName ?? '', linkedinCompany });
@@ -162,6 +168,8 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     unprocessed: applied.unprocessed,
   });
   if (applied.applies > 1) step.counts.applies = applied.applies;
+  if (applied.ignoreKept) step.counts.ignoreKept = applied.ignoreKept;
+  if (applied.versionConflicts) step.counts.rowVersionConflicts = applied.versionConflicts;
   // A row read but not used (rejected, duplicate, conflicting, unknown, skipped) is a listed problem: never a clean OK.
   if (step.problems.length) step.status = 'partial';
   if (applied.unprocessed) {
@@ -313,6 +321,8 @@ export interface DecidedRow {
   row: ValidationRow;
   write: NotAtCompanyState;
   companyName: string | null;
+  /** The record's version the decision was made on (written only if still current, where the CRM can). */
+  version: string | null;
 }
 
 /**
@@ -355,7 +365,7 @@ export function decideChunk(
       counts.uncertain++;
       pushProblem(problems, { ref: row.recordId, reason: `uncertain: ${t(d.messageKey)}` });
     }
-    if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null });
+    if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null, version: person.version ?? null });
   }
   return out;
 }
