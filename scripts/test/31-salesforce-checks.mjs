@@ -166,14 +166,16 @@ const ok = await runChecks([
     if (reports.length !== 7) stale.push(`expected 7 reports, found ${reports.length}`);
     if (stale.length) throw new Error(`out of date (run node scripts/salesforce/reports.mjs --write):\n${stale.join('\n')}`);
   }],
-  ['the package zip holds the 5 LWCs, the core and label modules, the fields, 7 reports, 2 permission sets, labels, 4 translations', async () => {
+  ['the package zip holds the 5 LWCs, the core and label modules, the fields, 7 reports, 3 permission sets, the Ignore guard, labels, 4 translations', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(OUT_DIR, ZIP_NAME)));
     const names = Object.keys(zip.files);
     const problems = [];
     const has = (re, n, what) => { const c = names.filter((x) => re.test(x)).length; if (c !== n) problems.push(`${what}: ${c} (want ${n})`); };
     for (const c of [...COMPONENTS, 'navsyncCore', 'navsyncRecord', 'navsyncLabels', 'navsyncRecordLabels']) has(new RegExp(`^lwc/${c}/${c}\\.js$`), 1, `lwc ${c}`);
     has(/^reports\/NavSync_Reports\/[^/]+\.report$/, 7, 'reports');
-    has(/^permissionsets\/NavSync_(Admin|User)\.permissionset$/, 2, 'permission sets');
+    has(/^permissionsets\/NavSync_(Admin|User|Integration)\.permissionset$/, 3, 'permission sets');
+    has(/^triggers\/NavSyncKeepIgnore(Contact|Lead)\.trigger$/, 2, 'Ignore guard triggers');
+    has(/^customPermissions\/NavSync_Integration_User\.customPermission$/, 1, 'integration user custom permission');
     has(/^labels\/CustomLabels\.labels$/, 1, 'labels');
     has(/^translations\/(nl_NL|fr|it|de)\.translation$/, 4, 'translations');
     has(/^objectTranslations\/(Contact|Lead)-(nl_NL|fr|it|de)\.objectTranslation$/, 8, 'field translations');

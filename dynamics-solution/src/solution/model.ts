@@ -84,6 +84,7 @@ function settingsColumns(): ColumnDef[] {
     { logicalName: s.lastSyncedAt, type: 'datetime' },
     { logicalName: s.lastRunSummary, type: 'ntext', maxLength: 100000 },
     { logicalName: s.exportCursor, type: 'nvarchar', maxLength: 1000 },
+    text(s.runLease, 200),
   ];
 }
 

@@ -290,6 +290,16 @@ export interface WriteResult {
   conflicts?: string[];
 }
 
+/** A platform job an earlier run left unfinished (Salesforce Bulk API 2.0 ingest job still Open or UploadComplete). */
+export interface LeftJob {
+  id: string;
+  object: string;
+  state: string;
+  createdAt: string | null;
+  /** False when the platform refused to abort it (e.g. it finished in the meantime). */
+  aborted: boolean;
+}
+
 /** What a write is routed through (for reporting requests vs the platform minimum). */
 export type WriteEngine = 'collections' | 'bulk' | 'batch';
 
@@ -347,6 +357,16 @@ export interface CrmGateway {
   deleteTestActivities(refs: readonly TestActivityRef[]): Promise<WriteResult>;
   /** Test Write-Back clean-up: delete the test contact this run created. */
   deleteTestContact(id: string): Promise<WriteResult>;
+  /**
+   * The run lease on the settings record, compare-and-set: writes `next` only if the lease still reads `expected`
+   * (null = none), and says whether it did. Each CRM uses the strongest check it offers (Dataverse: If-Match on the
+   * row; Salesforce: read again after the write, see its settings store for the race that remains).
+   */
+  swapRunLease(expected: string | null, next: string | null): Promise<boolean>;
+  /** The run lease as stored (null = none). */
+  readRunLease(): Promise<string | null>;
+  /** Aborts the platform jobs this integration user left unfinished; call only while holding the run lease. */
+  abortLeftJobs(): Promise<LeftJob[]>;
   /** Disconnect clean-up: delete NavSync's own settings/seat rows (never written-back activities). */
   deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult>;
 

@@ -41,6 +41,8 @@ export const SF = {
     lastSyncedAt: 'Last_Synced_At__c',
     lastRunSummary: 'Last_Run_Summary__c',
     exportCursor: 'Export_Cursor__c',
+    /** Which engine run works on this connection, until when (`<owner>|<ISO expiry>`); empty = none. */
+    runLease: 'Run_Lease__c',
   },
   /** One record per seat holder. */
   seat: {
@@ -105,6 +107,7 @@ export const DV = {
     lastSyncedAt: 'navsync_lastsyncedat',
     lastRunSummary: 'navsync_lastrunsummary',
     exportCursor: 'navsync_exportcursor',
+    runLease: 'navsync_runlease',
   },
   seat: {
     table: 'navsync_seat',

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   },
   FILE_UNREADABLE: { code: 'NS-FILE-005', message: 'errors.fileUnreadable', remedy: 'errors.fileUnreadableRemedy' },
   EXPORT_REFUSED: { code: 'NS-FILE-006', message: 'errors.exportRefused', remedy: 'errors.exportRefusedRemedy' },
+  RUN_IN_PROGRESS: { code: 'NS-RUN-007', message: 'errors.runInProgress', remedy: 'errors.runInProgressRemedy' },
   UNKNOWN: { code: 'NS-UNKNOWN-999', message: 'errors.unknown', remedy: 'errors.unknownRemedy' },
   CRM_SIGN_IN: { code: 'NS-AUTH-007', message: 'errors.crmSignIn', remedy: 'errors.crmSignInRemedy' },
   LINKEDIN_ACCESS: { code: 'NS-LI-008', message: 'errors.linkedinAccess', remedy: 'errors.linkedinAccessRemedy' },

@@ -237,6 +237,8 @@ interface BulkJob {
   failed: number;
   errorMessage?: string;
   results: { ok: string[][]; failed: string[][]; unprocessed: string[][]; header: string[] };
+  createdById: string;
+  createdDate: string;
 }
 
 export type ValidationRule = (object: string, record: SfRecord) => string | null;
@@ -507,6 +509,14 @@ export class SalesforceDouble extends LoopbackDouble {
         case 'bulkResults':
         case 'bulkDelete':
           return this.bulk(kind, path, body, res, headers);
+        case 'bulkList':
+          // GET /jobs/ingest: every ingest job of the org, one page here.
+          return sendJson(
+            res,
+            200,
+            { done: true, nextRecordsUrl: null, records: [...this.jobs.values()].map((j) => this.jobInfo(j)) },
+            headers,
+          );
         default:
           return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
       }
@@ -1007,6 +1017,8 @@ export class SalesforceDouble extends LoopbackDouble {
       id: j.id,
       operation: j.operation,
       object: j.object,
+      createdById: j.createdById,
+      createdDate: j.createdDate,
       state: j.state,
       contentType: 'CSV',
       lineEnding: 'LF',
@@ -1067,6 +1079,8 @@ export class SalesforceDouble extends LoopbackDouble {
         processed: 0,
         failed: 0,
         results: { ok: [], failed: [], unprocessed: [], header: [] },
+        createdById: this.userId,
+        createdDate: new Date().toISOString(),
       };
       this.jobs.set(j.id, j);
       return sendJson(res, 200, this.jobInfo(j), headers);

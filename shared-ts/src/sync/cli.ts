@@ -8,7 +8,8 @@
  *                           a test contact with one test activity of each enabled kind, then removed
  *   navsync serve           the long-running runtime: the schedule, the status page, write-back (src/serve)
  * Options: --config <file> (or NAVSYNC_CONFIG), --dry-run, --report <file.json>, --json, --quiet, --verbose,
- * --delimiter <,|;|tab> (the export file's separator when sniffing it from the header is not wanted).
+ * --delimiter <,|;|tab> (the export file's separator when sniffing it from the header is not wanted),
+ * --wait <minutes> (wait that long for another run on the same connection to finish, instead of refusing).
  * Credentials come from environment variables only (see config.ts); every line printed is redacted, and control
  * characters from data are shown escaped.
  */
@@ -37,9 +38,10 @@ interface Args {
   account?: string;
   keep: boolean;
   delimiter?: string;
+  waitMinutes?: number;
 }
 
-const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose] [--delimiter ,|;|tab]
+const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [--config file] [--dry-run] [--report file.json] [--json] [--quiet] [--verbose] [--delimiter ,|;|tab] [--wait minutes]
        navsync connect salesforce|dataverse (checks the connection and writes the config; navsync connect --help)
        navsync serve [--config file] [--listen host:port] [--database file] [--schedule "cron"] (navsync serve --help)
        navsync disconnect [--cleanup] [--yes]; navsync sync --reconnect (after a disconnect)
@@ -70,6 +72,11 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (x === '--account') a.account = value();
     else if (x === '--keep') a.keep = true;
     else if (x === '--delimiter') a.delimiter = delimiterOf(value());
+    else if (x === '--wait') {
+      const v = value();
+      a.waitMinutes = Number(v);
+      if (!Number.isFinite(a.waitMinutes) || a.waitMinutes < 0) throw new ConfigError(`--wait needs a number of minutes, got ${v}`);
+    }
     else if (x === '--help' || x === '-h') a.command = 'help';
     else if (!x.startsWith('-') && !a.command) a.command = x;
     else throw new ConfigError(`unknown argument: ${x}`);
@@ -140,7 +147,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 2;
   }
   const progress = args.quiet ? undefined : (line: string) => process.stderr.write(`${terminalValue(redact(line))}\n`);
-  const opts = { ...conn.options, dryRun: args.dryRun, progress, locale: resolveLocale(conn.locale ?? ''), reconnect: args.reconnect };
+  const opts = {
+    ...conn.options,
+    dryRun: args.dryRun,
+    progress,
+    locale: resolveLocale(conn.locale ?? ''),
+    reconnect: args.reconnect,
+    ...(args.waitMinutes !== undefined ? { lease: { waitMs: args.waitMinutes * 60_000 } } : {}),
+  };
   let report: RunReport;
   switch (args.command) {
     case 'sync':

@@ -26,6 +26,10 @@ export interface SyncOptions {
   reconnect?: boolean;
   /** Validation changes held before an apply (default `VALIDATION_APPLY_EVERY`, steps/validation.ts). */
   validationApplyEvery?: number;
+  /** The run lease (sync/lease.ts): how long to wait for another run on this connection, its expiry, this run's id. */
+  lease?: { waitMs?: number; ttlMs?: number; owner?: string; pollMs?: number };
+  /** Injectable sleep (waiting for a lease). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** What the steps of one run share. */

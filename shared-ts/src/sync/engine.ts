@@ -15,6 +15,8 @@ import { settingsStep } from './steps/settings';
 import { lastRunOf, statusStep } from './steps/status';
 import { testWriteBackStep, type TestWriteBackOptions } from './steps/testWriteBack';
 import { validationStep } from './steps/validation';
+import { leaseStep } from './steps/lease';
+import { RunLease } from './lease';
 import { writeBackStep } from './steps/writeBack';
 
 type StepFn = (state: RunState, step: StepReport) => Promise<void>;
@@ -89,27 +91,47 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
   const state = newRunState(opts);
   const startedAt = state.now();
   const steps: StepReport[] = [];
+  const lease = new RunLease(opts.crm, { ...opts.lease, now: state.now, sleep: opts.sleep });
   let stop = false;
-  for (const round of CYCLE) {
-    const wanted = round.filter(([name]) => !only || only.includes(name) || name === 'connection' || name === 'settings');
-    if (stop) {
-      for (const [name] of round) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
-      continue;
+  try {
+    for (const round of CYCLE) {
+      const wanted = round.filter(([name]) => !only || only.includes(name) || name === 'connection' || name === 'settings');
+      if (stop) {
+        for (const [name] of round) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
+        continue;
+      }
+      if (lease.isHeld && !(await lease.renew())) {
+        steps.push(await runStep(state, 'lease', () => Promise.reject(leaseLost())));
+        stop = true;
+        continue;
+      }
+      const run = ([name, fn]: [StepName, StepFn]) => {
+        const s = runStep(state, name, fn);
+        if (name === 'validation') state.validationRead = s.then(() => undefined);
+        return s;
+      };
+      const done = await Promise.all(wanted.map(run));
+      steps.push(...done);
+      if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
+      if (round[0][0] === 'connection' && !stop && !state.writes.dryRun) {
+        // Nothing is written before this run holds the connection's lease.
+        const l = await runStep(state, 'lease', (st, step) => leaseStep(st, step, lease));
+        steps.push(l);
+        if (l.status === 'failed') stop = true;
+      }
     }
-    const run = ([name, fn]: [StepName, StepFn]) => {
-      const s = runStep(state, name, fn);
-      if (name === 'validation') state.validationRead = s.then(() => undefined);
-      return s;
-    };
-    const done = await Promise.all(wanted.map(run));
-    steps.push(...done);
-    if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
-  }
-  if (!stop) {
-    const run = lastRunOf(state, steps);
-    steps.push(await runStep(state, 'status', (st, step) => statusStep(st, step, run)));
+    if (!stop) {
+      const run = lastRunOf(state, steps);
+      steps.push(await runStep(state, 'status', (st, step) => statusStep(st, step, run)));
+    }
+  } finally {
+    await lease.release().catch(() => undefined);
   }
   return finish(state, only ? only.join('+') : 'sync', startedAt, steps);
+}
+
+function leaseLost(): CatalogueError {
+  return new CatalogueError('RUN_IN_PROGRESS', 'this run held the lease past its expiry and another run took it over: stopped here');
 }
 
 /** Connection and settings only: what `navsync status` shows. */

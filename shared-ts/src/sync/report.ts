@@ -38,7 +38,7 @@ export function pushProblem(list: Problem[], p: Problem): void {
 }
 
 export const STEP_NAMES = ['connection', 'settings', 'accountMatching', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
-export type StepName = (typeof STEP_NAMES)[number] | 'disconnect' | 'testWriteBack';
+export type StepName = (typeof STEP_NAMES)[number] | 'lease' | 'disconnect' | 'testWriteBack';
 
 /** A change the run made, or in a dry run would make. */
 export interface PlannedChange {

@@ -28,6 +28,7 @@ import type {
   CrmSettings,
   CrmStatus,
   CrmUser,
+  LeftJob,
   OpportunityQuery,
   OpportunityStage,
   Pages,
@@ -568,6 +569,19 @@ export class DataverseGateway implements CrmGateway {
 
   deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult> {
     return this.store.deleteNavSyncRecords(what);
+  }
+
+  readRunLease(): Promise<string | null> {
+    return this.store.readRunLease();
+  }
+
+  swapRunLease(expected: string | null, next: string | null): Promise<boolean> {
+    return this.store.swapRunLease(expected, next);
+  }
+
+  /** `$batch` requests end with their response: nothing is ever left running on the platform. */
+  async abortLeftJobs(): Promise<LeftJob[]> {
+    return [];
   }
 
   // ---------- writes ----------

@@ -43,6 +43,55 @@ export class DataverseSettingsStore {
     };
   }
 
+  /**
+   * Compare-and-set of the run lease: the row is updated with If-Match on the version read, so of two engines that
+   * both read it free exactly one write lands; the other gets 412 and does not hold the lease.
+   */
+  async swapRunLease(expected: string | null, next: string | null): Promise<boolean> {
+    const S = DV.settings;
+    const set = await this.dv.entitySetName(S.table);
+    const row = await this.leaseRow();
+    const lease = row ? ((row[S.runLease] as string | null) ?? null) || null : null;
+    if (lease !== expected) return false;
+    const data = { [S.runLease]: next };
+    if (!row) {
+      await this.dv.call('create', set, () => this.dv.api.create({ collection: set, data }), [S.table]);
+      return true;
+    }
+    const key = row[`${S.table}id`] as string;
+    const ifmatch = (row['@odata.etag'] as string | undefined) ?? '*';
+    // dynamics-web-api answers a 412 (If-Match not met) with false.
+    const done: unknown = await this.dv.call(
+      'update',
+      `${set}(${key})`,
+      () => this.dv.api.update({ collection: set, key, data, ifmatch }),
+      [S.table],
+    );
+    return done !== false;
+  }
+
+  async readRunLease(): Promise<string | null> {
+    const row = await this.leaseRow();
+    return row ? ((row[DV.settings.runLease] as string | null) ?? null) || null : null;
+  }
+
+  /** The settings row's id, lease and version (`@odata.etag`). */
+  private async leaseRow(): Promise<Rec | null> {
+    const S = DV.settings;
+    const set = await this.dv.entitySetName(S.table);
+    let row: Rec | null = null;
+    for await (const page of this.dv.odata(
+      set,
+      [`${S.table}id`, S.runLease],
+      undefined,
+      (r) => r,
+      [S.table],
+      ['createdon asc'],
+    ))
+      row = row ?? page[0] ?? null;
+    return row;
+  }
+
   /** Writes only the patched columns, each in the form the domain's mapping gives it (plus the engine's own two). */
   async writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void> {
     const S = DV.settings;

@@ -32,6 +32,9 @@ export interface BulkContext {
   log(line: string): void;
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
+  /** Attempts of one upload (each with a fresh body) and the first wait between them. */
+  uploadAttempts?: number;
+  uploadRetryMs?: number;
 }
 
 /**
@@ -107,18 +110,28 @@ async function bulkJob(
     async (c) => {
       c.bulk2.pollInterval = ctx.pollIntervalMs ?? 2000;
       c.bulk2.pollTimeout = ctx.pollTimeoutMs ?? 30 * 60_000;
-      const job = c.bulk2.createJob({
+      let job: IngestJob = c.bulk2.createJob({
         object,
         operation: op,
         lineEnding: 'LF',
         ...(extField ? { externalIdFieldName: extField } : {}),
       });
       await job.open();
-      // A fresh stream per attempt (a retried call uploads the rows again).
-      await job.uploadData(Readable.from(csv()));
-      const refs = refsOf();
-      await job.close();
-      await job.poll();
+      let refs: string[];
+      try {
+        job = await uploadFresh(ctx, c, job, csv);
+        refs = refsOf();
+        await job.close();
+        await job.poll();
+      } catch (err) {
+        // A job that cannot be completed is aborted, never left Open or UploadComplete for a later run to wonder
+        // about; the error names it (the run report shows it).
+        const aborted = await abortQuietly(job);
+        const e = err as { message?: string };
+        throw Object.assign(err instanceof Error ? err : new Error(String(err)), {
+          message: `${e.message ?? String(err)} (Bulk job ${job.id} ${aborted ? 'aborted' : 'could not be aborted'})`,
+        });
+      }
       const info = job.getInfo() as { numberRecordsProcessed?: number; numberRecordsFailed?: number };
       const failed = (info.numberRecordsFailed ?? 0) > 0 ? ((await job.getFailedResults()) as unknown as Rec[]) : [];
       const unprocessed =
@@ -153,6 +166,43 @@ async function bulkJob(
     },
     [object],
   );
+}
+
+type IngestJob = ReturnType<Connection['bulk2']['createJob']>;
+
+/**
+ * Uploads the job data; a failed attempt is repeated with a new stream of the same rows, through a new handle on
+ * the same job (jsforce lets one handle upload once). Returns the handle that uploaded.
+ */
+async function uploadFresh(
+  ctx: BulkContext,
+  c: Connection,
+  first: IngestJob,
+  csv: () => Iterable<string>,
+): Promise<IngestJob> {
+  const attempts = ctx.uploadAttempts ?? 3;
+  let job = first;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await job.uploadData(Readable.from(csv()));
+      return job;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      ctx.log(`salesforce bulk upload ${job.id} failed (attempt ${attempt}): sending the rows again`);
+      await new Promise((resolve) => setTimeout(resolve, (ctx.uploadRetryMs ?? 500) * 2 ** (attempt - 1)));
+      job = c.bulk2.job('ingest', { id: first.id });
+    }
+  }
+}
+
+/** PATCH state Aborted; false when the platform refused (e.g. the job had already finished). */
+async function abortQuietly(job: IngestJob): Promise<boolean> {
+  try {
+    await job.abort();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function csvCell(v: string): string {

@@ -23,7 +23,7 @@ export class SalesforceClient {
   readonly ns: string | null;
   readonly log: (line: string) => void;
   readonly counts: RequestCounts = { total: 0, byKind: {} };
-  private readonly version: string;
+  readonly version: string;
   private conn: Promise<Connection> | null = null;
   /** Every request of this client, side by side up to the configured bound. */
   readonly limiter: Limiter;
@@ -128,6 +128,8 @@ export class SalesforceClient {
       log: this.log,
       pollIntervalMs: this.cfg.bulkPollIntervalMs,
       pollTimeoutMs: this.cfg.bulkPollTimeoutMs,
+      uploadAttempts: 1 + (this.cfg.retry?.maxRetries ?? 2),
+      uploadRetryMs: this.cfg.retry?.minTimeoutMs,
     };
   }
 

@@ -75,9 +75,13 @@ function instrument(conn: Connection, cfg: SalesforceConfig, counts: RequestCoun
       counts.total++;
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       log(`salesforce ${req.method} ${req.url}`);
-      const retry = cfg.retry
-        ? { retry: { maxRetries: cfg.retry.maxRetries, minTimeout: cfg.retry.minTimeoutMs } }
-        : {};
+      // A Bulk upload's body is a stream that one attempt consumes: bulk.ts sends it again, made anew.
+      const retry =
+        kind === 'bulkUpload'
+          ? { retry: { maxRetries: 0 } }
+          : cfg.retry
+            ? { retry: { maxRetries: cfg.retry.maxRetries, minTimeout: cfg.retry.minTimeoutMs } }
+            : {};
       return original(req, { ...opts, ...retry, followRedirect: false });
     };
   }

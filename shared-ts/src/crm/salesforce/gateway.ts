@@ -28,6 +28,7 @@ import type {
   CrmSettings,
   CrmStatus,
   CrmUser,
+  LeftJob,
   OpportunityQuery,
   OpportunityStage,
   Pages,
@@ -64,6 +65,15 @@ export const SF_REQUIRED_OBJECTS = [
   'User',
   'UserRole',
 ] as const;
+
+/** The objects NavSync writes through Bulk API 2.0. */
+const NAVSYNC_OBJECTS = new Set(['Contact', 'Lead', 'Account', 'Task']);
+
+interface BulkJobList {
+  done: boolean;
+  nextRecordsUrl?: string | null;
+  records?: { id: string; object: string; state: string; createdById: string; createdDate?: string }[];
+}
 
 export class SalesforceGateway implements CrmGateway {
   readonly kind = 'salesforce' as const;
@@ -441,6 +451,55 @@ export class SalesforceGateway implements CrmGateway {
 
   deleteNavSyncRecords(what: 'seats' | 'settings'): Promise<WriteResult> {
     return this.store.deleteNavSyncRecords(what);
+  }
+
+  readRunLease(): Promise<string | null> {
+    return this.store.readRunLease();
+  }
+
+  swapRunLease(expected: string | null, next: string | null): Promise<boolean> {
+    return this.store.swapRunLease(expected, next);
+  }
+
+  /**
+   * Bulk API 2.0 ingest jobs of this integration user on the objects NavSync writes that are still Open or
+   * UploadComplete: with the run lease held no other NavSync run can own them, so they are left from a run that
+   * stopped half-way (the integration user is NavSync's own, as the setup asks). Each is aborted.
+   */
+  async abortLeftJobs(): Promise<LeftJob[]> {
+    const { userId } = await this.whoAmI();
+    const base = `/services/data/v${this.sf.version}/jobs/ingest`;
+    const left: LeftJob[] = [];
+    for (let url: string | null = base; url;) {
+      const at: string = url;
+      const page = await this.sf.call('list bulk jobs', (c) => c.request<BulkJobList>(at));
+      for (const j of page.records ?? []) {
+        if (
+          j.createdById !== userId ||
+          !NAVSYNC_OBJECTS.has(j.object) ||
+          (j.state !== 'Open' && j.state !== 'UploadComplete')
+        )
+          continue;
+        left.push({ id: j.id, object: j.object, state: j.state, createdAt: j.createdDate ?? null, aborted: false });
+      }
+      url = page.done || !page.nextRecordsUrl ? null : page.nextRecordsUrl;
+    }
+    for (const j of left) {
+      try {
+        await this.sf.call('abort bulk job', (c) =>
+          c.request({
+            method: 'PATCH',
+            url: `${base}/${j.id}`,
+            body: JSON.stringify({ state: 'Aborted' }),
+            headers: { 'Content-Type': 'application/json' },
+          }),
+        );
+        j.aborted = true;
+      } catch (err) {
+        this.sf.log(`salesforce could not abort bulk job ${j.id}: ${(err as Error).message}`);
+      }
+    }
+    return left;
   }
 
   // ---------- writes ----------

@@ -36,6 +36,45 @@ export class SalesforceSettingsStore {
     };
   }
 
+  /**
+   * Compare-and-set of the run lease. Salesforce offers no conditional update through its APIs, so: read, write if
+   * it still reads `expected`, then read again and claim it only if our value is the one that stands. What remains:
+   * two engines that both read the lease free, and each write and read back before the other's write lands, both
+   * believe they hold it (a window of one request's round trip). The owner id in the value makes the later write
+   * win every later check: the other run sees a foreign lease at its next renewal and stops there.
+   */
+  async swapRunLease(expected: string | null, next: string | null): Promise<boolean> {
+    const object = this.settingsObject();
+    const field = this.sf.n(SF.settings.runLease);
+    const before = await this.leaseRow();
+    if ((before?.lease ?? null) !== expected) return false;
+    const res = (await this.sf.call(
+      'write run lease',
+      (c) =>
+        before
+          ? c.sobject(object).update({ Id: before.id, [field]: next })
+          : c.sobject(object).create({ [field]: next }),
+      [object],
+    )) as SaveResultLike;
+    if (!res.success) throw new CatalogueError('API_ERROR', `Salesforce write run lease: ${errorText(res)}`);
+    return ((await this.leaseRow())?.lease ?? null) === next;
+  }
+
+  async readRunLease(): Promise<string | null> {
+    return (await this.leaseRow())?.lease ?? null;
+  }
+
+  private async leaseRow(): Promise<{ id: string; lease: string | null } | null> {
+    const object = this.settingsObject();
+    const field = this.sf.n(SF.settings.runLease);
+    let row: Rec | null = null;
+    for await (const page of this.sf.soql(`SELECT Id, ${field} FROM ${object} ORDER BY CreatedDate LIMIT 1`, (r) => r, [
+      object,
+    ]))
+      row = page[0] ?? null;
+    return row ? { id: row.Id as string, lease: ((row[field] as string | null) ?? null) || null } : null;
+  }
+
   /** Writes only the patched fields, each in the form the domain's mapping gives it (plus the engine's own two). */
   async writeSettings(patch: Partial<Omit<CrmSettings, 'id'>>): Promise<void> {
     const S = SF.settings;

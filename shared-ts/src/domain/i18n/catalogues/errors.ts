@@ -21,6 +21,9 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'The file is not a Data Validation export NavSync can read. Nothing was changed.',
     exportRefusedRemedy:
       'Export the file again with a record id column and a status column, saved as UTF-8. If its columns have other names, map them in linkedin.columns; for a file in another encoding set linkedin.encoding; for a “;”-separated file set linkedin.delimiter (or --delimiter).',
+    runInProgress: 'Another NavSync run is already working on this CRM connection. This run changed nothing.',
+    runInProgressRemedy:
+      'Wait until that run has finished (the next scheduled run continues), or let this one wait for it with --wait <minutes>. If that run was stopped, its lease expires at the time named in the detail and is then taken over.',
     unknown: 'Something unexpected went wrong.',
     unknownRemedy: 'Run again; if the problem stays, send the run report to your NavSync administrator.',
     crmSignIn: 'NavSync could not sign in to the CRM with the configured credentials.',
@@ -67,6 +70,9 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'Het bestand is geen Data Validation-export die NavSync kan lezen. Er is niets gewijzigd.',
     exportRefusedRemedy:
       'Exporteer het bestand opnieuw met een kolom voor de record-id en een statuskolom, opgeslagen als UTF-8. Hebben de kolommen andere namen, koppel ze dan in linkedin.columns; stel voor een bestand in een andere codering linkedin.encoding in; voor een bestand met “;” als scheidingsteken linkedin.delimiter (of --delimiter).',
+    runInProgress: 'Er werkt al een andere NavSync-run op deze CRM-verbinding. Deze run heeft niets gewijzigd.',
+    runInProgressRemedy:
+      'Wacht tot die run klaar is (de volgende geplande run gaat verder), of laat deze erop wachten met --wait <minuten>. Is die run gestopt, dan verloopt zijn lease op het tijdstip in de details en wordt die daarna overgenomen.',
     unknown: 'Er is iets onverwachts misgegaan.',
     unknownRemedy:
       'Probeer het opnieuw; blijft het probleem bestaan, stuur dan het runrapport naar uw NavSync-beheerder.',
@@ -116,6 +122,9 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'Le fichier n’est pas un export Data Validation que NavSync sait lire. Rien n’a été modifié.',
     exportRefusedRemedy:
       'Exportez à nouveau le fichier avec une colonne d’identifiant d’enregistrement et une colonne de statut, enregistré en UTF-8. Si ses colonnes portent d’autres noms, associez-les dans linkedin.columns ; pour un fichier dans un autre encodage, définissez linkedin.encoding ; pour un fichier séparé par « ; », définissez linkedin.delimiter (ou --delimiter).',
+    runInProgress: 'Une autre exécution de NavSync travaille déjà sur cette connexion CRM. Cette exécution n’a rien modifié.',
+    runInProgressRemedy:
+      'Attendez la fin de cette exécution (la prochaine exécution planifiée reprend), ou faites patienter celle-ci avec --wait <minutes>. Si cette exécution a été arrêtée, son bail expire à l’heure indiquée dans le détail et est alors repris.',
     unknown: 'Une erreur inattendue s’est produite.',
     unknownRemedy: 'Relancez ; si le problème persiste, envoyez le rapport d’exécution à votre administrateur NavSync.',
     crmSignIn: 'NavSync n’a pas pu se connecter au CRM avec les identifiants configurés.',
@@ -166,6 +175,9 @@ export const errorsArea = defineArea('errors', {
       'Il file non è un’esportazione Data Validation che NavSync sa leggere. Non è stato modificato nulla.',
     exportRefusedRemedy:
       'Esporta di nuovo il file con una colonna per l’ID del record e una colonna di stato, salvato in UTF-8. Se le colonne hanno altri nomi, associale in linkedin.columns; per un file con un’altra codifica imposta linkedin.encoding; per un file separato da “;” imposta linkedin.delimiter (o --delimiter).',
+    runInProgress: 'Un’altra esecuzione di NavSync sta già lavorando su questa connessione CRM. Questa esecuzione non ha modificato nulla.',
+    runInProgressRemedy:
+      'Attendi che quell’esecuzione termini (la prossima esecuzione pianificata continua), oppure fai attendere questa con --wait <minuti>. Se quell’esecuzione è stata interrotta, il suo lease scade all’ora indicata nel dettaglio e viene poi rilevato.',
     unknown: 'Si è verificato un errore imprevisto.',
     unknownRemedy: 'Riprova; se il problema persiste, invia il report di esecuzione al tuo amministratore NavSync.',
     crmSignIn: 'NavSync non è riuscito ad accedere al CRM con le credenziali configurate.',
@@ -214,6 +226,9 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'Die Datei ist kein Data-Validation-Export, den NavSync lesen kann. Es wurde nichts geändert.',
     exportRefusedRemedy:
       'Exportieren Sie die Datei erneut mit einer Spalte für die Datensatz-ID und einer Statusspalte, als UTF-8 gespeichert. Haben die Spalten andere Namen, ordnen Sie sie in linkedin.columns zu; für eine Datei in einer anderen Kodierung setzen Sie linkedin.encoding; für eine durch „;“ getrennte Datei linkedin.delimiter (oder --delimiter).',
+    runInProgress: 'Ein anderer NavSync-Lauf arbeitet bereits an dieser CRM-Verbindung. Dieser Lauf hat nichts geändert.',
+    runInProgressRemedy:
+      'Warten Sie, bis dieser Lauf beendet ist (der nächste geplante Lauf macht weiter), oder lassen Sie diesen mit --wait <Minuten> darauf warten. Wurde jener Lauf abgebrochen, läuft seine Sperre zu der in den Details genannten Zeit ab und wird dann übernommen.',
     unknown: 'Etwas Unerwartetes ist schiefgegangen.',
     unknownRemedy:
       'Führen Sie den Lauf erneut aus; bleibt das Problem bestehen, senden Sie den Laufbericht an Ihren NavSync-Administrator.',
