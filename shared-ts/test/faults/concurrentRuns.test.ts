@@ -9,6 +9,7 @@ import { describeError } from '../../src/domain/errors';
 import { LOCALES } from '../../src/domain/i18n/index';
 import type { DemoCrm } from '../../src/demo/ids';
 import { entraTokenProvider } from '../../src/sync/entraToken';
+import { parseArgs } from '../../src/sync/cli';
 import { runCycle } from '../../src/sync/engine';
 import type { RunReport } from '../../src/sync/report';
 import { snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
@@ -129,4 +130,10 @@ test('the refusal is in the error catalogue in every language, with a code and a
     expect(t.remedy).toMatch(/--wait/);
   }
   expect(new Set(texts.map((t) => t.message)).size).toBe(LOCALES.length);
+});
+
+test('navsync --wait <minutes> lets a run wait for the lease instead of refusing; a bad value is refused', () => {
+  expect(parseArgs(['sync', '--wait', '15']).waitMinutes).toBe(15);
+  expect(parseArgs(['sync']).waitMinutes).toBeUndefined();
+  expect(() => parseArgs(['sync', '--wait', 'soon'])).toThrow(/--wait needs a number of minutes/);
 });
