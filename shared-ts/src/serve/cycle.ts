@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { redact, registerSecret } from '../net/redact';
 import { describeError } from '../domain/errors';
@@ -83,6 +85,12 @@ function failedReport(
  * write-back run, only its write-back) runs, and the activities the CRM then holds under their key leave the
  * queue. Anything the CRM did not take stays queued for the next run. The report is stored with the run.
  */
+/** This installation's id for a run on the CRM's run lease (sync/lease.ts): the same for each attempt of the run. */
+function leaseOwner(deps: CycleDeps, conn: ServeConnection, run: RunRow): string {
+  const installation = createHash('sha256').update(`${hostname()}\n${deps.stateDir}`).digest('hex').slice(0, 12);
+  return `serve-${installation}-${conn.name}-${run.id}`;
+}
+
 export async function runConnection(deps: CycleDeps, conn: ServeConnection, run: RunRow): Promise<RunReport> {
   const { store, clock } = deps;
   const locale = resolveLocale(conn.config.locale ?? deps.env.NAVSYNC_LOCALE ?? '');
@@ -103,7 +111,14 @@ export async function runConnection(deps: CycleDeps, conn: ServeConnection, run:
     const c = connect(conn.config, creds);
     report = await runCycle(
       // The engine keeps the system clock even under a test clock: it compares its time with the CRM's.
-      { ...c.options, inboxFile, locale, progress: (line) => deps.log(`[${conn.name}] ${line}`) },
+      {
+        ...c.options,
+        inboxFile,
+        locale,
+        progress: (line) => deps.log(`[${conn.name}] ${line}`),
+        // A run taken up again after a stop is the same run: it may take back its own lease at once.
+        lease: { owner: leaseOwner(deps, conn, run) },
+      },
       run.trigger === 'writeBack' ? ['writeBack'] : undefined,
     );
     const wb = report.steps.find((s) => s.name === 'writeBack');

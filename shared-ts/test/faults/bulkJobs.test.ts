@@ -54,8 +54,8 @@ describe('Bulk API 2.0 jobs under faults (salesforce)', () => {
     env = await startEnv(data);
     env.salesforce.failNext(1, UNAVAILABLE);
     const r = await runCycle(env.options('salesforce', { crm: bulkOnly(env) }));
-    expect(step(r, 'validation')?.status).toBe('ok');
     expect(r.ok).toBe(true);
+    expect(step(r, 'validation')?.counts.applied).toBeGreaterThan(0);
     expect(env.salesforce.log.filter((l) => l.kind === 'bulkUpload' && l.status === 503)).toHaveLength(1);
     expect(openJobs(env)).toEqual([]);
     expect(snapshot(env, 'salesforce').people).toEqual(baseline.people);

@@ -54,7 +54,8 @@ function storeLease(env: Env, crm: DemoCrm, value: string): void {
 }
 
 const step = (r: RunReport, name: string) => r.steps.find((s) => s.name === name);
-const applied = (r: RunReport) => step(r, 'validation')?.status === 'ok';
+/** The run's validation step ran (partial: the demo export holds malformed rows on purpose, listed as problems). */
+const applied = (r: RunReport) => ['ok', 'partial'].includes(step(r, 'validation')?.status ?? '');
 
 describe.each(CRMS)('concurrent runs on one connection: %s', (crm) => {
   const data = smallWorld();
