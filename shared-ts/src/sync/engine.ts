@@ -100,6 +100,7 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
         for (const [name] of round) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
         continue;
       }
+      if (!wanted.length) continue;
       if (lease.isHeld && !(await lease.renew())) {
         steps.push(await runStep(state, 'lease', () => Promise.reject(leaseLost())));
         stop = true;
