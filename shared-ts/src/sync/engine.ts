@@ -132,7 +132,8 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
 }
 
 function leaseLost(): CatalogueError {
-  return new CatalogueError('RUN_IN_PROGRESS', 'this run held the lease past its expiry and another run took it over: stopped here');
+  // Its lease expired and was taken over, or (Salesforce) another run's write won the moment both took it.
+  return new CatalogueError('RUN_IN_PROGRESS', 'another run holds the lease now: this run stopped here');
 }
 
 /** Connection and settings only: what `navsync status` shows. */

@@ -20,6 +20,7 @@ describe('Bulk API 2.0 jobs under faults (salesforce)', () => {
   /** Every person write of the run goes through Bulk API 2.0. */
   const bulkOnly = (e: Env) =>
     new SalesforceGateway({
+      outbound: { allowLoopback: true },
       instanceUrl: e.salesforce.url,
       clientId: e.salesforce.clientId,
       clientSecret: e.salesforce.clientSecret,
