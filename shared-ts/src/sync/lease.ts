@@ -11,6 +11,8 @@ import { CatalogueError } from '../domain/errors';
 
 /** Long enough for a million-row export between two renewals (one per step). */
 export const LEASE_TTL_MS = 2 * 60 * 60 * 1000;
+/** How long a run waits before it reads a lease it just took back once more. */
+const SETTLE_MS = 150;
 /** How often a waiting run looks again. */
 export const LEASE_POLL_MS = 5_000;
 
@@ -67,7 +69,12 @@ export class RunLease {
       const lease = parseLease(stored);
       if (!lease || lease.until <= this.o.now() || lease.owner === this.owner) {
         const next = this.next();
-        if (await this.crm.swapRunLease(stored, next)) {
+        // Read once more a moment later: of two runs that both found it free (Salesforce has no conditional
+        // update), the later write is the one that stands, and only its run goes on.
+        if (
+          (await this.crm.swapRunLease(stored, next)) &&
+          (await sleep(SETTLE_MS), await this.crm.readRunLease()) === next
+        ) {
           this.held = next;
           return;
         }
