@@ -1,11 +1,19 @@
 import type { ActivityKind } from '../domain/writeback/kinds';
-import type { CrmGateway, CrmSeat, CrmSettings, PersonUpdateList, AccountUpdate, ActivityRecord, ActivityResolution, WriteResult } from '../crm/gateway';
+import type {
+  CrmGateway,
+  CrmSeat,
+  CrmSettings,
+  PersonUpdateList,
+  AccountUpdate,
+  ActivityRecord,
+  ActivityResolution,
+  WriteResult,
+} from '../crm/gateway';
 import type { CompanySource } from '../linkedin/companySource';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
 import { Progress, type ProgressSink } from './progress';
 import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from './report';
-
 
 export interface SyncOptions {
   crm: CrmGateway;
@@ -65,6 +73,7 @@ export function newRunState(opts: SyncOptions): RunState {
 
 /** A clock difference worth telling the admin about (the Date header itself has one-second resolution). */
 export const CLOCK_SKEW_REPORTED_MS = 5 * 60_000;
+const DATE_HEADER_SLACK_MS = 1000;
 
 /**
  * From now on the run's clock is the CRM server's: revalidation, the "evidence from the future" guard, the cursor
@@ -73,7 +82,13 @@ export const CLOCK_SKEW_REPORTED_MS = 5 * 60_000;
  */
 export function adoptServerClock(state: RunState, serverTime: number): number {
   const engineNow = state.opts.now ?? Date.now;
-  const offset = serverTime - engineNow();
+  const local = engineNow();
+  // The header names the second the server answered in; an engine clock within that second (plus the answer's
+  // way back) agrees with it, and keeping it keeps the run's times monotonic across runs to the millisecond.
+  const offset =
+    local >= serverTime - DATE_HEADER_SLACK_MS && local < serverTime + 1000 + DATE_HEADER_SLACK_MS
+      ? 0
+      : serverTime + 500 - local;
   state.clockOffsetMs = offset;
   state.now = () => engineNow() + offset;
   return offset;
