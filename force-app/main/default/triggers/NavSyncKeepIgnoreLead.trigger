@@ -1,4 +1,4 @@
 /** A rep's Ignore on a Lead stays, whatever NavSync's integration user writes (see NavSyncKeepIgnore). */
 trigger NavSyncKeepIgnoreLead on Lead(before update) {
-    NavSyncKeepIgnore.keep(Trigger.new, Trigger.oldMap, Lead.Not_At_Company__c, Lead.LinkedIn_Validated_At__c);
+    NavSyncKeepIgnore.keep(Trigger.new, Trigger.oldMap);
 }
