@@ -22,6 +22,8 @@ export interface SalesforceConfig {
   /** Bulk job polling (ms). */
   bulkPollIntervalMs?: number;
   bulkPollTimeoutMs?: number;
+  /** Raw CSV bytes per Bulk upload (default and ceiling BULK_MAX_BYTES; smaller in tests of the split). */
+  bulkMaxUploadBytes?: number;
   /** Requests in flight at once (default 8; the platform refuses more than 25 long-running ones). */
   concurrency?: number;
   /** jsforce HTTP retries (default 5 retries from 500 ms). */

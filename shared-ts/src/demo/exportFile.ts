@@ -1,4 +1,4 @@
-import { csvDocument } from '../sync/csv';
+import { csvDocument } from '../net/csv';
 import type { DemoData } from './dataset';
 import { crmId, type DemoCrm } from './ids';
 

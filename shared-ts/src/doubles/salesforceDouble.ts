@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
-import { csvDocument } from '../sync/csv';
+import { csvDocument } from '../net/csv';
 import { LoopbackDouble, sendJson } from './server';
 import { salesforceRequestKind } from '../crm/salesforce/requestKind';
 import { evaluate, parseSoql, SoqlError, type Cond } from './soql';

@@ -2,3 +2,4 @@ export * from './backoff';
 export * from './redact';
 export * from './secretNames';
 export * from './serverTime';
+export * from './csv';

@@ -2,7 +2,6 @@
 export * from './context';
 export * from './report';
 export * from './engine';
-export * from './csv';
 export * from './inbox';
 export * from './rules';
 export { BACKFILL_MS } from './steps/validation';

@@ -247,6 +247,33 @@ describe('writes', () => {
     expect(unresolved.map((a) => a.key).sort()).toEqual([...Array.from({ length: 100 }, (_, i) => `big-${i * 3}`), 'small-0', 'small-3'].sort());
   });
 
+  test('Bulk uploads split at the size limit keep every value exactly: quotes, commas, line breaks, formulas, edge spaces', async () => {
+    const nasty = ['say "hi", then go', 'line one\nline two\r\nthree', '=HYPERLINK("x")', '  padded  ', '#N/A', '', 'Ünïcödé « ça » 日本 🙂', ',', '"'];
+    const acts: ActivityRecord[] = Array.from({ length: 90 }, (_, i) => ({
+      key: `split-${i}`,
+      type: 'note',
+      ownerId: owner,
+      relatedToId: accounts[2],
+      subject: `S${i} ${nasty[i % nasty.length]}`,
+      body: nasty[(i * 7) % nasty.length].repeat(1 + (i % 4)),
+      occurredAt: '2026-11-20T09:30:00.000Z',
+      completed: true,
+      personName: `P${i}`,
+      personUrn: `urn:li:person:s${i}`,
+    }));
+    const before = sf.bulkJobs().length;
+    const res = await gateway({ bulkThreshold: 1, bulkMaxUploadBytes: 3000 }).upsertActivities(acts);
+    expect(res.failed).toEqual([]);
+    const jobs = sf.bulkJobs().slice(before);
+    expect(jobs.length).toBeGreaterThan(2);
+    for (const j of jobs) expect(Buffer.byteLength(j.csv)).toBeLessThanOrEqual(3000);
+    const byKey = new Map(sf.all('Task').map((t) => [t[sf.f(SF.task.activityKey)], t]));
+    for (const a of acts) {
+      const t = byKey.get(a.key);
+      expect([t?.Subject, t?.Description]).toEqual([a.subject, a.body === '' ? undefined : a.body]);
+    }
+  });
+
   test('settings and seats round-trip; clean-up deletes NavSync rows only', async () => {
     const g = gateway();
     expect((await g.readSettings()).id).toBeNull();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { csvDocument } from '../../src/sync/csv';
+import { csvDocument } from '../../src/net/csv';
 import { parseInboxLine } from '../../src/sync/inbox';
 import { ConfigError, credentialsFromEnv, loadConfig } from '../../src/sync/config';
 import { isCrmRecordId } from '../../src/sync/ids';

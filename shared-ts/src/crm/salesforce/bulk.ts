@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import type { Connection } from 'jsforce';
 import { CatalogueError } from '../../domain/errors';
+import { csvRows, type CsvCell } from '../../net/csv';
 import type { WriteResult } from '../gateway';
 import { merge } from './results';
 
@@ -12,6 +13,8 @@ type Rec = Record<string, unknown>;
 
 /** Raw CSV per Bulk upload stays under 100 MB (150 MB after base64 is the platform limit). */
 export const BULK_MAX_BYTES = 90 * 1024 * 1024;
+/** What a Bulk CSV cell holds to clear a field. */
+const NULL_TEXT = '#N/A';
 /** Lines joined into one piece of a streamed Bulk upload. */
 const BULK_PIECE_ROWS = 2000;
 
@@ -35,6 +38,15 @@ export interface BulkContext {
   /** Attempts of one upload (each with a fresh body) and the first wait between them. */
   uploadAttempts?: number;
   uploadRetryMs?: number;
+  /** sObject Collections writes (JSON), for rows Bulk CSV cannot carry. */
+  collections(
+    object: string,
+    op: 'update' | 'upsert',
+    rows: { ref: string; rec: Rec }[],
+    extField?: string,
+  ): Promise<WriteResult>;
+  /** Raw CSV bytes per upload (default BULK_MAX_BYTES). */
+  maxUploadBytes?: number;
 }
 
 /**
@@ -53,11 +65,16 @@ export async function bulkWrite(
   const columns = [...columnSet];
   const refColumn = op === 'upsert' ? (extField as string) : 'Id';
   const out: WriteResult = { succeeded: [], failed: [], unprocessed: [] };
-  const header = `${columns.map(csvCell).join(',')}\n`;
-  const lineOf = (rec: Rec): string => {
-    let line = bulkCell(rec[columns[0]]);
-    for (let c = 1; c < columns.length; c++) line += `,${bulkCell(rec[columns[c]])}`;
-    return `${line}\n`;
+  const lf = { formulaGuard: false, lineEnd: '\n' } as const;
+  const header = csvRows([columns], lf);
+  const maxBytes = Math.min(ctx.maxUploadBytes ?? BULK_MAX_BYTES, BULK_MAX_BYTES);
+  // Bulk CSV has no way to write the text "#N/A" (it means "clear the field"): such rows go through sObject
+  // Collections (JSON) after the jobs, so a value that is that text is kept as written.
+  const literal = new Set<number>();
+  const cellsOf = (i: number): CsvCell[] | null => {
+    const rec = rows.rec(i);
+    const cells = columns.map((c) => bulkCell(rec[c]));
+    return columns.some((c) => rec[c] === NULL_TEXT) ? null : cells;
   };
   // The rows from `start` that fit in one upload; `upload.end` is where the next job starts. Made anew for each
   // attempt, so a retried job uploads the same rows again.
@@ -65,26 +82,51 @@ export async function bulkWrite(
   function* csvFrom(start: number): Generator<string> {
     yield header;
     let bytes = Buffer.byteLength(header);
-    let lines: string[] = [];
+    let sent = false;
     let i = start;
-    for (; i < rows.length; i++) {
-      const line = lineOf(rows.rec(i));
-      const size = Buffer.byteLength(line);
-      if (i > start && bytes + size > BULK_MAX_BYTES) break;
-      lines.push(line);
-      bytes += size;
-      if (lines.length >= BULK_PIECE_ROWS) {
-        yield lines.join('');
-        lines = [];
+    while (i < rows.length) {
+      const end = Math.min(rows.length, i + BULK_PIECE_ROWS);
+      const cells: CsvCell[][] = [];
+      const at: number[] = [];
+      for (let k = i; k < end; k++) {
+        const c = cellsOf(k);
+        if (c) {
+          cells.push(c);
+          at.push(k);
+        } else literal.add(k);
       }
+      const piece = csvRows(cells, lf);
+      const size = Buffer.byteLength(piece);
+      if (bytes + size <= maxBytes) {
+        if (piece) yield piece;
+        bytes += size;
+        sent ||= cells.length > 0;
+        i = end;
+        continue;
+      }
+      // The piece crosses the upload's limit: its lines go one by one up to it (a first line always goes).
+      let n = 0;
+      for (; n < cells.length; n++) {
+        const line = csvRows([cells[n]], lf);
+        const lineSize = Buffer.byteLength(line);
+        if (sent && bytes + lineSize > maxBytes) break;
+        yield line;
+        bytes += lineSize;
+        sent = true;
+      }
+      i = n < at.length ? at[n] : end;
+      break;
     }
-    if (lines.length) yield lines.join('');
     upload.end = i;
   }
   for (let first = 0; first < rows.length; first = upload.end) {
     const start = first;
     upload.end = start;
-    const refs = () => Array.from({ length: upload.end - start }, (_, k) => rows.ref(start + k));
+    const refs = () => {
+      const out: string[] = [];
+      for (let k = start; k < upload.end; k++) if (!literal.has(k)) out.push(rows.ref(k));
+      return out;
+    };
     merge(out, await bulkJob(ctx, object, op, () => csvFrom(start), refs, refColumn, extField), true);
     if (upload.end <= start) {
       throw new CatalogueError(
@@ -92,6 +134,10 @@ export async function bulkWrite(
         `Salesforce bulk ${op} ${object}: the upload ended before its rows were sent`,
       );
     }
+  }
+  if (literal.size) {
+    const list = [...literal].sort((x, y) => x - y).map((k) => ({ ref: rows.ref(k), rec: rows.rec(k) }));
+    merge(out, await ctx.collections(object, op, list, extField), true);
   }
   return out;
 }
@@ -205,13 +251,9 @@ async function abortQuietly(job: IngestJob): Promise<boolean> {
   }
 }
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** Bulk CSV cell: null clears the field (#N/A), undefined leaves it unchanged (empty). */
-function bulkCell(v: unknown): string {
+function bulkCell(v: unknown): CsvCell {
   if (v === undefined) return '';
-  if (v === null) return '#N/A';
-  return csvCell(String(v));
+  if (v === null) return NULL_TEXT;
+  return typeof v === 'number' ? v : String(v);
 }

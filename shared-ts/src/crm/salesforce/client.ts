@@ -103,7 +103,9 @@ export class SalesforceClient {
     }
     // The chunks' queries run side by side; their pages come out in the order of the ids.
     const parts = chunks([...new Set(list.ids)], IN_CHUNK);
-    const answers = orderedMap(parts, this.limiter.concurrency, (part) => collectPages(run([`${list.field} IN ${idList(part)}`])));
+    const answers = orderedMap(parts, this.limiter.concurrency, (part) =>
+      collectPages(run([`${list.field} IN ${idList(part)}`])),
+    );
     for await (const pages of answers) yield* pages;
   }
 
@@ -130,6 +132,8 @@ export class SalesforceClient {
       pollTimeoutMs: this.cfg.bulkPollTimeoutMs,
       uploadAttempts: 1 + (this.cfg.retry?.maxRetries ?? 2),
       uploadRetryMs: this.cfg.retry?.minTimeoutMs,
+      maxUploadBytes: this.cfg.bulkMaxUploadBytes,
+      collections: (object, op, rows, extField) => this.collections(object, op, rows, extField),
     };
   }
 

@@ -1,7 +1,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { all, type RunState } from '../context';
-import { csvDocument } from '../csv';
+import { csvDocument } from '../../net/csv';
 import { writePrivateFile } from '../privateFile';
 import type { StepReport } from '../report';
 import { autoSaveSets } from '../../domain/pipeline/index';
