@@ -13,7 +13,15 @@ import type { LinkedInMember } from '../domain/matching/personKeys';
 import type { ColumnMapping, FileSourceConfig } from './config';
 import { checkExportHead, flattenBatches, objectOf, readRecords, resolveColumns, textOf } from './exportRows';
 import { parseExportInWorker } from './parseInWorker';
-import type { AssociationBatch, ExportItem, ExportRequest, LinkedInSource, ProfileAssociation, RequestCounts, ValidationExport } from './source';
+import type {
+  AssociationBatch,
+  ExportItem,
+  ExportRequest,
+  LinkedInSource,
+  ProfileAssociation,
+  RequestCounts,
+  ValidationExport,
+} from './source';
 
 /** Bytes of a file's start checked before the export is read. */
 const HEAD_BYTES = 64 * 1024;
@@ -54,7 +62,15 @@ export class FileSource implements LinkedInSource {
       }
     }
     const items = () => flattenBatches(batches());
-    return { jobId: `files:${files.length}`, exportStartAt: req.since, exportEndAt: now, nextCursor: now, fileCount: files.length, items, batches };
+    return {
+      jobId: `files:${files.length}`,
+      exportStartAt: req.since,
+      exportEndAt: now,
+      nextCursor: now,
+      fileCount: files.length,
+      items,
+      batches,
+    };
   }
 
   private loadAssociations(): Promise<Map<string, ProfileAssociation>> {
@@ -64,13 +80,17 @@ export class FileSource implements LinkedInSource {
         const map = new Map<string, ProfileAssociation>();
         if (!file) return map;
         this.count('file');
-        for await (const raw of readRecords(openFile(file), { delimiter: this.cfg.delimiter, encoding: this.cfg.encoding })) {
+        for await (const raw of readRecords(openFile(file), {
+          delimiter: this.cfg.delimiter,
+          encoding: this.cfg.encoding,
+        })) {
           const rec = objectOf(raw);
           if (!rec) continue;
           const recordId = String(rec.recordId ?? rec.crmRecordId ?? '').trim();
           const member = String(rec.memberUrn ?? rec.member ?? '').trim();
           const profile = String(rec.profileUrl ?? rec.profile ?? '').trim();
-          if (!recordId || !/^urn:li:(person|member):/.test(member) || !/^https?:\/\//.test(profile)) continue;
+          // The row stands on its record and member; the engine decides which profile and photo URLs are stored.
+          if (!recordId || !/^urn:li:(person|member):/.test(member) || !profile) continue;
           const a: ProfileAssociation = { recordId, memberUrn: member, profileUrl: profile };
           const photo = String(rec.photoUrl ?? rec.profilePhoto ?? '').trim();
           if (photo) a.photoUrl = photo;
@@ -113,11 +133,17 @@ function memberOf(rec: Record<string, unknown>): LinkedInMember | undefined {
 }
 
 function unreadable(file: string, err: unknown): CatalogueError {
-  return new CatalogueError('FILE_UNREADABLE', `cannot read ${basename(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  return new CatalogueError(
+    'FILE_UNREADABLE',
+    `cannot read ${basename(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+  );
 }
 
 /** Opens the file and checks its start: readable, its encoding, a CSV header with the required columns. */
-async function checkFile(file: string, opts: { mapping: ColumnMapping; delimiter?: string; encoding?: string }): Promise<void> {
+async function checkFile(
+  file: string,
+  opts: { mapping: ColumnMapping; delimiter?: string; encoding?: string },
+): Promise<void> {
   let head: Uint8Array;
   try {
     const handle = await open(file, 'r');

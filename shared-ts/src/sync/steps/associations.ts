@@ -2,6 +2,8 @@ import type { CrmPerson, PersonKind, PersonUpdate } from '../../crm/gateway';
 import type { AssociationBatch, ProfileAssociation } from '../../linkedin/source';
 import { scorePerson } from '../../domain/matching/people';
 import { encodePersonScore } from '../../domain/matching/storedScore';
+import { renderableProfileUrl } from '../../domain/profileUrl/parse';
+import { isTrustedPhotoUrl } from '../../domain/profileUrl/widget';
 import { REVALIDATION_INTERVAL_MS } from '../../domain/validation/index';
 import { chunks, type RunState } from '../context';
 import type { StepReport } from '../report';
@@ -34,6 +36,8 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
     cleared: 0,
     notFound: 0,
     lookupFailed: 0,
+    profileLinksDropped: 0,
+    photosDropped: 0,
   };
   const updates: PersonUpdate[] = [];
   const at = new Date(now).toISOString();
@@ -47,8 +51,20 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
       const a = batch.found.get(p.id);
       if (a) {
         counts.found++;
+        // Only an https LinkedIn profile URL (canonical) and a photo on LinkedIn's media hosts are stored, whatever
+        // the source sent: the UIs render the same rule, and a stored value never reaches an href as it came.
+        const profileUrl = renderableProfileUrl(a.profileUrl);
+        const photoUrl = a.photoUrl && isTrustedPhotoUrl(a.photoUrl) ? a.photoUrl : null;
+        if (!profileUrl) {
+          counts.profileLinksDropped++;
+          step.problems.push({ ref: p.id, reason: 'profile link is not an https LinkedIn profile URL: not stored' });
+        }
+        if (a.photoUrl && !photoUrl) {
+          counts.photosDropped++;
+          step.problems.push({ ref: p.id, reason: "photo is not on LinkedIn's media hosts: not stored" });
+        }
         const same =
-          p.memberUrn === a.memberUrn && p.profileUrl === a.profileUrl && (p.photoUrl ?? null) === (a.photoUrl ?? null);
+          p.memberUrn === a.memberUrn && (p.profileUrl ?? null) === profileUrl && (p.photoUrl ?? null) === photoUrl;
         const matchScore = storedScoreOf(p, a);
         if (matchScore !== null) counts.scored++;
         updates.push({
@@ -58,8 +74,8 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
             ? { syncedAt: at, ...(matchScore === null ? {} : { matchScore }) }
             : {
                 memberUrn: a.memberUrn,
-                profileUrl: a.profileUrl,
-                photoUrl: a.photoUrl ?? null,
+                profileUrl,
+                photoUrl,
                 matchSource: 'sync',
                 syncedAt: at,
                 matchScore,
@@ -113,7 +129,8 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
     failed: result.failed.length,
     unprocessed: result.unprocessed.length,
   });
-  if (result.failed.length || result.unprocessed.length || counts.lookupFailed) step.status = 'partial';
+  const dropped = counts.profileLinksDropped + counts.photosDropped;
+  if (result.failed.length || result.unprocessed.length || counts.lookupFailed || dropped) step.status = 'partial';
 }
 
 /**
