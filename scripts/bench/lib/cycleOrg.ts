@@ -4,7 +4,7 @@
 // (9 in 10 say the person left for another company).
 import { crmId } from '../../../shared-ts/dist/demo/ids';
 import type { AssociationSeed } from '../../../shared-ts/dist/doubles/linkedinDouble';
-import { csvLine } from './csvLine';
+import { csvRows } from '../../../shared-ts/dist/net/csv';
 
 export interface CycleOrg {
   kind: 'salesforce' | 'dataverse';
@@ -41,7 +41,7 @@ export function cycleOrg(kind: 'salesforce' | 'dataverse', n: number): CycleOrg 
           out.push({
             recordId: contact(i),
             member: `urn:li:person:m${i}`,
-            profile: `https://www.linkedin.com/sales/profile/ACwAA${i},NAME_SEARCH`,
+            profile: `https://www.linkedin.com/sales/profile/ACwAAA${String(i).padStart(8, '0')},NAME_SEARCH`,
           });
       return out;
     },
@@ -51,14 +51,15 @@ export function cycleOrg(kind: 'salesforce' | 'dataverse', n: number): CycleOrg 
 /** The export's CSV text in ~1,000-row chunks. */
 export function* exportChunks(org: CycleOrg): Generator<string> {
   yield 'recordId,recordType,status,memberUrn,currentCompanyName\n';
-  let lines: string[] = [];
+  const lf = { formulaGuard: false, lineEnd: '\n' } as const;
+  let rows: string[][] = [];
   for (const c of org.contacts()) {
     const status = c.i % 10 === 0 ? 'AT_COMPANY' : 'NOT_AT_COMPANY';
-    lines.push(csvLine([c.id, 'CONTACT', status, `urn:li:person:m${c.i}`, `Nordstern ${c.i % 977} GmbH`]), '\n');
-    if (lines.length >= 2000) {
-      yield lines.join('');
-      lines = [];
+    rows.push([c.id, 'CONTACT', status, `urn:li:person:m${c.i}`, `Nordstern ${c.i % 977} GmbH`]);
+    if (rows.length >= 1000) {
+      yield csvRows(rows, lf);
+      rows = [];
     }
   }
-  if (lines.length) yield lines.join('');
+  if (rows.length) yield csvRows(rows, lf);
 }
