@@ -3,19 +3,20 @@
 // texts up by full catalogue key. Output is gitignored.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUES, DATAVERSE_LCID, LOCALES } from '@navsync/shared-ts';
+import { CATALOGUES, DATAVERSE_LCID, LOCALES, xmlEscape as esc } from '@navsync/shared-ts';
 
 /** Catalogue areas the control shows. */
-export const CONTROL_AREAS = ['common', 'profile', 'badge', 'dataverse', 'errors'];
+export const CONTROL_AREAS = ['common', 'profile', 'badge', 'matching', 'dataverse', 'errors'];
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const dir = join(__dirname, '..', '..', 'pcf-controls', 'EmbeddedProfile', 'EmbeddedProfile', 'strings');
 mkdirSync(dir, { recursive: true });
 let count = 0;
 for (const locale of LOCALES) {
   const entries = Object.entries(CATALOGUES[locale]).filter(([key]) => CONTROL_AREAS.includes(key.split('.')[0]));
   count = entries.length;
-  const data = entries.map(([key, text]) => `  <data name="${esc(key)}" xml:space="preserve"><value>${esc(text)}</value></data>`).join('\n');
+  const data = entries
+    .map(([key, text]) => `  <data name="${esc(key)}" xml:space="preserve"><value>${esc(text)}</value></data>`)
+    .join('\n');
   writeFileSync(
     join(dir, `EmbeddedProfile.${DATAVERSE_LCID[locale]}.resx`),
     `<?xml version="1.0" encoding="utf-8"?>

@@ -3,7 +3,8 @@
 // every non-loopback request is aborted. The harness has no Web API (its stubs alert and reject), so the test
 // replaces those two stubs and the form's record id with an in-page store; the control's own code runs unchanged.
 // Loads a contact, matches it by hand; a hostile stored profile URL shows as "no profile link"; then the control in
-// all five languages (the harness's user language and the RESX of that language), screenshots in English and German.
+// all five languages (the harness's user language and the RESX of that language), screenshots in English and German;
+// a sync match's "why this match" as a rep opens it, in English and German, with axe on the control (0 violations).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,16 +14,19 @@ import { networkInterfaces } from 'node:os';
 import { root } from '../lib/proc.mjs';
 import { runChecks } from '../lib/results.mjs';
 import { launchChromium } from '../dynamics/chromium.mjs';
+import AxeBuilder from '@axe-core/playwright';
 
 const require = createRequire(import.meta.url);
 // The core as the build emits it (CommonJS): the texts each language must show.
-const { DATAVERSE_LCID, LOCALES, t } = require('../../shared-ts/dist/domain/index.js');
+const { DATAVERSE_LCID, LOCALES, format, t } = require('../../shared-ts/dist/domain/index.js');
 
 const controlDir = join(root, 'pcf-controls', 'EmbeddedProfile', 'out', 'controls', 'EmbeddedProfile');
 const artifacts = join(root, 'test-artifacts');
 const HARNESS = 'http://127.0.0.1:8181/';
 const RECORD_ID = '6f1a0000-0000-0000-0000-0000000000e5';
 const PROFILE_URL = 'https://nl.linkedin.com/in/Eva-Jansen-123/?originalSubdomain=nl';
+/** A sync match's score as the engine stores it: e-mail 35, current company 25, last name 20, first name 12, title 8. */
+const STORED_SCORE = 'p1|h|100|em35x|fn12x|ln20x|cc25x|ct8x';
 
 const UNPKG = {
   'react.development.js': join(root, 'node_modules', 'react', 'umd', 'react.development.js'),
@@ -51,7 +55,7 @@ const PATCHES = [
 let current = { lcid: 1033 };
 
 /** Runs in the page before any script: the record the form shows, and what the control writes. */
-function pageStore(recordId) {
+function pageStore({ recordId, storedScore }) {
   const query = new URLSearchParams(location.search);
   const row = {
     fullname: 'Eva Jansen',
@@ -63,6 +67,16 @@ function pageStore(recordId) {
       navsync_salesnavurl: 'javascript:alert(document.domain)',
       navsync_memberurn: 'urn:li:member:1',
       navsync_matchsource: 613730000,
+    });
+  }
+  // A contact the sync matched, with the score it stored.
+  if (query.get('row') === 'scored') {
+    Object.assign(row, {
+      navsync_memberurn: 'urn:li:member:1',
+      navsync_salesnavurl: 'https://www.linkedin.com/in/eva-jansen-123',
+      navsync_matchsource: 613730000,
+      navsync_syncedat: new Date().toISOString(),
+      navsync_matchscore: storedScore,
     });
   }
   // An account form: the company card.
@@ -160,7 +174,7 @@ async function setUp() {
     aborted.push(url.host);
     return route.abort();
   });
-  await context.addInitScript(pageStore, RECORD_ID);
+  await context.addInitScript(pageStore, { recordId: RECORD_ID, storedScore: STORED_SCORE });
   page = await context.newPage();
   await open('en');
 }
@@ -181,6 +195,42 @@ async function open(locale, row = '', entity = 'contact') {
     await input.fill(value);
     await input.press('Enter');
   }
+}
+
+/** axe on the control (the harness page around it is Microsoft's): 0 violations. */
+async function axeOnControl() {
+  const result = await new AxeBuilder({ page }).include('.navsync-ep').analyze();
+  const problems = result.violations.map(
+    (v) =>
+      `axe ${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+/** The explanation a rep reads: total with confidence, one line per criterion (strongest first), no points from. */
+function expectedExplanation(locale) {
+  const say = (key, params) => format(t(key, locale), params);
+  const lines = [
+    ['Email', 35],
+    ['CurrentCompany', 25],
+    ['LastName', 20],
+    ['FirstName', 12],
+    ['CurrentTitle', 8],
+  ];
+  return {
+    total: `${say('badge.whyTotal', { total: 100 })} · ${say('matching.confidenceHigh')}`,
+    lines: lines.map(
+      ([c, points]) =>
+        `${say('common.labelValue', {
+          label: say(`matching.criterion${c}`),
+          value: say('badge.whyShare', { points, share: points }),
+        })} (${say('matching.levelExact')})`,
+    ),
+    points: lines.map(([, points]) => points),
+  };
 }
 
 async function tearDown() {
@@ -242,6 +292,30 @@ try {
         if (lang !== locale) throw new Error(`lang="${lang}"`);
         if (locale === 'en' || locale === 'de')
           await page.screenshot({ path: join(artifacts, `pcf-embedded-profile.${locale}.png`), fullPage: true });
+      },
+    ]),
+    ...['en', 'de'].map((locale) => [
+      `a sync match: the rep opens "why this match" and reads points per criterion adding up to the score (${locale}, axe 0)`,
+      async () => {
+        await open(locale, 'scored');
+        const toggle = page.getByRole('button', { name: t('badge.whyTitle', locale), exact: true });
+        await toggle.waitFor({ timeout: 20000 });
+        await axeOnControl();
+        if ((await toggle.getAttribute('aria-expanded')) !== 'false') throw new Error('open before it was asked');
+        await toggle.click();
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') throw new Error('aria-expanded not true');
+        const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+        await panel.waitFor({ timeout: 5000 });
+        const want = expectedExplanation(locale);
+        const total = await panel.locator('[data-id="why-total"]').innerText();
+        const lines = (await panel.locator('li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+        if (total !== want.total) throw new Error(`total "${total}", expected "${want.total}"`);
+        if (JSON.stringify(lines) !== JSON.stringify(want.lines))
+          throw new Error(`lines ${JSON.stringify(lines)}, expected ${JSON.stringify(want.lines)}`);
+        const sum = want.points.reduce((a, b) => a + b, 0);
+        if (sum !== 100) throw new Error(`the lines add up to ${sum}, the score shown is 100`);
+        await axeOnControl();
+        await page.screenshot({ path: join(artifacts, `pcf-embedded-profile.why.${locale}.png`), fullPage: true });
       },
     ]),
     [

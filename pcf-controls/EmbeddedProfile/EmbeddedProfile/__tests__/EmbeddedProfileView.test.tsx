@@ -173,6 +173,87 @@ describe('Embedded Profile control (rendered)', () => {
     expect(screen.getByRole('button', { name: de('profile.matchButton') })).toBeTruthy();
   });
 
+  describe('why this match', () => {
+    // As the sync stores it: e-mail 35 (same value), current company 25, last name 20, first name 12, title 8.
+    const STORED = 'p1|h|100|em35x|fn12x|ln20x|cc25x|ct8x';
+    const scored = {
+      fullname: 'Eva Jansen',
+      [p.memberUrn]: 'urn:li:member:1',
+      [p.profileUrl]: 'https://www.linkedin.com/in/eva-jansen',
+      [p.matchSource]: DV_VALUES.matchSource.sync,
+      [p.matchScore]: STORED,
+    };
+    const lineTexts = (container: HTMLElement) =>
+      Array.from(container.querySelectorAll('.navsync-ep-why li')).map((li) => li.textContent ?? '');
+
+    test.each(['en', 'de'] as const)(
+      'a sync match explains its stored score: per-criterion points adding up to the total shown (%s)',
+      async (locale) => {
+        const say = (key: string, params?: Record<string, string | number>) => format(t(key, locale), params);
+        const { view, webAPI } = await mount({ row: scored, locale });
+        expect(String(webAPI.retrieveRecord.mock.calls[0][2])).toContain(p.matchScore);
+        const toggle = screen.getByRole('button', { name: say('badge.whyTitle') });
+        expect(toggle.getAttribute('aria-expanded')).toBe('false');
+        expect(view.container.querySelector('.navsync-ep-why')).toBeNull();
+
+        fireEvent.click(toggle);
+        expect(toggle.getAttribute('aria-expanded')).toBe('true');
+        const panel = view.container.querySelector('.navsync-ep-why') as HTMLElement;
+        expect(toggle.getAttribute('aria-controls')).toBe(panel.id);
+        expect(
+          screen.getByText(`${say('badge.whyTotal', { total: 100 })} · ${say('matching.confidenceHigh')}`),
+        ).toBeTruthy();
+        const line = (criterion: string, points: number) =>
+          say('common.labelValue', {
+            label: say(`matching.criterion${criterion}`),
+            value: say('badge.whyShare', { points, share: points }),
+          }) + ` (${say('matching.levelExact')})`;
+        const shown: [string, number][] = [
+          ['Email', 35],
+          ['CurrentCompany', 25],
+          ['LastName', 20],
+          ['FirstName', 12],
+          ['CurrentTitle', 8],
+        ];
+        expect(lineTexts(panel)).toEqual(shown.map(([c, n]) => line(c, n)));
+        expect(shown.reduce((sum, [, n]) => sum + n, 0)).toBe(100);
+        expect(
+          screen.getByText(
+            say('badge.whyNotCompared', {
+              criteria: ['Phone', 'PastCompany', 'PastTitle'].map((c) => say(`matching.criterion${c}`)).join(', '),
+            }),
+          ),
+        ).toBeTruthy();
+
+        fireEvent.click(toggle);
+        expect(toggle.getAttribute('aria-expanded')).toBe('false');
+        expect(view.container.querySelector('.navsync-ep-why')).toBeNull();
+      },
+    );
+
+    test('a match by hand says there is no score to explain', async () => {
+      await mount({ row: { ...scored, [p.matchSource]: DV_VALUES.matchSource.manual } });
+      fireEvent.click(screen.getByRole('button', { name: tr('badge.whyTitle') }));
+      expect(screen.getByText(tr('badge.whyManual'))).toBeTruthy();
+      expect(screen.queryByText(tr('badge.whyTotal', { total: 100 }), { exact: false })).toBeNull();
+    });
+
+    test.each([
+      ['no stored score', null],
+      ['a stored text that is not a score', 'p1|h|99|em35x'],
+      ['an account score on a person', 'a1|h|30|nm30x'],
+    ])('a sync match with %s offers no explanation', async (_what, stored) => {
+      await mount({ row: { ...scored, [p.matchScore]: stored } });
+      expect(screen.getByRole('button', { name: tr('profile.unmatch') })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: tr('badge.whyTitle') })).toBeNull();
+    });
+
+    test('a record that is not matched has nothing to explain', async () => {
+      await mount({ row: { fullname: 'Eva Jansen', [p.matchScore]: STORED } });
+      expect(screen.queryByRole('button', { name: tr('badge.whyTitle') })).toBeNull();
+    });
+  });
+
   describe('on account and opportunity forms', () => {
     test('an account shows the company card with its LinkedIn page from the stored company URN', async () => {
       const { view } = await mount({

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react';
 import { WIDGET_IFRAME_SANDBOX } from '@navsync/shared-ts';
 import type { CompanyView, PersonView, ProfileViewModel, ProfileViewState } from '../viewmodel/ProfileViewModel';
+import { WhyThisMatch } from './WhyThisMatch';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -95,6 +96,7 @@ export function EmbeddedProfileView({ vm, t, lang }: EmbeddedProfileViewProps): 
           {t(badge.descriptionKey, badge.params)}
         </MessageBar>
       ) : null}
+      {badge?.why ? <WhyThisMatch why={badge.why} t={t} /> : null}
       {can('viewProfile') && person.profileUrl ? (
         <Link href={person.profileUrl} target="_blank" rel="noopener noreferrer">
           {t('profile.viewInSalesNavigator')}

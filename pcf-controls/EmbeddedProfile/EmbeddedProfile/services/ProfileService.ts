@@ -13,6 +13,8 @@ export interface PersonRecord {
   /** null when the column does not exist yet (data validation off) or on leads. */
   notAtCompany: number | null;
   accountName: string | null;
+  /** The sync's per-criterion score of the match as stored on the record (the core's stored-score text), or null. */
+  matchScore: string | null;
 }
 
 /** An account: the company card. */
@@ -89,6 +91,7 @@ export function personFromRow(entity: string, id: string, row: Row): PersonRecor
     syncedAt: str(row, p.syncedAt),
     notAtCompany: num(row, p.notAtCompany),
     accountName: lookup ? str(row, lookup.value + FORMATTED) : null,
+    matchScore: str(row, p.matchScore),
   };
 }
 
@@ -104,7 +107,7 @@ export class WebApiProfileService implements ProfileService {
 
   async load(entity: string, id: string): Promise<PersonRecord> {
     const p = DV.person;
-    const base = ['fullname', p.memberUrn, p.profileUrl, p.photoUrl, p.matchSource, p.syncedAt];
+    const base = ['fullname', p.memberUrn, p.profileUrl, p.photoUrl, p.matchSource, p.syncedAt, p.matchScore];
     const lookup = ACCOUNT_LOOKUP[entity];
     if (lookup) base.push(lookup.value);
     // navsync_notatcompany exists on contacts only after data validation was turned on: ask for it, and ask

@@ -3,16 +3,24 @@ import {
   badgeActionPatch,
   badgeFieldsFromDataverse,
   badgePatchToDataverse,
+  badgeExplanation,
   badgeState,
   badgeSyncedText,
   buildSalesNavigatorWidgetUrl,
+  confidenceLabelKey,
+  criterionLabelKey,
+  decodeStoredScore,
   isTrustedPhotoUrl,
   linkedInCompanyId,
+  levelLabelKey,
   parseProfileUrl,
   renderableProfileUrl,
+  type BadgeInfo,
+  type Confidence,
+  type PersonCriterion,
 } from '@navsync/shared-ts';
 import type { PersonRecord } from '../services/ProfileService';
-import type { BadgeView, ParsedProfileUrl, PatchAction, ProfileRules, SearchInputs } from './rules';
+import type { BadgeView, ParsedProfileUrl, PatchAction, ProfileRules, SearchInputs, WhyView } from './rules';
 
 function rowOf(person: PersonRecord): Record<string, unknown> {
   const p = DV.person;
@@ -23,6 +31,28 @@ function rowOf(person: PersonRecord): Record<string, unknown> {
     [p.photoUrl]: person.photoUrl,
     [p.matchSource]: person.matchSource,
     [p.syncedAt]: person.syncedAt,
+  };
+}
+
+/** The badge's "why this match", from the score the sync stored on the record (the Salesforce badge does the same). */
+function whyOf(info: BadgeInfo, stored: string | null): WhyView | null {
+  if (info.state === 'matchedByHand') return { kind: 'manual' };
+  const decoded = decodeStoredScore(stored);
+  const e = badgeExplanation(info, decoded?.kind === 'person' ? decoded.score : null);
+  if (!e) return null;
+  const labelKey = (criterion: string) => criterionLabelKey(criterion as PersonCriterion);
+  return {
+    kind: 'score',
+    total: e.total,
+    confidenceKey: confidenceLabelKey(e.confidence as Confidence),
+    lines: e.contributions.map((c) => ({
+      criterion: c.criterion,
+      labelKey: labelKey(c.criterion),
+      points: c.points,
+      share: c.sharePercent,
+      levelKey: c.level && c.level !== 'none' ? levelLabelKey(c.level) : null,
+    })),
+    noPointsKeys: e.unmatchedCriteria.map(labelKey),
   };
 }
 
@@ -43,6 +73,7 @@ export const domainRules: ProfileRules = {
       tone: info.tone,
       actions: info.actions.map((a) => a.id),
       synced: badgeSyncedText(info),
+      why: whyOf(info, person.matchScore),
     };
   },
 

@@ -20,7 +20,25 @@ export interface BadgeView {
   actions: string[];
   /** "Synced N days ago" line. */
   synced: { key: string; params: Record<string, number> };
+  /** "Why this match": the stored score of a sync match, or a match by hand (no score); null: nothing to explain. */
+  why: WhyView | null;
 }
+
+/** One criterion that gave points, as the view words it (catalogue keys and numbers). */
+export interface WhyLine {
+  criterion: string;
+  labelKey: string;
+  points: number;
+  /** Share of the total in percent (rounded). */
+  share: number;
+  /** How well it matched (a stored score keeps no compared values), or null. */
+  levelKey: string | null;
+}
+
+export type WhyView =
+  | { kind: 'manual' }
+  /** The lines' points add up to `total`, strongest first. */
+  | { kind: 'score'; total: number; confidenceKey: string; lines: WhyLine[]; noPointsKeys: string[] };
 
 export type ParsedProfileUrl = { ok: true; url: string } | { ok: false; errorKey: string };
 
