@@ -45,6 +45,12 @@ export const ERROR_CODES = {
     message: 'errors.responseTooLarge',
     remedy: 'errors.responseTooLargeRemedy',
   },
+  SIGN_IN_NOT_COMPLETED: {
+    code: 'NS-AUTH-015',
+    message: 'errors.signInNotCompleted',
+    remedy: 'errors.signInNotCompletedRemedy',
+  },
+  SIGN_IN_REVOKED: { code: 'NS-AUTH-016', message: 'errors.signInRevoked', remedy: 'errors.signInRevokedRemedy' },
 } as const;
 
 export type ErrorKind = keyof typeof ERROR_CODES;

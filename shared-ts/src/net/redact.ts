@@ -36,7 +36,9 @@ function knownSecrets(): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-const SECRET_NAME = /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid)$/i;
+// OAuth values whose names say no "secret": a device code or an authorization code (with its PKCE verifier) can be
+// exchanged for tokens while it lives.
+const SECRET_NAME = /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid|device_code|code_verifier)$/i;
 const secretName = (name: string) => SECRET_NAME.test(name) || isSecretLikeName(name);
 
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [

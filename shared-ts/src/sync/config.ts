@@ -55,6 +55,9 @@ export interface Credentials {
   dvClientId?: string;
   dvClientSecret?: string;
   dvAccessToken?: string;
+  /** A delegated sign-in (device code for Dataverse, the browser for Salesforce): exchanged for access tokens. */
+  dvRefreshToken?: string;
+  sfRefreshToken?: string;
   linkedinClientId?: string;
   linkedinClientSecret?: string;
 }
@@ -67,6 +70,8 @@ export const ENV = {
   dvClientId: 'NAVSYNC_DV_CLIENT_ID',
   dvClientSecret: 'NAVSYNC_DV_CLIENT_SECRET',
   dvAccessToken: 'NAVSYNC_DV_ACCESS_TOKEN',
+  dvRefreshToken: 'NAVSYNC_DV_REFRESH_TOKEN',
+  sfRefreshToken: 'NAVSYNC_SF_REFRESH_TOKEN',
   linkedinClientId: 'NAVSYNC_LINKEDIN_CLIENT_ID',
   linkedinClientSecret: 'NAVSYNC_LINKEDIN_CLIENT_SECRET',
 } as const;

@@ -6,7 +6,9 @@ import { SyncServicesSource } from '../linkedin/syncServices';
 import { CompanyFileSource } from '../linkedin/companySource';
 import { FileSource } from '../linkedin/fileSource';
 import { entraTokenProvider } from './entraToken';
-import { ConfigError, type Credentials, type NavSyncConfig } from './config';
+import { ConfigError, ENV, type Credentials, type NavSyncConfig } from './config';
+import { updateCredentialsFile } from './credentialsFile';
+import { refreshingToken } from './oauth/refreshingToken';
 import type { SyncOptions } from './context';
 import type { OutboundPolicy } from '../net/outbound';
 
@@ -18,14 +20,70 @@ export interface Connection {
   locale?: string;
 }
 
-/** Dataverse: a given token, or an application token from Microsoft Entra ID by client credentials. */
-function dataverseToken(cfg: NonNullable<NavSyncConfig['dataverse']>, creds: Credentials, outbound: OutboundPolicy): (force?: boolean) => Promise<string> {
+/** Microsoft Entra's token endpoint of the connection's tenant (or the one the config names: doubles, sovereign clouds). */
+export function entraTokenUrl(cfg: NonNullable<NavSyncConfig['dataverse']>): string {
+  return (
+    cfg.tokenUrl ?? `https://login.microsoftonline.com/${encodeURIComponent(cfg.tenantId as string)}/oauth2/v2.0/token`
+  );
+}
+
+/** The delegated scopes of a device-code sign-in: the environment's API as the signed-in user, and a refresh token. */
+export function dataverseUserScope(url: string): string {
+  return `${url.replace(/\/+$/, '')}/user_impersonation offline_access`;
+}
+
+/**
+ * Where a rotated refresh token is kept: the connection's credentials file, whose values win over the environment's.
+ * Without one the new token lives as long as the process (Entra does not revoke the old one on use).
+ */
+function saveRotated(
+  cfg: NavSyncConfig,
+  name: string,
+  log?: (line: string) => void,
+): ((token: string) => void) | undefined {
+  const file = cfg.credentialsFile;
+  if (!file) return undefined;
+  return (token) => {
+    try {
+      updateCredentialsFile(file, { [name]: token });
+    } catch (e) {
+      log?.(`could not save the renewed sign-in to ${file}: ${(e as Error).message}`);
+    }
+  };
+}
+
+/**
+ * Dataverse: a given token; an application token from Microsoft Entra ID by client credentials; or the integration
+ * user's delegated tokens from the refresh token a device-code sign-in saved.
+ */
+function dataverseToken(
+  full: NavSyncConfig,
+  creds: Credentials,
+  outbound: OutboundPolicy,
+  log?: (line: string) => void,
+): (force?: boolean) => Promise<string> {
+  const cfg = full.dataverse as NonNullable<NavSyncConfig['dataverse']>;
   if (creds.dvAccessToken) return async () => creds.dvAccessToken as string;
-  if (!creds.dvClientId || !creds.dvClientSecret || !(cfg.tenantId || cfg.tokenUrl)) {
-    throw new ConfigError('Dataverse credentials missing: set NAVSYNC_DV_ACCESS_TOKEN, or NAVSYNC_DV_CLIENT_ID + NAVSYNC_DV_CLIENT_SECRET with dataverse.tenantId');
+  const tenantKnown = !!(cfg.tenantId || cfg.tokenUrl);
+  if (creds.dvRefreshToken && creds.dvClientId && tenantKnown) {
+    const source = refreshingToken({
+      platform: 'dataverse',
+      tokenUrl: entraTokenUrl(cfg),
+      clientId: creds.dvClientId,
+      refreshToken: creds.dvRefreshToken,
+      scope: dataverseUserScope(cfg.url),
+      outbound,
+      onRotate: saveRotated(full, ENV.dvRefreshToken, log),
+    });
+    return async (force) => (await source(force)).value;
+  }
+  if (!creds.dvClientId || !creds.dvClientSecret || !tenantKnown) {
+    throw new ConfigError(
+      'Dataverse credentials missing: set NAVSYNC_DV_ACCESS_TOKEN, or NAVSYNC_DV_CLIENT_ID + NAVSYNC_DV_CLIENT_SECRET with dataverse.tenantId, or sign in with navsync connect dataverse --device-code',
+    );
   }
   return entraTokenProvider({
-    tokenUrl: cfg.tokenUrl ?? `https://login.microsoftonline.com/${encodeURIComponent(cfg.tenantId as string)}/oauth2/v2.0/token`,
+    tokenUrl: entraTokenUrl(cfg),
     clientId: creds.dvClientId,
     clientSecret: creds.dvClientSecret,
     resource: cfg.url,
@@ -37,7 +95,9 @@ export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (lin
   if (cfg.crm === 'salesforce') {
     const sf = cfg.salesforce as NonNullable<NavSyncConfig['salesforce']>;
     if (!creds.sfAccessToken && !(creds.sfClientId && creds.sfClientSecret)) {
-      throw new ConfigError('Salesforce credentials missing: set NAVSYNC_SF_ACCESS_TOKEN, or NAVSYNC_SF_CLIENT_ID + NAVSYNC_SF_CLIENT_SECRET');
+      throw new ConfigError(
+        'Salesforce credentials missing: set NAVSYNC_SF_ACCESS_TOKEN, or NAVSYNC_SF_CLIENT_ID + NAVSYNC_SF_CLIENT_SECRET',
+      );
     }
     return new SalesforceGateway({
       instanceUrl: sf.instanceUrl,
@@ -52,18 +112,37 @@ export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (lin
     });
   }
   const dv = cfg.dataverse as NonNullable<NavSyncConfig['dataverse']>;
-  return new DataverseGateway({ url: dv.url, apiVersion: dv.apiVersion, getToken: dataverseToken(dv, creds, outboundOf(cfg)), outbound: outboundOf(cfg), log });
+  return new DataverseGateway({
+    url: dv.url,
+    apiVersion: dv.apiVersion,
+    getToken: dataverseToken(cfg, creds, outboundOf(cfg), log),
+    outbound: outboundOf(cfg),
+    log,
+  });
 }
 
-export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (line: string) => void): LinkedInSource {
+export function linkedinFromConfig(
+  cfg: NavSyncConfig,
+  creds: Credentials,
+  log?: (line: string) => void,
+): LinkedInSource {
   const li = cfg.linkedin;
   if (li.source === 'file') {
-    return new FileSource({ exportFiles: li.exportFiles, associationsFile: li.associationsFile, columns: li.columns, delimiter: li.delimiter, encoding: li.encoding });
+    return new FileSource({
+      exportFiles: li.exportFiles,
+      associationsFile: li.associationsFile,
+      columns: li.columns,
+      delimiter: li.delimiter,
+      encoding: li.encoding,
+    });
   }
   if (!creds.linkedinClientId || !creds.linkedinClientSecret) {
-    throw new ConfigError('LinkedIn credentials missing: set NAVSYNC_LINKEDIN_CLIENT_ID and NAVSYNC_LINKEDIN_CLIENT_SECRET');
+    throw new ConfigError(
+      'LinkedIn credentials missing: set NAVSYNC_LINKEDIN_CLIENT_ID and NAVSYNC_LINKEDIN_CLIENT_SECRET',
+    );
   }
-  if (!li.crmInstanceValue) throw new ConfigError('config: linkedin.crmInstanceValue (the org id LinkedIn CRM Sync knows) is required');
+  if (!li.crmInstanceValue)
+    throw new ConfigError('config: linkedin.crmInstanceValue (the org id LinkedIn CRM Sync knows) is required');
   const dynamics = cfg.crm === 'dataverse';
   return new SyncServicesSource({
     apiBaseUrl: li.apiBaseUrl,
@@ -73,7 +152,8 @@ export function linkedinFromConfig(cfg: NavSyncConfig, creds: Credentials, log?:
     crmKey: li.crmKey ?? (dynamics ? 'DYNAMICS' : 'SFDC'),
     crmInstanceValue: li.crmInstanceValue,
     partner: li.partner ?? (dynamics ? 'MS' : 'SFDC'),
-    associationInstanceId: li.associationInstanceId ?? (dynamics ? new URL(cfg.dataverse?.url ?? 'http://x').hostname : li.crmInstanceValue),
+    associationInstanceId:
+      li.associationInstanceId ?? (dynamics ? new URL(cfg.dataverse?.url ?? 'http://x').hostname : li.crmInstanceValue),
     columns: li.columns,
     delimiter: li.delimiter,
     ...(li.pollIntervalMs ? { pollIntervalMs: li.pollIntervalMs } : {}),

@@ -6,17 +6,21 @@
  *
  *   navsync connect salesforce [--config file] [--instance-url https://acme.my.salesforce.com] [--client-id …]
  *   navsync connect dataverse  [--config file] [--url https://org.crm4.dynamics.com] [--tenant-id …] [--client-id …]
+ *   navsync connect dataverse --device-code [--url …] [--tenant-id …] [--client-id …]
  *   options: --secrets file|env, --credentials-file file, --login-url / --token-url (sandbox, sovereign clouds)
+ * With --device-code the admin signs in as the integration user in a browser on any device (Microsoft's device code
+ * flow); no client secret exists, and the refresh token of that sign-in goes to the credentials file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { describeError } from '../domain/errors';
+import { CatalogueError, describeError, type ErrorKind } from '../domain/errors';
 import { resolveLocale } from '../domain/i18n/index';
 import { redact, registerSecret } from '../net/redact';
 import { ConfigError, ENV, loadConfig, type Credentials, type NavSyncConfig } from './config';
-import { crmFromConfig } from './connect';
+import { crmFromConfig, dataverseUserScope, entraTokenUrl } from './connect';
+import { deviceCodeUrlOf, signInWithDeviceCode, type SignedIn } from './oauth/deviceCode';
 import { writeCredentialsFile } from './credentialsFile';
 
 type Crm = 'salesforce' | 'dataverse';
@@ -29,6 +33,8 @@ interface ConnectArgs {
   credentialsFile?: string;
   /** --allow-loopback: plain http to 127.0.0.1 (the test doubles); written into the config. */
   allowLoopback?: boolean;
+  /** Dataverse: sign in as the integration user by device code instead of an app secret. */
+  deviceCode?: boolean;
 }
 
 const FLAGS: Record<Crm, string[]> = {
@@ -37,9 +43,10 @@ const FLAGS: Record<Crm, string[]> = {
 };
 
 export const CONNECT_USAGE = `usage: navsync connect salesforce [--instance-url url] [--client-id id] [--login-url url] [--namespace ns]
-       navsync connect dataverse  [--url url] [--tenant-id id] [--client-id id] [--token-url url]
+       navsync connect dataverse  [--url url] [--tenant-id id] [--client-id id] [--token-url url] [--device-code]
        common: [--config file] [--secrets file|env] [--credentials-file file]
-The client secret is asked for without echo, or read from ${ENV.sfClientSecret} / ${ENV.dvClientSecret}; never give it as an argument.`;
+The client secret is asked for without echo, or read from ${ENV.sfClientSecret} / ${ENV.dvClientSecret}; never give it as an argument.
+--device-code (Dataverse): sign in as the integration user in a browser instead; its refresh token goes to the credentials file.`;
 
 const GUIDE: Record<Crm, string[]> = {
   salesforce: [
@@ -59,6 +66,15 @@ const GUIDE: Record<Crm, string[]> = {
   ],
 };
 
+const DEVICE_CODE_GUIDE = [
+  'Connect NavSync to Dataverse by signing in as the integration user (device code; see the README "Run it for your org"):',
+  '  1. Entra admin center → App registrations → New registration (single tenant); Authentication → Advanced settings →',
+  '     Allow public client flows: Yes; API permissions → Add → Dynamics CRM → Delegated → user_impersonation.',
+  '  2. The integration user is a licensed Dynamics 365 user with a security role that reads and writes accounts,',
+  '     contacts, leads, opportunities, activities and the navsync_ tables (README). Dynamics 365 on-premises is not supported.',
+  "  3. The app registration's Overview gives the application (client) id and the directory (tenant) id.",
+];
+
 export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ConnectArgs {
   const crm = argv[0];
   if (crm !== 'salesforce' && crm !== 'dataverse')
@@ -75,6 +91,7 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     if (x === '--config') a.config = value();
     else if (x === '--credentials-file') a.credentialsFile = value();
     else if (x === '--allow-loopback') a.allowLoopback = true;
+    else if (x === '--device-code' && crm === 'dataverse') a.deviceCode = true;
     else if (x === '--secrets') {
       const v = value();
       if (v !== 'file' && v !== 'env') throw new ConfigError('--secrets is "file" or "env"');
@@ -86,6 +103,10 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     else if (FLAGS[crm].includes(name)) a.values[name] = value();
     else throw new ConfigError(`unknown argument for connect ${crm}: ${x}`);
   }
+  if (a.deviceCode && a.secrets === 'env')
+    throw new ConfigError(
+      '--device-code keeps the sign-in (a refresh token) in the credentials file; --secrets env is for client secrets',
+    );
   return a;
 }
 
@@ -148,7 +169,7 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
     return 2;
   }
   const say = (line: string) => process.stdout.write(`${redact(line)}\n`);
-  for (const line of GUIDE[a.crm]) say(line);
+  for (const line of a.deviceCode ? DEVICE_CODE_GUIDE : GUIDE[a.crm]) say(line);
   const asker = new Asker(!!process.stdin.isTTY);
   const locale = resolveLocale(env.NAVSYNC_LOCALE ?? '');
   try {
@@ -182,14 +203,50 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
     }
     v['client-id'] ??=
       env[idVar] ?? (await asker.ask('Client id (consumer key / application id): ', `--client-id or ${idVar}`));
-    const secret = env[secretVar] || (await asker.ask('Client secret (not shown): ', secretVar, true));
-    if (!secret) throw new ConfigError(`${secretVar} is missing`);
-    registerSecret(secret);
+    const fail = (kind: ErrorKind, detail?: string, objects = '') => {
+      const e = describeError(kind, locale, detail, { objects });
+      say(`✗ ${e.code} ${e.message}`);
+      say(`  ${e.remedy}`);
+      if (e.detail) say(`  (${e.detail})`);
+      say('Nothing was written. Fix the above and run navsync connect again.');
+      return 1;
+    };
 
-    const creds: Credentials =
-      a.crm === 'salesforce'
-        ? { sfClientId: v['client-id'], sfClientSecret: secret }
-        : { dvClientId: v['client-id'], dvClientSecret: secret };
+    let creds: Credentials;
+    let credVars: Record<string, string>;
+    if (a.deviceCode) {
+      let signedIn: SignedIn;
+      try {
+        signedIn = await signInWithDeviceCode({
+          deviceCodeUrl: deviceCodeUrlOf(entraTokenUrl(section as { url: string })),
+          tokenUrl: entraTokenUrl(section as { url: string }),
+          clientId: v['client-id'],
+          scope: dataverseUserScope(section.url),
+          outbound: { allowLoopback: a.allowLoopback === true },
+          show: (p) => {
+            say(`To sign in, open ${p.verificationUri} in a browser on any device and enter the code ${p.userCode}`);
+            say(
+              `  (valid for ${Math.round(p.expiresIn / 60)} minutes). Sign in as the integration user and accept. Waiting …`,
+            );
+          },
+        });
+      } catch (e) {
+        if (e instanceof CatalogueError) return fail(e.kind, e.detail);
+        throw e;
+      }
+      say('✓ Signed in.');
+      creds = { dvAccessToken: signedIn.accessToken };
+      credVars = { [idVar]: v['client-id'], [ENV.dvRefreshToken]: signedIn.refreshToken };
+    } else {
+      const secret = env[secretVar] || (await asker.ask('Client secret (not shown): ', secretVar, true));
+      if (!secret) throw new ConfigError(`${secretVar} is missing`);
+      registerSecret(secret);
+      creds =
+        a.crm === 'salesforce'
+          ? { sfClientId: v['client-id'], sfClientSecret: secret }
+          : { dvClientId: v['client-id'], dvClientSecret: secret };
+      credVars = { [idVar]: v['client-id'], [secretVar]: secret };
+    }
     const cfg = {
       crm: a.crm,
       [a.crm]: section,
@@ -201,14 +258,8 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
     const check = await crm.checkConnection();
     if (!check.ok) {
       const kind = check.error?.kind ?? (check.unreadable.length ? 'OBJECTS_UNREADABLE' : 'CONNECT_FAILED');
-      const e = describeError(kind, locale, check.error?.detail ?? (check.unreadable.join(', ') || undefined), {
-        objects: check.unreadable.join(', '),
-      });
-      say(`✗ ${e.code} ${e.message}`);
-      say(`  ${e.remedy}`);
-      if (e.detail) say(`  (${e.detail})`);
-      say('Nothing was written. Fix the above and run navsync connect again.');
-      return 1;
+      const objects = check.unreadable.join(', ');
+      return fail(kind, check.error?.detail ?? (objects || undefined), objects);
     }
     const orgId = await crm.instanceId();
     say(
@@ -225,7 +276,6 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
       ...(a.allowLoopback ? { allowLoopback: true } : {}),
     };
     next.linkedin ??= { source: 'api', crmInstanceValue: orgId };
-    const credVars = { [idVar]: v['client-id'], [secretVar]: secret };
     if (a.secrets === 'file') {
       const credFile = resolve(
         a.credentialsFile ?? join(dirname(file), `${basename(file).replace(/\.json$/i, '')}.credentials.json`),

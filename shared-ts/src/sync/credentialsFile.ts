@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { ConfigError, ENV, credentialsFromEnv, type Credentials, type NavSyncConfig } from './config';
 import { writePrivateFileSync } from './privateFile';
 
@@ -38,6 +38,21 @@ export function readCredentialsFile(file: string): Record<string, string> {
 /** Written with mode 0600 (set on the open file too, so an older file with a wider mode is narrowed). */
 export function writeCredentialsFile(file: string, values: Record<string, string>): void {
   writePrivateFileSync(file, `${JSON.stringify(values, null, 2)}\n`);
+}
+
+/**
+ * Changes some values of a credentials file, e.g. a rotated refresh token. Written to a private file beside it and
+ * renamed over it, so a crash mid-write leaves the old file whole (losing a refresh token means signing in again).
+ */
+export function updateCredentialsFile(file: string, changes: Record<string, string>): void {
+  const next = { ...(existsSync(file) ? readCredentialsFile(file) : {}), ...changes };
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeCredentialsFile(tmp, next);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 /** The credentials of a connection: its credentials file (when the config names one) over the environment. */

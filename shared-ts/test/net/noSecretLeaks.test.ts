@@ -30,17 +30,25 @@ const secretName = fc.constantFrom(
   'OTHER_CREDENTIALS',
 );
 /** Where the secret goes: a credential NavSync uses (wrong, so the error paths run) or an unrelated variable. */
-const placement = fc.constantFrom('crmSecret', 'linkedinSecret', 'unrelated', 'dataverseToken');
+const placement = fc.constantFrom(
+  'crmSecret',
+  'linkedinSecret',
+  'unrelated',
+  'dataverseToken',
+  'dataverseRefreshToken',
+);
 
 (navsyncBuilt ? describe : describe.skip)('no secret from the environment in any output', () => {
   test('stdout, stderr, the JSON report and the HTML report of navsync runs', async () => {
     await fc.assert(
       fc.asyncProperty(secret, secretName, placement, fc.boolean(), async (value, name, where, echo) => {
-        const crm: Crm = where === 'dataverseToken' ? 'dataverse' : 'salesforce';
+        const crm: Crm = where.startsWith('dataverse') ? 'dataverse' : 'salesforce';
         const vars = { ...credentials(env, crm), [name]: value };
         if (where === 'crmSecret') vars.NAVSYNC_SF_CLIENT_SECRET = value;
         if (where === 'linkedinSecret') vars.NAVSYNC_LINKEDIN_CLIENT_SECRET = value;
         if (where === 'dataverseToken') vars.NAVSYNC_DV_ACCESS_TOKEN = value;
+        // A saved device-code sign-in the token endpoint refuses (the error path prints the refresh request).
+        if (where === 'dataverseRefreshToken') vars.NAVSYNC_DV_REFRESH_TOKEN = value;
         // A server that echoes what it was given back in its error message.
         env.salesforce.clearFaults();
         if (echo) {

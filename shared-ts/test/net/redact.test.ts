@@ -34,6 +34,14 @@ test('Salesforce session ids, sessionId in JSON and name: value / name=value for
     ['x-api-key = 5f5f5f5f5f', 'x-api-key = ***'],
     ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Authorization: Basic ***'],
     ['tokenUrl=https://login.example/t status: 401', 'tokenUrl=https://login.example/t status: 401'],
+    // The delegated sign-ins: refresh tokens, device codes and PKCE verifiers in forms and JSON.
+    [
+      'grant_type=refresh_token&client_id=app&refresh_token=1.AQ4Aabc-def_123',
+      'grant_type=refresh_token&client_id=app&refresh_token=***',
+    ],
+    ['{"device_code":"DAQABAAEAAAD-xyz","user_code":"KQWERTYU"}', '{"device_code":"***","user_code":"KQWERTYU"}'],
+    ['code=aPrx123&code_verifier=abcDEF123-._~xyz', 'code=aPrx123&code_verifier=***'],
+    ['NAVSYNC_DV_REFRESH_TOKEN=1.AQ4Aabc', 'NAVSYNC_DV_REFRESH_TOKEN=***'],
   ];
   for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
 });

@@ -51,6 +51,12 @@ export const errorsArea = defineArea('errors', {
     responseTooLarge: 'A response was larger than NavSync accepts, so it was not read.',
     responseTooLargeRemedy:
       'Look at the detail in the run report. A real Salesforce, Dataverse or LinkedIn response stays far below this limit; check that the configured addresses are the right ones.',
+    signInNotCompleted: 'The sign-in was not completed, so NavSync is not connected.',
+    signInNotCompletedRemedy:
+      'Run navsync connect again and, before the code expires (15 minutes), open the sign-in page shown, enter the code and accept as the integration user. If your organisation blocks this kind of sign-in, use an app registration with a client secret instead.',
+    signInRevoked: 'The saved sign-in of the integration user is no longer valid.',
+    signInRevokedRemedy:
+      'Sign in again with navsync connect (--device-code for Dataverse, --browser for Salesforce). A saved sign-in ends when it is unused for 90 days, when the user’s password changes, or when an administrator revokes it.',
   },
   nl: {
     connectFailed: 'Kan geen verbinding maken met CRM. Probeer het later opnieuw.',
@@ -101,6 +107,12 @@ export const errorsArea = defineArea('errors', {
     responseTooLarge: 'Een antwoord was groter dan NavSync accepteert en is daarom niet gelezen.',
     responseTooLargeRemedy:
       'Bekijk de details in het runrapport. Een echt antwoord van Salesforce, Dataverse of LinkedIn blijft ver onder deze limiet; controleer of de ingestelde adressen de juiste zijn.',
+    signInNotCompleted: 'De aanmelding is niet voltooid, dus NavSync is niet verbonden.',
+    signInNotCompletedRemedy:
+      'Voer navsync connect opnieuw uit en open, voordat de code verloopt (15 minuten), de getoonde aanmeldpagina, voer de code in en accepteer als de integratiegebruiker. Als uw organisatie deze manier van aanmelden blokkeert, gebruik dan een app-registratie met een clientgeheim.',
+    signInRevoked: 'De opgeslagen aanmelding van de integratiegebruiker is niet meer geldig.',
+    signInRevokedRemedy:
+      'Meld opnieuw aan met navsync connect (--device-code voor Dataverse, --browser voor Salesforce). Een opgeslagen aanmelding vervalt na 90 dagen zonder gebruik, als het wachtwoord van de gebruiker wijzigt of als een beheerder haar intrekt.',
   },
   fr: {
     connectFailed: 'Impossible de se connecter au CRM. Veuillez réessayer plus tard.',
@@ -153,6 +165,12 @@ export const errorsArea = defineArea('errors', {
     responseTooLarge: 'Une réponse dépassait la taille acceptée par NavSync ; elle n’a pas été lue.',
     responseTooLargeRemedy:
       'Consultez le détail dans le rapport d’exécution. Une vraie réponse de Salesforce, Dataverse ou LinkedIn reste bien en dessous de cette limite ; vérifiez que les adresses configurées sont les bonnes.',
+    signInNotCompleted: 'La connexion n’a pas été menée à terme : NavSync n’est pas connecté.',
+    signInNotCompletedRemedy:
+      'Relancez navsync connect et, avant l’expiration du code (15 minutes), ouvrez la page de connexion indiquée, saisissez le code et acceptez en tant qu’utilisateur d’intégration. Si votre organisation bloque ce mode de connexion, utilisez plutôt une inscription d’application avec un secret client.',
+    signInRevoked: 'La connexion enregistrée de l’utilisateur d’intégration n’est plus valide.',
+    signInRevokedRemedy:
+      'Reconnectez-vous avec navsync connect (--device-code pour Dataverse, --browser pour Salesforce). Une connexion enregistrée prend fin après 90 jours sans utilisation, quand le mot de passe de l’utilisateur change ou quand un administrateur la révoque.',
   },
   it: {
     connectFailed: 'Impossibile connettersi al CRM. Riprova più tardi.',
@@ -205,6 +223,12 @@ export const errorsArea = defineArea('errors', {
     responseTooLarge: 'Una risposta superava la dimensione accettata da NavSync e non è stata letta.',
     responseTooLargeRemedy:
       'Controlla il dettaglio nel report di esecuzione. Una vera risposta di Salesforce, Dataverse o LinkedIn resta molto al di sotto di questo limite; verifica che gli indirizzi configurati siano quelli giusti.',
+    signInNotCompleted: 'L’accesso non è stato completato, quindi NavSync non è connesso.',
+    signInNotCompletedRemedy:
+      'Esegui di nuovo navsync connect e, prima che il codice scada (15 minuti), apri la pagina di accesso indicata, inserisci il codice e accetta come utente di integrazione. Se la tua organizzazione blocca questo tipo di accesso, usa invece una registrazione dell’app con un segreto client.',
+    signInRevoked: 'L’accesso salvato dell’utente di integrazione non è più valido.',
+    signInRevokedRemedy:
+      'Accedi di nuovo con navsync connect (--device-code per Dataverse, --browser per Salesforce). Un accesso salvato termina dopo 90 giorni di inutilizzo, quando cambia la password dell’utente o quando un amministratore lo revoca.',
   },
   de: {
     connectFailed: 'Es konnte keine Verbindung zum CRM hergestellt werden. Bitte versuchen Sie es später erneut.',
@@ -258,5 +282,11 @@ export const errorsArea = defineArea('errors', {
     responseTooLarge: 'Eine Antwort war größer, als NavSync akzeptiert, und wurde daher nicht gelesen.',
     responseTooLargeRemedy:
       'Sehen Sie sich die Details im Laufbericht an. Eine echte Antwort von Salesforce, Dataverse oder LinkedIn bleibt weit unter dieser Grenze; prüfen Sie, ob die konfigurierten Adressen stimmen.',
+    signInNotCompleted: 'Die Anmeldung wurde nicht abgeschlossen, daher ist NavSync nicht verbunden.',
+    signInNotCompletedRemedy:
+      'Führen Sie navsync connect erneut aus und öffnen Sie, bevor der Code abläuft (15 Minuten), die angezeigte Anmeldeseite, geben Sie den Code ein und stimmen Sie als Integrationsbenutzer zu. Wenn Ihre Organisation diese Art der Anmeldung sperrt, verwenden Sie stattdessen eine App-Registrierung mit einem Clientgeheimnis.',
+    signInRevoked: 'Die gespeicherte Anmeldung des Integrationsbenutzers ist nicht mehr gültig.',
+    signInRevokedRemedy:
+      'Melden Sie sich mit navsync connect erneut an (--device-code für Dataverse, --browser für Salesforce). Eine gespeicherte Anmeldung endet nach 90 Tagen ohne Nutzung, wenn sich das Kennwort des Benutzers ändert oder wenn ein Administrator sie widerruft.',
   },
 });
