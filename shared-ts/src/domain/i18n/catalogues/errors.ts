@@ -134,7 +134,8 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'Le fichier n’est pas un export Data Validation que NavSync sait lire. Rien n’a été modifié.',
     exportRefusedRemedy:
       'Exportez à nouveau le fichier avec une colonne d’identifiant d’enregistrement et une colonne de statut, enregistré en UTF-8. Si ses colonnes portent d’autres noms, associez-les dans linkedin.columns ; pour un fichier dans un autre encodage, définissez linkedin.encoding ; pour un fichier séparé par « ; », définissez linkedin.delimiter (ou --delimiter).',
-    runInProgress: 'Une autre exécution de NavSync travaille déjà sur cette connexion CRM. Cette exécution n’a rien modifié.',
+    runInProgress:
+      'Une autre exécution de NavSync travaille déjà sur cette connexion CRM. Cette exécution n’a rien modifié.',
     runInProgressRemedy:
       'Attendez la fin de cette exécution (la prochaine exécution planifiée reprend), ou faites patienter celle-ci avec --wait <minutes>. Si cette exécution a été arrêtée, son bail expire à l’heure indiquée dans le détail et est alors repris.',
     unknown: 'Une erreur inattendue s’est produite.',
@@ -193,7 +194,8 @@ export const errorsArea = defineArea('errors', {
       'Il file non è un’esportazione Data Validation che NavSync sa leggere. Non è stato modificato nulla.',
     exportRefusedRemedy:
       'Esporta di nuovo il file con una colonna per l’ID del record e una colonna di stato, salvato in UTF-8. Se le colonne hanno altri nomi, associale in linkedin.columns; per un file con un’altra codifica imposta linkedin.encoding; per un file separato da “;” imposta linkedin.delimiter (o --delimiter).',
-    runInProgress: 'Un’altra esecuzione di NavSync sta già lavorando su questa connessione CRM. Questa esecuzione non ha modificato nulla.',
+    runInProgress:
+      'Un’altra esecuzione di NavSync sta già lavorando su questa connessione CRM. Questa esecuzione non ha modificato nulla.',
     runInProgressRemedy:
       'Attendi che quell’esecuzione termini (la prossima esecuzione pianificata continua), oppure fai attendere questa con --wait <minuti>. Se quell’esecuzione è stata interrotta, il suo lease scade all’ora indicata nel dettaglio e viene poi rilevato.',
     unknown: 'Si è verificato un errore imprevisto.',
@@ -250,7 +252,8 @@ export const errorsArea = defineArea('errors', {
     exportRefused: 'Die Datei ist kein Data-Validation-Export, den NavSync lesen kann. Es wurde nichts geändert.',
     exportRefusedRemedy:
       'Exportieren Sie die Datei erneut mit einer Spalte für die Datensatz-ID und einer Statusspalte, als UTF-8 gespeichert. Haben die Spalten andere Namen, ordnen Sie sie in linkedin.columns zu; für eine Datei in einer anderen Kodierung setzen Sie linkedin.encoding; für eine durch „;“ getrennte Datei linkedin.delimiter (oder --delimiter).',
-    runInProgress: 'Ein anderer NavSync-Lauf arbeitet bereits an dieser CRM-Verbindung. Dieser Lauf hat nichts geändert.',
+    runInProgress:
+      'Ein anderer NavSync-Lauf arbeitet bereits an dieser CRM-Verbindung. Dieser Lauf hat nichts geändert.',
     runInProgressRemedy:
       'Warten Sie, bis dieser Lauf beendet ist (der nächste geplante Lauf macht weiter), oder lassen Sie diesen mit --wait <Minuten> darauf warten. Wurde jener Lauf abgebrochen, läuft seine Sperre zu der in den Details genannten Zeit ab und wird dann übernommen.',
     unknown: 'Etwas Unerwartetes ist schiefgegangen.',
