@@ -19,6 +19,10 @@ export interface SalesforceConfig {
   apiVersion?: string;
   /** Writes above this many records go through Bulk API 2.0 (default 200: Collections take ≤ 200 per call). */
   bulkThreshold?: number;
+  /** Queries selecting more records than this are read through a Bulk API 2.0 query job (default 10,000). */
+  bulkQueryThreshold?: number;
+  /** Rows per Bulk query results set (maxRecords; default 50,000). */
+  bulkQueryMaxRecords?: number;
   /** Bulk job polling (ms). */
   bulkPollIntervalMs?: number;
   bulkPollTimeoutMs?: number;

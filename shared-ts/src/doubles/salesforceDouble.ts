@@ -1,8 +1,8 @@
 /**
  * Loopback double of the Salesforce REST + Bulk API 2.0 subset the gateway uses (shared/reference/salesforce-api.md
  * §7–9): OAuth client credentials, userinfo, describeGlobal/describe, SOQL query + queryMore, sObject CRUD,
- * sObject Collections (≤ 200, per-record `statusCode` errors), Bulk API 2.0 ingest (CSV, per-record results),
- * error bodies `[{"errorCode","message","fields"}]`, `Sforce-Limit-Info` on every response. Data lives in memory.
+ * sObject Collections (≤ 200, per-record `statusCode` errors), Bulk API 2.0 ingest (CSV, per-record results) and
+ * query jobs (salesforceBulkQuery.ts), error bodies `[{"errorCode","message","fields"}]`, `Sforce-Limit-Info` on every response. Data lives in memory.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { csvDocument } from '../net/csv';
 import { LoopbackDouble, sendJson } from './server';
 import { salesforceRequestKind } from '../crm/salesforce/requestKind';
 import { evaluate, parseSoql, SoqlError, type Cond } from './soql';
+import { BulkQueryJobs } from './salesforceBulkQuery';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
 
@@ -255,6 +256,8 @@ export class SalesforceDouble extends LoopbackDouble {
   private seq = 1;
   private cursors = new Map<string, { records: SfRecord[]; fields: string[]; object: string; pos: number }>();
   private jobs = new Map<string, BulkJob>();
+  /** Bulk API 2.0 query jobs. */
+  readonly queryJobs: BulkQueryJobs;
   private rules: ValidationRule[] = [];
   private hidden: Set<string>;
   private readonly nameCache = new Map<string, Map<string, string>>();
@@ -282,12 +285,20 @@ export class SalesforceDouble extends LoopbackDouble {
     this.schema = schema(this.ns);
     for (const o of Object.keys(this.schema)) this.db.set(o, new Map());
     this.hidden = new Set(opts.hiddenObjects ?? []);
+
     this.userId = this.insert('User', {
       Name: 'NavSync Integration',
       Username: 'integration@navsync.example',
       Email: 'integration@navsync.example',
       IsActive: true,
     }).Id;
+    this.queryJobs = new BulkQueryJobs({
+      version: this.version,
+      userId: this.userId,
+      pollsUntilComplete: opts.bulkPollsUntilComplete ?? 0,
+      select: (soql) => this.select(soql),
+      value: (object, record, field) => this.read(object, record as SfRecord, field),
+    });
     this.insert('TaskStatus', { ApiName: 'Open', MasterLabel: 'Open', IsClosed: false, IsDefault: true, SortOrder: 1 });
     this.insert('TaskStatus', {
       ApiName: 'Completed',
@@ -509,6 +520,13 @@ export class SalesforceDouble extends LoopbackDouble {
         case 'bulkResults':
         case 'bulkDelete':
           return this.bulk(kind, path, body, res, headers);
+        case 'bulkQueryCreate':
+        case 'bulkQueryList':
+        case 'bulkQueryPoll':
+        case 'bulkQueryAbort':
+        case 'bulkQueryDelete':
+        case 'bulkQueryResults':
+          return this.queryJobs.handle(kind, path, url.searchParams, body, res, headers);
         case 'bulkList':
           // GET /jobs/ingest: every ingest job of the org, one page here.
           return sendJson(
@@ -599,6 +617,14 @@ export class SalesforceDouble extends LoopbackDouble {
   }
 
   private query(soql: string): unknown {
+    const { object, fields, records } = this.select(soql);
+    const cursor = `01g5e${randomBytes(5).toString('hex')}`;
+    this.cursors.set(cursor, { records, fields, object, pos: 0 });
+    return this.page(cursor);
+  }
+
+  /** The records a SOQL query selects, in its order (a query's cursor and a Bulk query job both start here). */
+  private select(soql: string): { object: string; fields: string[]; records: SfRecord[] } {
     const q = parseSoql(soql);
     this.visible(q.object);
     const object = q.object;
@@ -629,9 +655,7 @@ export class SalesforceDouble extends LoopbackDouble {
       });
     }
     if (q.limit !== null) rows = rows.slice(0, q.limit);
-    const cursor = `01g5e${randomBytes(5).toString('hex')}`;
-    this.cursors.set(cursor, { records: rows, fields: q.fields, object, pos: 0 });
-    return this.page(cursor);
+    return { object, fields: q.fields, records: rows };
   }
 
   private queryMore(locator: string): unknown {

@@ -163,6 +163,94 @@ describe('queries', () => {
   });
 });
 
+describe('Bulk API 2.0 query', () => {
+  test('the double follows the contract: job state, results sets of maxRecords with Sforce-Locator and Sforce-NumberOfRecords', async () => {
+    const base = `${sf.url}/services/data/v${sf.version}/jobs/query`;
+    const token = sf.issueToken();
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Account.Name FROM Contact' }) });
+    const job = (await created.json()) as { id: string; state: string; object: string };
+    expect(job).toMatchObject({ state: 'UploadComplete', object: 'Contact' });
+    const early = await fetch(`${base}/${job.id}/results`, { headers });
+    expect(early.status).toBe(400);
+    expect(await (await fetch(`${base}/${job.id}`, { headers })).json()).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 1200 });
+    const sets: { count: string | null; locator: string | null; lines: string[] }[] = [];
+    for (let locator = ''; locator !== 'null'; ) {
+      const res = await fetch(`${base}/${job.id}/results?maxRecords=500${locator ? `&locator=${locator}` : ''}`, { headers });
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      const lines = (await res.text()).trim().split('\n');
+      sets.push({ count: res.headers.get('sforce-numberofrecords'), locator: res.headers.get('sforce-locator'), lines });
+      locator = res.headers.get('sforce-locator') ?? 'null';
+    }
+    expect(sets.map((s) => [s.count, s.lines.length - 1])).toEqual([['500', 500], ['500', 500], ['200', 200]]);
+    expect(sets[2].locator).toBe('null');
+    expect(sets[0].lines[0]).toBe('Id,Account.Name');
+    expect(sets[0].lines[1]).toBe(`${contacts[0]},Compagnie 0 S.A.`);
+    expect((await fetch(`${base}/${job.id}/results?locator=bm9wZQ`, { headers })).status).toBe(400);
+    // A finished job cannot be aborted; it can be deleted.
+    expect((await fetch(`${base}/${job.id}`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'Aborted' }) })).status).toBe(400);
+    expect((await fetch(`${base}/${job.id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect((await fetch(`${base}/${job.id}`, { headers })).status).toBe(404);
+  });
+
+  test('a large scope is read through one query job instead of a chain of query pages; the records are the same', async () => {
+    const paged = await all(gateway().people({ kind: 'contact' }));
+    sf.resetCounts();
+    const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 700 });
+    const bulk = await all(g.people({ kind: 'contact' }));
+    expect(bulk).toEqual(paged);
+    // The first query page tells the size; then create, poll, and two results sets of at most 700.
+    expect(sf.counts().byKind).toEqual({ token: 1, query: 1, bulkQueryCreate: 1, bulkQueryPoll: 1, bulkQueryResults: 2 });
+    expect(sf.queryJobs.resultSets.slice(-2).map((r) => [r.maxRecords, r.records])).toEqual([[700, 700], [700, 500]]);
+    // Under the threshold the query pages stay.
+    sf.resetCounts();
+    expect(await all(g.people({ kind: 'lead' }))).toHaveLength(29);
+    expect(sf.counts().byKind).toEqual({ query: 1 });
+  });
+
+  test('a bulk-read record keeps its types: booleans, numbers, an empty parent is null', async () => {
+    // Pages of one record, so that even these few make a query of several pages.
+    const small = await SalesforceDouble.start({ queryPageSize: 1 });
+    try {
+      const boss = small.insert('User', { Name: 'Boss', IsActive: true }).Id;
+      const acc = small.insert('Account', { Name: 'Acme', OwnerId: boss, NumberOfEmployees: 12 }).Id;
+      small.insert('Opportunity', { Name: 'Deal', AccountId: acc, OwnerId: boss, StageName: 'Needs Analysis', Amount: 1000, IsClosed: false, IsWon: false });
+      small.insert('Opportunity', { Name: 'Won deal', AccountId: acc, OwnerId: boss, StageName: 'Closed Won', IsClosed: true, IsWon: true });
+      small.insert('Contact', { LastName: 'Alone', OwnerId: boss });
+      small.insert('Contact', { LastName: 'At Acme', AccountId: acc, OwnerId: boss });
+      const g = new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: small.url, clientId: small.clientId, clientSecret: small.clientSecret, bulkPollIntervalMs: 10, bulkQueryThreshold: 0 });
+      const opps = await all(g.opportunities({ ownerIds: [boss] }));
+      expect(opps.map((o) => [o.name, o.isClosed, o.isWon, o.amount])).toEqual([
+        ['Deal', false, false, 1000],
+        ['Won deal', true, true, null],
+      ]);
+      expect(await all(g.accounts({ ownerIds: [boss] }))).toMatchObject([{ name: 'Acme', employees: 12 }]);
+      const people = await all(g.people({ kind: 'contact', ownerIds: [boss] }));
+      expect(people.map((p) => [p.lastName, p.accountId, p.companyName, p.email])).toEqual([
+        ['Alone', null, null, null],
+        ['At Acme', acc, 'Acme', null],
+      ]);
+      expect(small.counts().byKind.bulkQueryCreate).toBe(2); // the one account fits on a single page
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('a query job that fails is reported; one the reader leaves early is deleted, or aborted while it runs', async () => {
+    const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 500 });
+    const pages = g.people({ kind: 'contact' });
+    const first = await pages.next();
+    expect(first.done).toBe(false);
+    await pages.return(undefined);
+    expect(sf.counts().byKind.bulkQueryDelete).toBe(1);
+    sf.failNext(1, { kinds: ['bulkQueryPoll'], status: 500, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]' });
+    await expect(all(gateway({ bulkQueryThreshold: 1000, retry: { maxRetries: 0 } }).people({ kind: 'contact' }))).rejects.toThrow(/SERVER_UNAVAILABLE/);
+    expect(sf.counts().byKind.bulkQueryAbort).toBe(1);
+    sf.failNext(1, { kinds: ['bulkQueryPoll'], status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: '750x', state: 'Failed', errorMessage: 'InvalidBatch' }) });
+    await expect(all(g.people({ kind: 'contact' }))).rejects.toThrow(/bulk query 750x Failed: InvalidBatch/);
+  });
+});
+
 describe('writes', () => {
   const flag = () => sf.f(SF.person.notAtCompany);
 

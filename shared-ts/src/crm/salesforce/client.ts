@@ -11,6 +11,7 @@ import { chunks } from '../lists';
 import { Limiter, collectPages, orderedMap } from '../../net/concurrency';
 import { redactingLog, registerSecret } from '../../net/redact';
 import { bulkWrite, listRows, type BulkContext, type WriteRows } from './bulk';
+import { bulkQuery, type BulkQueryContext, type ColumnTypes } from './bulkQuery';
 import { openConnection } from './connection';
 import { failure, salesforceError, type SaveResultLike } from './errors';
 import { IN_CHUNK, idList } from './soql';
@@ -18,6 +19,11 @@ import { IN_CHUNK, idList } from './soql';
 export type Rec = Record<string, unknown>;
 
 export const COLLECTION_MAX = 200;
+/**
+ * Records above which a query is read through Bulk API 2.0 (3 requests and a few results sets) rather than query
+ * pages of 2,000 read one after the other: at 10,000 that is 5 pages against about 4 requests.
+ */
+export const BULK_QUERY_THRESHOLD = 10_000;
 
 export class SalesforceClient {
   readonly ns: string | null;
@@ -67,13 +73,27 @@ export class SalesforceClient {
     }
   }
 
-  /** Runs a SOQL query and yields its pages, following query locators (queryMore). */
-  async *soql<T>(soql: string, map: (r: Rec) => T, objects: readonly string[] = []): AsyncGenerator<T[]> {
+  /**
+   * Runs a SOQL query and yields its pages, following query locators (queryMore). Given the column types of its
+   * boolean and number fields (Bulk query CSV is text), a query whose first page says it selects more than the
+   * bulk query threshold is read through one Bulk API 2.0 query job instead of a long chain of pages.
+   */
+  async *soql<T>(
+    soql: string,
+    map: (r: Rec) => T,
+    objects: readonly string[] = [],
+    bulkTypes?: ColumnTypes,
+  ): AsyncGenerator<T[]> {
     let res: QueryResult<Rec> = await this.call(
       'query',
       async (c) => (await c.query<Rec>(soql, { autoFetch: false })) as QueryResult<Rec>,
       objects,
     );
+    if (bulkTypes && !res.done && res.totalSize > (this.cfg.bulkQueryThreshold ?? BULK_QUERY_THRESHOLD)) {
+      // The first page is not used: the job reads every row, in far fewer requests than the rest of the pages.
+      yield* bulkQuery(this.bulkQueryContext(), soql, map, objects, bulkTypes);
+      return;
+    }
     for (;;) {
       if (res.records.length) yield res.records.map(map);
       if (res.done || !res.nextRecordsUrl) return;
@@ -90,12 +110,13 @@ export class SalesforceClient {
     tail: string,
     map: (r: Rec) => T,
     object: string,
+    bulkTypes?: ColumnTypes,
   ): AsyncGenerator<T[]> {
     // An empty id filter selects nothing (and `IN ()` is not valid SOQL).
     if (where.some((w) => w.endsWith(' IN ()'))) return;
     const run = (extra: string[]) => {
       const all = [...where, ...extra];
-      return this.soql(`${base}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}${tail}`, map, [object]);
+      return this.soql(`${base}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}${tail}`, map, [object], bulkTypes);
     };
     if (!list?.ids) {
       yield* run([]);
@@ -122,6 +143,17 @@ export class SalesforceClient {
       ? rows
       : Array.from({ length: r.length }, (_, i) => ({ ref: r.ref(i), rec: r.rec(i) }));
     return this.collections(object, op, list, extField);
+  }
+
+  bulkQueryContext(): BulkQueryContext {
+    return {
+      call: (what, fn, objects) => this.call(what, fn, objects),
+      log: this.log,
+      version: this.version,
+      pollIntervalMs: this.cfg.bulkPollIntervalMs,
+      pollTimeoutMs: this.cfg.bulkPollTimeoutMs,
+      maxRecords: this.cfg.bulkQueryMaxRecords,
+    };
   }
 
   bulkContext(): BulkContext {

@@ -213,6 +213,7 @@ export class SalesforceGateway implements CrmGateway {
       '',
       (r) => this.toPerson(q.kind, r),
       object,
+      {},
     );
   }
 
@@ -291,6 +292,7 @@ export class SalesforceGateway implements CrmGateway {
         companyUrn: (r[urn] as string) ?? null,
       }),
       'Account',
+      { NumberOfEmployees: 'number' },
     );
   }
 
@@ -321,6 +323,7 @@ export class SalesforceGateway implements CrmGateway {
         primaryContactId: null,
       }),
       'Opportunity',
+      { IsClosed: 'boolean', IsWon: 'boolean', Amount: 'number' },
     );
   }
 
@@ -353,6 +356,7 @@ export class SalesforceGateway implements CrmGateway {
         isPrimary: Boolean(r.IsPrimary),
       }),
       'OpportunityContactRole',
+      { IsPrimary: 'boolean' },
     );
   }
 
@@ -370,6 +374,7 @@ export class SalesforceGateway implements CrmGateway {
         active: Boolean(r.IsActive),
       }),
       'User',
+      { IsActive: 'boolean' },
     );
   }
 
@@ -394,6 +399,7 @@ export class SalesforceGateway implements CrmGateway {
         `SELECT ${fields.join(', ')} FROM Task WHERE ${[...where, ...extra].join(' AND ')}`,
         (r) => this.toActivity(r),
         ['Task'],
+        { IsClosed: 'boolean' },
       );
     if (!q.keys) return run([]);
     const keys = q.keys;

@@ -13,6 +13,12 @@ export function salesforceRequestKind(method: string, rawPath: string): string {
   if (rest.startsWith('/composite/sobjects')) return 'collections';
   if (/^\/sobjects\/[^/]+(\/[^/]+)?$/.test(rest)) return 'sobject';
   if (rest === '/jobs/ingest' || rest === '/jobs/ingest/') return method === 'POST' ? 'bulkCreate' : 'bulkList';
+  if (rest === '/jobs/query' || rest === '/jobs/query/') return method === 'POST' ? 'bulkQueryCreate' : 'bulkQueryList';
+  const query = /^\/jobs\/query\/[^/]+(\/results)?\/?$/.exec(rest);
+  if (query) {
+    if (query[1]) return 'bulkQueryResults';
+    return method === 'PATCH' ? 'bulkQueryAbort' : method === 'DELETE' ? 'bulkQueryDelete' : 'bulkQueryPoll';
+  }
   const job = /^\/jobs\/ingest\/[^/]+(\/[^/]+)?\/?$/.exec(rest);
   if (job) {
     if (!job[1]) return method === 'PATCH' ? 'bulkClose' : method === 'DELETE' ? 'bulkDelete' : 'bulkPoll';
