@@ -12,6 +12,7 @@ import type {
 import type { CompanySource } from '../linkedin/companySource';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
+import { countedRequests } from '../net/requestScope';
 import { Progress, type ProgressSink } from './progress';
 import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from './report';
 
@@ -112,11 +113,10 @@ export class Writes {
    * (contacts and leads need one each), while one Dataverse `$batch` mixes tables: the minimum follows suit.
    */
   private async measure(perObject: number[], write: () => Promise<WriteResult>): Promise<WriteResult> {
-    const before = this.crm.requestCounts().total;
     try {
-      return await write();
+      // Only the write's own requests: the reads other steps send meanwhile on the same client are not its.
+      return await countedRequests(this, write);
     } finally {
-      this.requests += this.crm.requestCounts().total - before;
       const counts = perObject.filter((n) => n > 0);
       this.minimum +=
         this.crm.kind === 'salesforce'

@@ -13,12 +13,18 @@ import type { RequestCounts } from '../gateway';
 import { chunks } from '../lists';
 import { Limiter, collectPages, orderedMap } from '../../net/concurrency';
 import { redactingLog, registerSecret } from '../../net/redact';
+import { countRequest } from '../../net/requestScope';
 import { codeOf, dataverseError, retryAfterMs, type DvError } from './errors';
 import { IN_CHUNK, inFilter } from './odata';
 
 export type Rec = Record<string, unknown>;
 
 const BATCH_MAX = 1000;
+/**
+ * Id-chunk queries per `$batch`: 20 × 100 ids is one validation chunk (2,000 rows) in one request, and a `$batch`
+ * of 20 GETs of ~4 kB each stays far below the platform's limits (1,000 requests per batch, 64 kB per URL).
+ */
+export const QUERIES_PER_BATCH = 20;
 
 /** Dynamics 365 online environments: the commercial cloud and the US government and China clouds. */
 const ONLINE_HOST = /\.(dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|dynamics\.cn)$/i;
@@ -73,6 +79,7 @@ export class DataverseClient {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       this.counts.total++;
+      countRequest();
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
       try {
         const r = await this.limiter.run(fn);
@@ -147,6 +154,17 @@ export class DataverseClient {
     return r.EntitySetName;
   }
 
+  private queryRequest(collection: string, select: string[], filter: string | undefined, orderBy?: string[]) {
+    return {
+      collection,
+      select,
+      ...(filter ? { filter } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      maxPageSize: this.cfg.pageSize ?? 5000,
+      includeAnnotations: 'OData.Community.Display.V1.FormattedValue',
+    };
+  }
+
   /** OData query pages, following `@odata.nextLink` with the same maxpagesize. */
   async *odata<T>(
     collection: string,
@@ -155,22 +173,52 @@ export class DataverseClient {
     map: (r: Rec) => T,
     objects: readonly string[],
     orderBy?: string[],
+    after?: string,
   ): AsyncGenerator<T[]> {
-    const request = {
-      collection,
-      select,
-      ...(filter ? { filter } : {}),
-      ...(orderBy ? { orderBy } : {}),
-      maxPageSize: this.cfg.pageSize ?? 5000,
-      includeAnnotations: 'OData.Community.Display.V1.FormattedValue',
-    };
-    let next: string | undefined;
-    do {
+    const request = this.queryRequest(collection, select, filter, orderBy);
+    let next: string | undefined = after;
+    if (next === undefined) {
+      const first = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request), objects);
+      if (first.value.length) yield first.value.map(map);
+      next = first.oDataNextLink;
+    }
+    while (next) {
       const link = next;
       const page = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request, link), objects);
       if (page.value.length) yield page.value.map(map);
       next = page.oDataNextLink;
-    } while (next);
+    }
+  }
+
+  /**
+   * The first page of several queries in one `$batch` (one request toward the service protection count, however
+   * many queries it holds); a query with more pages goes on with its `@odata.nextLink`, on its own.
+   */
+  private async batchedPages<T>(
+    collection: string,
+    select: string[],
+    filters: string[],
+    map: (r: Rec) => T,
+    objects: readonly string[],
+  ): Promise<T[][]> {
+    if (filters.length === 1) return collectPages(this.odata(collection, select, filters[0], map, objects));
+    const api = this.newApi();
+    const firsts = await this.call('batch', `${filters.length} queries of ${collection}`, async () => {
+      api.startBatch();
+      for (const f of filters) await api.retrieveMultiple<Rec>(this.queryRequest(collection, select, f));
+      return api.executeBatch();
+    });
+    const out: T[][] = [];
+    for (let i = 0; i < filters.length; i++) {
+      const r = firsts[i] as { value?: Rec[]; oDataNextLink?: string } | Error;
+      if (r instanceof Error || !r || !Array.isArray(r.value)) throw dataverseError(r, `query ${collection}`, objects);
+      if (r.value.length) out.push(r.value.map(map));
+      if (r.oDataNextLink)
+        out.push(
+          ...(await collectPages(this.odata(collection, select, filters[i], map, objects, undefined, r.oDataNextLink))),
+        );
+    }
+    return out;
   }
 
   /** Runs a query per chunk of the first id filter (URLs stay short); other filters are ANDed. */
@@ -194,9 +242,13 @@ export class DataverseClient {
       yield* run([]);
       return;
     }
-    // The chunks' queries run side by side; their pages come out in the order of the ids.
-    const parts = chunks([...new Set(first[1])], IN_CHUNK);
-    const answers = orderedMap(parts, this.limiter.concurrency, (part) => collectPages(run([inFilter(first[0], part)])));
+    // The chunks' queries go QUERIES_PER_BATCH to a `$batch`, the batches side by side; their pages come out in
+    // the order of the ids.
+    const filter = (part: readonly string[]) => [...fixed, inFilter(first[0], part)].join(' and ');
+    const groups = chunks(chunks([...new Set(first[1])], IN_CHUNK), QUERIES_PER_BATCH);
+    const answers = orderedMap(groups, this.limiter.concurrency, (group) =>
+      this.batchedPages(collection, select, group.map(filter), map, objects),
+    );
     for await (const pages of answers) yield* pages;
   }
 }

@@ -7,6 +7,7 @@ import type { RequestCounts } from '../gateway';
 import { guardJsforce } from '../../net/http';
 import { checkUrl } from '../../net/outbound';
 import { registerSecret } from '../../net/redact';
+import { countRequest } from '../../net/requestScope';
 import { salesforceRequestKind } from './requestKind';
 
 type Rec = Record<string, unknown>;
@@ -73,6 +74,7 @@ function instrument(conn: Connection, cfg: SalesforceConfig, counts: RequestCoun
       const r = req as { headers?: Record<string, string> };
       r.headers = { ...(r.headers ?? {}), 'Accept-Encoding': 'identity' };
       counts.total++;
+      countRequest();
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       log(`salesforce ${req.method} ${req.url}`);
       // A Bulk upload's body is a stream that one attempt consumes: bulk.ts sends it again, made anew.
