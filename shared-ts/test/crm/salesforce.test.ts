@@ -236,6 +236,17 @@ describe('Bulk API 2.0 query', () => {
     }
   });
 
+  test('429 storms on every request of a query job are retried: the same records, nothing read twice', async () => {
+    const paged = await all(gateway().people({ kind: 'contact' }));
+    const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 500 });
+    const tooMany = '[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"Too many requests"}]';
+    for (const kind of ['bulkQueryCreate', 'bulkQueryPoll', 'bulkQueryResults']) sf.failNext(2, { status: 429, body: tooMany, kinds: [kind] });
+    const bulk = await all(g.people({ kind: 'contact' }));
+    expect(bulk).toEqual(paged);
+    expect(sf.log.filter((l) => l.status === 429)).toHaveLength(6);
+    expect(sf.queryJobs.resultSets.slice(-3).map((r) => r.records)).toEqual([500, 500, 200]);
+  });
+
   test('a query job that fails is reported; one the reader leaves early is deleted, or aborted while it runs', async () => {
     const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 500 });
     const pages = g.people({ kind: 'contact' });

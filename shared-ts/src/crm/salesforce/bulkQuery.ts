@@ -21,6 +21,9 @@ export interface BulkQueryContext {
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
   maxRecords?: number;
+  /** Attempts to create the job, and the first wait between them. */
+  createAttempts?: number;
+  retryMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -46,23 +49,7 @@ export async function* bulkQuery<T>(
   types: ColumnTypes = {},
 ): AsyncGenerator<T[]> {
   const base = `/services/data/v${ctx.version}/jobs/query`;
-  const job = await ctx.call(
-    'bulk query',
-    (c) =>
-      c.request<QueryJobInfo>({
-        method: 'POST',
-        url: base,
-        body: JSON.stringify({
-          operation: 'query',
-          query: soql,
-          contentType: 'CSV',
-          columnDelimiter: 'COMMA',
-          lineEnding: 'LF',
-        }),
-        headers: { 'Content-Type': 'application/json' },
-      }),
-    objects,
-  );
+  const job = await createJob(ctx, base, soql, objects);
   let complete = false;
   let finished = false;
   try {
@@ -80,6 +67,53 @@ export async function* bulkQuery<T>(
     // Given up half-way (an error, or the reader stopped): a running job is aborted so it stops using the org's
     // limits; a complete one cannot be, and its results are deleted instead of kept for seven days.
     if (!finished) await dropQuietly(ctx, `${base}/${job.id}`, complete);
+  }
+}
+
+/** HTTP statuses after which creating a query job is tried again (throttling, a server that is busy or down). */
+const RETRIED = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * POST /jobs/query. The client repeats no POST (its body is spent), but creating a query job changes no record:
+ * after a throttling or server answer it is sent again, with a growing wait.
+ */
+async function createJob(
+  ctx: BulkQueryContext,
+  base: string,
+  soql: string,
+  objects: readonly string[],
+): Promise<QueryJobInfo> {
+  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const body = JSON.stringify({
+    operation: 'query',
+    query: soql,
+    contentType: 'CSV',
+    columnDelimiter: 'COMMA',
+    lineEnding: 'LF',
+  });
+  for (let attempt = 1; ; attempt++) {
+    let status = 0;
+    try {
+      return await ctx.call(
+        'bulk query',
+        (c) => {
+          const api = new HttpApi(c, {});
+          api.on('response', (res: { statusCode: number }) => (status = res.statusCode));
+          const url = new URL(base, c.instanceUrl).toString();
+          return api.request({
+            method: 'POST',
+            url,
+            body,
+            headers: { 'Content-Type': 'application/json' },
+          }) as Promise<QueryJobInfo>;
+        },
+        objects,
+      );
+    } catch (err) {
+      if (attempt >= (ctx.createAttempts ?? 3) || !RETRIED.has(status)) throw err;
+      ctx.log(`salesforce bulk query create answered ${status} (attempt ${attempt}): sent again`);
+      await sleep((ctx.retryMs ?? 500) * 2 ** (attempt - 1));
+    }
   }
 }
 

@@ -153,6 +153,8 @@ export class SalesforceClient {
       pollIntervalMs: this.cfg.bulkPollIntervalMs,
       pollTimeoutMs: this.cfg.bulkPollTimeoutMs,
       maxRecords: this.cfg.bulkQueryMaxRecords,
+      createAttempts: 1 + (this.cfg.retry?.maxRetries ?? 5),
+      retryMs: this.cfg.retry?.minTimeoutMs,
     };
   }
 
