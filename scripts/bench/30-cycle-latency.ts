@@ -69,6 +69,10 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
   const outDir = mkdtempSync(join(tmpdir(), 'navsync-cycle-'));
   try {
     const d = await next<DoublesInfo>();
+    // The engine is set to the concurrency the platform allows (the model's figures, as the lower bound assumes),
+    // less a little room for the requests of other clients of the same org; LinkedIn's rate likewise.
+    const crmConcurrency = Math.max(1, d.limits.crm.maxConcurrent - 5);
+    const liRate = d.limits.linkedin.windows?.find((w) => !w.daily && w.ms === 1000)?.requests;
     const crm =
       kind === 'salesforce'
         ? new SalesforceGateway({ outbound: { allowLoopback: true },
@@ -77,6 +81,7 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
             clientSecret: d.clientSecret,
             namespace: d.ns || null,
             bulkPollIntervalMs: 500,
+            concurrency: crmConcurrency,
           })
         : new DataverseGateway({ outbound: { allowLoopback: true },
             url: d.crmUrl,
@@ -86,6 +91,7 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
               clientSecret: d.clientSecret,
               resource: d.crmUrl,
             }),
+            concurrency: crmConcurrency,
           });
     const linkedin = new SyncServicesSource({ outbound: { allowLoopback: true },
       apiBaseUrl: `${d.liUrl}/v2`,
@@ -97,6 +103,8 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
       partner: kind === 'salesforce' ? 'SFDC' : 'MS',
       associationInstanceId: 'bench',
       pollIntervalMs: 500,
+      concurrency: d.limits.linkedin.maxConcurrent,
+      ...(liRate ? { requestsPerSecond: liRate - 1 } : {}),
     });
     const t0 = Date.now();
     const report = await runCycle({ crm, linkedin, outDir });

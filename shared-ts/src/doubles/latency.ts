@@ -122,8 +122,15 @@ export function countRecords(body: Buffer, contentType: string): number {
     return Math.max(0, n - 1);
   }
   if (/multipart/.test(contentType)) {
-    const text = body.toString('latin1');
-    return (text.match(/^Content-Type: application\/http/gim) ?? []).length;
+    // Each part is one operation; a part answering a query counts the records of its page.
+    const text = body.toString('utf8');
+    const parts = text.split(/^--[^\r\n]+\r?$/m).filter((p) => /^Content-Type: application\/http/im.test(p));
+    let n = 0;
+    for (const p of parts) {
+      const json = p.indexOf('\n{');
+      n += json < 0 ? 1 : Math.max(1, countRecords(Buffer.from(p.slice(json + 1).trim()), 'application/json'));
+    }
+    return n;
   }
   if (/json/.test(contentType)) {
     try {
