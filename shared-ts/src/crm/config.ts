@@ -52,6 +52,8 @@ export interface DataverseConfig {
   concurrency?: number;
   /** Retries of 429/503 honouring Retry-After (default 5). */
   maxRetries?: number;
+  /** A request without an answer after this long is given up (default 300,000 ms). */
+  requestTimeoutMs?: number;
   /** Injectable sleep for tests (default setTimeout). */
   sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;

@@ -13,6 +13,8 @@ export interface Fault {
   kinds?: string[];
   /** Close the connection without an answer (a network failure). */
   destroy?: boolean;
+  /** Read the request and never answer (a server that hangs); the connection ends when the double closes. */
+  stall?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -127,6 +129,7 @@ export abstract class LoopbackDouble {
           req.socket.destroy();
           return;
         }
+        if (fault.stall) return;
         res.writeHead(fault.status, { 'Content-Type': 'application/json', ...(fault.headers ?? {}) });
         res.end(fault.body ?? '');
         return;

@@ -302,6 +302,15 @@ describe('writes', () => {
 });
 
 describe('error shapes → catalogue', () => {
+  test('a Web API that accepts a request and never answers: the call is given up after the timeout as a connection error', async () => {
+    const g = gateway({ requestTimeoutMs: 400 });
+    dv.failNext(1, { status: 0, stall: true, kinds: ['query'] });
+    const started = Date.now();
+    const err = await all(g.people({ kind: 'contact', ids: [contacts[1]] })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'CONNECT_FAILED', detail: 'Dataverse contacts: no answer within 0.4 s' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test.each([
     [403, '0x80040220', 'Principal user is missing prvReadContact privilege', 'INSUFFICIENT_ACCESS'],
     [404, '0x8006088a', "Resource not found for the segment 'contacts'.", 'OBJECTS_UNREADABLE'],

@@ -55,6 +55,8 @@ export class DataverseClient {
     return new DynamicsWebApi({
       serverUrl: cfg.url,
       dataApi: { version: cfg.apiVersion ?? '9.2' },
+      // Without a timeout dynamics-web-api waits for ever on a connection that stays open without an answer.
+      timeout: this.timeoutMs(),
       onTokenRefresh: async () => {
         const token = await cfg.getToken(this.forceRefresh);
         this.forceRefresh = false;
@@ -62,6 +64,14 @@ export class DataverseClient {
         return token;
       },
     });
+  }
+
+  /**
+   * Dataverse ends a request's own execution after 2 minutes (the limit of ExecuteMultiple, which `$batch` is);
+   * the default leaves room for throttled transfers of large pages before a silent connection is given up.
+   */
+  private timeoutMs(): number {
+    return this.cfg.requestTimeoutMs ?? 300_000;
   }
 
   batchSize(): number {
@@ -81,6 +91,7 @@ export class DataverseClient {
       this.counts.total++;
       countRequest();
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
+      const started = Date.now();
       try {
         const r = await this.limiter.run(fn);
         this.answered = true;
@@ -98,6 +109,16 @@ export class DataverseClient {
           await this.sleep(retryAfterMs(e.headers, attempt));
           continue;
         }
+        // dynamics-web-api ends a request past its timeout by destroying the socket ("socket hang up").
+        if (
+          e.status === undefined &&
+          networkErrorCode(err) === 'ECONNRESET' &&
+          Date.now() - started >= this.timeoutMs()
+        )
+          throw new CatalogueError(
+            'CONNECT_FAILED',
+            `Dataverse ${what}: no answer within ${this.timeoutMs() / 1000} s`,
+          );
         if (!this.answered && e.status === 404 && !codeOf(e))
           throw new CatalogueError(
             'DATAVERSE_UNSUPPORTED',
