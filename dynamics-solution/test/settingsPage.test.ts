@@ -13,12 +13,14 @@ let answers: boolean[];
 let asked: string[];
 
 const ADMIN = '0b0b0b0b-0000-0000-0000-000000000001';
+const ORG = 'https://contoso.crm4.dynamics.com';
 
 async function open(locale: 'en' | 'de' = 'en') {
   const api = new FetchWebApi(await double.start(), nodeFetch);
   const page = new SettingsPage(root, api, {
     locale,
     userId: ADMIN,
+    orgUrl: ORG,
     confirm: (q) => {
       asked.push(q);
       return answers.shift() ?? false;
@@ -202,39 +204,82 @@ describe('settings page', () => {
     expect(double.savedqueries.size).toBe(0);
   });
 
-  test('Test Write-Back writes one activity of each enabled kind on a test contact, then removes everything', async () => {
+  test('Test Write-Back writes one activity of each enabled kind on a test contact, links each record, and removes them on request', async () => {
     connected();
     const page = await open();
     const result = await page.testWriteBack();
-    expect(result.ok).toBe(true);
-    const writes = double.writes().map((w) => `${w.method} ${w.path.replace(/\(.*\)/, '(…)')}`);
-    expect(writes).toEqual([
+    expect(result?.ok).toBe(true);
+    const writes = () => double.writes().map((w) => `${w.method} ${w.path.replace(/\(.*\)/, '(…)')}`);
+    expect(writes()).toEqual([
       'POST contacts',
       'PATCH navsync_inmails(…)',
       'PATCH navsync_linkedinmessages(…)',
       'PATCH annotations(…)',
       'PATCH phonecalls(…)',
+    ]);
+    const contact = double.writes()[0].body as Record<string, unknown>;
+    expect(contact['ownerid@odata.bind']).toBe(`/systemusers(${ADMIN})`);
+    expect(contact.emailaddress1).toBeUndefined();
+    const inmail = double.writes()[1].body as Record<string, unknown>;
+    expect(inmail[DV.activity.activityKey]).toMatch(/navsync-test/);
+    // Annotation takes no custom columns: the test note sends none.
+    const note = double.writes()[3].body as Record<string, unknown>;
+    expect(Object.keys(note).filter((k) => k.startsWith('navsync_'))).toEqual([]);
+    // Every step links to the record it made, on the org's URL; the note opens on its contact.
+    const contactId = [...double.table('contacts').keys()][0];
+    const links = [...root.querySelectorAll('#navsync-twb li a')].map((a) => a.getAttribute('href'));
+    const url = (etn: string, id: string) => `${ORG}/main.aspx?etn=${etn}&id=${id}&pagetype=entityrecord`;
+    expect(links).toEqual([
+      url('contact', contactId),
+      url('navsync_inmail', [...double.table('navsync_inmails').keys()][0]),
+      url('navsync_linkedinmessage', [...double.table('navsync_linkedinmessages').keys()][0]),
+      url('contact', contactId),
+      url('phonecall', [...double.table('phonecalls').keys()][0]),
+    ]);
+    expect(
+      [...root.querySelectorAll('#navsync-twb li a')].every((a) => a.textContent === t('dataverse.viewInDynamics')),
+    ).toBe(true);
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toContain(
+      t('testWriteBack.kept', 'en', { count: 4, contact: String(contact.firstname) + ' ' + String(contact.lastname) }),
+    );
+    expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(
+      true,
+    );
+
+    expect(await page.removeTestRecords()).toBe(true);
+    expect(writes().slice(5)).toEqual([
       'DELETE phonecalls(…)',
       'DELETE annotations(…)',
       'DELETE navsync_linkedinmessages(…)',
       'DELETE navsync_inmails(…)',
       'DELETE contacts(…)',
     ]);
-    const contact = double.writes()[0].body as Record<string, unknown>;
-    expect(contact['ownerid@odata.bind']).toBe(`/systemusers(${ADMIN})`);
-    const inmail = double.writes()[1].body as Record<string, unknown>;
-    expect(inmail[DV.activity.activityKey]).toMatch(/navsync-test/);
-    // Annotation takes no custom columns: the test note sends none.
-    const note = double.writes()[3].body as Record<string, unknown>;
-    expect(Object.keys(note).filter((k) => k.startsWith('navsync_'))).toEqual([]);
     for (const set of ['contacts', 'navsync_inmails', 'phonecalls', 'annotations'])
       expect(double.table(set).size).toBe(0);
     expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(
       t('testWriteBack.succeeded', 'en', { count: 4 }),
     );
-    expect([...root.querySelectorAll('#navsync-twb li')].every((li) => li.getAttribute('data-ok') === 'true')).toBe(
-      true,
+    expect(root.querySelector('#navsync-twb a')).toBeNull();
+  });
+
+  test('Test Write-Back gives the test contact the test e-mail address the admin typed, and refuses one that is not an address', async () => {
+    connected();
+    double.rule = (set, body) =>
+      set === 'contacts' && !body.emailaddress1
+        ? { status: 400, code: '0x80040265', message: 'Business Process Error: An e-mail address is required.' }
+        : null;
+    const page = await open();
+    const email = root.querySelector('#navsync-twb-email') as HTMLInputElement;
+    email.value = 'not an address';
+    expect(await page.testWriteBack()).toBeNull();
+    expect(root.querySelector('[data-error-for="navsync-twb-email"]')?.textContent).toBe(
+      t('testWriteBack.testEmailInvalid'),
     );
+    expect(double.writes()).toEqual([]);
+    email.value = 'admin@contoso.com';
+    expect((await page.testWriteBack())?.ok).toBe(true);
+    expect((double.writes()[0].body as Record<string, unknown>).emailaddress1).toBe('admin@contoso.com');
+    expect(root.querySelector('[data-error-for="navsync-twb-email"]')?.textContent).toBe('');
   });
 
   test('Test Write-Back explains a rule that requires an e-mail address on contacts, and leaves nothing behind', async () => {
@@ -249,7 +294,7 @@ describe('settings page', () => {
         : null;
     const page = await open();
     const result = await page.testWriteBack();
-    expect(result.ok).toBe(false);
+    expect(result?.ok).toBe(false);
     expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(
       t('testWriteBack.failedAt', 'en', { step: t('testWriteBack.stepContact') }),
     );
@@ -356,6 +401,49 @@ describe('settings page', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(double.table('navsync_seats').size).toBe(1);
     expect([...picker().options].map((o) => o.textContent)).toEqual(['Bram Peeters']);
+  });
+
+  test('a save the Web API refuses shows the error’s code, message and remedy, and the switch stays as the admin set it', async () => {
+    connected();
+    double.failures.push({
+      method: 'PATCH',
+      pathStartsWith: 'navsync_settingses',
+      status: 500,
+      code: '0x80040216',
+      message: 'An unexpected error occurred.',
+      times: 1,
+    });
+    const page = await open();
+    box('photoRefreshEnabled').checked = true;
+    expect(await page.save()).toBe(false);
+    const e = describeError('API_ERROR');
+    const message = root.querySelector('#navsync-message') as HTMLElement;
+    expect(message.getAttribute('data-kind')).toBe('error');
+    expect(message.textContent).toContain(`${e.code}: ${e.message}`);
+    expect(message.textContent).toContain(t('admin.lastRunRemedy', 'en', { remedy: e.remedy }));
+    expect(message.textContent).toContain('An unexpected error occurred.');
+    expect(row()[DV.settings.photoRefreshEnabled]).toBeUndefined();
+    expect(box('photoRefreshEnabled').checked).toBe(true);
+    expect((root.querySelector('#navsync-save') as HTMLButtonElement).disabled).toBe(false);
+    // Saving again, once the platform answers, stores it.
+    expect(await page.save()).toBe(true);
+    expect(row()[DV.settings.photoRefreshEnabled]).toBe(true);
+    expect(message.getAttribute('data-kind')).toBe('success');
+  });
+
+  test('stages and money columns come with the labels of the admin’s language, from the metadata', async () => {
+    double.userLanguage = 1031;
+    await open('de');
+    expect([...sel('pipelineStage').options].map((o) => o.textContent).slice(1)).toEqual([
+      'Qualifizieren',
+      'Entwickeln',
+      'Vorschlagen',
+      'Abschließen',
+    ]);
+    expect([...sel('wonValueField').options].map((o) => o.textContent).slice(1)).toEqual([
+      'Geschätzter Umsatz',
+      'Tatsächlicher Umsatz',
+    ]);
   });
 
   test('speaks the admin’s language', async () => {

@@ -76,25 +76,43 @@ export class DataverseWebApiDouble {
   published: string[] = [];
   /** navsync_settings rows by id. */
   readonly settingsRows = new Map<string, Record<string, unknown>>();
-  salesStages = [
-    { Value: 0, Label: { UserLocalizedLabel: { Label: 'Qualify' } } },
-    { Value: 1, Label: { UserLocalizedLabel: { Label: 'Develop' } } },
-    { Value: 2, Label: { UserLocalizedLabel: { Label: 'Propose' } } },
-    { Value: 3, Label: { UserLocalizedLabel: { Label: 'Close' } } },
+  /**
+   * The signed-in user's UI language. Metadata labels carry every language (LocalizedLabels) and, computed for the
+   * caller, UserLocalizedLabel: the user's language, else the base language (dataverse-api.md §1.1: read-only).
+   */
+  userLanguage = 1033;
+  readonly baseLanguage = 1033;
+  /** opportunity.salesstage, the org's options (the out-of-the-box four here; a test may change them). */
+  salesStages: { Value: number; labels: Record<number, string> }[] = [
+    { Value: 0, labels: { 1033: 'Qualify', 1031: 'Qualifizieren', 1043: 'Kwalificeren' } },
+    { Value: 1, labels: { 1033: 'Develop', 1031: 'Entwickeln', 1043: 'Ontwikkelen' } },
+    { Value: 2, labels: { 1033: 'Propose', 1031: 'Vorschlagen', 1043: 'Voorstellen' } },
+    { Value: 3, labels: { 1033: 'Close', 1031: 'Abschließen', 1043: 'Sluiten' } },
   ];
-  moneyColumns = [
-    {
-      LogicalName: 'estimatedvalue',
-      AttributeOf: null,
-      DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue' } },
-    },
+  /** opportunity's money columns; each has its computed "_base" twin (AttributeOf names the column). */
+  moneyColumns: { LogicalName: string; AttributeOf: string | null; labels: Record<number, string> }[] = [
+    { LogicalName: 'estimatedvalue', AttributeOf: null, labels: { 1033: 'Est. Revenue', 1031: 'Geschätzter Umsatz' } },
     {
       LogicalName: 'estimatedvalue_base',
       AttributeOf: 'estimatedvalue',
-      DisplayName: { UserLocalizedLabel: { Label: 'Est. Revenue (Base)' } },
+      labels: { 1033: 'Est. Revenue (Base)', 1031: 'Geschätzter Umsatz (Basis)' },
     },
-    { LogicalName: 'actualvalue', AttributeOf: null, DisplayName: { UserLocalizedLabel: { Label: 'Actual Revenue' } } },
+    { LogicalName: 'actualvalue', AttributeOf: null, labels: { 1033: 'Actual Revenue', 1031: 'Tatsächlicher Umsatz' } },
   ];
+
+  /** A Label as the Web API returns it to this user. */
+  label(labels: Record<number, string>) {
+    const localized = Object.entries(labels).map(([code, text]) => ({
+      Label: text,
+      LanguageCode: Number(code),
+      IsManaged: true,
+    }));
+    const mine =
+      localized.find((l) => l.LanguageCode === this.userLanguage) ??
+      localized.find((l) => l.LanguageCode === this.baseLanguage) ??
+      null;
+    return { LocalizedLabels: localized, UserLocalizedLabel: mine };
+  }
   provisioned = [1033, 1043, 1036, 1040, 1031];
   /** Installed solutions by unique name; NavSync is installed managed, as customers install it. */
   readonly solutions = new Map<
@@ -361,13 +379,23 @@ export class DataverseWebApiDouble {
       path ===
         "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata"
     ) {
-      return this.send(res, 200, { LogicalName: 'salesstage', OptionSet: { Options: this.salesStages } });
+      return this.send(res, 200, {
+        LogicalName: 'salesstage',
+        OptionSet: { Options: this.salesStages.map((o) => ({ Value: o.Value, Label: this.label(o.labels) })) },
+      });
     }
     if (
       method === 'GET' &&
       path === "EntityDefinitions(LogicalName='opportunity')/Attributes/Microsoft.Dynamics.CRM.MoneyAttributeMetadata"
     ) {
-      return this.send(res, 200, { value: this.moneyColumns });
+      return this.send(res, 200, {
+        value: this.moneyColumns.map((c) => ({
+          '@odata.type': '#Microsoft.Dynamics.CRM.MoneyAttributeMetadata',
+          LogicalName: c.LogicalName,
+          AttributeOf: c.AttributeOf,
+          DisplayName: this.label(c.labels),
+        })),
+      });
     }
     if (path === 'navsync_settingses' && method === 'GET') {
       return this.send(res, 200, { value: [...this.settingsRows.values()].slice(0, 1) });

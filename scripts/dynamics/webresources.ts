@@ -1,16 +1,19 @@
 // (Run by scripts/build/41-dynamics-webresources.mjs.) Bundles the Dataverse web resources with esbuild, each with
 // only the texts it shows (the catalogue list of the core is replaced per bundle; the core is tree-shaken, its
 // package declares no side effects):
-// - forms/contactForm.js: one IIFE (`NavSync.ContactForm.onLoad`) with the "dataverse" texts in five languages;
+// - forms/contactForm.js: one IIFE (`NavSync.ContactForm.onLoad`) with the form's own texts (FORM_TEXT) in five
+//   languages;
 // - settings/settings.js: the page code with the column texts in five languages (the enable flow labels the column
-//   in every provisioned language), and settings/texts.<LCID>.js: every text of one language, which settings.html
-//   loads first for the user's language.
+//   in every provisioned language) and Fluent's theme values (scripts/dynamics/fluentTheme.ts), and
+//   settings/texts.<LCID>.js: every text of one language, which settings.html loads first for the user's language.
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AREAS } from '../../shared-ts/src/domain/i18n/catalogues/index';
 import { DATAVERSE_LCID, LOCALES, type Locale } from '../../shared-ts/src/domain/i18n/locales';
 import { COLUMN_TEXT_KEYS } from '../../dynamics-solution/src/webresources/dataValidation/artifacts';
+import { FORM_TEXT } from '../../dynamics-solution/src/webresources/forms/contactForm';
+import { fluentBuildValues } from './fluentTheme';
 
 const root = join(__dirname, '..', '..');
 const sol = join(root, 'dynamics-solution');
@@ -51,12 +54,14 @@ function catalogue(embedded: Texts, loadedGlobal?: string): Plugin {
 
 const TEXTS_GLOBAL = 'NavSyncTexts';
 const columnKeys = new Set<string>(Object.values(COLUMN_TEXT_KEYS));
+const formKeys = new Set<string>(Object.values(FORM_TEXT));
 const bundles = [
   {
     entry: 'src/webresources/forms/contactForm.ts',
     out: 'WebResources/navsync_/forms/contactForm.js',
     globalName: 'NavSync.ContactForm',
-    plugin: catalogue(texts((area) => area === 'dataverse', LOCALES)),
+    plugin: catalogue(texts((area, key) => formKeys.has(`${area}.${key}`), LOCALES)),
+    define: {},
   },
   {
     entry: 'src/webresources/settings/settingsPage.ts',
@@ -66,6 +71,8 @@ const bundles = [
       texts((area, key) => columnKeys.has(`${area}.${key}`), LOCALES),
       TEXTS_GLOBAL,
     ),
+    // Fluent's theme values, compiled in (the page draws Fluent's look on native controls: no Fluent runtime).
+    define: { __NAVSYNC_FLUENT__: JSON.stringify(fluentBuildValues()) },
   },
 ];
 
@@ -89,6 +96,7 @@ async function main(): Promise<void> {
       // The core from its TypeScript sources (pure domain code; no dist/ needed); shared-ts declares no side effects.
       alias: { '@navsync/shared-ts': join(root, 'shared-ts', 'src', 'domain', 'index.ts') },
       plugins: [b.plugin],
+      define: b.define,
     });
     console.log(`${b.out}: ${(statSync(join(sol, b.out)).size / 1024).toFixed(1)} KiB`);
   }

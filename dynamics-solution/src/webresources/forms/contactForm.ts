@@ -8,6 +8,13 @@ import { userLocale } from '../locale';
  * "Ignore" (the rep's Ignore is never overwritten by the sync).
  */
 
+/** The texts the form shows (its bundle carries only these, in five languages: it loads with every contact form). */
+export const FORM_TEXT = {
+  notAtCompany: 'dataverse.formNotAtCompany',
+  updateAccount: 'dataverse.formUpdateAccount',
+  ignore: 'dataverse.formIgnore',
+} as const;
+
 export const NOTIFICATION_ID = 'navsync-notatcompany';
 export const UPDATE_ID = 'navsync-update-account';
 export const IGNORE_ID = 'navsync-ignore';
@@ -29,7 +36,7 @@ export function refresh(form: Form): void {
   const locale = userLocale();
   const current = form.getAttribute<Xrm.Attributes.LookupAttribute>(ACCOUNT)?.getValue();
   const company = current?.[0]?.name ?? '';
-  form.ui.setFormNotification(t('dataverse.formNotAtCompany', locale, { company }), 'WARNING', NOTIFICATION_ID);
+  form.ui.setFormNotification(t(FORM_TEXT.notAtCompany, locale, { company }), 'WARNING', NOTIFICATION_ID);
   const action = (uniqueId: string, key: string, run: () => Promise<void>) => {
     const text = t(key, locale);
     account?.addNotification({
@@ -39,17 +46,21 @@ export function refresh(form: Form): void {
       actions: [{ message: text, actions: [() => void run()] }],
     });
   };
-  action(UPDATE_ID, 'dataverse.formUpdateAccount', () => updateAccount(form));
-  action(IGNORE_ID, 'dataverse.formIgnore', () => ignore(form));
+  action(UPDATE_ID, FORM_TEXT.updateAccount, () => updateAccount(form));
+  action(IGNORE_ID, FORM_TEXT.ignore, () => ignore(form));
 }
 
 export async function updateAccount(form: Form): Promise<void> {
-  const picked = await Xrm.Utility.lookupObjects({ entityTypes: ['account'], defaultEntityType: 'account', allowMultiSelect: false });
+  const picked = await Xrm.Utility.lookupObjects({
+    entityTypes: ['account'],
+    defaultEntityType: 'account',
+    allowMultiSelect: false,
+  });
   const chosen = picked?.[0];
   if (!chosen) return; // the rep closed the dialog: nothing changes
-  form.getAttribute<Xrm.Attributes.LookupAttribute>(ACCOUNT)?.setValue([
-    { id: chosen.id, name: chosen.name, entityType: 'account' },
-  ]);
+  form
+    .getAttribute<Xrm.Attributes.LookupAttribute>(ACCOUNT)
+    ?.setValue([{ id: chosen.id, name: chosen.name, entityType: 'account' }]);
   flagAttribute(form)?.setValue(DV_VALUES.notAtCompany.noFeedback);
   refresh(form);
   await form.data.save();

@@ -1,17 +1,20 @@
-import { assignSeats, assignableUsers, setSeatsEnabled, t, type Locale, type SeatUser } from '@navsync/shared-ts';
+import { assignSeats, assignableUsers, setSeatsEnabled, t, type Locale } from '@navsync/shared-ts';
 import type { WebApi } from '../dataValidation/webApi';
-import { SeatsGateway, type StoredSeat } from './seatsData';
+import { button, el, rowToggle } from './fluent/controls';
+import { initials, personaColor } from './fluent/theme';
+import { SeatsGateway, type SeatUserWithEmail, type StoredSeat } from './seatsData';
 
 /**
- * Seat management on the settings page: who holds a Sales Navigator seat, CRM sync on/off per seat (used when
- * "sync all seat holders" is off), assign seats to active users, remove seats. Changes are saved at once.
+ * Seat management on the settings page, as a people list (Fluent Persona rows: coin, name, e-mail, seat state):
+ * who holds a Sales Navigator seat, CRM sync on/off per seat (used when "sync all seat holders" is off), assign
+ * seats to active users, remove seats. Changes are saved at once.
  */
 export class SeatsSection {
   private root: HTMLElement;
   private readonly gateway: SeatsGateway;
   private readonly locale: Locale;
   private stored: StoredSeat[] = [];
-  private users: SeatUser[] = [];
+  private users: SeatUserWithEmail[] = [];
 
   constructor(root: HTMLElement, api: WebApi, locale: Locale) {
     this.root = root;
@@ -19,11 +22,12 @@ export class SeatsSection {
     this.locale = locale;
   }
 
-  private el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-    const node = this.root.ownerDocument.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text;
-    return node;
+  private el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attrs: Record<string, string> = {},
+    text?: string,
+  ): HTMLElementTagNameMap[K] {
+    return el(this.root.ownerDocument, tag, attrs, text);
   }
 
   async start(): Promise<void> {
@@ -37,37 +41,82 @@ export class SeatsSection {
     this.render();
   }
 
+  private user(userId: string): SeatUserWithEmail | undefined {
+    return this.users.find((u) => u.id === userId);
+  }
+
   private name(userId: string): string {
-    return this.users.find((u) => u.id === userId)?.name ?? userId;
+    return this.user(userId)?.name ?? userId;
   }
 
   render(errors: string[] = []): void {
     const tr = (key: string, params?: Record<string, string | number>) => t(key, this.locale, params);
-    this.root.replaceChildren(this.el('legend', {}, tr('admin.seatsTitle')));
-    this.root.append(this.el('p', { id: 'navsync-seats-count' }, tr('admin.seatsUsedNoLimit', { used: this.stored.length })));
-    if (this.stored.length === 0) this.root.append(this.el('p', {}, tr('admin.seatsNone')));
-    const list = this.el('ul', { id: 'navsync-seats' });
-    for (const s of [...this.stored].sort((a, b) => this.name(a.seat.userId).localeCompare(this.name(b.seat.userId)))) {
-      const item = this.el('li', { 'data-user': s.seat.userId });
-      const box = this.el('input', { type: 'checkbox', 'aria-label': `${this.name(s.seat.userId)}: ${tr('admin.seatsEnable')}` });
-      box.checked = s.seat.enabled;
+    const doc = this.root.ownerDocument;
+    const titleId = `${this.root.id}-title`;
+    this.root.replaceChildren(this.el('h2', { id: titleId }, tr('admin.seatsTitle')));
+    this.root.append(
+      this.el(
+        'p',
+        { id: 'navsync-seats-count', class: 'ns-help' },
+        tr('admin.seatsUsedNoLimit', { used: this.stored.length }),
+      ),
+    );
+    if (this.stored.length === 0) this.root.append(this.el('p', { class: 'ns-empty' }, tr('admin.seatsNone')));
+    const list = this.el('ul', { id: 'navsync-seats', class: 'ns-people', 'aria-labelledby': titleId });
+    const sorted = [...this.stored].sort((a, b) => this.name(a.seat.userId).localeCompare(this.name(b.seat.userId)));
+    sorted.forEach((s, i) => {
+      const name = this.name(s.seat.userId);
+      const email = this.user(s.seat.userId)?.email;
+      const item = this.el('li', { class: 'ns-person', 'data-user': s.seat.userId });
+      const coin = this.el('span', { class: 'ns-coin', 'aria-hidden': 'true' }, initials(name));
+      coin.style.background = personaColor(name);
+      const text = this.el('span', { class: 'ns-person-text' });
+      const nameId = `navsync-seat-${i}`;
+      text.append(this.el('span', { class: 'ns-person-name', id: nameId }, name));
+      if (email) text.append(this.el('span', { class: 'ns-person-sub' }, email));
+      text.append(
+        this.el('span', { class: 'ns-person-sub' }, tr(s.seat.enabled ? 'admin.seatSyncing' : 'admin.seatNotSyncing')),
+      );
+      const sync = rowToggle(doc, {
+        label: `${name}: ${tr('admin.seatsEnable')}`,
+        checked: s.seat.enabled,
+        on: tr('common.on'),
+        off: tr('common.off'),
+      });
+      const box = sync.querySelector('input') as HTMLInputElement;
       box.addEventListener('change', () => void this.setEnabled(s.seat.userId, box.checked));
-      const remove = this.el('button', { type: 'button' }, tr('common.remove'));
+      const remove = button(doc, { text: tr('common.remove') });
+      remove.setAttribute('aria-describedby', nameId);
       remove.addEventListener('click', () => void this.remove(s.seat.userId));
-      item.append(box, this.el('span', {}, ` ${this.name(s.seat.userId)} — ${tr(s.seat.enabled ? 'admin.seatSyncing' : 'admin.seatNotSyncing')} `), remove);
+      item.append(coin, text, sync, remove);
       list.append(item);
-    }
-    const picker = this.el('select', { id: 'navsync-seat-picker', multiple: 'multiple', 'aria-label': tr('admin.seatsAvailableUsers') });
-    for (const u of assignableUsers(this.stored.map((s) => s.seat), this.users)) picker.append(this.el('option', { value: u.id }, u.name ?? u.id));
-    const assign = this.el('button', { id: 'navsync-seat-assign', type: 'button' }, tr('admin.seatsAssign'));
+    });
+    if (sorted.length) this.root.append(list);
+    const field = this.el('div', { class: 'ns-field' });
+    const picker = this.el('select', { id: 'navsync-seat-picker', multiple: 'multiple' });
+    for (const u of assignableUsers(
+      this.stored.map((s) => s.seat),
+      this.users,
+    ))
+      picker.append(this.el('option', { value: u.id }, u.name ?? u.id));
+    field.append(
+      this.el('label', { class: 'ns-label', for: 'navsync-seat-picker' }, tr('admin.seatsAvailableUsers')),
+      picker,
+    );
+    const assign = button(doc, { id: 'navsync-seat-assign', text: tr('admin.seatsAssign') });
     assign.addEventListener('click', () => void this.assign(Array.from(picker.selectedOptions).map((o) => o.value)));
     const errorList = this.el('ul', { id: 'navsync-seat-errors', class: 'navsync-error' });
     for (const e of errors) errorList.append(this.el('li', {}, e));
-    this.root.append(list, picker, assign, errorList);
+    this.root.append(field, assign, errorList);
   }
 
   async assign(userIds: string[]): Promise<boolean> {
-    const change = assignSeats(this.stored.map((s) => s.seat), userIds, this.users, null);
+    const change = assignSeats(
+      this.stored.map((s) => s.seat),
+      userIds,
+      this.users,
+      null,
+    );
     if (!change.ok) {
       this.render(change.errors.map((e) => t(e.key, this.locale, e.params)));
       return false;
@@ -81,7 +130,11 @@ export class SeatsSection {
   }
 
   async setEnabled(userId: string, enabled: boolean): Promise<void> {
-    const next = setSeatsEnabled(this.stored.map((s) => s.seat), [userId], enabled);
+    const next = setSeatsEnabled(
+      this.stored.map((s) => s.seat),
+      [userId],
+      enabled,
+    );
     const stored = this.stored.find((s) => s.seat.userId === userId);
     const seat = next.find((s) => s.userId === userId);
     if (!stored || !seat) return;

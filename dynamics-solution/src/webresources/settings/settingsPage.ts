@@ -4,11 +4,13 @@ import {
   RUN_STATUS_LABEL,
   RUN_STEP_LABEL,
   SETTINGS_NOT_SURE,
+  describeError,
   describeRunError,
   pipelineStageOptions,
   t,
   validateSettings,
   wonValueFieldOptions,
+  type ErrorKind,
   type LastRun,
   type Locale,
   type NavSyncSettings,
@@ -22,18 +24,22 @@ import {
   EnableStepError,
   type ProgressEvent,
 } from '../dataValidation/enable';
-import { FetchWebApi, type WebApi } from '../dataValidation/webApi';
+import { FetchWebApi, WebApiError, type WebApi } from '../dataValidation/webApi';
 import { hostXrm, userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
 import { cleanUpImportedData } from './cleanUp';
-import { runTestWriteBack, type TestWriteBackOutcome } from './testWriteBack';
+import type { TestWriteBackOutcome } from './testWriteBack';
+import { TestWriteBackSection } from './testWriteBackSection';
 import { SeatsSection } from './seatsSection';
+import { button, card, checkbox, dropdown, el, showMessage, toggle, type MessageKind } from './fluent/controls';
+import { applyFluentTheme } from './fluent/theme';
 
 /**
- * The NavSync settings page (web resource navsync_/settings/settings.html): the three integration switches, the
- * CRM sync settings, write-back items, status and Disconnect. Saving validates with the core's rules; switching
- * data validation on runs the create-on-enable flow with its steps shown one by one; switching it off asks
- * whether to remove the views and reports.
+ * The NavSync settings page (web resource navsync_/settings/settings.html), drawn in Fluent UI's look (see
+ * ./fluent/theme.ts): a command bar with Save, the status and last run, the three integration switches, the CRM
+ * sync settings with the org's own stages and money columns, the seats as a people list, Test Write-Back and
+ * Disconnect. Saving validates with the core's rules; switching data validation on runs the create-on-enable flow
+ * with its steps shown one by one; switching it off asks whether to remove the views and reports.
  */
 
 /** Every text the page shows, by slot: one place to see which catalogue keys it uses. */
@@ -67,6 +73,11 @@ export const TEXT = {
   testWriteBack: 'dataverse.testWriteBackRun',
   testWriteBackRunning: 'dataverse.testWriteBackRunning',
   notSure: 'common.notSure',
+  saving: 'common.saving',
+  on: 'common.on',
+  off: 'common.off',
+  autoSyncHelp: 'admin.autoSyncHelp',
+  stageHelp: 'admin.pipelineStageHelp',
 } as const;
 
 /** A timestamp in the admin's language; '—' when the sync never ran. */
@@ -84,9 +95,17 @@ export interface PageOptions {
   confirm: (question: string) => boolean | Promise<boolean>;
   /** The signed-in admin (owner of the Test Write-Back records). */
   userId?: string;
+  /** The org's URL (Xrm getClientUrl): links to records open there. */
+  orgUrl?: string;
 }
 
 type Facts = SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> };
+
+/** The errors-catalogue entry for a failed Web API call. */
+function errorKindOf(err: unknown): ErrorKind {
+  if (err instanceof WebApiError) return err.status === 401 || err.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR';
+  return err instanceof TypeError ? 'CONNECT_FAILED' : 'UNKNOWN';
+}
 
 export class SettingsPage {
   private readonly root: HTMLElement;
@@ -99,6 +118,7 @@ export class SettingsPage {
   private lastRun: LastRun | null = null;
   private facts: Facts | null = null;
   private seats: SeatsSection | null = null;
+  private twb: TestWriteBackSection | null = null;
 
   constructor(root: HTMLElement, api: WebApi, options: PageOptions) {
     this.root = root;
@@ -117,10 +137,7 @@ export class SettingsPage {
     attrs: Record<string, string> = {},
     text?: string,
   ): HTMLElementTagNameMap[K] {
-    const node = this.root.ownerDocument.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text; // textContent: names and CRM texts are never parsed as HTML
-    return node;
+    return el(this.root.ownerDocument, tag, attrs, text);
   }
 
   private find<T extends HTMLElement>(id: string): T {
@@ -128,7 +145,10 @@ export class SettingsPage {
   }
 
   async start(): Promise<void> {
-    this.root.ownerDocument.documentElement.lang = this.locale;
+    const doc = this.root.ownerDocument;
+    doc.documentElement.lang = this.locale;
+    doc.title = this.t(TEXT.title);
+    applyFluentTheme(doc);
     const [loaded, facts] = await Promise.all([this.gateway.load(), this.gateway.orgFacts()]);
     this.id = loaded.id;
     this.settings = loaded.settings;
@@ -139,50 +159,41 @@ export class SettingsPage {
     await this.seats.start();
   }
 
-  private checkbox(id: string, label: string, checked: boolean): HTMLElement {
-    const wrap = this.el('label', { class: 'navsync-row' });
-    const box = this.el('input', { type: 'checkbox', id });
-    box.checked = checked;
-    wrap.append(box, this.el('span', {}, label), this.el('span', { class: 'navsync-error', 'data-error-for': id }));
-    return wrap;
-  }
-
-  private select(
-    id: string,
-    label: string,
-    options: { value: string; label: string }[],
-    value: string | null,
-  ): HTMLElement {
-    const wrap = this.el('label', { class: 'navsync-row' });
-    const sel = this.el('select', { id });
-    for (const o of options) {
-      const opt = this.el('option', { value: o.value }, o.label);
-      if (o.value === (value ?? SETTINGS_NOT_SURE)) opt.selected = true;
-      sel.append(opt);
-    }
-    wrap.append(this.el('span', {}, label), sel, this.el('span', { class: 'navsync-error', 'data-error-for': id }));
-    return wrap;
+  private toggle(id: string, label: string, checked: boolean, help?: string): HTMLElement {
+    const doc = this.root.ownerDocument;
+    return toggle(doc, { id, label, checked, help, on: this.t(TEXT.on), off: this.t(TEXT.off) });
   }
 
   render(): void {
+    const doc = this.root.ownerDocument;
     const s = this.settings as NavSyncSettings;
     const f = this.facts as Facts;
     this.root.replaceChildren();
-    this.root.append(this.el('h1', {}, this.t(TEXT.title)));
 
-    this.root.append(...this.status(s));
+    // The command bar, as on a Dynamics form: Save first.
+    const bar = this.el('div', { class: 'ns-bar' });
+    const save = button(doc, { id: 'navsync-save', text: this.t(TEXT.save), kind: 'primary', icon: 'save' });
+    save.addEventListener('click', () => void this.save());
+    bar.append(save);
 
-    const integration = this.el('fieldset');
+    const header = this.el('header', { class: 'ns-head' });
+    header.append(this.el('h1', {}, this.t(TEXT.title)), ...this.status(s));
+    const message = this.el('div', { id: 'navsync-message', class: 'ns-mb', role: 'status', 'data-kind': '' });
+
+    const integration = card(doc, 'navsync-integration', this.t(TEXT.integration));
     integration.append(
-      this.el('legend', {}, this.t(TEXT.integration)),
-      this.checkbox('embeddedProfileEnabled', this.t(TEXT.embeddedProfile), s.embeddedProfileEnabled),
-      this.checkbox('photoRefreshEnabled', this.t(TEXT.photoRefresh), s.photoRefreshEnabled),
-      this.checkbox('dataValidationEnabled', this.t(TEXT.dataValidation), s.dataValidationEnabled),
+      this.toggle('embeddedProfileEnabled', this.t(TEXT.embeddedProfile), s.embeddedProfileEnabled),
+      this.toggle('photoRefreshEnabled', this.t(TEXT.photoRefresh), s.photoRefreshEnabled),
+      this.toggle(
+        'dataValidationEnabled',
+        this.t(TEXT.dataValidation),
+        s.dataValidationEnabled,
+        this.t(TEXT.dataValidationHelp),
+      ),
+      this.el('ol', { id: 'navsync-progress', class: 'ns-steps' }),
     );
-    const progress = this.el('ol', { id: 'navsync-progress' });
-    integration.append(progress);
 
-    const sync = this.el('fieldset');
+    const sync = card(doc, 'navsync-sync', this.t(TEXT.sync));
     const stages = pipelineStageOptions(
       (f.stages ?? []).map((st) => ({ name: st.name, label: f.stageLabels[st.name] })),
       this.t(TEXT.notSure),
@@ -191,43 +202,60 @@ export class SettingsPage {
       (f.opportunityFields ?? []).map((o) => ({ ...o, label: f.fieldLabels[o.name] })),
       this.t(TEXT.notSure),
     );
-    sync.append(
-      this.el('legend', {}, this.t(TEXT.sync)),
-      this.checkbox('autoSyncAllSeats', this.t(TEXT.autoSync), s.autoSyncAllSeats),
-      this.select('pipelineStage', this.t(TEXT.stage), stages, s.pipelineStage),
-      this.select('wonValueField', this.t(TEXT.wonValue), fields, s.wonValueField),
-      this.checkbox('writeBackEnabled', this.t(TEXT.writeBack), s.writeBackEnabled),
+    const grid = this.el('div', { class: 'ns-grid' });
+    grid.append(
+      this.toggle('autoSyncAllSeats', this.t(TEXT.autoSync), s.autoSyncAllSeats, this.t(TEXT.autoSyncHelp)),
+      this.toggle('writeBackEnabled', this.t(TEXT.writeBack), s.writeBackEnabled),
+      dropdown(doc, {
+        id: 'pipelineStage',
+        label: this.t(TEXT.stage),
+        options: stages,
+        value: s.pipelineStage ?? SETTINGS_NOT_SURE,
+        help: this.t(TEXT.stageHelp),
+      }),
+      dropdown(doc, {
+        id: 'wonValueField',
+        label: this.t(TEXT.wonValue),
+        options: fields,
+        value: s.wonValueField ?? SETTINGS_NOT_SURE,
+      }),
     );
-    const items = this.el('div', { id: 'writeBackItems' });
-    items.append(this.el('span', {}, this.t(TEXT.items)));
+    const items = this.el('fieldset', { id: 'writeBackItems', class: 'ns-group' });
+    items.append(this.el('legend', {}, this.t(TEXT.items)));
     for (const kind of ACTIVITY_KINDS) {
       const on = s.writeBackItems === 'all' || s.writeBackItems.includes(kind);
-      items.append(this.checkbox(`item-${kind}`, this.t(ACTIVITY_KIND_LABEL[kind]), on));
+      items.append(checkbox(doc, { id: `item-${kind}`, label: this.t(ACTIVITY_KIND_LABEL[kind]), checked: on }));
     }
     items.append(this.el('span', { class: 'navsync-error', 'data-error-for': 'writeBackItems' }));
-    sync.append(items);
+    sync.append(grid, items);
 
-    const save = this.el('button', { id: 'navsync-save', type: 'button' }, this.t(TEXT.save));
-    save.addEventListener('click', () => void this.save());
-    const message = this.el('p', { id: 'navsync-message', role: 'status' });
+    const seats = this.el('section', {
+      class: 'ns-card',
+      id: 'navsync-seats-section',
+      'aria-labelledby': 'navsync-seats-section-title',
+    });
+    seats.append(this.el('h2', { id: 'navsync-seats-section-title' }, this.t('admin.seatsTitle')));
 
-    const twb = this.el('fieldset');
-    const twbButton = this.el('button', { id: 'navsync-testwriteback', type: 'button' }, this.t(TEXT.testWriteBack));
-    twbButton.addEventListener('click', () => void this.testWriteBack());
-    twb.append(this.el('legend', {}, this.t(TEXT.testWriteBack)), twbButton, this.el('div', { id: 'navsync-twb' }));
+    this.twb = new TestWriteBackSection(doc, {
+      api: this.api,
+      locale: this.locale,
+      orgUrl: this.options.orgUrl ?? '',
+      ownerId: this.options.userId ?? '',
+      settings: () => this.settings as NavSyncSettings,
+    });
 
-    const leave = this.el('fieldset');
-    const disconnect = this.el('button', { id: 'navsync-disconnect', type: 'button' }, this.t(TEXT.disconnect));
+    const leave = card(doc, 'navsync-leave', this.t(TEXT.disconnect));
+    const disconnect = button(doc, { id: 'navsync-disconnect', text: this.t(TEXT.disconnect), kind: 'danger' });
     disconnect.disabled = !s.connected || this.id === null;
     disconnect.addEventListener('click', () => void this.disconnect());
+    const actions = this.el('div', { class: 'ns-actions' });
+    actions.append(disconnect);
     leave.append(
-      this.el('legend', {}, this.t(TEXT.disconnect)),
-      this.checkbox('cleanUp', this.t(TEXT.cleanUp), false),
-      this.el('p', { class: 'navsync-help' }, this.t(TEXT.cleanUpHelp)),
-      disconnect,
+      checkbox(doc, { id: 'cleanUp', label: this.t(TEXT.cleanUp), checked: false }),
+      this.el('p', { class: 'ns-help' }, this.t(TEXT.cleanUpHelp)),
+      actions,
     );
-    const seats = this.el('fieldset', { id: 'navsync-seats-section' });
-    this.root.append(integration, sync, save, message, seats, twb, leave);
+    this.root.append(bar, header, message, integration, sync, seats, this.twb.root, leave);
     this.seats?.attach(seats);
   }
 
@@ -237,26 +265,36 @@ export class SettingsPage {
    * code, message and remedy in the admin's language.
    */
   private status(s: NavSyncSettings): HTMLElement[] {
-    const status = this.el('p', { id: 'navsync-status' });
+    const status = this.el('p', { id: 'navsync-status', class: 'ns-help' });
     const when = s.lastSyncedAt
       ? `${this.t(TEXT.lastSynced)}: ${formatWhen(s.lastSyncedAt, this.locale)}`
       : this.t(TEXT.lastSyncedNever);
     status.textContent = s.connected ? `${this.t(TEXT.connected)} — ${when}` : this.t(TEXT.notConnected);
     const out: HTMLElement[] = [status];
     const run = this.lastRun;
-    if (s.connected && !run && !s.lastSyncedAt)
-      out.push(this.el('p', { id: 'navsync-first-sync' }, this.t(TEXT.firstSync)));
+    if (s.connected && !run && !s.lastSyncedAt) {
+      const notice = this.el('div', { id: 'navsync-first-sync', class: 'ns-mb', 'data-kind': 'info' });
+      showMessage(notice, 'info', [this.t(TEXT.firstSync)]);
+      notice.style.margin = '8px 0 0';
+      out.push(notice);
+    }
     if (!run) return out;
     const overall = run.ok ? 'ok' : run.steps.some((st) => st.status === 'failed') ? 'failed' : 'partial';
-    const section = this.el('section', { id: 'navsync-last-run', 'data-result': overall });
+    const section = this.el('section', {
+      id: 'navsync-last-run',
+      class: 'ns-card',
+      'data-result': overall,
+      'aria-labelledby': 'navsync-last-run-title',
+    });
+    section.style.margin = '12px 0 0';
     section.append(
       this.el(
         'h2',
-        {},
+        { id: 'navsync-last-run-title' },
         `${this.t(TEXT.lastRun, { when: formatWhen(run.at, this.locale) })} — ${this.t(RUN_STATUS_LABEL[overall])}`,
       ),
     );
-    const list = this.el('ul');
+    const list = this.el('ul', { class: 'ns-steps' });
     for (const step of run.steps) {
       const item = this.el('li', { 'data-step': step.name, 'data-status': step.status });
       item.textContent = `${this.t(RUN_STEP_LABEL(step.name))}: ${this.t(RUN_STATUS_LABEL[step.status])}`;
@@ -292,8 +330,24 @@ export class SettingsPage {
     };
   }
 
-  private say(text: string): void {
-    this.find('navsync-message').textContent = text;
+  private say(text: string, kind: MessageKind = 'info'): void {
+    showMessage(this.find('navsync-message'), kind, [text]);
+  }
+
+  /** A failed Web API call in the admin's words: code and message, what to do, the platform's own text. */
+  private sayError(err: unknown): void {
+    const e = describeError(errorKindOf(err), this.locale);
+    showMessage(this.find('navsync-message'), 'error', [
+      `${e.code}: ${e.message}`,
+      this.t(TEXT.lastRunRemedy, { remedy: e.remedy }),
+      err instanceof Error ? err.message : String(err),
+    ]);
+  }
+
+  private busy(on: boolean): void {
+    this.find<HTMLButtonElement>('navsync-save').disabled = on;
+    if (on) this.root.setAttribute('aria-busy', 'true');
+    else this.root.removeAttribute('aria-busy');
   }
 
   private showProgress(event: ProgressEvent): void {
@@ -318,14 +372,27 @@ export class SettingsPage {
     for (const e of Array.from(this.root.querySelectorAll('[data-error-for]'))) e.textContent = '';
     const result = validateSettings(this.draft(), this.facts ?? {}, before);
     if (!result.ok || !result.settings) {
+      // Each error beside its field, and all of them in the message bar (a field may be out of view).
       for (const e of result.errors) {
         const slot = this.root.querySelector(`[data-error-for="${e.field}"]`);
         if (slot) slot.textContent = this.t(e.key, e.params);
-        else this.say(this.t(e.key, e.params));
       }
+      this.say(result.errors.map((e) => this.t(e.key, e.params)).join(' '), 'error');
       return false;
     }
-    const next = result.settings;
+    this.busy(true);
+    this.say(this.t(TEXT.saving), 'progress');
+    try {
+      return await this.store(before, result.settings);
+    } catch (err) {
+      this.sayError(err);
+      return false;
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  private async store(before: NavSyncSettings, next: NavSyncSettings): Promise<boolean> {
     if (next.dataValidationEnabled && !before.dataValidationEnabled) {
       this.find('navsync-progress').replaceChildren();
       try {
@@ -336,16 +403,17 @@ export class SettingsPage {
       } catch (err) {
         // Keep the switch off: nothing claims validation is on while its column or views are missing.
         const failed = err instanceof EnableStepError ? err : null;
+        next.dataValidationEnabled = false;
+        this.id = await this.gateway.save(this.id, next);
+        this.settings = next;
+        this.find<HTMLInputElement>('dataValidationEnabled').checked = false;
         this.say(
           this.t('dataverse.stepFailed', {
             step: this.t(STEP_LABEL[failed?.step ?? ENABLE_STEPS[0]]),
             detail: failed?.detail ?? String(err),
           }),
+          'error',
         );
-        next.dataValidationEnabled = false;
-        this.id = await this.gateway.save(this.id, next);
-        this.settings = next;
-        this.find<HTMLInputElement>('dataValidationEnabled').checked = false;
         return false;
       }
     }
@@ -359,48 +427,41 @@ export class SettingsPage {
     }
     this.id = await this.gateway.save(this.id, next);
     this.settings = next;
+    this.find<HTMLButtonElement>('navsync-disconnect').disabled = !next.connected;
     this.say(
       removed !== null
         ? this.t('dataverse.removeDone', { count: removed })
         : next.dataValidationEnabled && !before.dataValidationEnabled
           ? this.t('dataverse.enableDone')
           : this.t(TEXT.saved),
+      'success',
     );
     return true;
   }
 
   /** Test Write-Back with the current (saved) settings; each step and, on failure, the core's diagnosis. */
-  async testWriteBack(): Promise<TestWriteBackOutcome> {
-    const out = this.find('navsync-twb');
-    out.replaceChildren(this.el('p', {}, this.t(TEXT.testWriteBackRunning)));
-    const result = await runTestWriteBack(this.api, {
-      settings: this.settings as NavSyncSettings,
-      ownerId: this.options.userId ?? '',
-      locale: this.locale,
-    });
-    const list = this.el('ul');
-    for (const step of result.steps)
-      list.append(this.el('li', { 'data-ok': String(step.ok) }, `${step.ok ? '✓' : '✗'} ${step.label}`));
-    out.replaceChildren(list, this.el('p', { id: 'navsync-twb-summary' }, result.summary));
-    if (result.failure) {
-      const f = result.failure;
-      out.append(
-        this.el('p', { id: 'navsync-twb-cause' }, `${f.code}: ${f.message}`),
-        this.el('p', { id: 'navsync-twb-remedy' }, f.remedy),
-        this.el('p', { id: 'navsync-twb-detail', class: 'navsync-help' }, f.detail),
-      );
-    }
-    return result;
+  async testWriteBack(): Promise<TestWriteBackOutcome | null> {
+    return (this.twb as TestWriteBackSection).run();
+  }
+
+  /** Removes the records the last Test Write-Back kept. */
+  async removeTestRecords(): Promise<boolean> {
+    return (this.twb as TestWriteBackSection).remove();
   }
 
   /** Stops the daily sync (connected = false); with clean-up, also removes what NavSync imported. */
   async disconnect(): Promise<boolean> {
     if (!this.id || !(await this.options.confirm(this.t(TEXT.disconnectAsk)))) return false;
-    if (this.find<HTMLInputElement>('cleanUp').checked) {
-      const flagColumnExists = await this.gateway.hasNotAtCompanyColumn();
-      await cleanUpImportedData(this.api, { flagColumnExists });
+    try {
+      if (this.find<HTMLInputElement>('cleanUp').checked) {
+        const flagColumnExists = await this.gateway.hasNotAtCompanyColumn();
+        await cleanUpImportedData(this.api, { flagColumnExists });
+      }
+      await this.gateway.setConnected(this.id, false);
+    } catch (err) {
+      this.sayError(err);
+      return false;
     }
-    await this.gateway.setConnected(this.id, false);
     (this.settings as NavSyncSettings).connected = false;
     this.render();
     this.say(this.t(TEXT.disconnected));
@@ -420,6 +481,6 @@ export function start(root: HTMLElement): Promise<void> {
   const userId = context?.userSettings.userId.replace(/[{}]/g, '');
   // Without the client API there is no dialog to ask in, so nothing that needs a "yes" happens.
   const confirm = async (text: string) => (xrm ? (await xrm.Navigation.openConfirmDialog({ text })).confirmed : false);
-  const page = new SettingsPage(root, api, { locale: userLocale(xrm), confirm, userId });
+  const page = new SettingsPage(root, api, { locale: userLocale(xrm), confirm, userId, orgUrl: clientUrl });
   return page.start();
 }
