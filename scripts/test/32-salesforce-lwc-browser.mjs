@@ -4,7 +4,7 @@
 // Wire adapters emit the same JSON fixtures the jest tests use; Apex and record writes are recorded calls.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { runChecks } from '../lib/results.mjs';
 import { root } from '../lib/proc.mjs';
@@ -14,17 +14,6 @@ import { loadLabelTexts } from '../salesforce/browser/labels.mjs';
 const LWC = join(root, 'force-app', 'main', 'default', 'lwc');
 const ARTIFACTS = join(root, 'test-artifacts', 'lwc');
 const NOW = new Date('2026-11-22T12:00:00.000Z');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const ORIGIN = 'https://lwc.navsync.test';
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
@@ -654,7 +643,7 @@ const ok = await runChecks([
         console.log(`    built in ${r.seconds.toFixed(1)} s`);
       }
       labels = loadLabelTexts();
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+      browser = await launchChromium();
     },
   ],
   ...states,

@@ -4,22 +4,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 import { runChecks } from '../lib/results.mjs';
 import { root, run } from '../lib/proc.mjs';
 
 const report = join(root, 'dist', 'demo', 'report.html');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let browser;
 let page;
 const dialogs = [];
@@ -43,7 +32,7 @@ const ok = await runChecks([
   [
     'Chromium opens the report; the headings are in the chosen language (German)',
     async () => {
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+      browser = await launchChromium();
       page = await browser.newPage();
       page.on('dialog', (d) => {
         dialogs.push(d.message());

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 import { runChecks } from '../lib/results.mjs';
 import { root } from '../lib/proc.mjs';
 import { navsyncBin, serveStatus, startServe, until, writableActivities } from '../lib/serve.mjs';
@@ -16,7 +16,6 @@ const { startDemoEnvironment } = await import(join(dist, 'demo', 'environment.js
 const { generateDemoData } = await import(join(dist, 'demo', 'dataset.js'));
 const { SF } = await import(join(dist, 'domain', 'crmSchema.js'));
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TOKEN = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 const artifacts = join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -119,7 +118,7 @@ const ok = await runChecks([
     if (s.runs.filter((x) => x.slot === slotRun.slot).length !== 1) throw new Error('the 03:00 slot ran twice');
   }],
   ['the status page shows the last run (English and German); screenshots in test-artifacts/', async () => {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       for (const [lang, lastRun, synced] of [['en', 'Last run', 'Last synced'], ['de', 'Letzter Lauf', 'Zuletzt synchronisiert']]) {
