@@ -13,6 +13,11 @@ export interface SalesforceConfig {
   clientSecret?: string;
   /** A ready access token (tests, or when the caller mints tokens itself). */
   accessToken?: string;
+  /**
+   * Access tokens of a signed-in user (from a saved refresh token): called once to open the session and with
+   * `forceRefresh` when Salesforce answers INVALID_SESSION_ID. `instanceUrl` is where the org's API is.
+   */
+  getToken?: (forceRefresh?: boolean) => Promise<{ value: string; instanceUrl?: string }>;
   /** Package namespace; null/'' in an org without the managed package (scratch org). Default 'navsync'. */
   namespace?: string | null;
   /** API version; default '66.0'. */

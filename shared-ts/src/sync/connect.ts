@@ -94,19 +94,32 @@ function dataverseToken(
 export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (line: string) => void): CrmGateway {
   if (cfg.crm === 'salesforce') {
     const sf = cfg.salesforce as NonNullable<NavSyncConfig['salesforce']>;
-    if (!creds.sfAccessToken && !(creds.sfClientId && creds.sfClientSecret)) {
+    const signedIn = !creds.sfAccessToken && !!creds.sfRefreshToken && !!creds.sfClientId;
+    if (!creds.sfAccessToken && !signedIn && !(creds.sfClientId && creds.sfClientSecret)) {
       throw new ConfigError(
-        'Salesforce credentials missing: set NAVSYNC_SF_ACCESS_TOKEN, or NAVSYNC_SF_CLIENT_ID + NAVSYNC_SF_CLIENT_SECRET',
+        'Salesforce credentials missing: set NAVSYNC_SF_ACCESS_TOKEN, or NAVSYNC_SF_CLIENT_ID + NAVSYNC_SF_CLIENT_SECRET, or sign in with navsync connect salesforce --browser',
       );
     }
+    // A browser sign-in's refresh token: the session is the integration user's, renewed from it.
+    const getToken = signedIn
+      ? refreshingToken({
+          platform: 'salesforce',
+          tokenUrl: `${(sf.loginUrl ?? sf.instanceUrl).replace(/\/+$/, '')}/services/oauth2/token`,
+          clientId: creds.sfClientId as string,
+          clientSecret: creds.sfClientSecret,
+          refreshToken: creds.sfRefreshToken as string,
+          outbound: outboundOf(cfg),
+          onRotate: saveRotated(cfg, ENV.sfRefreshToken, log),
+        })
+      : undefined;
     return new SalesforceGateway({
       instanceUrl: sf.instanceUrl,
       loginUrl: sf.loginUrl,
       namespace: sf.namespace,
       apiVersion: sf.apiVersion,
-      clientId: creds.sfClientId,
-      clientSecret: creds.sfClientSecret,
-      accessToken: creds.sfAccessToken,
+      ...(getToken
+        ? { getToken }
+        : { clientId: creds.sfClientId, clientSecret: creds.sfClientSecret, accessToken: creds.sfAccessToken }),
       outbound: outboundOf(cfg),
       log,
     });

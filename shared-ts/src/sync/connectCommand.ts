@@ -7,9 +7,12 @@
  *   navsync connect salesforce [--config file] [--instance-url https://acme.my.salesforce.com] [--client-id …]
  *   navsync connect dataverse  [--config file] [--url https://org.crm4.dynamics.com] [--tenant-id …] [--client-id …]
  *   navsync connect dataverse --device-code [--url …] [--tenant-id …] [--client-id …]
+ *   navsync connect salesforce --browser [--instance-url …] [--client-id …] [--callback-port 1717] [--no-browser]
  *   options: --secrets file|env, --credentials-file file, --login-url / --token-url (sandbox, sovereign clouds)
  * With --device-code the admin signs in as the integration user in a browser on any device (Microsoft's device code
- * flow); no client secret exists, and the refresh token of that sign-in goes to the credentials file.
+ * flow); no client secret exists, and the refresh token of that sign-in goes to the credentials file. With --browser
+ * the admin signs in to Salesforce as the integration user in the browser (web server flow with PKCE, as
+ * `sf org login web`), and that sign-in's refresh token is kept the same way.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -20,7 +23,9 @@ import { resolveLocale } from '../domain/i18n/index';
 import { redact, registerSecret } from '../net/redact';
 import { ConfigError, ENV, loadConfig, type Credentials, type NavSyncConfig } from './config';
 import { crmFromConfig, dataverseUserScope, entraTokenUrl } from './connect';
+import { signInInBrowser } from './oauth/browserLogin';
 import { deviceCodeUrlOf, signInWithDeviceCode, type SignedIn } from './oauth/deviceCode';
+import { openBrowser } from './oauth/openBrowser';
 import { writeCredentialsFile } from './credentialsFile';
 
 type Crm = 'salesforce' | 'dataverse';
@@ -35,6 +40,12 @@ interface ConnectArgs {
   allowLoopback?: boolean;
   /** Dataverse: sign in as the integration user by device code instead of an app secret. */
   deviceCode?: boolean;
+  /** Salesforce: sign in as the integration user in the browser instead of the client credentials flow. */
+  browser?: boolean;
+  /** The loopback callback's port (the connected app's callback URL); 1717 as sf uses. */
+  callbackPort: number;
+  /** Print the sign-in URL without opening a browser (a server over ssh; tests). */
+  noBrowser?: boolean;
 }
 
 const FLAGS: Record<Crm, string[]> = {
@@ -43,10 +54,12 @@ const FLAGS: Record<Crm, string[]> = {
 };
 
 export const CONNECT_USAGE = `usage: navsync connect salesforce [--instance-url url] [--client-id id] [--login-url url] [--namespace ns]
+       navsync connect salesforce --browser [--instance-url url] [--client-id id] [--callback-port 1717] [--no-browser]
        navsync connect dataverse  [--url url] [--tenant-id id] [--client-id id] [--token-url url] [--device-code]
        common: [--config file] [--secrets file|env] [--credentials-file file]
 The client secret is asked for without echo, or read from ${ENV.sfClientSecret} / ${ENV.dvClientSecret}; never give it as an argument.
---device-code (Dataverse): sign in as the integration user in a browser instead; its refresh token goes to the credentials file.`;
+--device-code (Dataverse) / --browser (Salesforce): sign in as the integration user in a browser instead; the sign-in's
+refresh token goes to the credentials file.`;
 
 const GUIDE: Record<Crm, string[]> = {
   salesforce: [
@@ -75,11 +88,25 @@ const DEVICE_CODE_GUIDE = [
   "  3. The app registration's Overview gives the application (client) id and the directory (tenant) id.",
 ];
 
+const BROWSER_GUIDE = [
+  'Connect NavSync to Salesforce by signing in as the integration user in the browser (see the README "Run it for your org"):',
+  '  1. Setup → App Manager → the NavSync connected app: Callback URL http://127.0.0.1:1717/OauthRedirect, scopes "api" and',
+  '     "refresh_token, offline_access", tick "Require Proof Key for Code Exchange (PKCE)", untick "Require Secret for Web Server Flow".',
+  '  2. The integration user has the NavSync Admin and NavSync Integration permission sets (and API Enabled).',
+  '  3. Manage Consumer Details gives the consumer key (client id). Sign in as the integration user when the browser opens.',
+];
+
 export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ConnectArgs {
   const crm = argv[0];
   if (crm !== 'salesforce' && crm !== 'dataverse')
     throw new ConfigError('connect what? navsync connect salesforce|dataverse');
-  const a: ConnectArgs = { crm, config: env[ENV.config] ?? 'navsync.config.json', values: {}, secrets: 'file' };
+  const a: ConnectArgs = {
+    crm,
+    config: env[ENV.config] ?? 'navsync.config.json',
+    values: {},
+    secrets: 'file',
+    callbackPort: 1717,
+  };
   for (let i = 1; i < argv.length; i++) {
     const x = argv[i];
     const value = () => {
@@ -92,7 +119,14 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     else if (x === '--credentials-file') a.credentialsFile = value();
     else if (x === '--allow-loopback') a.allowLoopback = true;
     else if (x === '--device-code' && crm === 'dataverse') a.deviceCode = true;
-    else if (x === '--secrets') {
+    else if (x === '--browser' && crm === 'salesforce') a.browser = true;
+    else if (x === '--no-browser' && crm === 'salesforce') a.noBrowser = true;
+    else if (x === '--callback-port' && crm === 'salesforce') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new ConfigError('--callback-port is a port number');
+      a.callbackPort = port;
+    } else if (x === '--secrets') {
       const v = value();
       if (v !== 'file' && v !== 'env') throw new ConfigError('--secrets is "file" or "env"');
       a.secrets = v;
@@ -103,9 +137,9 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     else if (FLAGS[crm].includes(name)) a.values[name] = value();
     else throw new ConfigError(`unknown argument for connect ${crm}: ${x}`);
   }
-  if (a.deviceCode && a.secrets === 'env')
+  if ((a.deviceCode || a.browser) && a.secrets === 'env')
     throw new ConfigError(
-      '--device-code keeps the sign-in (a refresh token) in the credentials file; --secrets env is for client secrets',
+      `${a.browser ? '--browser' : '--device-code'} keeps the sign-in (a refresh token) in the credentials file; --secrets env is for client secrets`,
     );
   return a;
 }
@@ -169,7 +203,7 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
     return 2;
   }
   const say = (line: string) => process.stdout.write(`${redact(line)}\n`);
-  for (const line of a.deviceCode ? DEVICE_CODE_GUIDE : GUIDE[a.crm]) say(line);
+  for (const line of a.deviceCode ? DEVICE_CODE_GUIDE : a.browser ? BROWSER_GUIDE : GUIDE[a.crm]) say(line);
   const asker = new Asker(!!process.stdin.isTTY);
   const locale = resolveLocale(env.NAVSYNC_LOCALE ?? '');
   try {
@@ -237,6 +271,37 @@ export async function connectMain(argv: readonly string[], env: NodeJS.ProcessEn
       say('✓ Signed in.');
       creds = { dvAccessToken: signedIn.accessToken };
       credVars = { [idVar]: v['client-id'], [ENV.dvRefreshToken]: signedIn.refreshToken };
+    } else if (a.browser) {
+      // A connected app that still requires its secret for the web server flow: taken from the environment only.
+      const secret = env[secretVar];
+      registerSecret(secret);
+      let signedIn: { accessToken: string; refreshToken: string; instanceUrl: string };
+      try {
+        signedIn = await signInInBrowser({
+          loginUrl: section.loginUrl ?? section.instanceUrl,
+          clientId: v['client-id'],
+          clientSecret: secret,
+          port: a.callbackPort,
+          outbound: { allowLoopback: a.allowLoopback === true },
+          show: (url) => {
+            say('Sign in as the integration user and allow access in the browser; if none opens, open this URL:');
+            // Printed as it is: it holds no secret (client id, callback, S256 challenge, state), and a masked part
+            // (a client id once registered as a secret in this process) would break the link.
+            process.stdout.write(`  ${url}\n`);
+            if (!a.noBrowser && env.BROWSER !== 'none') openBrowser(url);
+          },
+        });
+      } catch (e) {
+        if (e instanceof CatalogueError) return fail(e.kind, e.detail);
+        throw e;
+      }
+      say('✓ Signed in.');
+      creds = { sfAccessToken: signedIn.accessToken };
+      credVars = {
+        [idVar]: v['client-id'],
+        [ENV.sfRefreshToken]: signedIn.refreshToken,
+        ...(secret ? { [secretVar]: secret } : {}),
+      };
     } else {
       const secret = env[secretVar] || (await asker.ask('Client secret (not shown): ', secretVar, true));
       if (!secret) throw new ConfigError(`${secretVar} is missing`);

@@ -20,6 +20,24 @@ export async function openConnection(
 ): Promise<Connection> {
   const { clientId, clientSecret } = cfg;
   const loginUrl = cfg.loginUrl ?? cfg.instanceUrl;
+  if (cfg.getToken) {
+    const getToken = cfg.getToken;
+    const first = await getToken();
+    const conn = new Connection({
+      instanceUrl: first.instanceUrl ?? cfg.instanceUrl,
+      accessToken: first.value,
+      version,
+      // The token source refreshes (and keeps a rotated refresh token); jsforce's own refresh would not.
+      refreshFn: (_c: Connection, cb: (err: Error | null, token?: string) => void) => {
+        getToken(true)
+          .then((t) => cb(null, t.value))
+          .catch((e: Error) => cb(e));
+      },
+    });
+    guardJsforce();
+    instrument(conn, cfg, counts, log);
+    return conn;
+  }
   const conn = new Connection({
     instanceUrl: cfg.instanceUrl,
     accessToken: cfg.accessToken,
