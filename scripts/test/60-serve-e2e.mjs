@@ -15,6 +15,7 @@ const dist = join(root, 'shared-ts', 'dist');
 const { startDemoEnvironment } = await import(join(dist, 'demo', 'environment.js'));
 const { generateDemoData } = await import(join(dist, 'demo', 'dataset.js'));
 const { SF } = await import(join(dist, 'domain', 'crmSchema.js'));
+const { EntraDouble } = await import(join(dist, 'doubles', 'entraDouble.js'));
 
 const TOKEN = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 const artifacts = join(root, 'test-artifacts');
@@ -145,6 +146,49 @@ const ok = await runChecks([
     if (new RegExp(TOKEN).test(p.out)) throw new Error('the token appears in the log');
     p.child.kill('SIGTERM');
     await p.exited;
+  }],
+  ['navsync connect dataverse --device-code: the admin enters the code at the sign-in page; later commands refresh from the saved sign-in; no token printed', async () => {
+    const entra = await EntraDouble.start({ interval: 1, mintAccessToken: () => env.dataverse.issueToken() });
+    const dvDir = join(dir, 'dataverse');
+    mkdirSync(dvDir);
+    const dvConfig = join(dvDir, 'navsync.json');
+    const navsync = (args, onOutput = () => {}) =>
+      new Promise((resolve) => {
+        const c = spawn(process.execPath, [navsyncBin, ...args], { cwd: dvDir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        const take = (b) => {
+          out += b;
+          onOutput(out);
+        };
+        c.stdout.on('data', take);
+        c.stderr.on('data', take);
+        c.once('close', (status) => resolve({ status, out }));
+      });
+    try {
+      let answered = false;
+      // The admin: the page and the code from the terminal, typed into the sign-in page, then Continue.
+      const r = await navsync(['connect', 'dataverse', '--device-code', '--config', dvConfig, '--url', env.dataverse.url, '--token-url', entra.tokenUrl, '--client-id', entra.clientId, '--allow-loopback'], (out) => {
+        const m = /open (\S+) in a browser on any device and enter the code (\S+)/.exec(out);
+        if (!m || answered) return;
+        answered = true;
+        void fetch(m[1], { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ otc: m[2], decision: 'approve' }) });
+      });
+      if (r.status !== 0 || !/✓ Signed in/.test(r.out) || !/✓ Connected as the integration user/.test(r.out)) throw new Error(`connect exited ${r.status}:\n${r.out}`);
+      const cfg = JSON.parse(readFileSync(dvConfig, 'utf8'));
+      const credFile = join(dvDir, cfg.credentialsFile);
+      if ((statSync(credFile).mode & 0o777) !== 0o600) throw new Error('the credentials file is readable by others');
+      const before = JSON.parse(readFileSync(credFile, 'utf8')).NAVSYNC_DV_REFRESH_TOKEN;
+      cfg.linkedin = { source: 'api', apiBaseUrl: env.linkedin.dataverse.apiBaseUrl, tokenUrl: env.linkedin.dataverse.tokenUrl, crmInstanceValue: env.dataverse.organizationId, pollIntervalMs: 10 };
+      writeFileSync(dvConfig, JSON.stringify(cfg));
+      env.dataverse.expireTokens();
+      const st = await navsync(['status', '--config', dvConfig]);
+      if (st.status !== 0 || !/✓ connection/.test(st.out)) throw new Error(`status exited ${st.status}:\n${st.out}`);
+      const after = JSON.parse(readFileSync(credFile, 'utf8')).NAVSYNC_DV_REFRESH_TOKEN;
+      if (!after || after === before) throw new Error('the rotated refresh token was not kept');
+      for (const t of entra.issuedRefreshTokens) if (r.out.includes(t) || st.out.includes(t)) throw new Error('a refresh token was printed');
+    } finally {
+      await entra.close();
+    }
   }],
 ]);
 if (p && p.child.exitCode === null) p.child.kill('SIGKILL');

@@ -36,6 +36,7 @@ const placement = fc.constantFrom(
   'unrelated',
   'dataverseToken',
   'dataverseRefreshToken',
+  'salesforceRefreshToken',
 );
 
 (navsyncBuilt ? describe : describe.skip)('no secret from the environment in any output', () => {
@@ -49,6 +50,7 @@ const placement = fc.constantFrom(
         if (where === 'dataverseToken') vars.NAVSYNC_DV_ACCESS_TOKEN = value;
         // A saved device-code sign-in the token endpoint refuses (the error path prints the refresh request).
         if (where === 'dataverseRefreshToken') vars.NAVSYNC_DV_REFRESH_TOKEN = value;
+        if (where === 'salesforceRefreshToken') vars.NAVSYNC_SF_REFRESH_TOKEN = value;
         // A server that echoes what it was given back in its error message.
         env.salesforce.clearFaults();
         if (echo) {
