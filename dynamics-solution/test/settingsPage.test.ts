@@ -3,6 +3,7 @@
  */
 import { DV, ERROR_CODES, RUN_STEPS, describeError, encodeLastRun, t } from '@navsync/shared-ts';
 import { FetchWebApi } from '../src/webresources/dataValidation/webApi';
+import { flow } from '../src/webresources/dataValidation/flow';
 import { formatWhen, SettingsPage, TEXT } from '../src/webresources/settings/settingsPage';
 import { nodeFetch } from './nodeFetch';
 import { DataverseWebApiDouble } from './webApiDouble';
@@ -21,6 +22,7 @@ async function open(locale: 'en' | 'de' = 'en') {
     locale,
     userId: ADMIN,
     orgUrl: ORG,
+    dataValidation: async () => flow,
     confirm: (q) => {
       asked.push(q);
       return answers.shift() ?? false;

@@ -140,7 +140,7 @@ function serve(apiOrigin: string): Promise<{ server: Server; origin: string }> {
       return;
     }
     const file =
-      /^\/WebResources\/(navsync_\/(?:settings\/(?:settings|texts\.\d+)\.(html|js)|forms\/contactForm\.(js)))$/.exec(
+      /^\/WebResources\/(navsync_\/(?:settings\/(?:settings|dataValidation|texts\.\d+)\.(html|js)|forms\/contactForm\.(js)))$/.exec(
         path,
       );
     if (!file) {
@@ -435,6 +435,32 @@ async function main(): Promise<boolean> {
       ]),
       ...pageStates(page, origin, double, 'en'),
       ...pageStates(page, origin, double, 'de'),
+      [
+        'settings page: the data validation flow loads with the switch; a step the platform refuses is named and the switch stays off',
+        async () => {
+          seed(double);
+          double.failures.push({
+            method: 'POST',
+            pathStartsWith: 'savedqueries',
+            status: 403,
+            code: '0x80040220',
+            message: 'Principal user is missing prvCreateQuery privilege',
+            times: 1,
+          });
+          const frame = await settingsFrame(page, origin, 'en', double);
+          const scripts = () => frame.evaluate(() => [...document.scripts].map((x) => x.src.split('/').pop()));
+          if ((await scripts()).includes('dataValidation.js')) throw new Error('the flow loaded with the page');
+          await frame.getByRole('switch', { name: t('admin.dataValidation', 'en') }).check();
+          await frame.getByRole('button', { name: t('common.save', 'en') }).click();
+          const bar = frame.locator('#navsync-message[data-kind="error"]');
+          await bar.getByText(t('dataverse.stepViews', 'en'), { exact: false }).waitFor({ timeout: 15000 });
+          if (!(await scripts()).includes('dataValidation.js')) throw new Error('the flow script was not loaded');
+          if (await frame.getByRole('switch', { name: t('admin.dataValidation', 'en') }).isChecked())
+            throw new Error('the switch stayed on after a failed step');
+          await shot(page, 'en.enable-failed');
+          await axe(page);
+        },
+      ],
       [
         'settings page in German: turning data validation on shows each step and creates German views and reports',
         async () => {

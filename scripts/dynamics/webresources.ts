@@ -3,9 +3,10 @@
 // package declares no side effects):
 // - forms/contactForm.js: one IIFE (`NavSync.ContactForm.onLoad`) with the form's own texts (FORM_TEXT) in five
 //   languages;
-// - settings/settings.js: the page code with the column texts in five languages (the enable flow labels the column
-//   in every provisioned language) and Fluent's theme values (scripts/dynamics/fluentTheme.ts), and
-//   settings/texts.<LCID>.js: every text of one language, which settings.html loads first for the user's language.
+// - settings/settings.js: the page code with Fluent's theme values (scripts/dynamics/fluentTheme.ts);
+// - settings/dataValidation.js: the data validation flow, which the page loads when that switch changes, with the
+//   column texts in five languages (the flow labels the column in every provisioned language);
+// - settings/texts.<LCID>.js: every text of one language, which settings.html loads first for the user's language.
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -67,12 +68,19 @@ const bundles = [
     entry: 'src/webresources/settings/settingsPage.ts',
     out: 'WebResources/navsync_/settings/settings.js',
     globalName: 'NavSync.Settings',
+    plugin: catalogue([], TEXTS_GLOBAL),
+    // Fluent's theme values, compiled in (the page draws Fluent's look on native controls: no Fluent runtime).
+    define: { __NAVSYNC_FLUENT__: JSON.stringify(fluentBuildValues()) },
+  },
+  {
+    entry: 'src/webresources/dataValidation/flow.ts',
+    out: 'WebResources/navsync_/settings/dataValidation.js',
+    globalName: 'NavSync.DataValidation',
     plugin: catalogue(
       texts((area, key) => columnKeys.has(`${area}.${key}`), LOCALES),
       TEXTS_GLOBAL,
     ),
-    // Fluent's theme values, compiled in (the page draws Fluent's look on native controls: no Fluent runtime).
-    define: { __NAVSYNC_FLUENT__: JSON.stringify(fluentBuildValues()) },
+    define: {},
   },
 ];
 

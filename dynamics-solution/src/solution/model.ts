@@ -178,6 +178,12 @@ export const WEB_RESOURCES: WebResourceDef[] = [
     source: 'WebResources/navsync_/settings/settings.js',
   },
   {
+    name: 'navsync_/settings/dataValidation.js',
+    displayName: 'NavSync data validation flow (the settings page loads it when the switch changes)',
+    kind: 'js',
+    source: 'WebResources/navsync_/settings/dataValidation.js',
+  },
+  {
     name: 'navsync_/forms/contactForm.js',
     displayName: 'NavSync contact form script',
     kind: 'js',

@@ -1,7 +1,8 @@
 import { DV, DATAVERSE_LCID, t, type Locale } from '@navsync/shared-ts';
 import { SOLUTION } from '../../solution/names';
 import { notAtCompanyColumn, reportPayloads, viewPayloads } from './artifacts';
-import { WebApiError, type WebApi } from './webApi';
+import { ENABLE_STEPS, EnableStepError, type EnableStep, type ProgressEvent, type StepResult } from './steps';
+import { isWebApiError, type WebApi } from './webApi';
 
 /**
  * Turning data validation on: create, idempotently, the not-at-company column, the four views and the six reports,
@@ -9,44 +10,7 @@ import { WebApiError, type WebApi } from './webApi';
  * where it stopped); a failure names its step and keeps what was made.
  */
 
-export const ENABLE_STEPS = ['languages', 'solution', 'column', 'views', 'reports', 'publish'] as const;
-export type EnableStep = (typeof ENABLE_STEPS)[number];
-
-/** i18n key of each step's progress line. */
-export const STEP_LABEL: Record<EnableStep, string> = {
-  languages: 'dataverse.stepLanguages',
-  solution: 'dataverse.stepSolution',
-  column: 'dataverse.stepColumn',
-  views: 'dataverse.stepViews',
-  reports: 'dataverse.stepReports',
-  publish: 'dataverse.stepPublish',
-};
-
-export interface StepResult {
-  step: EnableStep;
-  created: string[];
-  existing: string[];
-}
-
-export interface ProgressEvent {
-  step: EnableStep;
-  state: 'running' | 'done' | 'failed';
-  result?: StepResult;
-  error?: string;
-}
-
-export class EnableStepError extends Error {
-  readonly step: EnableStep;
-  readonly detail: string;
-  readonly done: StepResult[];
-  constructor(step: EnableStep, detail: string, done: StepResult[]) {
-    super(`Step "${step}" failed: ${detail}`);
-    this.name = 'EnableStepError';
-    this.step = step;
-    this.detail = detail;
-    this.done = done;
-  }
-}
+export { ENABLE_STEPS, STEP_LABEL, EnableStepError, type EnableStep, type ProgressEvent, type StepResult } from './steps';
 
 export interface EnableOptions {
   /** Unique name of the installed NavSync solution. */
@@ -93,7 +57,7 @@ async function exists(api: WebApi, path: string, headers: Record<string, string>
 }
 
 function describe(err: unknown): string {
-  if (err instanceof WebApiError) return `HTTP ${err.status}${err.code ? ` ${err.code}` : ''}: ${err.message}`;
+  if (isWebApiError(err)) return `HTTP ${err.status}${err.code ? ` ${err.code}` : ''}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -238,7 +202,7 @@ export async function removeDataValidationArtifacts(api: WebApi): Promise<string
       await api.request('DELETE', path);
       removed.push(name);
     } catch (err) {
-      if (!(err instanceof WebApiError && err.status === 404)) throw err;
+      if (!(isWebApiError(err) && err.status === 404)) throw err;
     }
   };
   for (const view of viewPayloads()) await gone(`savedqueries(${view.savedqueryid})`, view.name);

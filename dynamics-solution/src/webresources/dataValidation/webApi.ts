@@ -25,6 +25,14 @@ export class WebApiError extends Error {
   }
 }
 
+/**
+ * A WebApiError, also one made by another bundle's copy of the class (the data validation flow is its own script,
+ * dataValidation.js, and gets the settings page's Web API client).
+ */
+export function isWebApiError(err: unknown): err is WebApiError {
+  return err instanceof Error && err.name === 'WebApiError';
+}
+
 type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; credentials?: 'same-origin' }) => Promise<{
   status: number;
   text(): Promise<string>;

@@ -16,15 +16,9 @@ import {
   type NavSyncSettings,
   type SettingsOrgFacts,
 } from '@navsync/shared-ts';
-import {
-  enableDataValidation,
-  removeDataValidationArtifacts,
-  ENABLE_STEPS,
-  STEP_LABEL,
-  EnableStepError,
-  type ProgressEvent,
-} from '../dataValidation/enable';
-import { FetchWebApi, WebApiError, type WebApi } from '../dataValidation/webApi';
+import type { DataValidationFlow } from '../dataValidation/flow';
+import { ENABLE_STEPS, STEP_LABEL, isEnableStepError, type ProgressEvent } from '../dataValidation/steps';
+import { FetchWebApi, isWebApiError, type WebApi } from '../dataValidation/webApi';
 import { hostXrm, userLocale } from '../locale';
 import { SettingsGateway } from './settingsData';
 import { cleanUpImportedData } from './cleanUp';
@@ -33,6 +27,7 @@ import { TestWriteBackSection } from './testWriteBackSection';
 import { SeatsSection } from './seatsSection';
 import { button, card, checkbox, dropdown, el, showMessage, toggle, type MessageKind } from './fluent/controls';
 import { applyFluentTheme } from './fluent/theme';
+import { scriptFlow } from './loadFlow';
 
 /**
  * The NavSync settings page (web resource navsync_/settings/settings.html), drawn in Fluent UI's look (see
@@ -97,13 +92,15 @@ export interface PageOptions {
   userId?: string;
   /** The org's URL (Xrm getClientUrl): links to records open there. */
   orgUrl?: string;
+  /** The data validation flow, loaded when the switch changes (in Dataverse: its script, beside the page). */
+  dataValidation: () => Promise<DataValidationFlow>;
 }
 
 type Facts = SettingsOrgFacts & { stageLabels: Record<string, string>; fieldLabels: Record<string, string> };
 
 /** The errors-catalogue entry for a failed Web API call. */
 function errorKindOf(err: unknown): ErrorKind {
-  if (err instanceof WebApiError) return err.status === 401 || err.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR';
+  if (isWebApiError(err)) return err.status === 401 || err.status === 403 ? 'INSUFFICIENT_ACCESS' : 'API_ERROR';
   return err instanceof TypeError ? 'CONNECT_FAILED' : 'UNKNOWN';
 }
 
@@ -396,13 +393,14 @@ export class SettingsPage {
     if (next.dataValidationEnabled && !before.dataValidationEnabled) {
       this.find('navsync-progress').replaceChildren();
       try {
-        await enableDataValidation(this.api, {
+        const flow = await this.options.dataValidation();
+        await flow.enableDataValidation(this.api, {
           locale: this.locale,
           onProgress: (e) => this.showProgress(e),
         });
       } catch (err) {
         // Keep the switch off: nothing claims validation is on while its column or views are missing.
-        const failed = err instanceof EnableStepError ? err : null;
+        const failed = isEnableStepError(err) ? err : null;
         next.dataValidationEnabled = false;
         this.id = await this.gateway.save(this.id, next);
         this.settings = next;
@@ -410,7 +408,7 @@ export class SettingsPage {
         this.say(
           this.t('dataverse.stepFailed', {
             step: this.t(STEP_LABEL[failed?.step ?? ENABLE_STEPS[0]]),
-            detail: failed?.detail ?? String(err),
+            detail: failed?.detail ?? (err instanceof Error ? err.message : String(err)),
           }),
           'error',
         );
@@ -423,7 +421,8 @@ export class SettingsPage {
       before.dataValidationEnabled &&
       (await this.options.confirm(this.t('dataverse.removeAsk')))
     ) {
-      removed = (await removeDataValidationArtifacts(this.api)).length;
+      const flow = await this.options.dataValidation();
+      removed = (await flow.removeDataValidationArtifacts(this.api)).length;
     }
     this.id = await this.gateway.save(this.id, next);
     this.settings = next;
@@ -481,6 +480,12 @@ export function start(root: HTMLElement): Promise<void> {
   const userId = context?.userSettings.userId.replace(/[{}]/g, '');
   // Without the client API there is no dialog to ask in, so nothing that needs a "yes" happens.
   const confirm = async (text: string) => (xrm ? (await xrm.Navigation.openConfirmDialog({ text })).confirmed : false);
-  const page = new SettingsPage(root, api, { locale: userLocale(xrm), confirm, userId, orgUrl: clientUrl });
+  const page = new SettingsPage(root, api, {
+    locale: userLocale(xrm),
+    confirm,
+    userId,
+    orgUrl: clientUrl,
+    dataValidation: scriptFlow(root.ownerDocument),
+  });
   return page.start();
 }

@@ -13,7 +13,7 @@ import {
   type NavSyncSettings,
   type TestWriteBackMessage,
 } from '@navsync/shared-ts';
-import { WebApiError, type WebApi } from '../dataValidation/webApi';
+import { isWebApiError, type WebApi } from '../dataValidation/webApi';
 
 /**
  * Test Write-Back from the settings page: create the core's test contact, write one test activity of each enabled
@@ -49,7 +49,7 @@ export interface TestWriteBackOutcome {
 }
 
 function failureOf(err: unknown): { httpStatus: number; code: string; message: string } {
-  if (err instanceof WebApiError) return { httpStatus: err.status, code: err.code, message: err.message };
+  if (isWebApiError(err)) return { httpStatus: err.status, code: err.code, message: err.message };
   return { httpStatus: 0, code: '', message: err instanceof Error ? err.message : String(err) };
 }
 
