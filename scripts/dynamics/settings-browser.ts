@@ -16,7 +16,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { DATAVERSE_LCID, DV, DV_VALUES, LOCALES, describeError, format, t, type Locale } from '@navsync/shared-ts';
 import { DataverseWebApiDouble } from '../../dynamics-solution/test/webApiDouble';
 import { runChecks } from '../lib/results.mjs';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from '../lib/chromium.mjs';
 
 const root = join(__dirname, '..', '..');
 const webResources = join(root, 'dynamics-solution', 'WebResources');
