@@ -141,7 +141,7 @@ describe('navsync connect dataverse --device-code', () => {
     expect(await connectByDeviceCode(async () => undefined, 'confidential-app-id')).toBe(1);
     expect(out).not.toMatch(/enter the code/);
     expect(out).toMatch(/✗ NS-AUTH-007/);
-    expect(out).toMatch(/HTTP 401 invalid_client/);
+    expect(out).toMatch(/HTTP 401 invalid_client: the app registration must allow public client flows/);
   }, 30_000);
 
   test('--secrets env is refused with --device-code (the refresh token is never printed for copying)', async () => {

@@ -54,6 +54,16 @@ export interface SignedIn {
   expiresAt: number;
 }
 
+/** What the admin fixes in the app registration for the errors Entra gives a public client that is set up wrong. */
+const APP_HINTS: Record<string, string> = {
+  // AADSTS7000218: a public client without "Allow public client flows".
+  invalid_client:
+    ': the app registration must allow public client flows (Authentication → Allow public client flows: Yes)',
+  // AADSTS700016: no such application in the directory.
+  unauthorized_client:
+    ': no app registration with this client id in this directory (check --client-id and --tenant-id)',
+};
+
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The device endpoint of a tenant's token endpoint (the two differ only in their last segment). */
@@ -84,9 +94,12 @@ export async function signInWithDeviceCode(cfg: DeviceCodeSignIn): Promise<Signe
     typeof j.user_code !== 'string' ||
     typeof j.verification_uri !== 'string'
   ) {
-    // AADSTS7000218 (invalid_client): the app registration does not allow public client flows.
     const kind = start.status >= 500 ? 'CONNECT_FAILED' : 'CRM_SIGN_IN';
-    throw new CatalogueError(kind, replyDetail('Microsoft Entra device code request', start), start.status);
+    throw new CatalogueError(
+      kind,
+      `${replyDetail('Microsoft Entra device code request', start)}${APP_HINTS[j.error ?? ''] ?? ''}`,
+      start.status,
+    );
   }
   const expiresIn = Number(j.expires_in) > 0 ? Number(j.expires_in) : 900;
   let interval = Number(j.interval) >= 0 && j.interval !== undefined ? Number(j.interval) : 5;

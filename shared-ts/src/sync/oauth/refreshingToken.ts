@@ -24,8 +24,6 @@ export interface RefreshingTokenConfig {
   outbound?: OutboundPolicy;
   /** Saves a rotated refresh token (the credentials file); errors are reported by the caller's log. */
   onRotate?: (refreshToken: string) => void;
-  /** A token the sign-in just gave, used until it nears expiry. */
-  initial?: { accessToken: string; expiresAt: number };
   now?: () => number;
 }
 
@@ -47,9 +45,7 @@ export function refreshingToken(cfg: RefreshingTokenConfig): TokenSource {
   const now = cfg.now ?? Date.now;
   let refreshToken = cfg.refreshToken;
   registerSecret(refreshToken);
-  let cached: (AccessToken & { expiresAt: number }) | null = cfg.initial
-    ? { value: cfg.initial.accessToken, expiresAt: cfg.initial.expiresAt }
-    : null;
+  let cached: (AccessToken & { expiresAt: number }) | null = null;
   let inFlight: Promise<AccessToken> | null = null;
 
   const refresh = async (): Promise<AccessToken> => {
