@@ -133,6 +133,16 @@ describe('navsync connect salesforce --browser', () => {
     expect(await cli(['status', '--config', config()], LINKEDIN)).toBe(0);
     for (const rt of login.issuedRefreshTokens) expect(out).not.toContain(rt);
 
+    // The session ends in the middle of a command (INVALID_SESSION_ID): renewed from the saved sign-in, and the
+    // refresh token of that renewal is kept too.
+    login.resetCounts();
+    const beforeMidway = saved().NAVSYNC_SF_REFRESH_TOKEN;
+    sf.beforeNext(['query'], () => sf.expireTokens());
+    expect(await cli(['status', '--config', config()], LINKEDIN)).toBe(0);
+    expect(login.counts().byKind.token).toBe(2);
+    expect(login.liveRefreshTokens()).toEqual([saved().NAVSYNC_SF_REFRESH_TOKEN]);
+    expect(saved().NAVSYNC_SF_REFRESH_TOKEN).not.toBe(beforeMidway);
+
     login.revokeRefreshTokens();
     sf.expireTokens();
     expect(await cli(['status', '--config', config()], LINKEDIN)).not.toBe(0);
