@@ -13,7 +13,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DATAVERSE_LCID, DV, DV_VALUES, LOCALES, describeError, format, t, type Locale } from '@navsync/shared-ts';
+import {
+  DATAVERSE_LCID,
+  DV,
+  DV_VALUES,
+  ERROR_CODES,
+  LOCALES,
+  describeError,
+  encodeLastRun,
+  format,
+  t,
+  type Locale,
+} from '@navsync/shared-ts';
 import { DataverseWebApiDouble } from '../../dynamics-solution/test/webApiDouble';
 import { runChecks } from '../lib/results.mjs';
 import { launchChromium } from '../lib/chromium.mjs';
@@ -241,6 +252,37 @@ function pageStates(
   const tr = (key: string, params?: Record<string, string | number>) => t(key, L, params);
   return [
     [
+      `settings page in ${L}: the first-connection notice, then a failed last run with each step and the error’s code, message and remedy; screenshots, axe`,
+      async () => {
+        seed(double);
+        row()[DV.settings.lastSyncedAt] = null;
+        let frame = await settingsFrame(page, origin, L, double);
+        await frame.locator('#navsync-first-sync').getByText(tr('admin.firstSync')).waitFor();
+        await frame.locator('header').screenshot({ path: join(artifacts, `dynamics-settings.${L}.first-sync.png`) });
+        await axe(page);
+        seed(double);
+        row()[DV.settings.lastRunSummary] = encodeLastRun({
+          at: '2026-11-23T06:00:00Z',
+          ok: false,
+          steps: [
+            { name: 'connection', status: 'ok' },
+            { name: 'settings', status: 'ok' },
+            { name: 'validation', status: 'failed', code: ERROR_CODES.INSUFFICIENT_ACCESS.code },
+            { name: 'writeBack', status: 'skipped' },
+          ],
+        });
+        frame = await settingsFrame(page, origin, L, double);
+        const run = frame.locator('#navsync-last-run[data-result="failed"]');
+        const e = describeError('INSUFFICIENT_ACCESS', L);
+        await run.getByText(`${e.code}: ${e.message}`).waitFor();
+        await run.getByText(tr('admin.lastRunRemedy', { remedy: e.remedy })).waitFor();
+        await frame
+          .locator('header')
+          .screenshot({ path: join(artifacts, `dynamics-settings.${L}.last-run-failed.png`) });
+        await axe(page);
+      },
+    ],
+    [
       `settings page in ${L}: loaded with the org’s stages and money columns, a switch saved (saving → saved), a refused save (error); screenshots, axe 0 violations`,
       async () => {
         seed(double);
@@ -289,6 +331,14 @@ function pageStates(
         await bar.getByText(tr('admin.lastRunRemedy', { remedy: e.remedy })).waitFor();
         if (row()[DV.settings.photoRefreshEnabled] === true) throw new Error('a refused save was stored');
         await shot(page, `${L}.error`);
+        await axe(page);
+
+        // Disconnect (the host's confirm dialog says yes): the status says so and the button is off.
+        await frame.getByRole('button', { name: tr('admin.disconnect') }).click();
+        await frame.locator('#navsync-status').getByText(tr('admin.notConnected')).waitFor();
+        await frame.locator('#navsync-message').getByText(tr('admin.disconnected')).waitFor();
+        if (row()[DV.settings.connected] !== false) throw new Error('Disconnect was not stored');
+        await shot(page, `${L}.disconnected`);
         await axe(page);
       },
     ],
@@ -386,6 +436,28 @@ function pageStates(
   ];
 }
 
+/** Every control of a fresh page (no seats, no test run), in the order Tab reaches them. */
+const KEYBOARD_ORDER = [
+  'navsync-save',
+  'embeddedProfileEnabled',
+  'photoRefreshEnabled',
+  'dataValidationEnabled',
+  'autoSyncAllSeats',
+  'writeBackEnabled',
+  'pipelineStage',
+  'wonValueField',
+  'item-inmail',
+  'item-message',
+  'item-note',
+  'item-call',
+  'navsync-seat-picker',
+  'navsync-seat-assign',
+  'navsync-twb-email',
+  'navsync-testwriteback',
+  'cleanUp',
+  'navsync-disconnect',
+];
+
 /** An org's own money column (a custom one), offered beside the system ones. */
 const WEIGHTED: Record<number, string> = { 1033: 'Weighted Revenue', 1031: 'Gewichteter Umsatz' };
 
@@ -434,6 +506,34 @@ async function main(): Promise<boolean> {
         },
       ]),
       ...pageStates(page, origin, double, 'en'),
+      [
+        'settings page by keyboard alone: Tab reaches every control in reading order; Space turns a switch on, arrows pick a stage, Enter saves',
+        async () => {
+          seed(double);
+          const frame = await settingsFrame(page, origin, 'en', double);
+          await frame.getByRole('heading', { name: t('admin.seatsTitle', 'en') }).waitFor();
+          await frame.locator('#navsync-save').focus();
+          const order = ['navsync-save'];
+          for (let i = 0; i < KEYBOARD_ORDER.length - 1; i++) {
+            await page.keyboard.press('Tab');
+            order.push(await frame.evaluate(() => document.activeElement?.id ?? ''));
+          }
+          if (order.join(' ') !== KEYBOARD_ORDER.join(' ')) throw new Error(`Tab order: ${order.join(' ')}`);
+          await frame.locator('#embeddedProfileEnabled').focus();
+          await page.keyboard.press('Space');
+          await frame.locator('#pipelineStage').focus();
+          await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('ArrowDown');
+          await frame.locator('#navsync-save').focus();
+          await page.keyboard.press('Enter');
+          await frame.locator('#navsync-message[data-kind="success"]').waitFor();
+          const stored = [...double.settingsRows.values()][0];
+          if (stored[DV.settings.embeddedProfileEnabled] !== true || stored[DV.settings.pipelineStage] !== '1')
+            throw new Error(
+              `stored ${stored[DV.settings.embeddedProfileEnabled]} / stage ${stored[DV.settings.pipelineStage]}`,
+            );
+        },
+      ],
       ...pageStates(page, origin, double, 'de'),
       [
         'settings page: the data validation flow loads with the switch; a step the platform refuses is named and the switch stays off',
