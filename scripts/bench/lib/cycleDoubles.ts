@@ -3,7 +3,8 @@
 // The org: N contacts owned by one seat holder, on N/20 accounts, N/100 open opportunities with one contact role
 // each; LinkedIn holds an association for 4 contacts in 5 and an export row for every contact.
 // Prints one JSON line with the proxied URLs; answers each stdin line `stats` with one JSON line of the proxies'
-// counts; exits when stdin closes.
+// counts; exits when stdin closes. With a fifth argument `crm-only` (22-validation-memory): the CRM double alone,
+// reached directly (the export comes from a file).
 import { createInterface } from 'node:readline';
 import { DV, DV_VALUES, SF } from '../../../shared-ts/dist/domain/crmSchema';
 import { DataverseDouble } from '../../../shared-ts/dist/doubles/dataverseDouble';
@@ -17,12 +18,15 @@ async function main() {
   const n = Number(process.argv[3]);
   const requestMs = Number(process.argv[4]);
   const recordMs = Number(process.argv[5]);
+  const crmOnly = process.argv[6] === 'crm-only';
   const org = cycleOrg(kind, n);
-  const li = await LinkedInDouble.start({
-    exportFiles: [() => exportChunks(org)],
-    associations: org.associations(),
-    pollsUntilComplete: 1,
-  });
+  const li = crmOnly
+    ? null
+    : await LinkedInDouble.start({
+        exportFiles: [() => exportChunks(org)],
+        associations: org.associations(),
+        pollsUntilComplete: 1,
+      });
   let crm: SalesforceDouble | DataverseDouble;
   let info: Record<string, string>;
   if (kind === 'salesforce') {
@@ -123,6 +127,11 @@ async function main() {
       [DV.seat.writeBackOptOut]: null,
     });
     info = { clientId: dv.clientId, clientSecret: dv.clientSecret, tokenPath: new URL(dv.tokenUrl).pathname };
+  }
+  if (!li) {
+    process.stdout.write(`${JSON.stringify({ kind, crmUrl: crm.url, ...info })}\n`);
+    createInterface({ input: process.stdin }).on('close', () => void crm.close().then(() => process.exit(0)));
+    return;
   }
   const model = (p: Platform) => defaultModel(p, requestMs, recordMs);
   const crmProxy = await LatencyProxy.start(crm, kind, model(kind));

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DV, DV_VALUES } from '../domain/crmSchema';
 import { dataverseRequestKind } from '../crm/dataverse/requestKind';
-import { evaluate, type Cond } from './soql';
+import { evaluate, keyCandidates, type Cond } from './soql';
 import { ODataError, parseFetchXml, parseFilter } from './odata';
 import { LoopbackDouble, sendJson } from './server';
 
@@ -687,7 +687,11 @@ export class DataverseDouble extends LoopbackDouble {
     let rows = cursorId ? this.cursors.get(cursorId) : undefined;
     if (token && !rows) throw new DvHttpError(400, '0x0', 'The $skiptoken is not valid or has expired.');
     if (!rows) {
-      rows = this.all(table).filter((r) => !cond || evaluate(cond, (f) => r[f] ?? null));
+      const keys = keyCandidates(cond, def.pk);
+      const from = keys
+        ? [...new Set(keys)].map((k) => this.get(table, String(k))).filter((r): r is DvRecord => r !== undefined)
+        : this.all(table);
+      rows = from.filter((r) => !cond || evaluate(cond, (f) => r[f] ?? null));
       const orderby = url.searchParams.get('$orderby');
       rows = sortRows(
         rows,

@@ -11,7 +11,7 @@ import { SF, SF_VALUES, sfName } from '../domain/crmSchema';
 import { csvDocument } from '../net/csv';
 import { LoopbackDouble, sendJson } from './server';
 import { salesforceRequestKind } from '../crm/salesforce/requestKind';
-import { evaluate, parseSoql, SoqlError, type Cond } from './soql';
+import { evaluate, keyCandidates, parseSoql, SoqlError, type Cond } from './soql';
 import { BulkQueryJobs } from './salesforceBulkQuery';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
@@ -639,7 +639,11 @@ export class SalesforceDouble extends LoopbackDouble {
     };
     if (q.where) walk(q.where);
     this.checkFields(object, [...q.fields, ...condFields, ...q.orderBy.map((o) => o.field)]);
-    let rows = this.all(object).filter((r) => !q.where || evaluate(q.where, (f) => this.read(object, r, f)));
+    const keys = keyCandidates(q.where, 'Id');
+    const from = keys
+      ? [...new Set(keys)].map((k) => this.get(object, String(k))).filter((r): r is SfRecord => r !== undefined)
+      : this.all(object);
+    let rows = from.filter((r) => !q.where || evaluate(q.where, (f) => this.read(object, r, f)));
     if (q.orderBy.length) {
       rows = rows.sort((a, b) => {
         for (const o of q.orderBy) {
