@@ -108,7 +108,7 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
       partner: kind === 'salesforce' ? 'SFDC' : 'MS',
       associationInstanceId: 'bench',
       pollIntervalMs: 500,
-      concurrency: d.limits.linkedin.maxConcurrent,
+      concurrency: Math.max(1, d.limits.linkedin.maxConcurrent - 2),
       ...(liRate ? { requestsPerSecond: Math.floor(liRate * 0.8) } : {}),
     });
     const t0 = Date.now();
