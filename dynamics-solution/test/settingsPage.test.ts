@@ -264,6 +264,33 @@ describe('settings page', () => {
     expect(root.querySelector('#navsync-twb a')).toBeNull();
   });
 
+  test('Test Write-Back: a record Remove cannot delete is named to delete by hand, and the kept records survive a redraw', async () => {
+    connected();
+    const page = await open();
+    await page.testWriteBack();
+    const contactId = [...double.table('contacts').keys()][0];
+    answers = [true];
+    await page.disconnect(); // redraws the page
+    expect(root.querySelectorAll('#navsync-twb li a')).toHaveLength(5);
+    double.failures.push({
+      method: 'DELETE',
+      pathStartsWith: 'contacts',
+      status: 403,
+      code: '0x80040220',
+      message: 'missing prvDeleteContact',
+      times: 1,
+    });
+    expect(await page.removeTestRecords()).toBe(false);
+    expect(root.querySelector('#navsync-twb-summary')?.textContent).toBe(
+      t('testWriteBack.leftBehind', 'en', { records: `contacts(${contactId})` }),
+    );
+    expect(double.table('phonecalls').size).toBe(0);
+    expect(double.table('contacts').size).toBe(1);
+    // Remove again, once allowed, finishes the job.
+    expect(await page.removeTestRecords()).toBe(true);
+    expect(double.table('contacts').size).toBe(0);
+  });
+
   test('Test Write-Back gives the test contact the test e-mail address the admin typed, and refuses one that is not an address', async () => {
     connected();
     double.rule = (set, body) =>

@@ -233,7 +233,8 @@ export class SettingsPage {
     });
     seats.append(this.el('h2', { id: 'navsync-seats-section-title' }, this.t('admin.seatsTitle')));
 
-    this.twb = new TestWriteBackSection(doc, {
+    // One Test Write-Back section for the page's life: records a run kept stay listed when the page redraws.
+    this.twb ??= new TestWriteBackSection(doc, {
       api: this.api,
       locale: this.locale,
       orgUrl: this.options.orgUrl ?? '',

@@ -75,6 +75,7 @@ input.ns-input[aria-invalid=true]{border-color:${v('redDark')}}
 .ns-spin{display:inline-block;width:16px;height:16px;box-sizing:border-box;border:1.5px solid ${v('themeLight')};border-top-color:${v('themePrimary')};border-radius:50%;animation:ns-spin 1.3s cubic-bezier(.53,.21,.29,.67) infinite}
 @keyframes ns-spin{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.ns-spin{animation-duration:4s}}
+@media (forced-colors:active){.ns-toggle input:checked+.ns-pill{background:Highlight}.ns-pill::after,.ns-toggle input:checked+.ns-pill::after{background:CanvasText}}
 a{color:${v('themeDark')}}a:hover{color:${v('themeDarker')}}
 .ns-people{list-style:none;margin:0 0 12px;padding:0}
 .ns-person{display:flex;align-items:center;gap:12px;padding:8px 0;border-bottom:1px solid ${v('neutralLight')}}
