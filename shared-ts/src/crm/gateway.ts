@@ -39,6 +39,12 @@ export interface ConnectionCheck {
   unreadable: string[];
   /** Set when ok is false: CONNECT_FAILED, INSUFFICIENT_ACCESS, OBJECTS_UNREADABLE or API_ERROR. */
   error?: CatalogueError;
+  /**
+   * Whether the platform itself keeps a rep's Ignore against this user's writes: Salesforce when the user holds the
+   * NavSync Integration permission set ('unknown' when the user may not read assignments); Dataverse always (every
+   * update is conditional on the row's version).
+   */
+  ignoreGuard?: 'on' | 'off' | 'unknown';
 }
 
 // ---------- settings, seats, status (what the admin pages save) ----------

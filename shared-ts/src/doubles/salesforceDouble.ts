@@ -189,6 +189,12 @@ function schema(ns: string | null): Record<string, Record<string, FieldDef>> {
       UserRoleId: ref('UserRole', 'UserRole'),
     },
     UserRole: { ...common, Name: str },
+    PermissionSet: { ...common, Name: str, NamespacePrefix: str },
+    PermissionSetAssignment: {
+      ...common,
+      AssigneeId: ref('Assignee', 'User'),
+      PermissionSetId: ref('PermissionSet', 'PermissionSet'),
+    },
     [n(SF.settings.object, ns)]: { ...common, Name: str, ...settings },
     [n(SF.seat.object, ns)]: {
       ...common,
@@ -211,6 +217,8 @@ const PREFIX: Record<string, string> = {
   TaskStatus: '01J',
   User: '005',
   UserRole: '00E',
+  PermissionSet: '0PS',
+  PermissionSetAssignment: '0Pa',
 };
 
 export interface SalesforceDoubleOptions {
@@ -272,9 +280,24 @@ export class SalesforceDouble extends LoopbackDouble {
   apiDisabledForOrg = false;
   /**
    * Whether the API user holds the package's NavSync_Integration_User custom permission (the NavSync Integration
-   * permission set): then the package's before-update triggers on Contact and Lead keep a rep's Ignore.
+   * permission set): then the package's before-update triggers on Contact and Lead keep a rep's Ignore. Kept as
+   * the user's PermissionSetAssignment of that permission set, as an org holds it.
    */
-  integrationPermission = true;
+  get integrationPermission(): boolean {
+    return this.integrationAssignment() !== undefined;
+  }
+  set integrationPermission(on: boolean) {
+    const current = this.integrationAssignment();
+    if (on && !current)
+      this.insert('PermissionSetAssignment', { AssigneeId: this.userId, PermissionSetId: this.integrationSet });
+    if (!on && current) this.db.get('PermissionSetAssignment')?.delete(String(current.Id));
+  }
+  private integrationSet = '';
+  private integrationAssignment(): SfRecord | undefined {
+    return this.all('PermissionSetAssignment').find(
+      (a) => a.AssigneeId === this.userId && a.PermissionSetId === this.integrationSet,
+    );
+  }
 
   constructor(private readonly opts: SalesforceDoubleOptions = {}) {
     super();
@@ -292,6 +315,13 @@ export class SalesforceDouble extends LoopbackDouble {
       Email: 'integration@navsync.example',
       IsActive: true,
     }).Id;
+    // The package's permission sets, both assigned to the integration user as the setup guide says.
+    for (const name of ['NavSync_Admin', 'NavSync_User', 'NavSync_Integration']) {
+      const set = this.insert('PermissionSet', { Name: name, NamespacePrefix: this.ns || null }).Id;
+      if (name === 'NavSync_User') continue;
+      if (name === 'NavSync_Integration') this.integrationSet = set;
+      this.insert('PermissionSetAssignment', { AssigneeId: this.userId, PermissionSetId: set });
+    }
     this.queryJobs = new BulkQueryJobs({
       version: this.version,
       userId: this.userId,

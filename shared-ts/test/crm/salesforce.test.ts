@@ -68,14 +68,30 @@ afterAll(async () => {
 });
 
 describe('connection', () => {
-  test('client credentials, userinfo and describeGlobal: three requests, the user id and org id', async () => {
+  test('client credentials, userinfo, describeGlobal and the permission set: four requests, the user id and org id', async () => {
     const g = gateway();
     const check = await g.checkConnection();
-    expect(check).toMatchObject({ ok: true, userId: sf.userId, unreadable: [] });
+    expect(check).toMatchObject({ ok: true, userId: sf.userId, unreadable: [], ignoreGuard: 'on' });
     expect(check.checked).toEqual(['Account', 'Contact', 'Lead', 'Opportunity', 'OpportunityContactRole', 'Task', 'User', 'UserRole']);
     expect(await g.instanceId()).toBe(sf.orgId);
-    expect(sf.counts().byKind).toEqual({ token: 1, userinfo: 1, describeGlobal: 1 });
-    expect(g.requestCounts().total).toBe(3);
+    expect(sf.counts().byKind).toEqual({ token: 1, userinfo: 1, describeGlobal: 1, query: 1 });
+    expect(g.requestCounts().total).toBe(4);
+  });
+
+  test("the integration user without the NavSync Integration permission set: the platform's Ignore guard is reported off", async () => {
+    sf.integrationPermission = false;
+    try {
+      expect((await gateway().checkConnection()).ignoreGuard).toBe('off');
+    } finally {
+      sf.integrationPermission = true;
+    }
+    expect((await gateway().checkConnection()).ignoreGuard).toBe('on');
+    sf.hideObject('PermissionSetAssignment');
+    try {
+      expect(await gateway().checkConnection()).toMatchObject({ ok: true, ignoreGuard: 'unknown' });
+    } finally {
+      sf.hideObject('PermissionSetAssignment', false);
+    }
   });
 
   test('objects the user cannot see → OBJECTS_UNREADABLE naming them', async () => {

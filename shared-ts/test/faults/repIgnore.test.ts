@@ -120,6 +120,11 @@ describe.each(CRMS)("a rep's Ignore during a run: %s", (crm) => {
         .map((p) => p.ref)
         .sort(),
     ).toEqual([...ids].sort());
+    // The admin is told the package's guard is off, and how to turn it on.
+    const guardOff = step(r, 'connection')?.problems.filter((p) => p.ref === 'NavSync Integration') ?? [];
+    expect(guardOff.map((p) => p.reason)).toEqual(
+      crm === 'salesforce' ? [expect.stringMatching(/does not hold the NavSync Integration permission set/)] : [],
+    );
   });
 
   if (crm === 'salesforce') {

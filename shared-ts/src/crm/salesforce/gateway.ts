@@ -123,6 +123,25 @@ export class SalesforceGateway implements CrmGateway {
     return this.identity;
   }
 
+  /**
+   * The package's Keep-Ignore triggers act on the writes of a user who holds the NavSync Integration permission set
+   * (its custom permission). Reading assignments may need "View Setup and Configuration": without it, 'unknown'.
+   */
+  private async ignoreGuard(userId: string): Promise<'on' | 'off' | 'unknown'> {
+    const ns = this.ns ? soqlString(this.ns) : 'null';
+    const soql =
+      `SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(userId)}` +
+      ` AND PermissionSet.Name = 'NavSync_Integration' AND PermissionSet.NamespacePrefix = ${ns} LIMIT 1`;
+    try {
+      for await (const page of this.sf.soql(soql, (r) => r.Id, ['PermissionSetAssignment'])) {
+        if (page.length) return 'on';
+      }
+      return 'off';
+    } catch {
+      return 'unknown';
+    }
+  }
+
   serverTime(): Promise<number | null> {
     return serverDate(`${this.cfg.instanceUrl.replace(/\/$/, '')}/services/data/`);
   }
@@ -147,7 +166,7 @@ export class SalesforceGateway implements CrmGateway {
           error: new CatalogueError('OBJECTS_UNREADABLE', `Salesforce: cannot read ${unreadable.join(', ')}`),
         };
       }
-      return { ok: true, userId, checked, unreadable: [] };
+      return { ok: true, userId, checked, unreadable: [], ignoreGuard: await this.ignoreGuard(userId) };
     } catch (err) {
       return { ok: false, checked, unreadable: [], error: salesforceError(err, 'connection check') };
     }

@@ -9,7 +9,18 @@ export async function connectionStep(state: RunState, step: StepReport): Promise
   step.counts.objectsUnreadable = check.unreadable.length;
   for (const o of check.unreadable) step.problems.push({ ref: o, reason: 'not readable by the integration user' });
   if (!check.ok) {
-    throw new StepFailure(check.error?.kind ?? (check.unreadable.length ? 'OBJECTS_UNREADABLE' : 'CONNECT_FAILED'), check.error?.detail ?? check.unreadable.join(', '));
+    throw new StepFailure(
+      check.error?.kind ?? (check.unreadable.length ? 'OBJECTS_UNREADABLE' : 'CONNECT_FAILED'),
+      check.error?.detail ?? check.unreadable.join(', '),
+    );
+  }
+  if (check.ignoreGuard === 'off') {
+    step.counts.ignoreGuardOff = 1;
+    step.problems.push({
+      ref: 'NavSync Integration',
+      reason:
+        "the integration user does not hold the NavSync Integration permission set, so the package's triggers do not keep a rep's Ignore against its writes (the engine still reads the flags again before each write). Assign it: Setup → Users → the integration user → Permission Set Assignments.",
+    });
   }
   await useCrmClock(state, step);
 }
@@ -23,7 +34,10 @@ async function useCrmClock(state: RunState, step: StepReport): Promise<void> {
     server = null;
   }
   if (server === null) {
-    step.problems.push({ ref: 'clock', reason: "the CRM did not tell its time (no Date header): the engine's own clock is used" });
+    step.problems.push({
+      ref: 'clock',
+      reason: "the CRM did not tell its time (no Date header): the engine's own clock is used",
+    });
     return;
   }
   const offset = adoptServerClock(state, server);
