@@ -161,4 +161,27 @@ describe('navsync connect salesforce --browser', () => {
     expect(existsSync(config())).toBe(false);
     expect(existsSync(credFile())).toBe(false);
   }, 30_000);
+
+  test('a login host that is not Salesforce is refused before any sign-in page is shown', async () => {
+    const code = await cli([
+      'connect',
+      'salesforce',
+      '--browser',
+      '--no-browser',
+      '--config',
+      config(),
+      '--instance-url',
+      'https://acme.my.salesforce.com',
+      '--login-url',
+      'https://login.example.com',
+      '--client-id',
+      sf.clientId,
+      '--callback-port',
+      String(port),
+    ]);
+    expect(code).toBe(1);
+    expect(out).toContain('✗ NS-NET-013');
+    expect(out).not.toMatch(/services\/oauth2\/authorize/);
+    expect(existsSync(config())).toBe(false);
+  });
 });

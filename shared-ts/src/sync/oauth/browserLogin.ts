@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { CatalogueError } from '../../domain/errors';
-import type { OutboundPolicy } from '../../net/outbound';
+import { checkUrl, type OutboundPolicy } from '../../net/outbound';
 import { registerSecret } from '../../net/redact';
 import { ConfigError } from '../config';
 import { postTokenForm, replyDetail } from './tokenEndpoint';
@@ -71,6 +71,8 @@ export async function signInInBrowser(cfg: BrowserSignIn): Promise<BrowserSigned
   const state = base64url(randomBytes(16));
   registerSecret(verifier);
   const login = cfg.loginUrl.replace(/\/+$/, '');
+  // Refused before the admin signs in, not after: the code is exchanged at this host.
+  checkUrl(`${login}/services/oauth2/token`, 'salesforce', 'token', cfg.outbound);
   let settle: (r: { code: string } | { error: CatalogueError }) => void = () => undefined;
   const answer = new Promise<{ code: string } | { error: CatalogueError }>((r) => (settle = r));
   const server = createServer((req, res) => {
