@@ -30,7 +30,7 @@ body{margin:0;background:${v('neutralLighterAlt')};color:${v('neutralPrimary')};
 h1{font-size:20px;line-height:28px;font-weight:600;margin:0 0 4px}
 h2{font-size:16px;line-height:22px;font-weight:600;margin:0 0 12px}
 .ns-card{background:${v('white')};box-shadow:${v('elevation4')};border-radius:4px;padding:16px 20px;margin:16px 24px}
-.ns-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:8px 24px}
+.ns-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:8px 24px}
 .ns-field{margin:0 0 12px}
 .ns-label{display:block;font-weight:600;padding:5px 0}
 .ns-help{margin:2px 0 0;font-size:12px;line-height:16px;color:${v('neutralSecondary')}}
