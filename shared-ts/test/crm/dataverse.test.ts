@@ -142,6 +142,21 @@ describe('queries', () => {
     expect(dv.counts().byKind).toEqual({ batch: 3 });
   });
 
+  test('a connection closed under a read or an update $batch is sent again once: the same records, each written once', async () => {
+    const g = gateway();
+    dv.failNext(1, { status: 0, destroy: true, kinds: ['batch'] });
+    expect(await all(g.people({ kind: 'contact', ids: contacts.slice(0, 250) }))).toHaveLength(250);
+    // Contacts with a flag already, so that they were NavSync's records before as after.
+    const ids = [contacts[300], contacts[301], contacts[310]];
+    dv.failNext(1, { status: 0, destroy: true, kinds: ['batch'] });
+    const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-11-22T10:00:00.000Z' } })));
+    expect(res).toMatchObject({ succeeded: ids, failed: [], unprocessed: [] });
+    expect(dv.log.filter((l) => l.kind === 'batch')).toHaveLength(4);
+    // Once only: a second reset in a row is reported.
+    dv.failNext(2, { status: 0, destroy: true, kinds: ['batch'] });
+    await expect(all(g.people({ kind: 'contact', ids: contacts.slice(0, 250) }))).rejects.toThrow(/ECONNRESET/);
+  });
+
   test('filters: id chunks, flag values, NavSync data, account scope, open leads', async () => {
     const g = gateway();
     expect(await all(g.people({ kind: 'contact', ids: contacts.slice(0, 250) }))).toHaveLength(250);

@@ -53,25 +53,40 @@ export class BatchWriter {
   private async sendBatch(part: Op[]): Promise<unknown[]> {
     // Batches are sent side by side: each is composed on a client of its own.
     const api = this.dv.newApi();
-    const atomic = await this.dv.call('batch', `$batch change set of ${part.length}`, async () => {
-      api.startBatch();
-      for (const op of part) await this.queue(api, op, true);
-      try {
-        return { results: await api.executeBatch() };
-      } catch (err) {
-        if (Array.isArray(err)) return { rolledBack: err as unknown[] };
-        throw err;
-      }
-    });
+    // Updates, upserts and deletes come out the same when made twice (an update guarded by a row version the
+    // first attempt changed answers 412, a conflict the caller settles); a create would be doubled.
+    const resendable = part.every((op) => op.kind !== 'create');
+    const atomic = await this.dv.call(
+      'batch',
+      `$batch change set of ${part.length}`,
+      async () => {
+        api.startBatch();
+        for (const op of part) await this.queue(api, op, true);
+        try {
+          return { results: await api.executeBatch() };
+        } catch (err) {
+          if (Array.isArray(err)) return { rolledBack: err as unknown[] };
+          throw err;
+        }
+      },
+      [],
+      resendable,
+    );
     if ('results' in atomic) return part.map(() => null);
     this.dv.log(
       `dataverse change set rolled back (${messageOf(atomic.rolledBack.find((e) => e instanceof Error) as DvError)}); resending ${part.length} operations independently`,
     );
-    return this.dv.call('batch', `$batch of ${part.length} (per record)`, async () => {
-      api.startBatch();
-      for (const op of part) await this.queue(api, op, false);
-      return api.executeBatch({ continueOnError: true });
-    });
+    return this.dv.call(
+      'batch',
+      `$batch of ${part.length} (per record)`,
+      async () => {
+        api.startBatch();
+        for (const op of part) await this.queue(api, op, false);
+        return api.executeBatch({ continueOnError: true });
+      },
+      [],
+      resendable,
+    );
   }
 
   /** Sends operations in `$batch` requests of ≤ 1000; operations answered 429 are retried after Retry-After. */

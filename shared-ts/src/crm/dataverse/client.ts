@@ -25,6 +25,8 @@ const BATCH_MAX = 1000;
  * of 20 GETs of ~4 kB each stays far below the platform's limits (1,000 requests per batch, 64 kB per URL).
  */
 export const QUERIES_PER_BATCH = 20;
+/** A connection closed under the request (not a refused or timed-out one). */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /** Dynamics 365 online environments: the commercial cloud and the US government and China clouds. */
 const ONLINE_HOST = /\.(dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|dynamics\.cn)$/i;
@@ -80,9 +82,18 @@ export class DataverseClient {
 
   /**
    * One Web API request: counted, logged, retried after `Retry-After` on 429 (service protection) and 503, and
-   * re-authenticated once on 401.
+   * re-authenticated once on 401. A request that `resendable` (a read, or writes that come out the same when made
+   * twice) is sent once more when its connection was reset: a pooled connection the server closed while it sat
+   * idle (the platform's load balancer does so after a few minutes) is reused before the client sees it closed.
    */
-  async call<T>(kind: string, what: string, fn: () => Promise<T>, objects: readonly string[] = []): Promise<T> {
+  async call<T>(
+    kind: string,
+    what: string,
+    fn: () => Promise<T>,
+    objects: readonly string[] = [],
+    resendable = false,
+  ): Promise<T> {
+    let reset = false;
     if (!this.checked) this.checked = this.checkEnvironment();
     await this.checked;
     const max = this.cfg.maxRetries ?? 5;
@@ -119,6 +130,10 @@ export class DataverseClient {
             'CONNECT_FAILED',
             `Dataverse ${what}: no answer within ${this.timeoutMs() / 1000} s`,
           );
+        if (resendable && !reset && RESET_CODES.has(networkErrorCode(err) ?? '')) {
+          reset = true;
+          continue;
+        }
         if (!this.answered && e.status === 404 && !codeOf(e))
           throw new CatalogueError(
             'DATAVERSE_UNSUPPORTED',
@@ -199,13 +214,19 @@ export class DataverseClient {
     const request = this.queryRequest(collection, select, filter, orderBy);
     let next: string | undefined = after;
     if (next === undefined) {
-      const first = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request), objects);
+      const first = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request), objects, true);
       if (first.value.length) yield first.value.map(map);
       next = first.oDataNextLink;
     }
     while (next) {
       const link = next;
-      const page = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request, link), objects);
+      const page = await this.call(
+        'query',
+        collection,
+        () => this.api.retrieveMultiple<Rec>(request, link),
+        objects,
+        true,
+      );
       if (page.value.length) yield page.value.map(map);
       next = page.oDataNextLink;
     }
@@ -224,11 +245,17 @@ export class DataverseClient {
   ): Promise<T[][]> {
     if (filters.length === 1) return collectPages(this.odata(collection, select, filters[0], map, objects));
     const api = this.newApi();
-    const firsts = await this.call('batch', `${filters.length} queries of ${collection}`, async () => {
-      api.startBatch();
-      for (const f of filters) await api.retrieveMultiple<Rec>(this.queryRequest(collection, select, f));
-      return api.executeBatch();
-    });
+    const firsts = await this.call(
+      'batch',
+      `${filters.length} queries of ${collection}`,
+      async () => {
+        api.startBatch();
+        for (const f of filters) await api.retrieveMultiple<Rec>(this.queryRequest(collection, select, f));
+        return api.executeBatch();
+      },
+      objects,
+      true,
+    );
     const out: T[][] = [];
     for (let i = 0; i < filters.length; i++) {
       const r = firsts[i] as { value?: Rec[]; oDataNextLink?: string } | Error;
