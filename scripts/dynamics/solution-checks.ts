@@ -24,6 +24,13 @@ const schemas = join(root, '..', 'shared', 'schemas', 'dataverse-9.0');
 const tmp = mkdtempSync(join(tmpdir(), 'navsync-dv-'));
 const distDir = join(root, 'dist', 'dynamics');
 
+/** Versions of React and Fluent the platform serves to a control (pcf-scripts' table). */
+const PLATFORM_LIBRARIES: Record<string, { platformVersion: string }[]> = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'pcf-scripts', 'PlatformLibraryVersions.json'), 'utf8'),
+);
+const installedVersion = (pkg: string): string =>
+  JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
@@ -175,7 +182,7 @@ void runChecks([
     },
   ],
   [
-    'the control manifest in the zip is the built one: bundle.js, React 16.14 + Fluent 8.29, five RESX',
+    'the control manifest in the zip is the built one: bundle.js, the React and Fluent it is built against, five RESX',
     async () => {
       // The LinkedIn frame and photos are external services: declared, and exactly the core's trusted origins.
       const built = readFileSync(join(root, CONTROL.buildDir, 'ControlManifest.xml'), 'utf8');
@@ -190,8 +197,23 @@ void runChecks([
       const manifest = await zip.file(`Controls/${CONTROL.name}/ControlManifest.xml`)!.async('string');
       assert(manifest.includes('<code path="bundle.js"'), 'not the compiled manifest');
       assert(manifest.includes('control-type="virtual"'), 'not a virtual control');
-      assert(manifest.includes('<platform-library name="React" version="16.14.0"/>'), 'React platform library');
-      assert(manifest.includes('<platform-library name="Fluent" version="8.29.0"/>'), 'Fluent platform library');
+      // The platform serves the version the manifest names, so it must be the one the bundle was compiled against
+      // (the installed package), and one the platform provides (pcf-scripts' table of platform versions).
+      for (const [library, pkg, key] of [
+        ['React', 'react', 'react'],
+        ['Fluent', '@fluentui/react', 'fluent'],
+      ]) {
+        const installed = installedVersion(pkg);
+        const named = new RegExp(`<platform-library name="${library}" version="([^"]+)"/>`).exec(manifest)?.[1];
+        assert(
+          named === installed,
+          `${library} platform library ${named}, but the control is built against ${pkg} ${installed}`,
+        );
+        assert(
+          PLATFORM_LIBRARIES[key].some((v) => v.platformVersion === installed),
+          `${library} ${installed} is not a version the platform provides`,
+        );
+      }
       for (const m of manifest.matchAll(/path="([^"]+)"/g))
         assert(zip.file(`Controls/${CONTROL.name}/${m[1]}`), `manifest resource ${m[1]} missing`);
       const resx = await zip.file(`Controls/${CONTROL.name}/strings/EmbeddedProfile.1043.resx`)!.async('string');
