@@ -441,6 +441,103 @@ void runChecks([
     },
   ],
   [
+    'new tables carry what an export of a platform-made table carries: key, name, state, owner, system columns, main form, default views',
+    async () => {
+      const shape = JSON.parse(readFileSync(join(root, 'dynamics-solution', 'test', 'export-shape.json'), 'utf8'))
+        .newTables as {
+        primaryKey: { table: string; activity: string };
+        attributes: Record<'all' | 'userOwned' | 'orgOwned' | 'activity' | 'notExported', string[]>;
+        attributeTypes: Record<string, string>;
+        states: Record<'table' | 'activity', [number, number][]>;
+        forms: string[];
+        views: {
+          table: [number, number][];
+          activity: [number, number][];
+          owned: [number, number][];
+          quickFindQueryType: number;
+        };
+        activityTypeMask: string;
+      };
+      const xml = await (await open('managed')).file('customizations.xml')!.async('string');
+      const pairs = (list: [number, number][]) => list.map((p) => p.join(':')).sort();
+      for (const table of TABLES.filter((t) => t.owned)) {
+        const where = `${table.logicalName}:`;
+        const entity = new RegExp(`<Entity><Name[^>]*>${table.logicalName}</Name>([\\s\\S]*?)</Entity>`).exec(xml)?.[1];
+        assert(entity, `no <Entity> for ${table.logicalName}`);
+        const attributes = new Map(
+          [
+            ...entity.matchAll(
+              /<attribute PhysicalName="[^"]+"><Type>(\w+)<\/Type><Name>[^<]+<\/Name><LogicalName>([^<]+)</g,
+            ),
+          ].map((m) => [m[2], m[1]]),
+        );
+        const a = shape.attributes;
+        const expected = [
+          table.activity
+            ? shape.primaryKey.activity
+            : shape.primaryKey.table.replace('<logicalname>', table.logicalName),
+          table.primaryName as string,
+          ...a.all,
+          ...(table.activity
+            ? [...a.activity, ...a.userOwned]
+            : table.ownership === 'OrgOwned'
+              ? a.orgOwned
+              : a.userOwned),
+        ];
+        const missing = expected.filter((n) => !attributes.has(n));
+        assert(missing.length === 0, `${where} lacks ${missing.join(', ')}`);
+        const extra = a.notExported.filter((n) => attributes.has(n));
+        assert(extra.length === 0, `${where} has ${extra.join(', ')}, which exports leave out`);
+        for (const [name, type] of Object.entries(shape.attributeTypes))
+          if (attributes.has(name))
+            assert(attributes.get(name) === type, `${where} ${name} is ${attributes.get(name)}, not ${type}`);
+        const key = table.activity ? 'activityid' : `${table.logicalName}id`;
+        assert(attributes.get(key) === 'primarykey', `${where} ${key} is not the primary key`);
+        const states = [...entity.matchAll(/<state value="(\d+)" defaultstatus="(\d+)"/g)].map(
+          (m) => [+m[1], +m[2]] as [number, number],
+        );
+        assert(
+          JSON.stringify(pairs(states)) === JSON.stringify(pairs(shape.states[table.activity ? 'activity' : 'table'])),
+          `${where} states ${JSON.stringify(states)}`,
+        );
+        for (const [, status, state] of entity.matchAll(/<status value="(\d+)" state="(\d+)"/g))
+          assert(
+            states.some(([s, d]) => s === +state && d === +status),
+            `${where} status ${status} of state ${state}`,
+          );
+        for (const form of shape.forms) {
+          const f = new RegExp(`<forms type="${form}"><systemform>([\\s\\S]*?)</systemform>`).exec(entity)?.[1];
+          assert(f, `${where} has no ${form} form`);
+          assert(f.includes(`datafieldname="${table.primaryName}"`), `${where} ${form} form lacks the primary name`);
+        }
+        const views = [...entity.matchAll(/<savedquery>([\s\S]*?)<\/savedquery>/g)].map((m) => m[1]);
+        const kinds = views.map(
+          (v) => [+/<querytype>(\d+)</.exec(v)![1], +/<isdefault>(\d)</.exec(v)![1]] as [number, number],
+        );
+        const owned = table.activity || table.ownership !== 'OrgOwned';
+        const want = [...shape.views[table.activity ? 'activity' : 'table'], ...(owned ? shape.views.owned : [])];
+        assert(JSON.stringify(pairs(kinds)) === JSON.stringify(pairs(want)), `${where} views ${JSON.stringify(kinds)}`);
+        for (const v of views) {
+          const fetched = new Set([...v.matchAll(/<attribute name="([^"]+)"/g)].map((m) => m[1]));
+          assert(fetched.has(key), `${where} a view does not fetch ${key}`);
+          for (const [, cell] of v.matchAll(/<cell name="([^"]+)"/g)) {
+            assert(fetched.has(cell), `${where} a view shows ${cell} but does not fetch it`);
+            assert(attributes.has(cell), `${where} a view shows ${cell}, which the table does not have`);
+          }
+          const quick = +/<querytype>(\d+)</.exec(v)![1] === shape.views.quickFindQueryType;
+          assert(v.includes(`<isquickfindquery>${quick ? 1 : 0}</isquickfindquery>`), `${where} isquickfindquery`);
+          assert(!quick || v.includes('isquickfindfields="1"'), `${where} the Quick Find view has no find columns`);
+          validate(`view-${table.logicalName}.xml`, /<fetch [\s\S]*<\/fetch>/.exec(v)![0], 'Fetch.xsd');
+        }
+        if (table.activity)
+          assert(
+            entity.includes(`<ActivityTypeMask>${shape.activityTypeMask}</ActivityTypeMask>`),
+            `${where} ActivityTypeMask`,
+          );
+      }
+    },
+  ],
+  [
     'reproducible: two builds of the same sources give byte-identical zips',
     async () => {
       const a = await packSolution(root, join(tmp, 'build-a'));

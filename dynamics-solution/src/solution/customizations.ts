@@ -11,6 +11,9 @@ import {
   type ColumnDef,
   type TableDef,
 } from './model';
+import { renderForms } from './forms';
+import { primaryKeyName, statesOf, systemColumns, type SystemColumn } from './systemColumns';
+import { renderViews } from './views';
 import { esc } from './xml';
 
 /** Renders customizations.xml (the zip shape: every table, column, role, web resource and control in one file). */
@@ -114,13 +117,155 @@ function primaryNameAttribute(table: TableDef): string {
   );
 }
 
+/** A platform name in every language (Dataverse names its own columns; NavSync does not translate them). */
+function platformLabels(text: string, element: string): string {
+  return LOCALES.map((l) => `<${element} description="${esc(text)}" languagecode="${DATAVERSE_LCID[l]}" />`).join('');
+}
+
+function commonAttributeParts(c: {
+  type: string;
+  logical: string;
+  required: string;
+  mask?: string;
+  create: number;
+  update: number;
+  custom: 0 | 1;
+}): string {
+  return (
+    `<Type>${c.type}</Type><Name>${c.logical}</Name><LogicalName>${c.logical}</LogicalName>` +
+    `<RequiredLevel>${c.required}</RequiredLevel>${c.mask ? `<DisplayMask>${c.mask}</DisplayMask>` : ''}` +
+    `<ImeMode>auto</ImeMode><ValidForUpdateApi>${c.update}</ValidForUpdateApi><ValidForReadApi>1</ValidForReadApi>` +
+    `<ValidForCreateApi>${c.create}</ValidForCreateApi><IsCustomField>${c.custom}</IsCustomField>` +
+    `<IsAuditEnabled>0</IsAuditEnabled><IsSecured>0</IsSecured><IntroducedVersion>${VERSION}</IntroducedVersion>` +
+    `<IsCustomizable>1</IsCustomizable><IsRenameable>1</IsRenameable><CanModifySearchSettings>1</CanModifySearchSettings>` +
+    `<CanModifyRequirementLevelSettings>1</CanModifyRequirementLevelSettings>` +
+    `<CanModifyAdditionalSettings>1</CanModifyAdditionalSettings><SourceType>0</SourceType>`
+  );
+}
+
+function systemAttribute(table: TableDef, c: SystemColumn): string {
+  const logical = c.physical.toLowerCase();
+  const parts = [commonAttributeParts({ ...c, logical, required: c.required ?? 'none', custom: 0 })];
+  if (c.format !== undefined) parts.push(`<Format>${c.format}</Format>`);
+  if (c.behavior !== undefined) parts.push(`<Behavior>${c.behavior}</Behavior>`);
+  if (c.maxLength !== undefined) parts.push(`<MaxLength>${c.maxLength}</MaxLength>`);
+  if (c.type === 'nvarchar' && c.maxLength !== undefined) parts.push(`<Length>${c.maxLength * 2}</Length>`);
+  if (c.min !== undefined) parts.push(`<MinValue>${c.min}</MinValue><MaxValue>${c.max}</MaxValue>`);
+  if (c.lookupStyle) {
+    const types = (c.lookupTypes ?? [])
+      .map((code) => `<LookupType id="00000000-0000-0000-0000-000000000000">${code}</LookupType>`)
+      .join('');
+    parts.push(
+      `<LookupStyle>${c.lookupStyle}</LookupStyle>${types ? `<LookupTypes>${types}</LookupTypes>` : '<LookupTypes />'}`,
+    );
+  }
+  if (c.type === 'partylist') parts.push('<IsLogical>1</IsLogical>');
+  if (c.type === 'bit') {
+    parts.push(
+      `<AppDefaultValue>0</AppDefaultValue><optionset Name="${esc(`${table.logicalName}_${logical}`)}">` +
+        `<OptionSetType>bit</OptionSetType><IntroducedVersion>${VERSION}</IntroducedVersion><IsCustomizable>1</IsCustomizable>` +
+        `<displaynames>${platformLabels(c.label, 'displayname')}</displaynames><Descriptions />` +
+        `<options><option value="1"><labels>${labels('common.yes', 'Yes', 'label')}</labels></option>` +
+        `<option value="0"><labels>${labels('common.no', 'No', 'label')}</labels></option></options></optionset>`,
+    );
+  }
+  if (c.type === 'picklist' && c.optionSetName) {
+    parts.push(`<AppDefaultValue>-1</AppDefaultValue><OptionSetName>${c.optionSetName}</OptionSetName>`);
+  } else if (c.type === 'picklist') {
+    const options = (c.options ?? [])
+      .map(([value, label]) => `<option value="${value}"><labels>${platformLabels(label, 'label')}</labels></option>`)
+      .join('');
+    parts.push(
+      `<AppDefaultValue>${c.defaultValue ?? -1}</AppDefaultValue><optionset Name="${esc(`${table.logicalName}_${logical}`)}">` +
+        `<OptionSetType>picklist</OptionSetType><IntroducedVersion>${VERSION}</IntroducedVersion><IsCustomizable>1</IsCustomizable>` +
+        `<displaynames>${platformLabels(c.label, 'displayname')}</displaynames><Descriptions />` +
+        `<options>${options}</options></optionset>`,
+    );
+  }
+  parts.push(`<displaynames>${platformLabels(c.label, 'displayname')}</displaynames>`);
+  parts.push(`<Descriptions>${platformLabels(c.description, 'Description')}</Descriptions>`);
+  return `<attribute PhysicalName="${esc(c.physical)}">${parts.join('')}</attribute>`;
+}
+
+function primaryKeyAttribute(table: TableDef): string {
+  const logical = primaryKeyName(table);
+  const physical = table.activity ? 'ActivityId' : logical;
+  const c = {
+    type: 'primarykey',
+    logical,
+    required: 'systemrequired',
+    mask: 'ValidForAdvancedFind|RequiredForGrid',
+    create: 1,
+    update: 0,
+    custom: 0 as const,
+  };
+  const label = table.labelKey ? undefined : table.logicalName;
+  return (
+    `<attribute PhysicalName="${esc(physical)}">${commonAttributeParts(c)}` +
+    `<displaynames>${label ? platformLabels(label, 'displayname') : labels(table.labelKey, table.logicalName, 'displayname')}</displaynames>` +
+    `<Descriptions>${platformLabels('Unique identifier for entity instances', 'Description')}</Descriptions></attribute>`
+  );
+}
+
+/** statecode and statuscode with the table's states and their default status reasons. */
+function stateAttributes(table: TableDef): string {
+  const states = statesOf(table);
+  const activity = table.activity === true;
+  const stateName = activity ? 'Activity Status' : 'Status';
+  const state =
+    `<attribute PhysicalName="${activity ? 'StateCode' : 'statecode'}">` +
+    commonAttributeParts({
+      type: 'state',
+      logical: 'statecode',
+      required: 'systemrequired',
+      mask: 'ValidForAdvancedFind|ValidForForm|ValidForGrid',
+      create: 0,
+      update: 1,
+      custom: 0,
+    }) +
+    `<optionset Name="${esc(`${table.logicalName}_statecode`)}"><OptionSetType>state</OptionSetType>` +
+    `<IntroducedVersion>${VERSION}</IntroducedVersion><IsCustomizable>1</IsCustomizable>` +
+    `<displaynames>${platformLabels(stateName, 'displayname')}</displaynames><Descriptions /><states>` +
+    states
+      .map(
+        (s) =>
+          `<state value="${s.value}" defaultstatus="${s.status}" invariantname="${s.invariant}"><labels>${labels(s.labelKey, s.invariant, 'label')}</labels></state>`,
+      )
+      .join('') +
+    `</states></optionset><displaynames>${platformLabels(stateName, 'displayname')}</displaynames>` +
+    `<Descriptions>${platformLabels(`Status of the ${activity ? 'activity' : 'record'}.`, 'Description')}</Descriptions></attribute>`;
+  const status =
+    `<attribute PhysicalName="${activity ? 'StatusCode' : 'statuscode'}">` +
+    commonAttributeParts({
+      type: 'status',
+      logical: 'statuscode',
+      required: 'none',
+      mask: 'ValidForAdvancedFind|ValidForForm|ValidForGrid',
+      create: 1,
+      update: 1,
+      custom: 0,
+    }) +
+    `<optionset Name="${esc(`${table.logicalName}_statuscode`)}"><OptionSetType>status</OptionSetType>` +
+    `<IntroducedVersion>${VERSION}</IntroducedVersion><IsCustomizable>1</IsCustomizable>` +
+    `<displaynames>${platformLabels('Status Reason', 'displayname')}</displaynames><Descriptions /><statuses>` +
+    states
+      .map(
+        (s) =>
+          `<status value="${s.status}" state="${s.value}"><labels>${labels(s.labelKey, s.invariant, 'label')}</labels></status>`,
+      )
+      .join('') +
+    `</statuses></optionset><displaynames>${platformLabels('Status Reason', 'displayname')}</displaynames>` +
+    `<Descriptions>${platformLabels(`Reason for the status of the ${activity ? 'activity' : 'record'}.`, 'Description')}</Descriptions></attribute>`;
+  return state + status;
+}
+
 function ownedEntityFlags(table: TableDef): string {
   const activity = table.activity === true;
   return (
     `<EntitySetName>${esc(entitySetName(table.logicalName))}</EntitySetName>` +
     `<IsDuplicateCheckSupported>0</IsDuplicateCheckSupported>` +
     `<IsActivity>${activity ? 1 : 0}</IsActivity>` +
-    (activity ? `<ActivityTypeMask>1</ActivityTypeMask>` : '') +
+    (activity ? `<ActivityTypeMask>CommunicationActivity</ActivityTypeMask>` : '') +
     `<IsActivityParty>0</IsActivityParty>` +
     `<HasRelatedNotes>${activity ? 'True' : 'False'}</HasRelatedNotes>` +
     `<HasRelatedActivities>False</HasRelatedActivities>` +
@@ -130,9 +275,13 @@ function ownedEntityFlags(table: TableDef): string {
 }
 
 function entity(table: TableDef): string {
-  const attrs = (table.owned ? [primaryNameAttribute(table)] : []).concat(
-    table.columns.map((c) => attribute(table, c)),
-  );
+  // A new table carries what the platform gives it, as an export lists it; a system table only NavSync's columns.
+  const platform = table.owned
+    ? [primaryKeyAttribute(table), primaryNameAttribute(table), stateAttributes(table)].concat(
+        systemColumns(table).map((c) => systemAttribute(table, c)),
+      )
+    : [];
+  const attrs = platform.concat(table.columns.map((c) => attribute(table, c)));
   const originalName = table.labelKey ? t(table.labelKey, 'en') : table.logicalName;
   // Exports name a system table by its schema name (`Contact`), a new one by its logical name.
   const name = table.schemaName ?? table.logicalName;
@@ -146,10 +295,11 @@ function entity(table: TableDef): string {
       ownedEntityFlags(table) +
       `<IsCustomizable>1</IsCustomizable><IntroducedVersion>${VERSION}</IntroducedVersion>`;
   }
+  const formsAndViews = table.owned ? renderForms(table, VERSION) + renderViews(table, VERSION) : '';
   return (
     `<Entity><Name LocalizedName="${esc(table.schemaName ?? originalName)}" OriginalName="${table.schemaName ? '' : esc(originalName)}">` +
     `${esc(name)}</Name><EntityInfo><entity Name="${esc(name)}"${table.owned ? '' : ' unmodified="1"'}>${info}</entity></EntityInfo>` +
-    `</Entity>`
+    `${formsAndViews}</Entity>`
   );
 }
 
