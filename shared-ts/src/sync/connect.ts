@@ -7,7 +7,7 @@ import { CompanyFileSource } from '../linkedin/companySource';
 import { FileSource } from '../linkedin/fileSource';
 import { entraTokenProvider } from './entraToken';
 import { ConfigError, ENV, type Credentials, type NavSyncConfig } from './config';
-import { updateCredentialsFile } from './credentialsFile';
+import { readCredentialsFile, updateCredentialsFile } from './credentialsFile';
 import { refreshingToken } from './oauth/refreshingToken';
 import type { SyncOptions } from './context';
 import type { OutboundPolicy } from '../net/outbound';
@@ -52,6 +52,19 @@ function saveRotated(
   };
 }
 
+/** The refresh token as the credentials file holds it now (undefined without a file, or when it cannot be read). */
+function savedToken(cfg: NavSyncConfig, name: string): (() => string | undefined) | undefined {
+  const file = cfg.credentialsFile;
+  if (!file) return undefined;
+  return () => {
+    try {
+      return readCredentialsFile(file)[name];
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
  * Dataverse: a given token; an application token from Microsoft Entra ID by client credentials; or the integration
  * user's delegated tokens from the refresh token a device-code sign-in saved.
@@ -74,6 +87,7 @@ function dataverseToken(
       scope: dataverseUserScope(cfg.url),
       outbound,
       onRotate: saveRotated(full, ENV.dvRefreshToken, log),
+      reload: savedToken(full, ENV.dvRefreshToken),
     });
     return async (force) => (await source(force)).value;
   }
@@ -110,6 +124,7 @@ export function crmFromConfig(cfg: NavSyncConfig, creds: Credentials, log?: (lin
           refreshToken: creds.sfRefreshToken as string,
           outbound: outboundOf(cfg),
           onRotate: saveRotated(cfg, ENV.sfRefreshToken, log),
+          reload: savedToken(cfg, ENV.sfRefreshToken),
         })
       : undefined;
     return new SalesforceGateway({

@@ -73,3 +73,31 @@ test('refresh: concurrent callers share one request; a rotated refresh token rep
   expect(rotated).toHaveLength(2);
   expect(entra.counts().byKind.token).toBe(2);
 });
+
+test('two processes on one credentials file: each refresh starts from the saved token, so a rotation by one does not lock out the other', async () => {
+  let code = '';
+  const signedIn = await signIn(
+    async () => void entra.answer(code, 'approve'),
+    (p) => (code = p.userCode),
+  );
+  let file = signedIn.refreshToken;
+  const aProcess = () =>
+    refreshingToken({
+      platform: 'dataverse',
+      tokenUrl: entra.tokenUrl,
+      clientId: entra.clientId,
+      refreshToken: file,
+      outbound: { allowLoopback: true },
+      onRotate: (t) => (file = t),
+      reload: () => file,
+    });
+  const serve = aProcess();
+  const cli = aProcess();
+  await serve();
+  // The CLI started with the token the serve process has since rotated (and the double revoked).
+  await expect(cli()).resolves.toHaveProperty('value');
+  await expect(serve(true)).resolves.toHaveProperty('value');
+  // Of this sign-in's tokens only the latest lives.
+  const mine = entra.issuedRefreshTokens.slice(entra.issuedRefreshTokens.indexOf(signedIn.refreshToken));
+  expect(mine.filter((t) => entra.liveRefreshTokens().includes(t))).toEqual([file]);
+});

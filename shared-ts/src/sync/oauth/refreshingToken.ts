@@ -24,6 +24,11 @@ export interface RefreshingTokenConfig {
   outbound?: OutboundPolicy;
   /** Saves a rotated refresh token (the credentials file); errors are reported by the caller's log. */
   onRotate?: (refreshToken: string) => void;
+  /**
+   * The saved refresh token now (the credentials file), read before each refresh: another process on this machine
+   * (serve and a CLI command) may have rotated it since, and the one this process holds is then revoked.
+   */
+  reload?: () => string | undefined;
   now?: () => number;
 }
 
@@ -49,6 +54,11 @@ export function refreshingToken(cfg: RefreshingTokenConfig): TokenSource {
   let inFlight: Promise<AccessToken> | null = null;
 
   const refresh = async (): Promise<AccessToken> => {
+    const saved = cfg.reload?.();
+    if (saved) {
+      refreshToken = saved;
+      registerSecret(saved);
+    }
     const r = await postTokenForm(
       cfg.tokenUrl,
       {
