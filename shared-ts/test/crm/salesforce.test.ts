@@ -265,10 +265,10 @@ describe('Bulk API 2.0 query', () => {
 
   test('a query job that fails is reported; one the reader leaves early is deleted, or aborted while it runs', async () => {
     const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 500 });
-    const pages = g.people({ kind: 'contact' });
+    const pages = g.people({ kind: 'contact' })[Symbol.asyncIterator]();
     const first = await pages.next();
     expect(first.done).toBe(false);
-    await pages.return(undefined);
+    await pages.return?.(undefined);
     expect(sf.counts().byKind.bulkQueryDelete).toBe(1);
     sf.failNext(1, { kinds: ['bulkQueryPoll'], status: 500, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]' });
     await expect(all(gateway({ bulkQueryThreshold: 1000, retry: { maxRetries: 0 } }).people({ kind: 'contact' }))).rejects.toThrow(/SERVER_UNAVAILABLE/);
