@@ -1,6 +1,7 @@
 // Emit the LWC service modules from shared-ts/src/domain, one ES module each, no Node or DOM, checked later by the
 // LWC compiler and ESLint config (scripts/test/12-lwc-core.mjs). Build output, not committed.
-//   c/navsyncCore    the whole domain layer (the admin page: settings, seats, Test Write-Back).
+//   c/navsyncCore    only what the admin pages call (domain/adminPage.ts: settings, seats, Test Write-Back): no
+//                    Dataverse-only rules (their name-derived ids use the uuid package, which the LWC lint rejects).
 //   c/navsyncRecord  only what a record page calls (domain/recordPage.ts: badge, profile links, widget URL, label
 //                    formatting): no catalogue texts, so the Embedded Profile and badge stay small.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { root } from '../lib/proc.mjs';
 
 export const LWC_CORE_MODULES = {
-  navsyncCore: { input: 'index.ts', description: 'NavSync core rules (generated from shared-ts)' },
+  navsyncCore: { input: 'adminPage.ts', description: 'NavSync core rules (generated from shared-ts)' },
   navsyncRecord: { input: 'recordPage.ts', description: 'NavSync record page rules (generated from shared-ts)' },
 };
 

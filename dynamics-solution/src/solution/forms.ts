@@ -1,5 +1,4 @@
-import { DATAVERSE_LCID, LOCALES, t } from '@navsync/shared-ts';
-import { stableGuid } from './guid';
+import { DATAVERSE_LCID, LOCALES, nameGuid, t } from '@navsync/shared-ts';
 import type { ColumnDef, TableDef } from './model';
 import { esc } from './xml';
 
@@ -52,12 +51,12 @@ function classOf(c: ColumnDef): string {
 }
 
 export function mainFormId(table: TableDef): string {
-  return stableGuid(`navsync.form.${table.logicalName}.main`);
+  return nameGuid(`navsync.form.${table.logicalName}.main`);
 }
 
 /** The table's `<FormXml>` with its main form. */
 export function renderForms(table: TableDef, version: string): string {
-  const id = (part: string) => `{${stableGuid(`navsync.form.${table.logicalName}.main.${part}`)}}`;
+  const id = (part: string) => `{${nameGuid(`navsync.form.${table.logicalName}.main.${part}`)}}`;
   const rows = mainFormFields(table)
     .map(
       ([field, classId]) =>

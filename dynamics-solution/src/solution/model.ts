@@ -1,5 +1,4 @@
-import { DATAVERSE_LCID, DV, DV_PREFIX, DV_VALUES, LOCALES } from '@navsync/shared-ts';
-import { stableGuid } from './guid';
+import { DATAVERSE_LCID, DV, DV_PREFIX, DV_VALUES, LOCALES, nameGuid } from '@navsync/shared-ts';
 
 export { SOLUTION, entitySetName } from './names';
 
@@ -218,7 +217,7 @@ export const CONTROL = {
  */
 export const ROLE = {
   name: 'NavSync User',
-  id: stableGuid('navsync.role.user'),
+  id: nameGuid('navsync.role.user'),
   privileges: [
     ...['Create', 'Read', 'Write', 'Append', 'AppendTo'].flatMap((op) =>
       [DV.activity.inmailTable, DV.activity.messageTable].map((table) => ({
@@ -232,7 +231,7 @@ export const ROLE = {
 } as const;
 
 export function webResourceId(name: string): string {
-  return stableGuid(`navsync.webresource.${name}`);
+  return nameGuid(`navsync.webresource.${name}`);
 }
 
 /** Where an export stores a web resource: its name without separators, then its id (`WebResources/navsync_settingssettingshtml<ID>`). */

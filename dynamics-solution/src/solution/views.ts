@@ -1,5 +1,4 @@
-import { CATALOGUES, DATAVERSE_LCID, LOCALES, t } from '@navsync/shared-ts';
-import { stableGuid } from './guid';
+import { CATALOGUES, DATAVERSE_LCID, LOCALES, nameGuid, t } from '@navsync/shared-ts';
 import type { TableDef } from './model';
 import { primaryKeyName } from './systemColumns';
 import { esc } from './xml';
@@ -48,7 +47,7 @@ export function viewsOf(table: TableDef): ViewDef[] {
     isDefault: boolean,
     conditions: string[],
   ): ViewDef => ({
-    id: stableGuid(`navsync.view.${table.logicalName}.${kind}`),
+    id: nameGuid(`navsync.view.${table.logicalName}.${kind}`),
     nameKey,
     queryType,
     isDefault,

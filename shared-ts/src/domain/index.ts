@@ -3,6 +3,7 @@
 export * from './i18n/index';
 export * from './errors';
 export * from './crmSchema';
+export * from './nameGuid';
 export * from './matching/index';
 export * from './badge/index';
 export * from './validation/index';

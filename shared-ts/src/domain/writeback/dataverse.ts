@@ -1,5 +1,5 @@
 import { DV } from '../crmSchema';
-import { deterministicGuid } from './hash';
+import { nameGuid } from '../nameGuid';
 import type { ActivityKind } from './kinds';
 import type { WritebackPlan, WritebackResolution } from './plan';
 import { DV_TEXT_LIMITS, trimToLength } from './text';
@@ -69,7 +69,7 @@ function statusFor(kind: ActivityKind, completed: boolean, ctx: DataverseWriteba
 
 /** The id a key's row has in Dataverse (the same for every run). */
 export function dataverseActivityId(key: string): string {
-  return deterministicGuid(`navsync:${key}`);
+  return nameGuid(`navsync.activity.${key}`);
 }
 
 export function dataverseActivity(plan: WritebackPlan, ctx: DataverseWritebackContext = {}): DataverseActivityPlan {

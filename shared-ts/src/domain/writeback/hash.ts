@@ -1,5 +1,5 @@
 /**
- * A small, stable 128-bit string hash (cyrb128, public domain) for idempotency keys and deterministic record ids.
+ * A small, stable 128-bit string hash (cyrb128, public domain) for idempotency keys (record ids: nameGuid).
  * Not cryptographic: it only has to be stable across runs and platforms and spread well.
  */
 export function hash128(str: string): [number, number, number, number] {
@@ -33,14 +33,4 @@ function hex8(n: number): string {
 export function hash128Hex(str: string): string {
   const h = hash128(str);
   return hex8(h[0]) + hex8(h[1]) + hex8(h[2]) + hex8(h[3]);
-}
-
-/**
- * A GUID derived from a name (RFC 9562 version 8 "custom" layout): the same activity key always gives the same
- * Dataverse record id, so `PATCH <set>(<id>)` is an upsert that never creates a twin.
- */
-export function deterministicGuid(name: string): string {
-  const h = hash128Hex(name);
-  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

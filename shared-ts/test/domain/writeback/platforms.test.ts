@@ -123,7 +123,7 @@ describe('Dataverse records', () => {
   test('a matched InMail: completed, regarding the contact, owned by the seat holder, deterministic id', () => {
     const rec = dataverseActivity(plan());
     expect(rec.id).toBe(dataverseActivityId('sn-inmail-6f1e2a90-inm-0001'));
-    expect(rec.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(rec.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(rec.record).toEqual({
       'ownerid@odata.bind': '/systemusers(005SOPHIE)',
       'regardingobjectid_contact_navsync_inmail@odata.bind': '/contacts(003ELODIE)',

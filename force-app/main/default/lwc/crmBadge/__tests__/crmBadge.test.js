@@ -1,6 +1,6 @@
 import { createElement } from '@lwc/engine-dom';
 import CrmBadge from 'c/crmBadge';
-import { badgeState } from 'c/navsyncCore';
+import { badgeState } from 'c/navsyncRecord';
 import { label } from 'c/navsyncLabels';
 
 const score = require('./data/matchScore.json');
