@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redact, registerSecret } from '../net/redact';
+import { readCommandLine } from '../sync/args';
 import { ConfigError, ENV } from '../sync/config';
 import { clockFromEnv, TEST_CLOCK_ENV, type Clock } from './clock';
 import { loadServeSettings, type ServeOverrides, type ServeSettings } from './config';
@@ -27,22 +28,19 @@ export const SERVE_USAGE = `usage: navsync serve [--config file] [--listen host:
 type ServeArgs = ServeOverrides & { config?: string; help?: boolean; queue?: string };
 
 function parseServeArgs(argv: readonly string[]): ServeArgs {
+  const { values } = readCommandLine(argv, {
+    config: 'value',
+    listen: 'value',
+    database: 'value',
+    schedule: 'value',
+    queue: 'value',
+    help: 'switch',
+  });
   const o: ServeArgs = {};
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new ConfigError(`${x} needs a value`);
-      return v;
-    };
-    if (x === '--config') o.config = value();
-    else if (x === '--listen') o.listen = value();
-    else if (x === '--database') o.database = value();
-    else if (x === '--schedule') o.schedule = value();
-    else if (x === '--queue') o.queue = value();
-    else if (x === '--help' || x === '-h') o.help = true;
-    else throw new ConfigError(`unknown argument: ${x}`);
+  for (const k of ['config', 'listen', 'database', 'schedule', 'queue'] as const) {
+    if (typeof values[k] === 'string') o[k] = values[k] as string;
   }
+  if (values.help === true) o.help = true;
   return o;
 }
 

@@ -15,6 +15,7 @@
  */
 import { redact, registerEnvironmentSecrets, registerSecret } from '../net/redact';
 import { resolveLocale } from '../domain/i18n/index';
+import { readCommandLine } from './args';
 import { ConfigError, ENV, loadConfig } from './config';
 import { credentialsFor } from './credentialsFile';
 import { connect } from './connect';
@@ -51,35 +52,50 @@ const USAGE = `usage: navsync <sync|validate|status|disconnect|test-writeback> [
 Credentials: ${Object.values(ENV).slice(1).join(', ')} (environment only).`;
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { command: '', dryRun: false, json: false, quiet: false, cleanup: false, yes: false, verbose: false, reconnect: false, withEmail: false, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new ConfigError(`${x} needs a value`);
-      return v;
-    };
-    if (x === '--config') a.config = value();
-    else if (x === '--report') a.report = value();
-    else if (x === '--dry-run') a.dryRun = true;
-    else if (x === '--json') a.json = true;
-    else if (x === '--quiet') a.quiet = true;
-    else if (x === '--cleanup') a.cleanup = true;
-    else if (x === '--yes') a.yes = true;
-    else if (x === '--verbose') a.verbose = true;
-    else if (x === '--reconnect') a.reconnect = true;
-    else if (x === '--with-email') a.withEmail = true;
-    else if (x === '--account') a.account = value();
-    else if (x === '--keep') a.keep = true;
-    else if (x === '--delimiter') a.delimiter = delimiterOf(value());
-    else if (x === '--wait') {
-      const v = value();
-      a.waitMinutes = Number(v);
-      if (!Number.isFinite(a.waitMinutes) || a.waitMinutes < 0) throw new ConfigError(`--wait needs a number of minutes, got ${v}`);
-    }
-    else if (x === '--help' || x === '-h') a.command = 'help';
-    else if (!x.startsWith('-') && !a.command) a.command = x;
-    else throw new ConfigError(`unknown argument: ${x}`);
+  const { values: v, positionals } = readCommandLine(
+    argv,
+    {
+      config: 'value',
+      report: 'value',
+      'dry-run': 'switch',
+      json: 'switch',
+      quiet: 'switch',
+      cleanup: 'switch',
+      yes: 'switch',
+      verbose: 'switch',
+      reconnect: 'switch',
+      'with-email': 'switch',
+      account: 'value',
+      keep: 'switch',
+      delimiter: 'value',
+      wait: 'value',
+      help: 'switch',
+    },
+    { positionals: 1 },
+  );
+  const text = (name: string) => v[name] as string | undefined;
+  const on = (name: string) => v[name] === true;
+  const a: Args = {
+    command: on('help') ? 'help' : (positionals[0] ?? ''),
+    config: text('config'),
+    report: text('report'),
+    dryRun: on('dry-run'),
+    json: on('json'),
+    quiet: on('quiet'),
+    cleanup: on('cleanup'),
+    yes: on('yes'),
+    verbose: on('verbose'),
+    reconnect: on('reconnect'),
+    withEmail: on('with-email'),
+    account: text('account'),
+    keep: on('keep'),
+  };
+  if (text('delimiter') !== undefined) a.delimiter = delimiterOf(text('delimiter') as string);
+  const wait = text('wait');
+  if (wait !== undefined) {
+    a.waitMinutes = Number(wait);
+    if (wait.trim() === '' || !Number.isFinite(a.waitMinutes) || a.waitMinutes < 0)
+      throw new ConfigError(`--wait needs a number of minutes, got ${wait}`);
   }
   return a;
 }

@@ -21,6 +21,7 @@ import { Writable } from 'node:stream';
 import { CatalogueError, describeError, type ErrorKind } from '../domain/errors';
 import { resolveLocale } from '../domain/i18n/index';
 import { redact, registerSecret } from '../net/redact';
+import { readCommandLine, type OptionKinds } from './args';
 import { ConfigError, ENV, loadConfig, type Credentials, type NavSyncConfig } from './config';
 import { crmFromConfig, dataverseUserScope, entraTokenUrl } from './connect';
 import { signInInBrowser } from './oauth/browserLogin';
@@ -107,36 +108,48 @@ export function parseConnectArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     secrets: 'file',
     callbackPort: 1717,
   };
-  for (let i = 1; i < argv.length; i++) {
-    const x = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new ConfigError(`${x} needs a value`);
-      return v;
-    };
-    const name = x.replace(/^--/, '');
-    if (x === '--config') a.config = value();
-    else if (x === '--credentials-file') a.credentialsFile = value();
-    else if (x === '--allow-loopback') a.allowLoopback = true;
-    else if (x === '--device-code' && crm === 'dataverse') a.deviceCode = true;
-    else if (x === '--browser' && crm === 'salesforce') a.browser = true;
-    else if (x === '--no-browser' && crm === 'salesforce') a.noBrowser = true;
-    else if (x === '--callback-port' && crm === 'salesforce') {
-      const port = Number(value());
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new ConfigError('--callback-port is a port number');
-      a.callbackPort = port;
-    } else if (x === '--secrets') {
-      const v = value();
-      if (v !== 'file' && v !== 'env') throw new ConfigError('--secrets is "file" or "env"');
-      a.secrets = v;
-    } else if (/secret/i.test(name))
-      throw new ConfigError(
-        `never give a secret as an argument (it shows in the process list and the shell history): set ${crm === 'salesforce' ? ENV.sfClientSecret : ENV.dvClientSecret} or type it when asked`,
-      );
-    else if (FLAGS[crm].includes(name)) a.values[name] = value();
-    else throw new ConfigError(`unknown argument for connect ${crm}: ${x}`);
+  const secretLike = argv
+    .slice(1)
+    .find((x) => /^--[^=]*secret/i.test(x) && x !== '--secrets' && !x.startsWith('--secrets='));
+  if (secretLike)
+    throw new ConfigError(
+      `never give a secret as an argument (it shows in the process list and the shell history): set ${crm === 'salesforce' ? ENV.sfClientSecret : ENV.dvClientSecret} or type it when asked`,
+    );
+  const own: OptionKinds =
+    crm === 'dataverse'
+      ? { 'device-code': 'switch' }
+      : { browser: 'switch', 'no-browser': 'switch', 'callback-port': 'value' };
+  const { values } = readCommandLine(
+    argv.slice(1),
+    {
+      config: 'value',
+      'credentials-file': 'value',
+      'allow-loopback': 'switch',
+      secrets: 'value',
+      ...own,
+      ...Object.fromEntries(FLAGS[crm].map((f) => [f, 'value' as const])),
+    },
+    { unknown: (x) => `unknown argument for connect ${crm}: ${x}` },
+  );
+  const text = (name: string) => values[name] as string | undefined;
+  if (text('config') !== undefined) a.config = text('config') as string;
+  a.credentialsFile = text('credentials-file');
+  a.allowLoopback = values['allow-loopback'] === true || undefined;
+  a.deviceCode = values['device-code'] === true || undefined;
+  a.browser = values.browser === true || undefined;
+  a.noBrowser = values['no-browser'] === true || undefined;
+  const port = text('callback-port');
+  if (port !== undefined) {
+    a.callbackPort = Number(port);
+    if (port.trim() === '' || !Number.isInteger(a.callbackPort) || a.callbackPort < 0 || a.callbackPort > 65535)
+      throw new ConfigError('--callback-port is a port number');
   }
+  const secrets = text('secrets');
+  if (secrets !== undefined) {
+    if (secrets !== 'file' && secrets !== 'env') throw new ConfigError('--secrets is "file" or "env"');
+    a.secrets = secrets;
+  }
+  for (const f of FLAGS[crm]) if (text(f) !== undefined) a.values[f] = text(f) as string;
   if ((a.deviceCode || a.browser) && a.secrets === 'env')
     throw new ConfigError(
       `${a.browser ? '--browser' : '--device-code'} keeps the sign-in (a refresh token) in the credentials file; --secrets env is for client secrets`,
