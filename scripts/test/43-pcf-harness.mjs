@@ -13,7 +13,7 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { root } from '../lib/proc.mjs';
 import { runChecks } from '../lib/results.mjs';
-import { launchChromium } from '../dynamics/chromium.mjs';
+import { launchChromium } from '../lib/chromium.mjs';
 import AxeBuilder from '@axe-core/playwright';
 
 const require = createRequire(import.meta.url);
