@@ -28,6 +28,11 @@ const TRAILING_LEGAL_FORMS: readonly string[][] = [
   ['public', 'limited'],
   ['limited', 'liability', 'company'],
   ['spolka', 'akcyjna'],
+  ['societa', 'cooperativa'],
+  ['soc', 'coop'],
+  ['gesellschaft', 'mbh'],
+  ['ges', 'mbh'],
+  ['u', 'co'],
   ['sa', 'de', 'cv'],
   ['pty', 'ltd'],
   ['pte', 'ltd'],
@@ -65,6 +70,7 @@ const TRAILING_LEGAL_FORMS: readonly string[][] = [
     'ev',
     'gbr',
     'eg',
+    'ek',
     'aktiengesellschaft',
     'kommanditgesellschaft',
     'bv',
@@ -82,6 +88,7 @@ const TRAILING_LEGAL_FORMS: readonly string[][] = [
     'snc',
     'sas',
     'sarl',
+    'sagl',
     'sa',
     'sca',
     'scs',
@@ -115,14 +122,31 @@ const TRAILING_LEGAL_FORMS: readonly string[][] = [
 ];
 /**
  * Corporate words that sit around the name without naming the company: the Nordic legal forms written first
- * ("AB Volvo"), "Koninklijke"/"Coöperatieve" (nl), "Groupe"/"Compagnie de" (fr), "Gruppo"/"Assicurazioni"/
- * "Fratelli" (it), "Gebr."/"Unternehmensgruppe" (de), "The". Stripped at the front like legal forms at the end.
+ * ("AB Volvo"), the legal forms of foundations and associations ("Stichting", "Vereniging", "Fondazione"),
+ * "Koninklijke"/"Coöperatieve" (nl), "Groupe"/"Société"/"Compagnie de" (fr), "Gruppo"/"Assicurazioni"/"Fratelli"
+ * (it), "Gebr."/"Gebrüder"/"Unternehmensgruppe" (de), and the articles of the five languages ("The", "De", "Het",
+ * "Le", "La", "Il", "Lo", "Die", "Der"). Stripped at the front like legal forms at the end.
  */
 const LEADING_WORDS: readonly string[][] = [
   ['ab'],
   ['oy'],
   ['oyj'],
   ['the'],
+  ['de'],
+  ['het'],
+  ['le'],
+  ['la'],
+  ['les'],
+  ['il'],
+  ['lo'],
+  ['die'],
+  ['der'],
+  ['das'],
+  ['stichting'],
+  ['vereniging'],
+  ['fondazione'],
+  ['societe'],
+  ['gebrueder'],
   ['koninklijke'],
   ['cooperatieve'],
   ['cooperatie'],

@@ -21,6 +21,48 @@ describe('corporate words in front are not part of the name', () => {
   });
 });
 
+describe('foundations, associations, "Société", transliterated "Gebrüder" and articles in front are not part of the name', () => {
+  test.each([
+    ['nl', 'Stichting Wadden Erfgoed', 'Wadden Erfgoed'],
+    ['nl', 'Vereniging Eigen Haard', 'Eigen Haard'],
+    ['it', 'Fondazione Monteverdi Onlus', 'Monteverdi Onlus'],
+    ['fr', 'Société Provençale de Lait S.A.', 'Provençale de Lait'],
+    ['de', 'Gebrueder Kessler GmbH', 'Gebr. Kessler'],
+    ['nl', 'De Vrolijke Bakker B.V.', 'Vrolijke Bakker'],
+    ['nl', 'Het Groene Huis', 'Groene Huis B.V.'],
+    ['fr', 'La Fromagerie Vaudoise SARL', 'Fromagerie Vaudoise'],
+    ['fr', 'Le Petit Atelier', 'Petit Atelier SAS'],
+    ['it', 'Il Fornaio Veneto S.r.l.', 'Fornaio Veneto'],
+    ['it', 'Lo Scrigno Antico', 'Scrigno Antico S.r.l.'],
+    ['de', 'Die Wäscherei am Rhein GmbH', 'Wäscherei am Rhein'],
+    ['de', 'Der Holzwurm e.K.', 'Holzwurm'],
+  ])('%s: %s is %s', (_lang, registered, short) => {
+    expect(companyVerdict(prepareCompany(registered), prepareCompany(short)).sameness).toBe('same');
+    expect(companyVerdict(prepareCompany(short), prepareCompany(registered)).sameness).toBe('same');
+  });
+
+  test('two foundations or two papers with the same front word stay apart', () => {
+    expect(level('Stichting Wadden Erfgoed', 'Stichting Noordzee Erfgoed')).not.toBe('exact');
+    expect(level('Die Wäscherei am Rhein', 'Die Bäckerei am Rhein')).not.toBe('exact');
+  });
+});
+
+describe('legal forms of Swiss, Austrian and Italian registers, with and without dots', () => {
+  test.each([
+    ['it', 'Tessinprint Sagl', 'Tessinprint'],
+    ['it', 'Tessinprint SAGL', 'Tessinprint'],
+    ['de', 'Holzbau Lindner e.K.', 'Holzbau Lindner'],
+    ['de', 'Holzbau Lindner e. K.', 'Holzbau Lindner'],
+    ['de', 'Alpenblick Ges.m.b.H.', 'Alpenblick'],
+    ['de', 'Alpenblick Gesellschaft mbH', 'Alpenblick GmbH'],
+    ['de', 'Lindner Logistik GmbH u. Co. KG', 'Lindner Logistik'],
+    ['it', 'Cantina Valpolicella Soc. Coop.', 'Cantina Valpolicella'],
+    ['it', 'Cantina Valpolicella Società Cooperativa', 'Cantina Valpolicella'],
+  ])('%s: %s is %s', (_lang, registered, short) => {
+    expect(companyVerdict(prepareCompany(registered), prepareCompany(short)).sameness).toBe('same');
+  });
+});
+
 describe('legal forms in single letters keep being legal forms; a lone first "e"/"y" is a name', () => {
   test.each([
     ['nl', 'X N.V.', 'X'],
