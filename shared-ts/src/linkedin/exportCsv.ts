@@ -34,6 +34,9 @@ const QUOTED_OPTIONS = { relax_column_count: true, record_delimiter: '\n' } as c
 
 const QUOTE_NOT_CLOSED = 'unreadable CSV: quote not closed';
 
+/** Excel's first line naming the separator (`sep=;`, quoted or padded with separators when saved again). */
+const SEP_LINE = /^"?sep=([^"])"?[,;\t]*$/i;
+
 /** A record read from the text whose fields are split later (it holds quotes, or the header is not known yet). */
 interface Pending {
   /** Where its finished record goes in the chunk's output. */
@@ -49,7 +52,14 @@ interface Pending {
  * Gives the caller's item for it, or undefined to have it read the generic way (split into a RawRecord). It saves
  * the line, field and record objects a million-row export would otherwise allocate.
  */
-export type PlainLineReader<T> = (text: string, start: number, end: number, line: number, header: string[], delimiter: string) => T | undefined;
+export type PlainLineReader<T> = (
+  text: string,
+  start: number,
+  end: number,
+  line: number,
+  header: string[],
+  delimiter: string,
+) => T | undefined;
 
 /** The separator of a header line: the one of `,` `;` tab found most often outside quotes (`,` on a tie). */
 export function sniffDelimiter(line: string): string {
@@ -68,6 +78,19 @@ export function sniffDelimiter(line: string): string {
   return DELIMITERS[best];
 }
 
+/**
+ * Whether a file ends its lines with CR alone (classic Mac Excel "CSV (Macintosh)"), decided from its first line
+ * end: then every CR is read as a line end. Undefined while the text has no line end yet, or ends in a CR.
+ */
+export function endsLinesWithCr(text: string): boolean | undefined {
+  const i = text.search(/[\r\n]/);
+  if (i < 0 || (text[i] === '\r' && i + 1 >= text.length)) return undefined;
+  return text[i] === '\r' && text[i + 1] !== '\n';
+}
+
+/** Text of a CR-only file with LF line ends. */
+export const crToLf = (text: string) => text.replace(/\r/g, '\n');
+
 export class CsvRecordReader<T = never> {
   constructor(
     private readonly plain?: PlainLineReader<T>,
@@ -78,6 +101,8 @@ export class CsvRecordReader<T = never> {
   ) {}
 
   private header: string[] | null = null;
+  /** A non-blank line was read (the header may still wait in the chunk being read). */
+  private started = false;
   /** Text with at least one complete line, being read. */
   private buf = '';
   /** The start of a line whose end has not come yet, in pieces (joined once, when its newline arrives). */
@@ -196,6 +221,15 @@ export class CsvRecordReader<T = never> {
       if (cr) e--;
       // A byte-order mark before the header is not part of its first name (nor an opening quote's neighbour).
       if (this.line === 1 && s < e && buf.charCodeAt(s) === 0xfeff) s++;
+      if (!this.started && !this.open && !isBlankAt(buf, s, e)) {
+        this.started = true;
+        const sep = SEP_LINE.exec(buf.slice(s, e).trim());
+        if (sep) {
+          // Not the header: it says the separator (an explicit delimiter still wins).
+          if (this.delimiter === undefined) this.delimiter = sep[1];
+          continue;
+        }
+      }
       if (!hasQuote && !this.open && this.header && this.plain) {
         if (isBlankAt(buf, s, e)) continue;
         if (e - s <= MAX_RECORD) {
@@ -208,7 +242,11 @@ export class CsvRecordReader<T = never> {
       }
       if (e - s > MAX_RECORD && !this.open) {
         if (!this.header) throw new CsvHeaderError(`the header line is longer than ${MAX_RECORD} characters`);
-        out.push({ line: this.line, raw: buf.slice(s, s + 500), error: `unreadable CSV: line longer than ${MAX_RECORD} characters` });
+        out.push({
+          line: this.line,
+          raw: buf.slice(s, s + 500),
+          error: `unreadable CSV: line longer than ${MAX_RECORD} characters`,
+        });
         continue;
       }
       const l = buf.slice(s, e);
@@ -237,8 +275,10 @@ export class CsvRecordReader<T = never> {
         if (isBlankAt(l, 0, l.length)) continue;
         if (!this.header && this.delimiter === undefined) this.delimiter = sniffDelimiter(l);
         const fields = l.split(this.delimiter as string);
-        if (this.header) out.push(this.checked(this.line, l, fields));
-        else this.wait(out, later, this.line, l, fields);
+        if (this.header) {
+          const rec = this.checked(this.line, l, fields);
+          if (rec) out.push(rec);
+        } else this.wait(out, later, this.line, l, fields);
       } else {
         if (!this.header && this.delimiter === undefined) this.delimiter = sniffDelimiter(l);
         const q = countQuotes(l);
@@ -286,15 +326,23 @@ export class CsvRecordReader<T = never> {
       return { line: p.line, raw: p.raw, error: p.error ?? 'unreadable CSV' };
     }
     if (!this.header) {
-      this.header = p.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
+      const header = p.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
+      // Spreadsheets save empty columns after the table as trailing separators: they are not columns.
+      while (header.length > 1 && header[header.length - 1].trim() === '') header.pop();
+      this.header = header;
       this.onHeader?.(this.header);
       return null;
     }
     return this.checked(p.line, p.raw, p.fields);
   }
 
-  private checked(line: number, raw: string, fields: string[]): RawRecord {
+  /** A row checked against the header's field count; null for a row of empty cells (a blank spreadsheet row). */
+  private checked(line: number, raw: string, fields: string[]): RawRecord | null {
     const header = this.header as string[];
+    if (fields.every(isBlank)) return null;
+    // Empty cells past the header's columns are what a spreadsheet saves for a blank column: not a shift.
+    if (fields.length > header.length && fields.slice(header.length).every(isBlank))
+      fields = fields.slice(0, header.length);
     if (fields.length !== header.length) {
       return { line, raw, error: `unreadable CSV: ${fields.length} fields where the header has ${header.length}` };
     }
@@ -311,6 +359,8 @@ export class CsvHeaderError extends Error {
 }
 
 const PLACEHOLDER: RawRecord = { line: 0, raw: '' };
+
+const isBlank = (field: string) => field.trim() === '';
 
 /** `text.slice(start, end).trim() === ''` without slicing: a line that starts with a printable ASCII character is not blank. */
 function isBlankAt(text: string, start: number, end: number): boolean {
@@ -351,7 +401,10 @@ function splitQuoted(quoted: Pending[], delimiter: string): void {
 
 /** A reason from csv-parse, its quoted value cut to 40 characters. */
 function clipReason(message: string): string {
-  const m = message.replace(/value is "([^]*)"$/, (_, v: string) => `value is "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`);
+  const m = message.replace(
+    /value is "([^]*)"$/,
+    (_, v: string) => `value is "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`,
+  );
   return m.length > 160 ? `${m.slice(0, 160)}…` : m;
 }
 

@@ -5,7 +5,15 @@
  */
 import { CatalogueError } from '../domain/errors';
 import type { ColumnMapping } from './config';
-import { CsvHeaderError, CsvRecordReader, MAX_RECORD, type PlainLineReader, type RawRecord } from './exportCsv';
+import {
+  CsvHeaderError,
+  CsvRecordReader,
+  crToLf,
+  endsLinesWithCr,
+  MAX_RECORD,
+  type PlainLineReader,
+  type RawRecord,
+} from './exportCsv';
 import { detach } from './detach';
 import type { CrmRecordType, ExportItem, RejectedRow, ValidationRow, ValidationStatus } from './source';
 
@@ -25,7 +33,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Custom header names are tried first, then the defaults (so one source can read files of both shapes). */
 export function resolveColumns(custom?: Partial<ColumnMapping>): ColumnMapping {
   const out = { ...DEFAULT_COLUMNS };
-  for (const f of Object.keys(custom ?? {}) as (keyof ColumnMapping)[]) out[f] = [...(custom?.[f] ?? []), ...DEFAULT_COLUMNS[f]];
+  for (const f of Object.keys(custom ?? {}) as (keyof ColumnMapping)[])
+    out[f] = [...(custom?.[f] ?? []), ...DEFAULT_COLUMNS[f]];
   return out;
 }
 
@@ -85,8 +94,17 @@ function sameAt(text: string, at: number, word: string): boolean {
 function isTrimmed(c: number): boolean {
   if (c > 32 && c < 0xa0) return false;
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -151,7 +169,16 @@ const recordTypes = new Memo(recordTypeFrom);
 const statuses = new Memo(statusFrom);
 
 /** Our fields in the order of the position arrays below. */
-const FIELDS = ['recordId', 'recordType', 'status', 'memberUrn', 'crmAccountId', 'currentCompanyName', 'currentCompanyUrn', 'flaggedAt'] as const satisfies readonly Field[];
+const FIELDS = [
+  'recordId',
+  'recordType',
+  'status',
+  'memberUrn',
+  'crmAccountId',
+  'currentCompanyName',
+  'currentCompanyUrn',
+  'flaggedAt',
+] as const satisfies readonly Field[];
 const F_ID = FIELDS.indexOf('recordId');
 const F_TYPE = FIELDS.indexOf('recordType');
 const F_STATUS = FIELDS.indexOf('status');
@@ -249,6 +276,12 @@ export const clip40 = (v: string | undefined) => {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 };
 
+/** `text[start, end)` holds only separators and white space. */
+function allBlank(text: string, start: number, end: number, delimiter: string): boolean {
+  for (let i = start; i < end; i++) if (!isTrimmed(text.charCodeAt(i)) && text[i] !== delimiter) return false;
+  return true;
+}
+
 /** Maps one row's cells to a row, or gives the reason it cannot be mapped. */
 function mapCells(c: Cells): ValidationRow | string {
   c.trim();
@@ -263,9 +296,12 @@ function mapCells(c: Cells): ValidationRow | string {
   if (statusText === undefined) return 'no status';
   const status = statuses.at(statusText, c.start[F_STATUS], c.end[F_STATUS]);
   if (!status) return c.has(F_STATUS) ? `unknown status "${clip40(c.value(F_STATUS))}"` : 'empty status';
-  if (c.has(F_MEMBER) && !c.is(F_MEMBER, PERSON_URN)) return `member "${clip40(c.value(F_MEMBER))}" is not a person URN`;
-  if (c.has(F_ACCOUNT) && !c.is(F_ACCOUNT, ID_SHAPE)) return `account id "${clip40(c.value(F_ACCOUNT))}" is not a CRM id`;
-  if (c.has(F_COMPANY_URN) && !c.is(F_COMPANY_URN, COMPANY_URN)) return `company "${clip40(c.value(F_COMPANY_URN))}" is not a company URN`;
+  if (c.has(F_MEMBER) && !c.is(F_MEMBER, PERSON_URN))
+    return `member "${clip40(c.value(F_MEMBER))}" is not a person URN`;
+  if (c.has(F_ACCOUNT) && !c.is(F_ACCOUNT, ID_SHAPE))
+    return `account id "${clip40(c.value(F_ACCOUNT))}" is not a CRM id`;
+  if (c.has(F_COMPANY_URN) && !c.is(F_COMPANY_URN, COMPANY_URN))
+    return `company "${clip40(c.value(F_COMPANY_URN))}" is not a company URN`;
   const flaggedAt = c.time(F_FLAGGED);
   if (flaggedAt === null) return `unreadable date "${clip40(c.value(F_FLAGGED))}"`;
   // Every row has the same shape (absent values are undefined): code reading millions of rows stays monomorphic.
@@ -306,7 +342,18 @@ export class CsvRowMapper {
   ) {
     const idx = keyIndex(header, mapping);
     const missing = REQUIRED.filter((f) => idx[f] === undefined);
-    if (missing.length) throw refusal(`required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (names read: ${missing.flatMap((f) => mapping[f]).join(', ')}); columns found: ${columnList(header)}`);
+    if (missing.length)
+      throw refusal(
+        `required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (names read: ${missing.flatMap((f) => mapping[f]).join(', ')}); columns found: ${columnList(header)}`,
+      );
+    // Two columns of one name (up to case and spacing): which one holds the value is a guess, and no guess is made.
+    const twice = FIELDS.filter(
+      (f) => idx[f] !== undefined && header.filter((h) => norm(h) === norm(idx[f] as string)).length > 1,
+    );
+    if (twice.length)
+      throw refusal(
+        `column${twice.length > 1 ? 's' : ''} named more than once: ${twice.map((f) => JSON.stringify(clip40(idx[f]))).join(', ')}; columns found: ${columnList(header)}`,
+      );
     this.at = FIELDS.map((f) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string)));
     this.colStart = new Int32Array(header.length);
     this.colEnd = new Int32Array(header.length);
@@ -321,7 +368,14 @@ export class CsvRowMapper {
    * Maps a quote-free line in place (see PlainLineReader): its commas are found and its cells compared where they
    * are. Undefined when the line has not as many fields as the header: the generic reader reports it.
    */
-  readLine(text: string, start: number, end: number, line: number, source: string, delimiter: string): ExportItem | undefined {
+  readLine(
+    text: string,
+    start: number,
+    end: number,
+    line: number,
+    source: string,
+    delimiter: string,
+  ): ExportItem | undefined {
     const n = this.header.length;
     const cs = this.colStart;
     const ce = this.colEnd;
@@ -344,7 +398,11 @@ export class CsvRowMapper {
       c.end[f] = k < 0 ? 0 : ce[k];
     }
     const row = mapCells(c);
-    return typeof row === 'string' ? reject(source, line, row, text.slice(start, end)) : { ok: true, row, source, line };
+    // A row of empty cells (a blank spreadsheet row): the generic reader skips it.
+    if (typeof row === 'string' && allBlank(text, start, end, delimiter)) return undefined;
+    return typeof row === 'string'
+      ? reject(source, line, row, text.slice(start, end))
+      : { ok: true, row, source, line };
   }
 }
 
@@ -400,8 +458,10 @@ export async function* textOf(chunks: AsyncIterable<Uint8Array | string>, encodi
     }
     if (first && c.length && encoding === undefined) {
       first = false;
-      if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff)) throw refusal(`the file is UTF-16 (byte-order mark), not UTF-8: ${declare}`);
-      if (c.subarray(0, 4096).includes(0)) throw refusal(`the file holds NUL bytes (UTF-16 or not text), not UTF-8: ${declare}`);
+      if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff))
+        throw refusal(`the file is UTF-16 (byte-order mark), not UTF-8: ${declare}`);
+      if (c.subarray(0, 4096).includes(0))
+        throw refusal(`the file holds NUL bytes (UTF-16 or not text), not UTF-8: ${declare}`);
     }
     let s: string;
     try {
@@ -443,7 +503,11 @@ interface RecordSplitter<T> {
  * character: `{` = JSON lines, `[` = a JSON array of objects (streamed element by element), anything else = CSV.
  * With `plain`, quote-free CSV lines are given to it in place (see PlainLineReader) and its items come instead.
  */
-export function readRecordBatches(chunks: AsyncIterable<Uint8Array | string>, plain?: undefined, read?: ReadOptions): AsyncGenerator<RawRecord[]>;
+export function readRecordBatches(
+  chunks: AsyncIterable<Uint8Array | string>,
+  plain?: undefined,
+  read?: ReadOptions,
+): AsyncGenerator<RawRecord[]>;
 export function readRecordBatches<T>(
   chunks: AsyncIterable<Uint8Array | string>,
   plain: PlainLineReader<T>,
@@ -458,6 +522,14 @@ export async function* readRecordBatches<T>(
 ): AsyncGenerator<(RawRecord | T)[]> {
   let splitter: RecordSplitter<T> | null = null;
   let head = '';
+  // Lines ended by CR alone are read as lines (decided once the file's first line end is seen).
+  let crOnly: boolean | undefined;
+  const start = (lead: string): RecordSplitter<T> =>
+    lead === '{'
+      ? new JsonLinesSplitter()
+      : lead === '['
+        ? new JsonArraySplitter()
+        : new CsvRecordReader(plain, read.delimiter, onHeader);
   try {
     for await (const text of textOf(chunks, read.encoding)) {
       if (!splitter) {
@@ -467,16 +539,25 @@ export async function* readRecordBatches<T>(
           if (head.length > MAX_RECORD) head = '';
           continue;
         }
-        splitter = lead === '{' ? new JsonLinesSplitter() : lead === '[' ? new JsonArraySplitter() : new CsvRecordReader(plain, read.delimiter, onHeader);
-        const out = splitter.push(head);
+        crOnly = endsLinesWithCr(head);
+        if (crOnly === undefined && head.length <= MAX_RECORD) continue;
+        splitter = start(lead);
+        const out = splitter.push(crOnly ? crToLf(head) : head);
         head = '';
         if (out.length) yield out;
         continue;
       }
-      const out = splitter.push(text);
+      const out = splitter.push(crOnly ? crToLf(text) : text);
       if (out.length) yield out;
     }
-    if (!splitter) return;
+    if (!splitter) {
+      const lead = head.replace(/^\uFEFF/, '').trimStart()[0];
+      if (lead === undefined) return;
+      crOnly = endsLinesWithCr(head);
+      splitter = start(lead);
+      const out = splitter.push(crOnly ? crToLf(head) : head);
+      if (out.length) yield out;
+    }
     const out = splitter.end();
     if (out.length) yield out;
   } catch (err) {
@@ -486,7 +567,10 @@ export async function* readRecordBatches<T>(
 }
 
 /** Reads objects one by one (a thin wrapper over `readRecordBatches`). */
-export async function* readRecords(chunks: AsyncIterable<Uint8Array | string>, read: ReadOptions = {}): AsyncGenerator<RawRecord> {
+export async function* readRecords(
+  chunks: AsyncIterable<Uint8Array | string>,
+  read: ReadOptions = {},
+): AsyncGenerator<RawRecord> {
   for await (const batch of readRecordBatches(chunks, undefined, read)) yield* batch;
 }
 
@@ -498,9 +582,13 @@ export function checkExportHead(text: string, opts: Pick<ParseOptions, 'mapping'
   const body = text.replace(/^\uFEFF/, '');
   const lead = body.trimStart()[0];
   if (lead === undefined || lead === '{' || lead === '[') return;
-  const reader = new CsvRecordReader<never>(undefined, opts.delimiter, (header) => new CsvRowMapper(header, opts.mapping));
+  const reader = new CsvRecordReader<never>(
+    undefined,
+    opts.delimiter,
+    (header) => new CsvRowMapper(header, opts.mapping),
+  );
   try {
-    reader.push(body);
+    reader.push(endsLinesWithCr(body) ? crToLf(body) : body);
     reader.push('\n');
     reader.end();
   } catch (err) {
@@ -510,7 +598,10 @@ export function checkExportHead(text: string, opts: Pick<ParseOptions, 'mapping'
 }
 
 /** Parses an export stream into mapped and rejected rows, one array per chunk read. */
-export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem[]> {
+export async function* parseExportBatches(
+  chunks: AsyncIterable<Uint8Array | string>,
+  opts: ParseOptions,
+): AsyncGenerator<ExportItem[]> {
   let skip = opts.skipItems ?? 0;
   const source = opts.source;
   // CSV rows share one header array: the column positions are resolved once per header.
@@ -519,7 +610,8 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
     if (!mapper || mapper.header !== header) mapper = new CsvRowMapper(header, opts.mapping);
     return mapper;
   };
-  const plain: PlainLineReader<ExportItem> = (text, start, end, line, header, delimiter) => mapperOf(header).readLine(text, start, end, line, source, delimiter);
+  const plain: PlainLineReader<ExportItem> = (text, start, end, line, header, delimiter) =>
+    mapperOf(header).readLine(text, start, end, line, source, delimiter);
   // The header is checked when it is read: a file without the required columns is refused before its rows.
   for await (const batch of readRecordBatches(chunks, plain, opts, mapperOf)) {
     const out: ExportItem[] = [];
@@ -537,7 +629,10 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
         out.push(reject(source, rec.line, rec.error ?? 'unreadable', rec.raw));
         continue;
       }
-      const row = rec.values && rec.header ? mapperOf(rec.header).map(rec.values) : mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
+      const row =
+        rec.values && rec.header
+          ? mapperOf(rec.header).map(rec.values)
+          : mapRecord(rec.obj as Record<string, unknown>, opts.mapping);
       if (typeof row === 'string') out.push(reject(source, rec.line, row, rec.raw));
       else out.push({ ok: true, row, source, line: rec.line });
     }
@@ -546,7 +641,10 @@ export async function* parseExportBatches(chunks: AsyncIterable<Uint8Array | str
 }
 
 /** Parses an export stream into mapped and rejected rows, one by one (a thin wrapper over `parseExportBatches`). */
-export function parseExport(chunks: AsyncIterable<Uint8Array | string>, opts: ParseOptions): AsyncGenerator<ExportItem> {
+export function parseExport(
+  chunks: AsyncIterable<Uint8Array | string>,
+  opts: ParseOptions,
+): AsyncGenerator<ExportItem> {
   return flattenBatches(parseExportBatches(chunks, opts));
 }
 

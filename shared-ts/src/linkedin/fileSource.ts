@@ -180,7 +180,8 @@ async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 /** A full first chunk cut after its last line end (so no character is cut in two; UTF-16: after its last unit). */
 function trimToLine(bytes: Uint8Array, encoding: string | undefined): Uint8Array {
   if (encoding && /^utf-?16/i.test(encoding)) return bytes.subarray(0, bytes.length - 4);
-  const nl = bytes.lastIndexOf(10);
+  // A line ends in LF, or in CR alone (files saved by classic Mac spreadsheet programs).
+  const nl = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
   return nl < 0 ? bytes : bytes.subarray(0, nl + 1);
 }
 

@@ -200,3 +200,69 @@ describe('bounded memory and work', () => {
     expect(rows(items).map((r) => r[0])).toEqual([1, 3]);
   });
 });
+
+describe('what spreadsheet programs save', () => {
+  const A = '0035e00000Ab001AAA';
+  const B = '0035e00000Ab002AAA';
+  const opts = { source: 'mac.csv', mapping: resolveColumns() };
+  async function* pieces(text: string, size: number): AsyncGenerator<string> {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  }
+
+  test('lines ended by CR alone (classic Mac "CSV") are lines: every row is read, whole or cut anywhere', async () => {
+    // The last value names a status spelling, so a reader that sees one long line takes it for the status column.
+    const text = `recordId,status\r${A},NOT_AT_COMPANY\r${B},NOT_AT_COMPANY\r`;
+    const expected = [
+      [2, A, 'NOT_AT_COMPANY'],
+      [3, B, 'NOT_AT_COMPANY'],
+    ];
+    expect(rows(await read([file(text)]))).toEqual(expected);
+    for (const size of [1, 2, 7, 16]) {
+      const items: ExportItem[] = [];
+      for await (const b of parseExportBatches(pieces(text, size), opts)) items.push(...b);
+      expect(rows(items)).toEqual(expected);
+    }
+    // Larger than the head the file check reads, with a two-byte character across its edge: read, not refused.
+    const many = Array.from(
+      { length: 3000 },
+      (_, i) => `0035e00000A${String(i).padStart(4, '0')}AAA;NOT_AT_COMPANY;Société Générale`,
+    );
+    const big = await read([file(`recordId;status;currentCompanyName\r${many.join('\r')}\r`)]);
+    expect(rejects(big)).toEqual([]);
+    expect(rows(big)).toHaveLength(3000);
+  });
+
+  test('Excel\'s "sep=" first line names the separator and is not the header', async () => {
+    for (const first of ['sep=;', '"sep=;"', '\uFEFFsep=;', 'sep=;;']) {
+      const items = await read([file(`${first}\r\nrecordId;status\r\n${A};NOT_AT_COMPANY\r\n`)]);
+      expect(rejects(items)).toEqual([]);
+      expect(rows(items)).toEqual([[3, A, 'NOT_AT_COMPANY']]);
+    }
+  });
+
+  test('empty columns after the table (trailing separators) and blank spreadsheet rows lose no row and are no problem', async () => {
+    const text = `recordId,status,,\n${A},NOT_AT_COMPANY,,\n,,,\n${B},AT_COMPANY\n0035e00000Ab003AAA,NOT_AT_COMPANY,,,,\n`;
+    const items = await read([file(text)]);
+    expect(rejects(items)).toEqual([]);
+    expect(rows(items)).toEqual([
+      [2, A, 'NOT_AT_COMPANY'],
+      [4, B, 'AT_COMPANY'],
+      [5, '0035e00000Ab003AAA', 'NOT_AT_COMPANY'],
+    ]);
+    // A value in a column the header does not have is still a shifted row.
+    expect(rejects(await read([file(`recordId,status\n${A},NOT_AT_COMPANY,x\n`)]))).toEqual([
+      [2, 'unreadable CSV: 3 fields where the header has 2'],
+    ]);
+  });
+
+  test('a column we read named twice (up to case and spacing) is refused whole, naming it: no guess which one holds the value', async () => {
+    for (const header of ['recordId,status,status', 'recordId,Status,status', 'Record Id,record_id,status']) {
+      const detail = await refused(read([file(`${header}\n${A},NOT_AT_COMPANY,AT_COMPANY\n`)]));
+      expect(detail).toMatch(/named more than once: "(status|record_id)"; columns found: "/);
+    }
+    // A column we do not read may repeat.
+    expect(rows(await read([file(`recordId,status,note,note\n${A},NOT_AT_COMPANY,a,b\n`)]))).toEqual([
+      [2, A, 'NOT_AT_COMPANY'],
+    ]);
+  });
+});
