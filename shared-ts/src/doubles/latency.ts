@@ -197,9 +197,6 @@ export class LatencyProxy {
   private async listen(): Promise<void> {
     this.server = createServer((req, res) => void this.serve(req, res));
     this.server.keepAliveTimeout = 60_000;
-    // Node destroys a kept-alive socket whose next request comes after headersTimeout (60 s by default, not more
-    // than keepAliveTimeout here): a client whose pooled connections waited a minute would see ECONNRESET.
-    this.server.headersTimeout = 120_000;
     this.url = await listenOnLoopback(this.server);
   }
 
