@@ -115,15 +115,26 @@ test('conflicting rows for one record: the newest flaggedAt wins, reported as a 
 
 test('a file source without an associations file is no information: every existing profile link is kept', async () => {
   const member = env.salesforce.f(SF.person.memberUrn);
-  const linked = () => env.salesforce.all('Contact').filter((c) => c[member]).map((c) => `${c.Id}|${c[member]}`);
+  const linked = () =>
+    env.salesforce
+      .all('Contact')
+      .filter((c) => c[member])
+      .map((c) => `${c.Id}|${c[member]}`);
   const before = linked();
   expect(before.length).toBeGreaterThan(0);
-  const r = await runCycle(env.options('salesforce', { linkedin: new FileSource({ exportFiles: [fileOf(demoExportCsv(data, 'salesforce'))] }) }));
+  const r = await runCycle(
+    env.options('salesforce', {
+      linkedin: new FileSource({ exportFiles: [fileOf(demoExportCsv(data, 'salesforce'))] }),
+    }),
+  );
   expect(linked()).toEqual(before);
-  expect(r.steps.find((s) => s.name === 'associations')).toMatchObject({ status: 'skipped', note: expect.stringMatching(/no associations source/) });
+  expect(r.steps.find((s) => s.name === 'associations')).toMatchObject({
+    status: 'skipped',
+    note: expect.stringMatching(/no associations source/),
+  });
 });
 
-test('a row dated after the CRM\'s time is listed as skipped, the step is not a clean OK and the cursor waits for it', async () => {
+test("a row dated after the CRM's time is listed as skipped, the step is not a clean OK and the cursor waits for it", async () => {
   const [c] = env.salesforce.all('Contact');
   const was = await cursor();
   const future = new Date(Date.now() + 3 * 3_600_000).toISOString();
@@ -132,4 +143,38 @@ test('a row dated after the CRM\'s time is listed as skipped, the step is not a 
   expect(step(r)?.problems).toEqual([{ ref: c.Id, reason: expect.stringMatching(/^skipped: .*dated in the future/) }]);
   expect(step(r)?.note).toMatch(/cursor was not advanced/);
   expect(await cursor()).toBe(was);
+});
+
+test('a file naming records of the other CRM, or ids of no CRM, changes nothing: the step fails and the cursor stays, on both CRMs', async () => {
+  const contacts = env.salesforce.all('Contact').slice(0, 3);
+  const guid = (i: number) => `6f1c2a34-1111-2222-3333-${String(i).padStart(12, '0')}`;
+  const malformed = ['12345', '003-abc', `${contacts[0].Id}x`];
+  const dataverseFile = fileOf(
+    `recordId,recordType,status\n${[0, 1, 2]
+      .map((i) => `${guid(i)},contact,NOT_AT_COMPANY`)
+      .concat(malformed.map((id) => `${id},contact,NOT_AT_COMPANY`))
+      .join('\n')}\n`,
+  );
+  const salesforceFile = fileOf(
+    `recordId,recordType,status\n${contacts
+      .map((c) => `${c.Id},contact,NOT_AT_COMPANY`)
+      .concat(malformed.map((id) => `${id},contact,NOT_AT_COMPANY`))
+      .join('\n')}\n`,
+  );
+  const cases = [
+    { crm: 'salesforce' as const, file: dataverseFile },
+    { crm: 'dataverse' as const, file: salesforceFile },
+  ];
+  for (const { crm, file } of cases) {
+    const settings = async () => (await env.options(crm).crm.readSettings()).exportCursor;
+    const was = await settings();
+    const before = JSON.stringify([people(), env.dataverse.all('contact'), env.dataverse.all('lead')]);
+    const r = await runCycle(env.options(crm, { linkedin: new FileSource({ exportFiles: [file] }) }), ['validation']);
+    expect(r.ok).toBe(false);
+    expect(step(r)).toMatchObject({ status: 'failed', error: { code: 'NS-FILE-006' } });
+    expect(step(r)?.problems).toHaveLength(6);
+    expect(step(r)?.problems[0].reason).toBe(`not a ${crm} record id`);
+    expect(JSON.stringify([people(), env.dataverse.all('contact'), env.dataverse.all('lead')])).toBe(before);
+    expect(await settings()).toBe(was);
+  }
 });

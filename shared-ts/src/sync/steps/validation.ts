@@ -64,7 +64,10 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   const exp = await linkedin.exportValidation({
     since,
     now,
-    onProgress: (p) => state.progress.tick(`validation: ${p.phase}${p.polls ? ` (poll ${p.polls})` : ''}${p.rows ? ` ${p.rows} rows` : ''}`),
+    onProgress: (p) =>
+      state.progress.tick(
+        `validation: ${p.phase}${p.polls ? ` (poll ${p.polls})` : ''}${p.rows ? ` ${p.rows} rows` : ''}`,
+      ),
   });
   const scope = await scopeRead;
 
@@ -111,25 +114,43 @@ export async function validationStep(state: RunState, step: StepReport): Promise
         { contacts: people.map((p) => ({ id: p.id, ownerId: p.ownerId, accountId: p.accountId })), ...scope },
         holders,
       ).contactIds;
-      const decided = decideChunk(ofKind, new Map(people.map((p) => [p.id, p])), accountCache, inScope, now, exp.exportEndAt, counts, step.problems);
+      const decided = decideChunk(
+        ofKind,
+        new Map(people.map((p) => [p.id, p])),
+        accountCache,
+        inScope,
+        now,
+        exp.exportEndAt,
+        counts,
+        step.problems,
+      );
       for (const d of decided) {
         updates.push(d.row.recordId, kind, d.write, d.version);
         if (d.write === 'notAtCompany' && state.details.notAtCompany.length < 1000) {
           const linkedinCompany = d.row.currentCompanyName === undefined ? undefined : detach(d.row.currentCompanyName);
-          state.details.notAtCompany.push({ id: detach(d.row.recordId), company: d.companyName ?? '', linkedinCompany });
+          state.details.notAtCompany.push({
+            id: detach(d.row.recordId),
+            company: d.companyName ?? '',
+            linkedinCompany,
+          });
         }
         if (updates.length >= applyEvery) await apply();
       }
     }
-    state.progress.tick(`validation: ${counts.rows} rows read, ${applied.succeeded + applied.failed + applied.unprocessed + updates.length} changes so far`);
+    state.progress.tick(
+      `validation: ${counts.rows} rows read, ${applied.succeeded + applied.failed + applied.unprocessed + updates.length} changes so far`,
+    );
   };
   // The CRM reads of the next chunks run while a chunk is decided (READ_AHEAD chunks at most); the decisions and
   // the changes they hold keep the export's order.
   let decided: Promise<void> = Promise.resolve();
   const ahead: Promise<void>[] = [];
-  const decide = async (chunk: ValidationRow[]) => {
+  // Rows read from the file whose id is not one of this CRM's (another CRM's records, or no CRM's).
+  let foreign = 0;
+  const decide = async (chunk: ValidationRow[], revised = false) => {
     const rows = chunk.filter((r) => {
       if (isCrmRecordId(crm.kind, r.recordId)) return true;
+      if (!revised) foreign++;
       counts.rejected++;
       pushProblem(step.problems, { ref: r.recordId, reason: `not a ${crm.kind} record id` });
       return false;
@@ -151,14 +172,26 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     await decided;
     const drop = new Set(r.withdrawn.map((w) => `${w.kind}:${w.id.toLowerCase()}`));
     updates = updates.without((kind, id) => drop.has(`${kind}:${id.toLowerCase()}`));
-    state.details.notAtCompany = state.details.notAtCompany.filter((d) => !drop.has(`contact:${d.id.toLowerCase()}`) && !drop.has(`lead:${d.id.toLowerCase()}`));
-    if (r.rows.length) await decide(r.rows);
+    state.details.notAtCompany = state.details.notAtCompany.filter(
+      (d) => !drop.has(`contact:${d.id.toLowerCase()}`) && !drop.has(`lead:${d.id.toLowerCase()}`),
+    );
+    if (r.rows.length) await decide(r.rows, true);
   };
-  await consumeExport(exp.batches ? exp.batches() : exp.items(), counts, step.problems, decide, VALIDATION_CHUNK, revise);
+  await consumeExport(
+    exp.batches ? exp.batches() : exp.items(),
+    counts,
+    step.problems,
+    decide,
+    VALIDATION_CHUNK,
+    revise,
+  );
   await decided;
-  if (counts.rows === 0 && counts.rejected > 0) {
+  if (counts.rows <= foreign && counts.rejected > 0) {
     // Nothing in the file could be read as a row: it is not an export of this CRM; nothing is written, the cursor stays.
-    throw new StepFailure('EXPORT_REFUSED', `every row of the export was rejected (${counts.rejected}); the first reasons are listed as problems`);
+    throw new StepFailure(
+      'EXPORT_REFUSED',
+      `every row of the export was rejected (${counts.rejected}); the first reasons are listed as problems`,
+    );
   }
   await apply();
 
@@ -174,7 +207,8 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   if (step.problems.length) step.status = 'partial';
   if (applied.unprocessed) {
     step.status = 'partial';
-    step.note = 'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
+    step.note =
+      'some records were not processed by the CRM; the export cursor was not advanced (the next run repeats it)';
     return;
   }
   if (counts.fromTheFuture) {
@@ -182,7 +216,9 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     step.note = `${counts.fromTheFuture} rows are dated after the CRM's time; the export cursor was not advanced (the next run reads them again)`;
     return;
   }
-  await state.writes.admin('validation', `exportCursor=${exp.nextCursor}`, () => crm.writeSettings({ exportCursor: exp.nextCursor }));
+  await state.writes.admin('validation', `exportCursor=${exp.nextCursor}`, () =>
+    crm.writeSettings({ exportCursor: exp.nextCursor }),
+  );
   step.counts.cursorSaved = 1;
   if (applied.failed) step.status = 'partial';
 }
@@ -206,7 +242,20 @@ export interface ValidationCounts {
 }
 
 export function newValidationCounts(): ValidationCounts {
-  return { rows: 0, rejected: 0, duplicates: 0, conflicts: 0, unknown: 0, flag: 0, clear: 0, unchanged: 0, skipped: 0, outOfScope: 0, fromTheFuture: 0, uncertain: 0 };
+  return {
+    rows: 0,
+    rejected: 0,
+    duplicates: 0,
+    conflicts: 0,
+    unknown: 0,
+    flag: 0,
+    clear: 0,
+    unchanged: 0,
+    skipped: 0,
+    outOfScope: 0,
+    fromTheFuture: 0,
+    uncertain: 0,
+  };
 }
 
 /** Records whose row handed on earlier lost a conflict: their earlier change is withdrawn, `rows` are the winners. */
@@ -365,7 +414,8 @@ export function decideChunk(
       counts.uncertain++;
       pushProblem(problems, { ref: row.recordId, reason: `uncertain: ${t(d.messageKey)}` });
     }
-    if (d.write !== null) out.push({ row, write: d.write, companyName: input.account?.name ?? null, version: person.version ?? null });
+    if (d.write !== null)
+      out.push({ row, write: d.write, companyName: input.account?.name ?? null, version: person.version ?? null });
   }
   return out;
 }
@@ -419,7 +469,13 @@ const DECIDE_OPTIONS = { companySameness: companySamenessCached };
 
 /** An account for the step's cache (its company key is kept on it once worked out). */
 export function cachedAccount(a: ValidationAccount): ValidationAccount {
-  const keyed: KeyedAccount = { id: a.id, name: a.name, website: a.website, companyUrn: a.companyUrn, companyKey: undefined };
+  const keyed: KeyedAccount = {
+    id: a.id,
+    name: a.name,
+    website: a.website,
+    companyUrn: a.companyUrn,
+    companyKey: undefined,
+  };
   return keyed;
 }
 
@@ -433,19 +489,40 @@ interface InputSlot {
 function emptyInput(): InputSlot {
   const company: CurrentCompany = { name: null, urn: null, domain: null };
   const evidence: LinkedInEvidence = { memberUrn: null, status: 'left', currentCompany: company, asOf: 0 };
-  const input: ValidationInput = { contactId: '', inScope: false, current: null, memberUrn: null, account: null, crmModifiedAt: null, lastValidatedAt: null, evidence };
+  const input: ValidationInput = {
+    contactId: '',
+    inScope: false,
+    current: null,
+    memberUrn: null,
+    account: null,
+    crmModifiedAt: null,
+    lastValidatedAt: null,
+    evidence,
+  };
   return { input, evidence, company };
 }
 
 /** The domain's input for one row, written into the slot (see decideChunk). */
-function fillInput(slot: InputSlot, person: CrmPerson, row: ValidationRow, inScope: boolean, accounts: ReadonlyMap<string, ValidationAccount>, exportEndAt: number): void {
+function fillInput(
+  slot: InputSlot,
+  person: CrmPerson,
+  row: ValidationRow,
+  inScope: boolean,
+  accounts: ReadonlyMap<string, ValidationAccount>,
+  exportEndAt: number,
+): void {
   const { input, evidence, company } = slot;
   // A lead has no account: its Company field plays that part.
   input.account =
     person.kind === 'lead'
       ? { id: person.id, name: person.companyName, website: null, companyUrn: null }
       : person.accountId
-        ? accounts.get(person.accountId) ?? { id: person.accountId, name: person.companyName, website: null, companyUrn: null }
+        ? (accounts.get(person.accountId) ?? {
+            id: person.accountId,
+            name: person.companyName,
+            website: null,
+            companyUrn: null,
+          })
         : null;
   const hasCompany = !!(row.currentCompanyName || row.currentCompanyUrn);
   evidence.memberUrn = row.memberUrn ?? null;
@@ -463,7 +540,12 @@ function fillInput(slot: InputSlot, person: CrmPerson, row: ValidationRow, inSco
 }
 
 /** Reads the accounts not in the cache; an account another chunk is reading already is waited for, not read again. */
-async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<string, ValidationAccount>, loading: Map<string, Promise<void>>): Promise<void> {
+async function loadAccounts(
+  state: RunState,
+  people: CrmPerson[],
+  cache: Map<string, ValidationAccount>,
+  loading: Map<string, Promise<void>>,
+): Promise<void> {
   const needed = new Set(people.map((p) => p.accountId).filter((id): id is string => !!id && !cache.has(id)));
   const missing = [...needed].filter((id) => !loading.has(id));
   if (missing.length) {
@@ -473,9 +555,11 @@ async function loadAccounts(state: RunState, people: CrmPerson[], cache: Map<str
     })();
     load.catch(() => undefined);
     for (const id of missing) loading.set(id, load);
-    void load.finally(() => {
-      for (const id of missing) loading.delete(id);
-    }).catch(() => undefined);
+    void load
+      .finally(() => {
+        for (const id of missing) loading.delete(id);
+      })
+      .catch(() => undefined);
   }
   await Promise.all([...needed].map((id) => loading.get(id)));
 }
@@ -485,9 +569,13 @@ async function readScope(state: RunState, holders: string[]): Promise<ScopeData>
   const { crm } = state.opts;
   const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [] };
   if (!holders.length) return scope;
-  const [accounts, opportunities] = await Promise.all([all(crm.accounts({ ownerIds: holders })), all(crm.opportunities({ ownerIds: holders }))]);
+  const [accounts, opportunities] = await Promise.all([
+    all(crm.accounts({ ownerIds: holders })),
+    all(crm.opportunities({ ownerIds: holders })),
+  ]);
   scope.accounts = accounts.map((a) => ({ id: a.id, ownerId: a.ownerId }));
   scope.opportunities = opportunities.map((o) => ({ id: o.id, ownerId: o.ownerId }));
-  if (scope.opportunities.length) scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
+  if (scope.opportunities.length)
+    scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
   return scope;
 }
