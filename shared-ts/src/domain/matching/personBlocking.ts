@@ -28,7 +28,7 @@ export function nameBlockingKeys(first: FirstNameKey, last: LastNameKey): NameBl
       query.push(key);
     }
     index.push(`l:${sound}`);
-    if (first.initialOnly) index.push(`n:${sound}|i:${first.compact}`);
+    if (first.initialOnly) index.push(`n:${sound}|i:${first.compact[0]}`);
     if (first.compact !== '') query.push(first.initialOnly ? `l:${sound}` : `n:${sound}|i:${first.compact[0]}`);
   }
   return { index, query };

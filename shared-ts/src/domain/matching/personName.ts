@@ -85,9 +85,14 @@ export interface FirstNameKey {
   sound: string;
   /** Compact form with German transliterations folded ("juergen" → "jurgen"), for the exact level. */
   plain: string;
-  /** True when only an initial is known ("J." or "J"). */
+  /** First letters of the tokens ("jp" of "Jean-Pierre" and of "J.P."). */
+  initials: string;
+  /** True when only initials are known ("J.", "J", "J.P.", "JP"). */
   initialOnly: boolean;
 }
+
+/** Two or three consonants are initials written without dots ("JP", "KH"): no given name is spelled so. */
+const UNDOTTED_INITIALS = /^[bcdfghjklmnpqrstvwxz]{2,3}$/;
 
 /** Prepare a last name: folded, compact, particle-free core tokens and their sound codes. */
 export function prepareLastName(lastName: string | null | undefined): LastNameKey {
@@ -116,7 +121,8 @@ export function prepareLastName(lastName: string | null | undefined): LastNameKe
 /** Prepare a first name: folded, head token, canonical (nickname) form, sound code, initial-only flag. */
 export function prepareFirstName(firstName: string | null | undefined): FirstNameKey {
   const folded = foldText(firstName);
-  const tokens = folded === '' ? [] : folded.split(' ');
+  const words = folded === '' ? [] : folded.split(' ');
+  const tokens = words.length === 1 && UNDOTTED_INITIALS.test(words[0]) ? words[0].split('') : words;
   const head = tokens.length > 0 ? tokens[0] : '';
   const compact = tokens.join('');
   return {
@@ -128,7 +134,8 @@ export function prepareFirstName(firstName: string | null | undefined): FirstNam
     canon: tokens.length === 1 ? canonicalGivenName(head) : compact,
     sound: nameSound(head) || head,
     plain: compact.replace(TRANSLITERATION, '$1'),
-    initialOnly: compact.length === 1,
+    initials: tokens.map((tok) => tok.charAt(0)).join(''),
+    initialOnly: tokens.length > 0 && tokens.every((tok) => tok.length === 1),
   };
 }
 
@@ -153,7 +160,10 @@ export function compareFirstNames(a: FirstNameKey, b: FirstNameKey): FirstNameLe
   if (a.compact === '' || b.compact === '') return 'none';
   if (a.compact === b.compact || a.plain === b.plain) return 'exact';
   if (a.initialOnly || b.initialOnly) {
-    return a.compact[0] === b.compact[0] && a.sound[0] === b.sound[0] ? 'initial' : 'none';
+    // Several initials must all agree with the other's names ("J.P." is "Jean-Pierre", not "Jean-Luc").
+    const several = a.initials.length > 1 && b.initials.length > 1;
+    const agree = several ? a.initials === b.initials : a.compact[0] === b.compact[0];
+    return agree && a.sound[0] === b.sound[0] ? 'initial' : 'none';
   }
   if (a.canon === b.canon) return 'nickname';
   if (anyShared(a.tokens, b.tokens)) return 'partial';

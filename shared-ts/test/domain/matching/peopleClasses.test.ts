@@ -46,6 +46,65 @@ describe('formal name vs nickname, with the e-mail on the company domain: high',
   });
 });
 
+describe('Dutch baptismal and pet forms and their French/German/Italian counterparts are one given name', () => {
+  test.each([
+    ['nl', 'Jacques', 'Sjaak', 'Verhoef'],
+    ['nl', 'Antonius', 'Toine', 'Verhoef'],
+    ['fr', 'Antoine', 'Toine', 'Lambert'],
+    ['nl', 'Wilhelmus', 'Wim', 'Verhoef'],
+    ['nl', 'Hendrikus', 'Henk', 'Verhoef'],
+    ['nl', 'Franciscus', 'Frans', 'Verhoef'],
+    ['nl', 'Gerardus', 'Gerrit', 'Verhoef'],
+    ['nl', 'Martinus', 'Maarten', 'Verhoef'],
+    ['de', 'Wolfgang', 'Wolf', 'Brandt'],
+    ['it', 'Francesco', 'Checco', 'Lombardi'],
+  ])('%s: %s / %s %s', (_lang, formal, short, last) => {
+    const s = score(
+      { first: formal, last, company: 'Zeeland Havens B.V.', email: `${formal.toLowerCase()}@zeelandhavens.nl` },
+      { first: short, last, company: 'Zeeland Havens', website: 'zeelandhavens.nl' },
+    );
+    expect(s.confidence).toBe('high');
+  });
+});
+
+describe('initials of a compound given name ("J.P.", "JP", "K.-H.") are that name, not another', () => {
+  test.each([
+    ['fr', 'Jean-Pierre', 'J.P.'],
+    ['fr', 'Jean-Pierre', 'JP'],
+    ['de', 'Karl-Heinz', 'K.-H.'],
+    ['it', 'Gian Maria', 'G. M.'],
+  ])('%s: %s / %s is suggested', (_lang, full, initials) => {
+    const s = score(
+      { first: full, last: 'Lefèvre', company: 'Rhône Logistique SA', email: 'contact.rl@rhone-logistique.fr' },
+      { first: initials, last: 'Lefevre', company: 'Rhône Logistique', website: 'rhone-logistique.fr' },
+    );
+    expect(s.contributions.find((c) => c.criterion === 'firstName')?.level).toBe('initial');
+    expect(s.confidence).toBe('medium');
+  });
+
+  test('"J.P." is not "Jean-Luc"', () => {
+    const s = score(
+      { first: 'Jean-Luc', last: 'Lefèvre', company: 'Rhône Logistique SA' },
+      { first: 'J.P.', last: 'Lefevre', company: 'Rhône Logistique' },
+    );
+    expect(s.contributions.find((c) => c.criterion === 'firstName')?.level).toBe('none');
+  });
+
+  test('matchAll finds the member written with initials', () => {
+    const r = matchAll(
+      [{ firstName: 'Jean-Pierre', lastName: 'Lefèvre', companyName: 'Rhône Logistique', title: 'Directeur' }],
+      [
+        {
+          firstName: 'J.P.',
+          lastName: 'Lefevre',
+          positions: [{ companyName: 'Rhône Logistique SA', title: 'Directeur', current: true }],
+        },
+      ],
+    ).results[0];
+    expect(r.candidateIndex).toBe(0);
+  });
+});
+
 describe('umlauts written out (ü/ue), with the e-mail on the company domain: high', () => {
   test.each([
     ['Björn', 'Krüger', 'Bjoern', 'Krueger'],
@@ -101,6 +160,12 @@ describe('the same surname at two companies that only share a word: never medium
     ['it', 'Paolo', 'Paola', 'Ferrari', 'Unipol Gruppo S.p.A.', 'Unipol Assicurazioni Vita S.p.A.'],
     ['nl', 'Daan', 'Dean', 'de Jong', 'Philips', 'Philips Lighting'],
     ['en', 'Emil', 'Emiel', 'Smith', 'ING Groep N.V.', 'ING Bank Nederland'],
+    // A man's name in one language is a woman's in another: not a nickname of each other.
+    ['fr', 'Michel', 'Michèle', 'Bernard', 'Air France', 'Air France Industries'],
+    ['de', 'Andreas', 'Andrea', 'Keller', 'Allianz SE', 'Allianz Global Investors'],
+    ['it', 'Nicholas', 'Nicola', 'Greco', 'Banco BPM', 'Banco BPM Vita'],
+    ['fr', 'Daniel', 'Daniele', 'Petit', 'Crédit Mutuel', 'Crédit Mutuel Arkéa'],
+    ['nl', 'Johannes', 'Jo', 'Visser', 'Rabobank', 'Rabobank Utrecht'],
   ])('%s: %s / %s %s', (_lang, first, otherFirst, last, company, otherCompany) => {
     const s = score(
       { first, last, company, title: 'Head of Sales' },
