@@ -29,9 +29,16 @@ function knownSecrets(): string[] {
   const out = new Set<string>();
   for (const s of all) {
     out.add(s);
-    // The same value as it appears in a URL or a form body.
-    out.add(encodeURIComponent(s));
+    // The same value as it appears in a URL or a form body (either case of hex digits), in JSON, and base64-encoded.
+    const encoded = encodeURIComponent(s);
+    out.add(encoded);
+    out.add(encoded.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()));
+    out.add(new URLSearchParams({ v: s }).toString().slice(2));
     out.add(JSON.stringify(s).slice(1, -1));
+    const base64 = Buffer.from(s).toString('base64');
+    out.add(base64);
+    out.add(base64.replace(/=+$/, ''));
+    out.add(Buffer.from(s).toString('base64url'));
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
@@ -42,7 +49,15 @@ const SECRET_NAME = /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid|device
 const secretName = (name: string) => SECRET_NAME.test(name) || isSecretLikeName(name);
 
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
-  [/\b(Bearer|Basic)(\s+)[A-Za-z0-9._~+/=-]+/gi, '$1$2***'],
+  // An Authorization header line of any scheme (Token, Digest, SharedKey, AWS4-HMAC-SHA256 …): the whole credential
+  // to the end of the line, the scheme's name kept (a quoted one is masked whole below).
+  [
+    /\b((?:proxy-)?authorization)(\s*[:=]\s*)(?!\*\*\*)([A-Za-z][\w-]*\s+(?=\S))?[^\s"'}][^\r\n}]*/gi,
+    (m, name, sep, scheme) => `${name}${sep}${scheme ?? ''}***`,
+  ],
+  [/\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9._~+/=-]+/gi, '$1$2***'],
+  // The password of a URL's user info (scheme://user:password@host).
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/gi, '$1***@'],
   // Salesforce session ids / access tokens: the 15- or 18-character org id, "!", then the session part.
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '***'],
   // JSON: "name": "value" (also with escaped quotes inside a JSON string).
@@ -50,10 +65,21 @@ const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
     /(\\?")([A-Za-z][\w.-]*)(\\?"\s*:\s*\\?")((?:[^"\\]|\\.)*?)(\\?")/g,
     (m, q1, name, mid, _value, q2) => (secretName(name) ? `${q1}${name}${mid}***${q2}` : m),
   ],
+  // name: 'value' / name="value" (inspected objects, messages): the whole quoted value, spaces included.
+  [
+    /\b([A-Za-z][\w.-]*)(['"]?\s*[:=]\s*)(["'])([^"'\r\n]*)\3/g,
+    (m, name, sep, q) => (secretName(name) ? `${name}${sep}${q}***${q}` : m),
+  ],
+  // The same pairs percent-encoded (a form body or JSON inside a URL): name%3Dvalue, "name"%3A"value".
+  [
+    /(?:\b|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][\w.-]*)((?:%22)?(?:%3D|%3A)(?:%20)*(?:%22)?)((?:[A-Za-z0-9._~+!*()-]|%(?!26|22)[0-9A-Fa-f]{2})+)/gi,
+    (m, name, sep) => (secretName(name) ? `${name}${sep}***` : m),
+  ],
   // name=value (query strings, form bodies) and name: value / name = value (logs, messages).
   [
     /\b([A-Za-z][\w.-]*)(\s*[:=]\s*|=)(?!Bearer\b|Basic\b|\*\*\*|\/\/)([^\s&"',;)]+)/g,
-    (m, name, sep, _value) => (secretName(name) ? `${name}${sep}***` : m),
+    // An Authorization header was masked above, its scheme kept.
+    (m, name, sep, _value) => (secretName(name) && !/authorization$/i.test(name) ? `${name}${sep}***` : m),
   ],
 ];
 

@@ -60,3 +60,49 @@ test('every secret-like environment variable is masked, registered or not, also 
   registerEnvironmentSecrets({ OTHER_DB_PASSWORD: 'given-not-in-process-env' });
   expect(redact('x given-not-in-process-env y')).toBe('x *** y');
 });
+
+test('an Authorization header of any scheme loses its whole credential, also as an inspected object or a header line', () => {
+  const lines = [
+    ['GET /x Authorization: Token abcdef123456', 'GET /x Authorization: Token ***'],
+    ['authorization=SharedKey acct:abcdef123456', 'authorization=SharedKey ***'],
+    ['Authorization: Digest username="a", response="abcdef123456"', 'Authorization: Digest ***'],
+    [
+      "{ headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIA/x, Signature=abcdef123456' } }",
+      "{ headers: { authorization: '***' } }",
+    ],
+    ['Proxy-Authorization: Negotiate YIIabcdef123456', 'Proxy-Authorization: Negotiate ***'],
+    ['Authorization: abcdef123456', 'Authorization: ***'],
+    ['GET /x?h=Bearer%20abcdef123456', 'GET /x?h=Bearer%20***'],
+  ];
+  for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
+});
+
+test('quoted, percent-encoded and URL user-info forms of a secret are masked', () => {
+  const lines = [
+    ["{ client_secret: 'abc123def', user: 'u1' }", "{ client_secret: '***', user: 'u1' }"],
+    ["{'client_secret': 'abc123def'}", "{'client_secret': '***'}"],
+    ['clientSecret="abc 123 def" given', 'clientSecret="***" given'],
+    ['next=%2Fcb%3Fclient_secret%3Dabc123def%26x%3D1', 'next=%2Fcb%3Fclient_secret%3D***%26x%3D1'],
+    ['body=%7B%22client_secret%22%3A%22abc123def%22%7D', 'body=%7B%22client_secret%22%3A%22***%22%7D'],
+    [
+      'connect https://navsync:hunter22pass@db.example:5432/x failed',
+      'connect https://navsync:***@db.example:5432/x failed',
+    ],
+    ['postgres://navsync:p%40ss@db.example/x', 'postgres://navsync:***@db.example/x'],
+  ];
+  for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
+});
+
+test('a registered secret is masked in its lower-case percent, form and base64 encodings too', () => {
+  const secret = 'Zx9+/=q~(s3cret)';
+  registerSecret(secret);
+  const b64 = Buffer.from(secret).toString('base64');
+  const forms = [
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    b64,
+    b64.replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url'),
+  ];
+  for (const f of forms) expect(redact(`sent ${f} to the server`)).toBe('sent *** to the server');
+});
