@@ -4,7 +4,7 @@ import type { CrmPerson, PersonUpdate, WriteResult } from '../crm/gateway';
 import { CatalogueError, describeError } from '../domain/errors';
 import { redact } from '../net/redact';
 import { all, newRunState, type RunState, type SyncOptions } from './context';
-import { readAgain } from './ignoreGuard';
+import { ignoredNow, readAgain } from './ignoreGuard';
 import { type RunReport, type StepName, type StepReport } from './report';
 import { accountMatchingStep } from './steps/accountMatching';
 import { associationsStep } from './steps/associations';
@@ -95,9 +95,19 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
   let stop = false;
   try {
     for (const round of CYCLE) {
-      const wanted = round.filter(([name]) => !only || only.includes(name) || name === 'connection' || name === 'settings');
+      const wanted = round.filter(
+        ([name]) => !only || only.includes(name) || name === 'connection' || name === 'settings',
+      );
       if (stop) {
-        for (const [name] of round) steps.push({ name, status: 'skipped', counts: {}, durationMs: 0, note: 'an earlier step failed', problems: [] });
+        for (const [name] of round)
+          steps.push({
+            name,
+            status: 'skipped',
+            counts: {},
+            durationMs: 0,
+            note: 'an earlier step failed',
+            problems: [],
+          });
         continue;
       }
       if (!wanted.length) continue;
@@ -185,7 +195,10 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
         `clean-up: ${updates.length} contacts/leads, ${accounts.length} accounts, ${files.length} auto-save files${st.writes.dryRun ? ' (counted only; confirm to remove)' : ''}`,
       );
       const r1 = await cleanUpPeople(st, updates);
-      const r2 = await st.writes.accounts('disconnect', accounts.map((a) => ({ id: a.id, companyUrn: null })));
+      const r2 = await st.writes.accounts(
+        'disconnect',
+        accounts.map((a) => ({ id: a.id, companyUrn: null })),
+      );
       for (const f of [...r1.failed, ...r2.failed]) s.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
       for (const f of files) {
         const path = join(outDir, f);
@@ -202,28 +215,57 @@ export async function disconnect(opts: SyncOptions, d: DisconnectOptions = {}): 
 function cleanupOf(p: CrmPerson): PersonUpdate | null {
   const fields: PersonUpdate['fields'] = {};
   if (p.memberUrn || p.profileUrl || p.photoUrl || p.matchSource || p.syncedAt) {
-    Object.assign(fields, { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null, matchScore: null });
+    Object.assign(fields, {
+      memberUrn: null,
+      profileUrl: null,
+      photoUrl: null,
+      matchSource: null,
+      syncedAt: null,
+      matchScore: null,
+    });
   }
   if (p.notAtCompany === 'notAtCompany') Object.assign(fields, { notAtCompany: 'noFeedback', validatedAt: null });
   if (!Object.keys(fields).length) return null;
   return { id: p.id, kind: p.kind, fields, ...(p.version ? { ifVersion: p.version } : {}) };
 }
 
+/** The update without its flag change (null: nothing else to write). */
+function withoutFlag(u: PersonUpdate): PersonUpdate | null {
+  const { notAtCompany: _flag, validatedAt: _at, ...fields } = u.fields;
+  return Object.keys(fields).length ? { ...u, fields } : null;
+}
+
 /**
  * Each update is written only if the record is as read (where the CRM can tell); a record changed in between (a rep
  * chose Ignore) is read again and cleaned up from what it holds now, once.
  */
-async function cleanUpPeople(st: RunState, updates: PersonUpdate[]): Promise<WriteResult> {
+async function cleanUpPeople(st: RunState, read: PersonUpdate[]): Promise<WriteResult> {
+  // A flag a rep set to Ignore after the read stays (Salesforce cannot make the write itself conditional).
+  const ignored = await ignoredNow(st.opts.crm, new Set(read.filter((u) => u.fields.notAtCompany).map((u) => u.kind)));
+  const updates = read
+    .map((u) => (ignored.has(u.id) ? withoutFlag(u) : u))
+    .filter((u): u is PersonUpdate => u !== null);
   const first = await st.writes.people('disconnect', updates);
   const conflicts = new Set(first.conflicts ?? []);
   if (!conflicts.size) return first;
-  const now = await readAgain(st.opts.crm, updates.filter((u) => conflicts.has(u.id)));
+  const now = await readAgain(
+    st.opts.crm,
+    updates.filter((u) => conflicts.has(u.id)),
+  );
   const again = [...now.values()].map(cleanupOf).filter((u): u is PersonUpdate => u !== null);
   const second = await st.writes.people('disconnect', again);
   const stillChanged = second.conflicts ?? [];
   return {
     succeeded: [...first.succeeded, ...second.succeeded],
-    failed: [...first.failed, ...second.failed, ...stillChanged.map((ref) => ({ ref, code: 'CHANGED', message: 'changed again while cleaning up: run the clean-up again' }))],
+    failed: [
+      ...first.failed,
+      ...second.failed,
+      ...stillChanged.map((ref) => ({
+        ref,
+        code: 'CHANGED',
+        message: 'changed again while cleaning up: run the clean-up again',
+      })),
+    ],
     unprocessed: [...first.unprocessed, ...second.unprocessed],
   };
 }
@@ -237,6 +279,7 @@ export async function testWriteBack(opts: SyncOptions, t: TestWriteBackOptions =
   const startedAt = state.now();
   const steps = [await runStep(state, 'connection', connectionStep)];
   if (steps[0].status !== 'failed') steps.push(await runStep(state, 'settings', settingsStep));
-  if (steps.every((s) => s.status !== 'failed')) steps.push(await runStep(state, 'testWriteBack', (st, step) => testWriteBackStep(st, step, t)));
+  if (steps.every((s) => s.status !== 'failed'))
+    steps.push(await runStep(state, 'testWriteBack', (st, step) => testWriteBackStep(st, step, t)));
   return finish(state, 'test-writeback', startedAt, steps);
 }

@@ -20,11 +20,7 @@ export async function withoutNewIgnores(
   changes: ValidationChanges,
   problems: Problem[],
 ): Promise<{ changes: ValidationChanges; kept: number }> {
-  const ignored = new Set<string>();
-  for (const kind of KINDS) {
-    if (!hasKind(changes, kind)) continue;
-    for await (const page of crm.people({ kind, notAtCompany: ['ignore'] })) for (const p of page) ignored.add(p.id);
-  }
+  const ignored = await ignoredNow(crm, KINDS.filter((kind) => hasKind(changes, kind)));
   if (!ignored.size) return { changes, kept: 0 };
   let kept = 0;
   const rest = changes.filter((u) => {
@@ -34,6 +30,15 @@ export async function withoutNewIgnores(
     return false;
   });
   return { changes: rest, kept };
+}
+
+/** The records of these kinds that are Ignore now (one query per kind, whatever the number of changes). */
+export async function ignoredNow(crm: CrmGateway, kinds: Iterable<PersonKind>): Promise<Set<string>> {
+  const ignored = new Set<string>();
+  for (const kind of kinds) {
+    for await (const page of crm.people({ kind, notAtCompany: ['ignore'] })) for (const p of page) ignored.add(p.id);
+  }
+  return ignored;
 }
 
 export interface SettledConflicts {

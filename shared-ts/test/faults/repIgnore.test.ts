@@ -178,4 +178,31 @@ describe.each(CRMS)("a rep's Ignore during a run: %s", (crm) => {
       expect(`${urn}|${source}`).toBe('|');
     }
   });
+
+  test("disconnect with clean-up: a rep's Ignore chosen after the clean-up read its records, before it writes, stays", async () => {
+    env = await startEnv(data);
+    const e = env;
+    // Without the package's guard (an org where the integration permission set is missing), as for the validation apply.
+    if (crm === 'salesforce') e.salesforce.integrationPermission = false;
+    await runCycle(env.options(crm));
+    const synced = snapshot(env, crm);
+    const flagged =
+      crm === 'salesforce' ? SF_VALUES.notAtCompany.notAtCompany : String(DV_VALUES.notAtCompany.notAtCompany);
+    const ids = Object.keys(synced.people)
+      .filter((id) => flagOf(synced, id) === flagged)
+      .slice(0, 4);
+    expect(ids.length).toBe(4);
+    const progress = (line: string) => {
+      if (line.startsWith('clean-up:')) chooseIgnore(e, crm, ids);
+    };
+    const r = await disconnect(env.options(crm, { progress }), { cleanup: true, confirmed: true });
+    expect(r.ok).toBe(true);
+    const after = snapshot(env, crm);
+    for (const [id, value] of Object.entries(after.people)) {
+      const [flag, urn, source] = value.split('|');
+      if (ids.includes(id)) expect(flag).toBe(IGNORE[crm]);
+      else expect([IGNORE[crm], '', String(DV_VALUES.notAtCompany.noFeedback)]).toContain(flag);
+      expect(`${urn}|${source}`).toBe('|');
+    }
+  });
 });
