@@ -20,7 +20,8 @@ export async function withoutNewIgnores(
   changes: ValidationChanges,
   problems: Problem[],
 ): Promise<{ changes: ValidationChanges; kept: number }> {
-  const ignored = await ignoredNow(crm, KINDS.filter((kind) => hasKind(changes, kind)));
+  const kinds = KINDS.filter((kind) => hasKind(changes, kind));
+  const ignored = await ignoredNow(crm, kinds);
   if (!ignored.size) return { changes, kept: 0 };
   let kept = 0;
   const rest = changes.filter((u) => {
