@@ -384,12 +384,71 @@ function markAnd(tokens: readonly string[]): string[] {
   return tokens.map((tok, i) => (i > 0 && i < tokens.length - 1 && AND_WORDS.indexOf(tok) >= 0 ? '&' : tok));
 }
 
+/** Numbers written as words in the five languages (not "een"/"un"/"uno"/"ein": they are also articles). */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+    ['', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'],
+    ['eins', 'zwei', 'drei', 'vier', 'funf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwolf'],
+    ['', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
+    ['', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci', 'undici', 'dodici'],
+    // Umlauts written out, before transliteration folds them: "fuenf" is "fünf".
+    ['', '', '', '', 'fuenf', '', '', '', '', '', '', 'zwoelf'],
+  ].flatMap((words) => words.map((word, i): [string, string] => [word, String(i + 1)]).filter(([w]) => w !== '')),
+);
+/** The number words anywhere in a joined name, longest first ("taketwo" → "take2", "formulaone" → "formula1"). */
+const NUMBER_WORD_RUN = new RegExp(
+  [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|'),
+  'g',
+);
+
+/**
+ * A joined name with the number words left inside its words as digits, so "Take-Two" and "TakeTwo" join alike
+ * (number words standing alone are digits already: "Formula One" / "Formula 1").
+ */
+function numberWordsAsDigits(compact: string): string {
+  return compact.replace(NUMBER_WORD_RUN, (word) => NUMBER_WORDS.get(word) ?? word);
+}
+
+/** Roman numerals of two letters or more, in canonical form ("xiii" → 13; "ic" or "mix" are no numerals). */
+const ROMAN_NUMERAL = /^(?=[ivx]{2,}$)(x{0,3})(ix|iv|v?i{0,3})$/;
+const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanValue(tok: string): string | null {
+  if (!ROMAN_NUMERAL.test(tok)) return null;
+  let total = 0;
+  for (let j = 0; j < tok.length; j++) {
+    const v = ROMAN_DIGITS[tok[j]];
+    total += j + 1 < tok.length && v < ROMAN_DIGITS[tok[j + 1]] ? -v : v;
+  }
+  return String(total);
+}
+
+/**
+ * Numbers as digits: words ("Formula One" / "Formula 1", "Drei Kronen" / "3 Kronen") and Roman numerals after the
+ * first word ("Louis XIII" / "Louis 13"; "XI Capital", "VI Company" keep their letters).
+ */
+function numbersAsDigits(tokens: string[]): string[] {
+  let out = tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const digits = NUMBER_WORDS.get(tokens[i]) ?? (i > 0 ? romanValue(tokens[i]) : null);
+    if (digits === null || digits === undefined) continue;
+    if (out === tokens) out = tokens.slice();
+    out[i] = digits;
+  }
+  return out;
+}
+
+/** A web address as the name ("Amazon.com", "bol.com", "Booking.com B.V."): the name is its label. */
+const WEB_SUFFIX = /([\p{L}\p{N}])\.(?:com|net|org|io|ai|eu|nl|de|fr|it|be|ch|at|co\.uk)(?=$|[\s,;])/giu;
+
 function foldedCompanyTokens(name: string | null | undefined): string[] {
   if (!name) return [];
   // Parenthesised additions ("Siemens AG (Deutschland)") describe the company, they are not its name.
   const raw = String(name);
   const withoutParens = raw.indexOf('(') >= 0 ? raw.replace(/\([^()]*\)/g, ' ') : raw;
-  return foldTokens(withoutParens);
+  const withoutSuffix = withoutParens.indexOf('.') >= 0 ? withoutParens.replace(WEB_SUFFIX, '$1') : withoutParens;
+  return numbersAsDigits(foldTokens(withoutSuffix));
 }
 
 /** Tokens of a name with its legal forms removed, before initials are joined and corporate words dropped. */
@@ -455,8 +514,8 @@ function transliterate(text: string): string {
   return text.indexOf('e') < 0 ? text : text.replace(TRANSLITERATION, '$1');
 }
 
-function initialsOf(tokens: readonly string[]): string {
-  const words = tokens.filter((tok) => ACRONYM_SKIP.indexOf(tok) < 0);
+function initialsOf(tokens: readonly string[], skip: readonly string[] = ACRONYM_SKIP): string {
+  const words = tokens.filter((tok) => skip.indexOf(tok) < 0);
   return words.length < 2 ? '' : words.map((w) => w.charAt(0)).join('');
 }
 
@@ -470,14 +529,17 @@ export function prepareCompany(name: string | null | undefined, domains: readonl
   let significant = folded.filter((tok) => GENERIC_WORDS.indexOf(tok) < 0);
   if (significant.length === 0) significant = folded;
   const acronym = words.length === 1 && ACRONYM.test(words[0]) ? words[0] : '';
+  const full = withoutLegalForms(name);
+  // Acronyms keep an article or particle now and then: "DNB" (De Nederlandsche Bank), "EDF" (Électricité de France).
   const initials = uniqueTokens([
     initialsOf(words),
-    initialsOf(withoutLegalForms(name).filter((tok) => tok !== 'the')),
+    initialsOf(full.filter((tok) => tok !== 'the')),
+    initialsOf(full, ['&']),
   ]);
   // Transliterated once joined: "Bio-Energie" and "Bioenergie" fold alike (per word, "bio"+"energie" would not).
   const key = companyKey(
     tokens.join(' '),
-    transliterate(words.join('')),
+    transliterate(numberWordsAsDigits(words.join(''))),
     uniqueTokens(significant),
     [],
     acronym,

@@ -100,6 +100,54 @@ describe('hyphenated and joined words are one name (transliteration never splits
   });
 });
 
+describe('numbers as words, digits or Roman numerals are one name; different numbers are different names', () => {
+  test.each([
+    ['en', 'Channel Four Ltd', 'Channel 4'],
+    ['en', 'Take-Two Studios Inc.', 'Take 2 Studios'],
+    ['nl', 'Drie Gasten B.V.', '3 Gasten'],
+    ['de', 'Fünf Seen Brauerei GmbH', '5 Seen Brauerei'],
+    ['de', 'Fuenf Seen Brauerei', 'Fünf-Seen-Brauerei'],
+    ['fr', 'Trois Vallées SAS', '3 Vallees'],
+    ['it', 'Cinque Stelle Viaggi S.r.l.', '5 Stelle Viaggi'],
+    ['fr', 'Château Louis XIV SARL', 'Chateau Louis 14'],
+    ['it', 'Fondo Sviluppo III', 'Fondo Sviluppo 3'],
+  ])('%s: %s is %s', (_lang, a, b) => {
+    expect(companyVerdict(prepareCompany(a), prepareCompany(b)).sameness).toBe('same');
+    expect(companyVerdict(prepareCompany(b), prepareCompany(a)).sameness).toBe('same');
+  });
+
+  test.each([
+    ['Fondo Sviluppo II', 'Fondo Sviluppo III'],
+    ['Château Louis XIV', 'Château Louis XV'],
+    ['Channel 4', 'Channel Five'],
+  ])('%s is not %s', (a, b) => {
+    expect(level(a, b)).not.toBe('exact');
+  });
+});
+
+describe('a web address written as the name is the name', () => {
+  test.each([
+    ['en', 'Gardenshop.com, Inc.', 'Gardenshop'],
+    ['nl', 'Fietsenwinkel.nl B.V.', 'Fietsenwinkel'],
+    ['de', 'Ferienhaus.de GmbH', 'Ferienhaus'],
+    ['fr', 'Voyages.fr SAS', 'Voyages.fr'],
+    ['it', 'Casaviva.it S.r.l.', 'Casaviva'],
+  ])('%s: %s is %s', (_lang, a, b) => {
+    expect(companyVerdict(prepareCompany(a), prepareCompany(b)).sameness).toBe('same');
+  });
+});
+
+describe('an acronym that keeps the article or particle of the spelled-out name', () => {
+  test.each([
+    ['nl', 'De Nederlandse Kabelmaatschappij N.V.', 'DNK'],
+    ['fr', 'Transports de Lorraine SA', 'TDL'],
+    ['it', 'Società Elettrica di Trento S.p.A.', 'SEDT'],
+    ['de', 'Verkehrsbetriebe der Stadt Ulm GmbH', 'VDSU'],
+  ])('%s: %s is %s', (_lang, a, b) => {
+    expect(level(a, b)).toBe('exact');
+  });
+});
+
 describe('an acronym of three or more letters is the spelled-out name', () => {
   test.each([
     ['de', 'Bayerische Motoren Werke AG', 'BMW'],
