@@ -348,16 +348,9 @@ function stripSpelledForm(tokens: string[], forms: Map<string, string[][]>): str
 /** "and" words a name cannot end with once its legal form is gone ("Merck and Co." → "merck"). */
 const TRAILING_AND = ['&', 'and', 'und', 'et', 'en'];
 
+// The end first: a front word never takes the name from a legal form ("Lo N.V." is "Lo", "The Hershey Co." "Hershey").
 function stripOnce(tokens: string[], leading: boolean): string[] {
   let out = tokens;
-  if (leading) {
-    for (const form of LEADING_WORDS) {
-      if (startsWith(out, form)) {
-        out = out.slice(form.length);
-        break;
-      }
-    }
-  }
   while (out.length > 1 && TRAILING_AND.indexOf(out[out.length - 1]) >= 0) out = out.slice(0, -1);
   // Corporate words go with the front words: the acronym's letters keep "Group" ("AIG").
   const forms = leading ? FORMS_BY_LAST_TOKEN : LEGAL_FORMS_BY_LAST_TOKEN;
@@ -365,6 +358,11 @@ function stripOnce(tokens: string[], leading: boolean): string[] {
   if (spelled.length !== out.length) return spelled;
   for (const form of forms.get(out[out.length - 1]) ?? []) {
     if (endsWith(out, form)) return out.slice(0, out.length - form.length);
+  }
+  if (leading) {
+    for (const form of LEADING_WORDS) {
+      if (startsWith(out, form)) return out.slice(form.length);
+    }
   }
   return out;
 }

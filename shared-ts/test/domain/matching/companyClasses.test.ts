@@ -41,6 +41,19 @@ describe('foundations, associations, "Société", transliterated "Gebrüder" and
     expect(companyVerdict(prepareCompany(short), prepareCompany(registered)).sameness).toBe('same');
   });
 
+  test('a name that is only an article keeps it, with or without its legal form', () => {
+    for (const [name, form] of [
+      ['Lo', 'N.V.'],
+      ['Het', 'B.V.'],
+      ['Die', 'AG'],
+      ['La', 'SARL'],
+      ['The', 'Ltd'],
+    ]) {
+      expect(companyVerdict(prepareCompany(`${name} ${form}`), prepareCompany(name)).sameness).toBe('same');
+      expect(level(`${name} ${form}`, 'Ltd')).not.toBe('exact');
+    }
+  });
+
   test('two foundations or two papers with the same front word stay apart', () => {
     expect(level('Stichting Wadden Erfgoed', 'Stichting Noordzee Erfgoed')).not.toBe('exact');
     expect(level('Die Wäscherei am Rhein', 'Die Bäckerei am Rhein')).not.toBe('exact');

@@ -42,6 +42,18 @@ const NAMES = [
   'International Business Machines',
   'Y Combinator',
   'X',
+  'Stichting Wadden Erfgoed',
+  'De Vrolijke Bakker',
+  'Lo',
+  'Die',
+  'Het',
+  'Formula One',
+  'Formula 1',
+  'TakeTwo',
+  'Louis XIV',
+  'Amazon.com',
+  'De Nederlandsche Bank',
+  'DNB',
 ];
 const LEGAL_FORMS = [
   'N.V.',
@@ -69,6 +81,11 @@ const LEGAL_FORMS = [
   'Aktiengesellschaft',
   'Société anonyme',
   'U.A.',
+  'Sagl',
+  'e.K.',
+  'Ges.m.b.H.',
+  'GmbH u. Co. KG',
+  'Soc. Coop.',
 ];
 const FRONT_WORDS = [
   'Koninklijke',
@@ -79,6 +96,15 @@ const FRONT_WORDS = [
   'The',
   'Assicurazioni',
   'Unternehmensgruppe',
+  'Stichting',
+  'Vereniging',
+  'Fondazione',
+  'Société',
+  'Gebrueder',
+  'Het',
+  'La',
+  'Il',
+  'Die',
 ];
 const DOMAINS = ['philips.com', 'philips.nl', 'siemens.com', 'groupeseb.com', 'seb.se', 'generali.it', 'bmw.de'];
 
