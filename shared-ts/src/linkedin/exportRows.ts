@@ -40,11 +40,17 @@ export function resolveColumns(custom?: Partial<ColumnMapping>): ColumnMapping {
 
 type Field = keyof ColumnMapping;
 
-/** Maps the keys of one object (CSV header or JSON object) to our fields, first alias wins. */
-function keyIndex(keys: string[], mapping: ColumnMapping): Partial<Record<Field, string>> {
+/**
+ * Maps the keys of one object (CSV header or JSON object) to fields, first alias wins; case, spacing and punctuation
+ * do not count ("Record ID" is `recordId`). Used for every file an admin gives (export and associations).
+ */
+export function findColumns<F extends string>(
+  keys: readonly string[],
+  mapping: Record<F, readonly string[]>,
+): Partial<Record<F, string>> {
   const byNorm = new Map(keys.map((k) => [norm(k), k]));
-  const out: Partial<Record<Field, string>> = {};
-  for (const field of Object.keys(mapping) as Field[]) {
+  const out: Partial<Record<F, string>> = {};
+  for (const field of Object.keys(mapping) as F[]) {
     for (const alias of mapping[field]) {
       const k = byNorm.get(norm(alias));
       if (k !== undefined) {
@@ -55,6 +61,8 @@ function keyIndex(keys: string[], mapping: ColumnMapping): Partial<Record<Field,
   }
   return out;
 }
+
+const keyIndex = (keys: string[], mapping: ColumnMapping) => findColumns<Field>(keys, mapping);
 
 // Rows of one file share their keys: resolve the column mapping once per key set, not per row.
 let lastKeys = '';
@@ -424,7 +432,7 @@ export function refusal(detail: string): CatalogueError {
 }
 
 /** Column names as a refusal lists them: each clipped, at most 20. */
-function columnList(header: readonly string[]): string {
+export function columnList(header: readonly string[]): string {
   const names = header.slice(0, 20).map((h) => JSON.stringify(clip40(h)));
   return `${names.join(', ') || '(none)'}${header.length > 20 ? `, … ${header.length - 20} more` : ''}`;
 }

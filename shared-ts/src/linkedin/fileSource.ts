@@ -11,7 +11,19 @@ import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
 import type { LinkedInMember } from '../domain/matching/personKeys';
 import type { ColumnMapping, FileSourceConfig } from './config';
-import { checkExportHead, flattenBatches, objectOf, readRecords, resolveColumns, textOf } from './exportRows';
+import {
+  checkExportHead,
+  clip40,
+  columnList,
+  DEFAULT_COLUMNS,
+  findColumns,
+  flattenBatches,
+  objectOf,
+  readRecordBatches,
+  refusal,
+  resolveColumns,
+  textOf,
+} from './exportRows';
 import { parseExportInWorker } from './parseInWorker';
 import type {
   AssociationBatch,
@@ -26,13 +38,29 @@ import type {
 /** Bytes of a file's start checked before the export is read. */
 const HEAD_BYTES = 64 * 1024;
 
+/** The associations file's columns, in any spelling (see findColumns); the first three are required. */
+const ASSOCIATION_COLUMNS = {
+  recordId: DEFAULT_COLUMNS.recordId,
+  memberUrn: DEFAULT_COLUMNS.memberUrn,
+  profileUrl: ['profileUrl', 'profile', 'salesNavigatorUrl', 'linkedInUrl'],
+  photoUrl: ['photoUrl', 'profilePhoto', 'photo'],
+  firstName: ['firstName'],
+  lastName: ['lastName'],
+  email: ['email'],
+  phone: ['phone'],
+  companyName: ['companyName', 'company'],
+  title: ['title'],
+};
+type AssociationColumn = keyof typeof ASSOCIATION_COLUMNS;
+const ASSOCIATION_REQUIRED = ['recordId', 'memberUrn', 'profileUrl'] as const;
+
 export class FileSource implements LinkedInSource {
   readonly kind = 'file' as const;
   /** Without an associations file the source knows nothing of associations (and nothing is cleared for it). */
   readonly providesAssociations: boolean;
   private readonly columns: ColumnMapping;
   private readonly counts: RequestCounts = { total: 0, byKind: {} };
-  private associations: Promise<Map<string, ProfileAssociation>> | null = null;
+  private associations: Promise<Associations> | null = null;
 
   constructor(private readonly cfg: FileSourceConfig) {
     this.columns = resolveColumns(cfg.columns);
@@ -73,63 +101,115 @@ export class FileSource implements LinkedInSource {
     };
   }
 
-  private loadAssociations(): Promise<Map<string, ProfileAssociation>> {
+  /**
+   * The associations file, read once: its rows by record id, and the records whose row could not be read (no
+   * information about them: their links are kept, never cleared as "no match"). A file whose columns are not those
+   * of an associations file is refused whole, before any link changes.
+   */
+  private loadAssociations(): Promise<Associations> {
     if (!this.associations) {
       const file = this.cfg.associationsFile;
       this.associations = (async () => {
-        const map = new Map<string, ProfileAssociation>();
-        if (!file) return map;
+        const out: Associations = { found: new Map(), unreadable: new Map() };
+        if (!file) return out;
         this.count('file');
-        for await (const raw of readRecords(openFile(file), {
-          delimiter: this.cfg.delimiter,
-          encoding: this.cfg.encoding,
-        })) {
-          const rec = objectOf(raw);
-          if (!rec) continue;
-          const recordId = String(rec.recordId ?? rec.crmRecordId ?? '').trim();
-          const member = String(rec.memberUrn ?? rec.member ?? '').trim();
-          const profile = String(rec.profileUrl ?? rec.profile ?? '').trim();
-          // The row stands on its record and member; the engine decides which profile and photo URLs are stored.
-          if (!recordId || !/^urn:li:(person|member):/.test(member) || !profile) continue;
-          const a: ProfileAssociation = { recordId, memberUrn: member, profileUrl: profile };
-          const photo = String(rec.photoUrl ?? rec.profilePhoto ?? '').trim();
-          if (photo) a.photoUrl = photo;
-          const profileOf = memberOf(rec);
-          if (profileOf) a.member = profileOf;
-          map.set(recordId, a);
+        let read = false;
+        const checkHeader = (header: string[]) => {
+          read = true;
+          requireAssociationColumns(file, header);
+        };
+        const records = readRecordBatches<never>(
+          openFile(file),
+          () => undefined,
+          { delimiter: this.cfg.delimiter, encoding: this.cfg.encoding },
+          checkHeader,
+        );
+        for await (const batch of records) {
+          for (const raw of batch) {
+            read = true;
+            const rec = objectOf(raw);
+            if (!rec) continue;
+            const col = findColumns(Object.keys(rec), ASSOCIATION_COLUMNS);
+            if (!raw.header) requireAssociationColumns(file, Object.keys(rec));
+            const text = (f: AssociationColumn) => {
+              const v = col[f] === undefined ? undefined : rec[col[f] as string];
+              return v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim();
+            };
+            const recordId = text('recordId');
+            if (!recordId) continue;
+            const member = text('memberUrn');
+            const profile = text('profileUrl');
+            const bad = !member
+              ? 'no member URN'
+              : !/^urn:li:(person|member):/.test(member)
+                ? `member "${clip40(member)}" is not a person URN`
+                : !profile
+                  ? 'no profile URL'
+                  : null;
+            if (bad || !member || !profile) {
+              out.unreadable.set(recordId, `${basename(file)} line ${raw.line}: ${bad}`);
+              continue;
+            }
+            // The row stands on its record and member; the engine decides which profile and photo URLs are stored.
+            const a: ProfileAssociation = { recordId, memberUrn: member, profileUrl: profile };
+            const photo = text('photoUrl');
+            if (photo) a.photoUrl = photo;
+            const profileOf = memberOf(text);
+            if (profileOf) a.member = profileOf;
+            out.found.set(recordId, a);
+            out.unreadable.delete(recordId);
+          }
         }
-        return map;
+        if (!read) throw refusal(`${basename(file)}: the associations file is empty`);
+        return out;
       })();
     }
     return this.associations;
   }
 
   async getAssociation(recordId: string): Promise<ProfileAssociation | null> {
-    return (await this.loadAssociations()).get(recordId) ?? null;
+    return (await this.loadAssociations()).found.get(recordId) ?? null;
   }
 
   async getAssociations(recordIds: readonly string[]): Promise<AssociationBatch> {
-    const map = await this.loadAssociations();
+    const { found, unreadable } = await this.loadAssociations();
     const out: AssociationBatch = { found: new Map(), notFound: [], failed: new Map() };
     for (const id of new Set(recordIds)) {
-      const a = map.get(id);
+      const a = found.get(id);
+      const bad = unreadable.get(id);
       if (a) out.found.set(id, a);
+      else if (bad !== undefined) out.failed.set(id, { status: 422, message: bad });
       else out.notFound.push(id);
     }
     return out;
   }
 }
 
+interface Associations {
+  found: Map<string, ProfileAssociation>;
+  /** Record id → why its row could not be read (with the line). */
+  unreadable: Map<string, string>;
+}
+
+/** An associations file (its CSV header, or a JSON line's keys) has the columns every row needs. */
+function requireAssociationColumns(file: string, keys: string[]): void {
+  const col = findColumns(keys, ASSOCIATION_COLUMNS);
+  const missing = ASSOCIATION_REQUIRED.filter((f) => col[f] === undefined);
+  if (!missing.length) return;
+  throw refusal(
+    `${basename(file)}: not an associations file, column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}; columns found: ${columnList(keys)}`,
+  );
+}
+
 /** The member's profile columns of an associations line (firstName, lastName, email, phone, companyName, title). */
-function memberOf(rec: Record<string, unknown>): LinkedInMember | undefined {
-  const text = (v: unknown) => (v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim());
-  const firstName = text(rec.firstName);
-  const lastName = text(rec.lastName);
+function memberOf(text: (f: AssociationColumn) => string | null): LinkedInMember | undefined {
+  const firstName = text('firstName');
+  const lastName = text('lastName');
   if (firstName === null && lastName === null) return undefined;
-  const companyName = text(rec.companyName ?? rec.company);
-  const title = text(rec.title);
+  const companyName = text('companyName');
+  const title = text('title');
   const positions = companyName !== null || title !== null ? [{ companyName, title, current: true }] : [];
-  return { firstName, lastName, email: text(rec.email), phone: text(rec.phone), positions };
+  return { firstName, lastName, email: text('email'), phone: text('phone'), positions };
 }
 
 function unreadable(file: string, err: unknown): CatalogueError {

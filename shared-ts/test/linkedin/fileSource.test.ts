@@ -21,16 +21,46 @@ const columns = {
 };
 
 test('a CSV drop with its own column names, and a JSON-lines drop, through the same interface', async () => {
-  const src = new FileSource({ exportFiles: [fx('export-custom-columns.csv'), fx('export.jsonl')], columns, now: () => 1_800_000_000_000 });
+  const src = new FileSource({
+    exportFiles: [fx('export-custom-columns.csv'), fx('export.jsonl')],
+    columns,
+    now: () => 1_800_000_000_000,
+  });
   const exp = await src.exportValidation({ since: 0 });
   expect(exp.nextCursor).toBe(1_800_000_000_000);
   const items = await collect(exp.items());
   const rows = items.flatMap((i) => (i.ok ? [i.row] : []));
   expect(rows).toEqual([
-    { recordId: '0035e00000Ab001AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Xy12', currentCompanyName: 'Dupont & Fils S.A.', flaggedAt: Date.parse('2026-11-20T08:00:00Z') },
-    { recordId: '00Q5e00000Ld002AAA', recordType: 'lead', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Zz34', currentCompanyName: 'Rossi S.p.A.', flaggedAt: 1763625600000 },
-    { recordId: '0035e00000Ab005AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:Q1', currentCompanyName: 'Müller, "Die Bäcker" GmbH\nZweigstelle Nord' },
-    { recordId: '0035e00000Ab008AAA', recordType: 'contact', status: 'NOT_AT_COMPANY', memberUrn: 'urn:li:person:J1', currentCompanyUrn: 'urn:li:organization:1035' },
+    {
+      recordId: '0035e00000Ab001AAA',
+      recordType: 'contact',
+      status: 'NOT_AT_COMPANY',
+      memberUrn: 'urn:li:person:Xy12',
+      currentCompanyName: 'Dupont & Fils S.A.',
+      flaggedAt: Date.parse('2026-11-20T08:00:00Z'),
+    },
+    {
+      recordId: '00Q5e00000Ld002AAA',
+      recordType: 'lead',
+      status: 'NOT_AT_COMPANY',
+      memberUrn: 'urn:li:person:Zz34',
+      currentCompanyName: 'Rossi S.p.A.',
+      flaggedAt: 1763625600000,
+    },
+    {
+      recordId: '0035e00000Ab005AAA',
+      recordType: 'contact',
+      status: 'NOT_AT_COMPANY',
+      memberUrn: 'urn:li:person:Q1',
+      currentCompanyName: 'Müller, "Die Bäcker" GmbH\nZweigstelle Nord',
+    },
+    {
+      recordId: '0035e00000Ab008AAA',
+      recordType: 'contact',
+      status: 'NOT_AT_COMPANY',
+      memberUrn: 'urn:li:person:J1',
+      currentCompanyUrn: 'urn:li:organization:1035',
+    },
     // No type column: the Salesforce key prefix 00Q says lead.
     { recordId: '00Q5e00000Ld009AAA', recordType: 'lead', status: 'AT_COMPANY' },
   ]);
@@ -65,7 +95,10 @@ test('an unclosed quote is reported and the following rows are still read', asyn
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'navsync-fs-'));
   const lines = ['recordId,recordType,status,currentCompanyName', '0035e00000Ab001AAA,contact,flagged,"never closed'];
-  for (let i = 0; i < 3000; i++) lines.push(`003${String(i).padStart(15, '0')},contact,flagged,Company ${i} with a long name to fill the buffer quickly`);
+  for (let i = 0; i < 3000; i++)
+    lines.push(
+      `003${String(i).padStart(15, '0')},contact,flagged,Company ${i} with a long name to fill the buffer quickly`,
+    );
   writeFileSync(join(dir, 'bad.csv'), lines.join('\n'));
   const src = new FileSource({ exportFiles: [join(dir, 'bad.csv')] });
   const items = await collect((await src.exportValidation({ since: 0 })).items());
@@ -73,7 +106,7 @@ test('an unclosed quote is reported and the following rows are still read', asyn
   expect(items.filter((i) => i.ok)).toHaveLength(3000);
 });
 
-test('associations from a file: found, photo optional, invalid lines ignored, unknown = not found', async () => {
+test('associations from a file: found, photo optional, an invalid line is a failed lookup (not "no match"), unknown = not found', async () => {
   const src = new FileSource({ exportFiles: [], associationsFile: fx('associations.csv') });
   expect(await src.getAssociation('0035e00000Ab001AAA')).toEqual({
     recordId: '0035e00000Ab001AAA',
@@ -84,7 +117,11 @@ test('associations from a file: found, photo optional, invalid lines ignored, un
   const batch = await src.getAssociations(['00Q5e00000Ld002AAA', '0035e00000Ab003AAA', 'nope']);
   expect([...batch.found.keys()]).toEqual(['00Q5e00000Ld002AAA']);
   expect(batch.found.get('00Q5e00000Ld002AAA')).not.toHaveProperty('photoUrl');
-  expect(batch.notFound).toEqual(['0035e00000Ab003AAA', 'nope']);
+  expect(batch.notFound).toEqual(['nope']);
+  expect(batch.failed.get('0035e00000Ab003AAA')).toEqual({
+    status: 422,
+    message: 'associations.csv line 4: member "not-a-urn" is not a person URN',
+  });
 });
 
 test('a missing file is its own error (FILE_UNREADABLE, not the CRM API message), naming the file, before any row', async () => {

@@ -178,3 +178,62 @@ test('a file naming records of the other CRM, or ids of no CRM, changes nothing:
     expect(await settings()).toBe(was);
   }
 });
+
+describe("the admin's associations file", () => {
+  const f = (name: string) => env.salesforce.f(name);
+  /** Linked contacts and leads whose link the step checks now (synced more than a day ago): id|member|profile URL. */
+  const linked = () =>
+    [...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')]
+      .filter((c) => c[f(SF.person.memberUrn)])
+      .map((c) => `${c.Id}|${c[f(SF.person.memberUrn)]}|${c[f(SF.person.profileUrl)] ?? ''}`);
+  const due = () => {
+    const dayAgo = Date.now() - 24 * 3_600_000;
+    return [...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')]
+      .filter((c) => c[f(SF.person.memberUrn)] && c[f(SF.person.matchSource)] !== 'Manual')
+      .filter((c) => !c[f(SF.person.syncedAt)] || Date.parse(String(c[f(SF.person.syncedAt)])) < dayAgo)
+      .map((c) => String(c.Id));
+  };
+  const associate = (file: string) =>
+    runCycle(env.options('salesforce', { linkedin: new FileSource({ exportFiles: [], associationsFile: file }) }), [
+      'associations',
+    ]);
+  const stepOf = (r: RunReport) => r.steps.find((s) => s.name === 'associations');
+  const urlOf = (id: string, url: string) => url || `https://www.linkedin.com/in/x-${id.toLowerCase()}`;
+  const membersOf = (links: string[]) => links.map((l) => l.split('|').slice(0, 2).join('|'));
+
+  test('its columns are read in any spelling a spreadsheet gives them: the links it lists are kept, none cleared', async () => {
+    const before = linked();
+    const checked = due();
+    expect(checked.length).toBeGreaterThan(3);
+    const rows = before.map((l) => l.split('|')).map(([id, urn, url]) => `${id};${urn};${urlOf(id, url)}`);
+    const r = await associate(fileOf(`Record ID;Member URN;Profile URL\r\n${rows.join('\r\n')}\r\n`));
+    expect(stepOf(r)?.counts).toMatchObject({ found: checked.length, cleared: 0 });
+    expect(membersOf(linked())).toEqual(membersOf(before));
+  });
+
+  test('a file without the associations columns is refused: the step fails and no link is cleared', async () => {
+    const before = linked();
+    const contacts = env.salesforce.all('Contact').slice(0, 5);
+    const r = await associate(fileOf(`Id,Name\n${contacts.map((c) => `${c.Id},${c.LastName}`).join('\n')}\n`));
+    expect(stepOf(r)).toMatchObject({ status: 'failed', error: { code: 'NS-FILE-006' } });
+    expect(stepOf(r)?.error?.detail).toMatch(/missing: .*memberUrn.*columns found: "Id", "Name"/);
+    expect(linked()).toEqual(before);
+  });
+
+  test('a malformed row is listed with its line and its record keeps its link (no information is not "no match")', async () => {
+    const before = linked();
+    const [bad] = due();
+    const rows = before
+      .map((l) => l.split('|'))
+      .map(([id, urn, url]) => `${id},${id === bad ? 'urn:li:company:1' : urn},${urlOf(id, url)}`);
+    const r = await associate(fileOf(`recordId,memberUrn,profileUrl\n${rows.join('\n')}\n`));
+    const line = rows.findIndex((row) => row.startsWith(`${bad},`)) + 2;
+    expect(stepOf(r)?.problems).toContainEqual({
+      ref: bad,
+      reason: expect.stringMatching(new RegExp(`line ${line}: member "urn:li:company:1" is not a person URN`)),
+    });
+    expect(stepOf(r)?.counts).toMatchObject({ cleared: 0 });
+    expect(membersOf(linked())).toEqual(membersOf(before));
+    expect(stepOf(r)?.status).toBe('partial');
+  });
+});
