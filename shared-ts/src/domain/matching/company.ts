@@ -657,11 +657,18 @@ function domainLabel(domain: string): string {
   return dot < 0 ? domain : domain.slice(0, dot);
 }
 
+/** The domain is one of the company's, or the same domain name under another suffix ("vopak.nl" of "vopak.com"). */
+export function onCompanyDomainName(domain: string, key: CompanyKey): boolean {
+  const label = domainLabel(domain);
+  for (const d of key.domains) {
+    if (d === domain || domainLabel(d) === label) return true;
+  }
+  return false;
+}
+
 function sharesDomainLabel(a: CompanyKey, b: CompanyKey): boolean {
   for (const x of a.domains) {
-    for (const y of b.domains) {
-      if (domainLabel(x) === domainLabel(y)) return true;
-    }
+    if (onCompanyDomainName(x, b)) return true;
   }
   return false;
 }

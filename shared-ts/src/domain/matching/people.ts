@@ -1,4 +1,4 @@
-import { compareCompanyNames, sharesDomain, type CompanyKey } from './company';
+import { compareCompanyNames, onCompanyDomainName, sharesDomain, type CompanyKey } from './company';
 import { compareFirstNames, compareLastNames } from './personName';
 import { prepareMember, preparePerson, type CrmPerson, type LinkedInMember, type PersonKeys } from './personKeys';
 import { confidenceFromTotal, type Confidence, type Contribution, type MatchScore } from './score';
@@ -61,9 +61,12 @@ export function comparePersonCompanies(a: CompanyKey, b: CompanyKey): string {
   return names !== 'exact' && sharesDomain(a, b) ? 'exact' : names;
 }
 
-/** A person's own e-mail is on the other side's company domain, and the two company names agree. */
+/**
+ * A person's own e-mail is on the other side's company domain (or its domain name under another country's suffix:
+ * "vopak.nl" for "vopak.com"), and the two company names agree.
+ */
 function mailOnCompanyDomain(mailDomain: string | null, own: CompanyKey, other: CompanyKey): boolean {
-  if (mailDomain === null || other.domains.indexOf(mailDomain) < 0) return false;
+  if (mailDomain === null || !onCompanyDomainName(mailDomain, other)) return false;
   const names = compareCompanyNames(own, other);
   return names === 'exact' || names === 'strong';
 }

@@ -136,6 +136,40 @@ describe("the contact's e-mail on the member's company domain corroborates the c
     expect(s.contributions.find((c) => c.criterion === 'currentCompany')?.level).toBe('corroborated');
   });
 
+  test.each([
+    ['en', 'Oliver', 'Hughes', 'Brightwater', 'brightwater.co.uk', 'Brightwater Group plc', 'brightwater.com'],
+    [
+      'nl',
+      'Johannes',
+      'Smit',
+      'Havenbedrijf Vlieland',
+      'havenvlieland.nl',
+      'Havenbedrijf Vlieland N.V.',
+      'havenvlieland.com',
+    ],
+    [
+      'fr',
+      'Camille',
+      'Roux',
+      'Garonne Transports',
+      'garonne-transports.fr',
+      'Garonne Transports SA',
+      'garonne-transports.com',
+    ],
+    ['it', 'Giuseppe', 'Conti', 'Appennino', 'appennino.com', 'Appennino S.p.A.', 'appennino.it'],
+    ['de', 'Jürgen', 'Weiß', 'Alpenglühen', 'alpengluehen.de', 'Alpenglühen GmbH', 'alpengluehen.com'],
+  ])(
+    '%s: %s %s, the e-mail on the company’s domain name under another country’s suffix',
+    (_lang, first, last, crmCompany, mailDomain, liCompany, site) => {
+      const s = score(
+        { first, last, company: crmCompany, email: `${first.toLowerCase()}@${mailDomain}` },
+        { first, last, company: liCompany, website: `https://www.${site}/` },
+      );
+      expect(s.contributions.find((c) => c.criterion === 'currentCompany')?.level).toBe('corroborated');
+      expect(s.confidence).toBe('high');
+    },
+  );
+
   test('the account website alone is company evidence, not evidence about the person', () => {
     const person: CrmPerson = {
       firstName: 'Sanne',
