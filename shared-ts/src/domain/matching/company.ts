@@ -145,6 +145,11 @@ const LEADING_WORDS: readonly string[][] = [
   ['stichting'],
   ['vereniging'],
   ['fondazione'],
+  // French registers write some forms first ("SARL Boulangerie Martin"); not "SA"/"SAS": "SAS Institute" is a name.
+  ['sarl'],
+  ['eurl'],
+  ['sasu'],
+  ['selarl'],
   ['societe'],
   ['gebrueder'],
   ['koninklijke'],

@@ -36,6 +36,9 @@ describe('foundations, associations, "Société", transliterated "Gebrüder" and
     ['it', 'Lo Scrigno Antico', 'Scrigno Antico S.r.l.'],
     ['de', 'Die Wäscherei am Rhein GmbH', 'Wäscherei am Rhein'],
     ['de', 'Der Holzwurm e.K.', 'Holzwurm'],
+    ['fr', 'SARL Boulangerie Lemaire', 'Boulangerie Lemaire'],
+    ['fr', 'EURL Lemaire', 'Lemaire'],
+    ['fr', 'SASU Atelier Gaudin', 'Atelier Gaudin SAS'],
   ])('%s: %s is %s', (_lang, registered, short) => {
     expect(companyVerdict(prepareCompany(registered), prepareCompany(short)).sameness).toBe('same');
     expect(companyVerdict(prepareCompany(short), prepareCompany(registered)).sameness).toBe('same');
