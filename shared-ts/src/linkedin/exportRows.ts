@@ -449,6 +449,11 @@ export function objectOf(rec: RawRecord): Record<string, unknown> | undefined {
   return obj;
 }
 
+const DECLARE = 'save it as UTF-8, or declare its encoding (linkedin.encoding, e.g. "windows-1252")';
+
+/** Why bytes `from`–`to` of a file refuse it (they are not UTF-8), and what the admin can do. */
+export const notUtf8Detail = (from: number, to: number) => `bytes ${from}–${to} are not valid UTF-8: ${DECLARE}`;
+
 /**
  * Reads a chunk stream as text, decoded across chunk boundaries: UTF-8 (with or without a byte-order mark) unless
  * an encoding is declared. Anything else is refused, never read with replacement characters: a UTF-16 byte-order
@@ -458,7 +463,7 @@ export async function* textOf(chunks: AsyncIterable<Uint8Array | string>, encodi
   const decoder = decoderFor(encoding);
   let offset = 0;
   let first = true;
-  const declare = 'save it as UTF-8, or declare its encoding (linkedin.encoding, e.g. "windows-1252")';
+  const declare = DECLARE;
   for await (const c of chunks) {
     if (typeof c === 'string') {
       if (c) yield c;

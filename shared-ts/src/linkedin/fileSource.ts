@@ -5,6 +5,7 @@
  * one that is not UTF-8 (unless its encoding is declared) or a CSV without the required columns refuses the
  * export as a whole, before anything changes.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -17,6 +18,7 @@ import {
   columnList,
   DEFAULT_COLUMNS,
   findColumns,
+  notUtf8Detail,
   flattenBatches,
   objectOf,
   readRecordBatches,
@@ -245,12 +247,50 @@ async function checkFile(
     if (err instanceof CatalogueError) throw new CatalogueError(err.kind, `${basename(file)}: ${err.detail}`);
     throw err;
   }
+  if (head.length === HEAD_BYTES && (opts.encoding === undefined || /^utf-?8$/i.test(opts.encoding))) {
+    await checkUtf8(file);
+  }
   try {
     checkExportHead(decoded.join(''), opts);
   } catch (err) {
     if (err instanceof CatalogueError) throw new CatalogueError(err.kind, `${basename(file)}: ${err.detail}`);
     throw err;
   }
+}
+
+/**
+ * The whole file is UTF-8: a byte that is not, deep in a file (past its checked start), refuses the file before any
+ * row is handed on, rather than after earlier rows were applied. One pass of the native validator, no decoding.
+ */
+async function checkUtf8(file: string): Promise<void> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let offset = 0;
+  try {
+    for await (const chunk of createReadStream(file)) {
+      const bytes: Uint8Array = carry.length ? Buffer.concat([carry, chunk as Uint8Array]) : (chunk as Uint8Array);
+      const cut = lastCharStart(bytes);
+      if (!isUtf8(bytes.subarray(0, cut))) throw notUtf8(file, offset, offset + cut);
+      carry = bytes.slice(cut);
+      offset += cut;
+    }
+  } catch (err) {
+    if (err instanceof CatalogueError) throw err;
+    throw unreadable(file, err);
+  }
+  if (carry.length) throw notUtf8(file, offset, offset + carry.length);
+}
+
+/** Where an unfinished UTF-8 sequence at the end of `bytes` starts (its length when the last character is whole). */
+function lastCharStart(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  while (i >= 0 && bytes.length - i <= 3 && (bytes[i] & 0xc0) === 0x80) i--;
+  if (i < 0 || bytes[i] < 0xc0) return bytes.length;
+  const need = bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : 2;
+  return bytes.length - i < need ? i : bytes.length;
+}
+
+function notUtf8(file: string, from: number, to: number): CatalogueError {
+  return refusal(`${basename(file)}: ${notUtf8Detail(from, to)}`);
 }
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

@@ -237,3 +237,29 @@ describe("the admin's associations file", () => {
     expect(stepOf(r)?.status).toBe('partial');
   });
 });
+
+test('a file that is not UTF-8 deep inside (past the start checked first) changes nothing, whatever the apply rounds', async () => {
+  const before = people();
+  const was = await cursor();
+  const rows = demoExportCsv(data, 'salesforce').trim().split('\r\n');
+  const filler = Array.from(
+    { length: 30000 },
+    (_, i) => `003Zz${String(i).padStart(10, '0')},contact,NOT_AT_COMPANY,,,,`,
+  );
+  const file = join(dir, 'late-latin1.csv');
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`${[...rows, ...filler].join('\n')}\n`),
+      Buffer.from(`${rows[1].split(',')[0]},contact,NOT_AT_COMPANY,,,Société,\n`, 'latin1'),
+    ]),
+  );
+  const r = await runCycle(
+    env.options('salesforce', { linkedin: new FileSource({ exportFiles: [file] }), validationApplyEvery: 5 }),
+    ['validation'],
+  );
+  expect(people() === before).toBe(true);
+  expect(await cursor()).toBe(was);
+  expect(step(r)).toMatchObject({ status: 'failed', error: { code: 'NS-FILE-006' } });
+  expect(step(r)?.error?.detail).toMatch(/late-latin1\.csv: .*not valid UTF-8/);
+});
