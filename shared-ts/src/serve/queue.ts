@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import { v5 as uuidv5 } from 'uuid';
+import { nameGuid } from '../domain/nameGuid';
 import type { Clock } from './clock';
 import type { QueueSettings, ServeSettings } from './config';
 import { runConnection } from './cycle';
@@ -26,7 +26,7 @@ interface JobData {
 }
 
 export const jobIdFor = (connection: string, kind: string, slot: string) =>
-  uuidv5(`${connection}|${kind}|${slot}`, JOB_NAMESPACE);
+  nameGuid(`${connection}|${kind}|${slot}`, JOB_NAMESPACE);
 
 export class QueueService extends ServeScheduler {
   declare readonly store: PgState;
