@@ -68,6 +68,7 @@ const keyIndex = (keys: string[], mapping: ColumnMapping) => findColumns<Field>(
 let lastKeys = '';
 let lastMapping: ColumnMapping | null = null;
 let lastIndex: Partial<Record<Field, string>> = {};
+let lastTwice: Field[] = [];
 function cachedIndex(obj: Record<string, unknown>, mapping: ColumnMapping): Partial<Record<Field, string>> {
   const keys = Object.keys(obj);
   const sig = keys.join('\u0000');
@@ -75,9 +76,23 @@ function cachedIndex(obj: Record<string, unknown>, mapping: ColumnMapping): Part
     lastKeys = sig;
     lastMapping = mapping;
     lastIndex = keyIndex(keys, mapping);
+    lastTwice = namedTwice(keys, lastIndex);
   }
   return lastIndex;
 }
+
+/**
+ * Our fields whose column has a twin of the same name up to case and spacing ("Status" and "status"): which one
+ * holds the value is a guess, and no guess is made.
+ */
+function namedTwice(keys: readonly string[], idx: Partial<Record<Field, string>>): Field[] {
+  return FIELDS.filter(
+    (f) => idx[f] !== undefined && keys.filter((k) => norm(k) === norm(idx[f] as string)).length > 1,
+  );
+}
+
+const twiceReason = (twice: Field[], idx: Partial<Record<Field, string>>) =>
+  `column${twice.length > 1 ? 's' : ''} named more than once: ${twice.map((f) => JSON.stringify(clip40(idx[f]))).join(', ')}`;
 
 // The shapes a value must have, matched where it stands in the line (sticky: from `lastIndex`, to the cell's end).
 /** A CRM id as exports carry it: a letter or digit, then up to 63 letters, digits or hyphens (Salesforce, GUID). */
@@ -332,6 +347,7 @@ const objectCells = new Cells();
 /** Maps one object to a row, or gives the reason it cannot be mapped. */
 export function mapRecord(obj: Record<string, unknown>, mapping: ColumnMapping): ValidationRow | string {
   const idx = cachedIndex(obj, mapping);
+  if (lastTwice.length) return twiceReason(lastTwice, idx);
   const values = FIELDS.map((f) => (idx[f] === undefined ? undefined : str(obj[idx[f] as string])));
   return mapCells(objectCells.fromValues(values, IN_ORDER));
 }
@@ -355,13 +371,8 @@ export class CsvRowMapper {
         `required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')} (names read: ${missing.flatMap((f) => mapping[f]).join(', ')}); columns found: ${columnList(header)}`,
       );
     // Two columns of one name (up to case and spacing): which one holds the value is a guess, and no guess is made.
-    const twice = FIELDS.filter(
-      (f) => idx[f] !== undefined && header.filter((h) => norm(h) === norm(idx[f] as string)).length > 1,
-    );
-    if (twice.length)
-      throw refusal(
-        `column${twice.length > 1 ? 's' : ''} named more than once: ${twice.map((f) => JSON.stringify(clip40(idx[f]))).join(', ')}; columns found: ${columnList(header)}`,
-      );
+    const twice = namedTwice(header, idx);
+    if (twice.length) throw refusal(`${twiceReason(twice, idx)}; columns found: ${columnList(header)}`);
     this.at = FIELDS.map((f) => (idx[f] === undefined ? -1 : header.indexOf(idx[f] as string)));
     this.colStart = new Int32Array(header.length);
     this.colEnd = new Int32Array(header.length);
@@ -469,13 +480,18 @@ export async function* textOf(chunks: AsyncIterable<Uint8Array | string>, encodi
       if (c) yield c;
       continue;
     }
+    if (first && c.length && c[0] === 0x50 && c[1] === 0x4b && c[2] === 3 && c[3] === 4) {
+      throw refusal(
+        'the file is a ZIP archive (an Excel .xlsx workbook?), not a CSV or JSON export: save it as "CSV UTF-8"',
+      );
+    }
     if (first && c.length && encoding === undefined) {
-      first = false;
       if ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff))
         throw refusal(`the file is UTF-16 (byte-order mark), not UTF-8: ${declare}`);
       if (c.subarray(0, 4096).includes(0))
         throw refusal(`the file holds NUL bytes (UTF-16 or not text), not UTF-8: ${declare}`);
     }
+    if (c.length) first = false;
     let s: string;
     try {
       s = decoder.decode(c, { stream: true });

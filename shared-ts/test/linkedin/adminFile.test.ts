@@ -266,3 +266,21 @@ describe('what spreadsheet programs save', () => {
     ]);
   });
 });
+
+describe('files that only look like exports', () => {
+  test('an Excel workbook (.xlsx, a ZIP archive) is refused as such, also with an encoding declared', async () => {
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]), Buffer.from('[Content_Types].xml')]);
+    expect(await refused(read([file(xlsx, 'export.xlsx')]))).toMatch(
+      /ZIP archive \(an Excel \.xlsx workbook\?\).*CSV UTF-8/,
+    );
+    expect(await refused(read([file(xlsx, 'export2.xlsx')], { encoding: 'windows-1252' }))).toMatch(/ZIP archive/);
+  });
+
+  test('JSON objects with one of our keys twice (up to case) are rejected row by row, not guessed', async () => {
+    const A = '0035e00000Ab001AAA';
+    const text = `{"recordId":"${A}","Status":"NOT_AT_COMPANY","status":"AT_COMPANY"}\n{"recordId":"${A}","status":"NOT_AT_COMPANY"}\n`;
+    const items = await read([file(text, 'twice.jsonl')]);
+    expect(rejects(items)).toEqual([[1, 'column named more than once: "status"']]);
+    expect(rows(items)).toEqual([[2, A, 'NOT_AT_COMPANY']]);
+  });
+});
