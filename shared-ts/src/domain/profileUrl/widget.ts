@@ -23,9 +23,17 @@ export function trustedOriginsFor(directive: CspDirective): string[] {
   );
 }
 
-/** A photo URL NavSync may show: https on a trusted img-src origin (anything else in the CRM field is ignored). */
+/** Longest photo URL shown (LinkedIn's signed media URLs are a few hundred characters). */
+const MAX_PHOTO_URL = 2048;
+/** The characters of a URL (RFC 3986 unreserved, reserved and `%`): the stored value reaches an img src as it is. */
+const URL_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+
+/**
+ * A photo URL NavSync may show: https on a trusted img-src origin, of URL characters only and of a sane length
+ * (anything else in the CRM field is ignored).
+ */
 export function isTrustedPhotoUrl(url: unknown): boolean {
-  if (typeof url !== 'string') return false;
+  if (typeof url !== 'string' || url.length > MAX_PHOTO_URL || !URL_CHARACTERS.test(url)) return false;
   for (const origin of trustedOriginsFor('img-src')) {
     if (url.startsWith(`${origin}/`)) return true;
   }

@@ -15,25 +15,139 @@ const SN_ID = 'ACwAAAAbCdEfGhIjKlMnOpQrStUvWxYz0123456';
 
 describe('parseProfileUrl: accepted', () => {
   const accepted: [string, string, 'vanityName' | 'salesNavigatorId', string, string][] = [
-    ['plain public profile', 'https://www.linkedin.com/in/anneke-de-vries', 'vanityName', 'anneke-de-vries', 'https://www.linkedin.com/in/anneke-de-vries'],
-    ['trailing slash', 'https://www.linkedin.com/in/anneke-de-vries/', 'vanityName', 'anneke-de-vries', 'https://www.linkedin.com/in/anneke-de-vries'],
-    ['no scheme, no www', 'linkedin.com/in/anneke-de-vries', 'vanityName', 'anneke-de-vries', 'https://www.linkedin.com/in/anneke-de-vries'],
-    ['country subdomain', 'https://nl.linkedin.com/in/anneke-de-vries', 'vanityName', 'anneke-de-vries', 'https://www.linkedin.com/in/anneke-de-vries'],
-    ['mobile host', 'http://m.linkedin.com/in/giulia-ricci-8a1b2c', 'vanityName', 'giulia-ricci-8a1b2c', 'https://www.linkedin.com/in/giulia-ricci-8a1b2c'],
-    ['query string and fragment', 'https://de.linkedin.com/in/juergen-gross?originalSubdomain=de&trk=x#experience', 'vanityName', 'juergen-gross', 'https://www.linkedin.com/in/juergen-gross'],
-    ['upper case', 'HTTPS://WWW.LINKEDIN.COM/IN/Elodie-Moreau/', 'vanityName', 'elodie-moreau', 'https://www.linkedin.com/in/elodie-moreau'],
-    ['percent-encoded accents', 'https://fr.linkedin.com/in/%C3%A9lodie-moreau', 'vanityName', 'élodie-moreau', 'https://www.linkedin.com/in/%C3%A9lodie-moreau'],
-    ['unencoded accents', 'www.linkedin.com/in/jürgen-groß', 'vanityName', 'jürgen-groß', 'https://www.linkedin.com/in/j%C3%BCrgen-gro%C3%9F'],
-    ['sub-page of a profile', 'https://www.linkedin.com/in/brian-oneill/details/experience/', 'vanityName', 'brian-oneill', 'https://www.linkedin.com/in/brian-oneill'],
-    ['protocol-relative', '//www.linkedin.com/in/brian-oneill', 'vanityName', 'brian-oneill', 'https://www.linkedin.com/in/brian-oneill'],
-    ['explicit https port', 'https://www.linkedin.com:443/in/brian-oneill', 'vanityName', 'brian-oneill', 'https://www.linkedin.com/in/brian-oneill'],
-    ['surrounding spaces and a line break', '  https://www.linkedin.com/in/brian-\noneill \n', 'vanityName', 'brian-oneill', 'https://www.linkedin.com/in/brian-oneill'],
-    ['mobile-lite path', 'https://www.linkedin.com/mwlite/in/brian-oneill', 'vanityName', 'brian-oneill', 'https://www.linkedin.com/in/brian-oneill'],
-    ['Sales Navigator lead', `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx?_ntb=abc`, 'salesNavigatorId', SN_ID, `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx`],
-    ['Sales Navigator people (older path)', `linkedin.com/sales/people/${SN_ID},NAME_SEARCH,p7Qx/`, 'salesNavigatorId', SN_ID, `https://www.linkedin.com/sales/people/${SN_ID},NAME_SEARCH,p7Qx`],
-    ['Sales Navigator lead without auth parts', `https://www.linkedin.com/sales/lead/${SN_ID}`, 'salesNavigatorId', SN_ID, `https://www.linkedin.com/sales/lead/${SN_ID}`],
-    ['Profile Associations profile URL', `https://www.linkedin.com/sales/profile/${SN_ID},,?pathWildcard=${SN_ID}`, 'salesNavigatorId', SN_ID, `https://www.linkedin.com/sales/profile/${SN_ID},,`],
-    ['encoded commas', `https://www.linkedin.com/sales/lead/${SN_ID}%2CNAME_SEARCH%2Cp7Qx`, 'salesNavigatorId', SN_ID, `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx`],
+    [
+      'plain public profile',
+      'https://www.linkedin.com/in/anneke-de-vries',
+      'vanityName',
+      'anneke-de-vries',
+      'https://www.linkedin.com/in/anneke-de-vries',
+    ],
+    [
+      'trailing slash',
+      'https://www.linkedin.com/in/anneke-de-vries/',
+      'vanityName',
+      'anneke-de-vries',
+      'https://www.linkedin.com/in/anneke-de-vries',
+    ],
+    [
+      'no scheme, no www',
+      'linkedin.com/in/anneke-de-vries',
+      'vanityName',
+      'anneke-de-vries',
+      'https://www.linkedin.com/in/anneke-de-vries',
+    ],
+    [
+      'country subdomain',
+      'https://nl.linkedin.com/in/anneke-de-vries',
+      'vanityName',
+      'anneke-de-vries',
+      'https://www.linkedin.com/in/anneke-de-vries',
+    ],
+    [
+      'mobile host',
+      'http://m.linkedin.com/in/giulia-ricci-8a1b2c',
+      'vanityName',
+      'giulia-ricci-8a1b2c',
+      'https://www.linkedin.com/in/giulia-ricci-8a1b2c',
+    ],
+    [
+      'query string and fragment',
+      'https://de.linkedin.com/in/juergen-gross?originalSubdomain=de&trk=x#experience',
+      'vanityName',
+      'juergen-gross',
+      'https://www.linkedin.com/in/juergen-gross',
+    ],
+    [
+      'upper case',
+      'HTTPS://WWW.LINKEDIN.COM/IN/Elodie-Moreau/',
+      'vanityName',
+      'elodie-moreau',
+      'https://www.linkedin.com/in/elodie-moreau',
+    ],
+    [
+      'percent-encoded accents',
+      'https://fr.linkedin.com/in/%C3%A9lodie-moreau',
+      'vanityName',
+      'élodie-moreau',
+      'https://www.linkedin.com/in/%C3%A9lodie-moreau',
+    ],
+    [
+      'unencoded accents',
+      'www.linkedin.com/in/jürgen-groß',
+      'vanityName',
+      'jürgen-groß',
+      'https://www.linkedin.com/in/j%C3%BCrgen-gro%C3%9F',
+    ],
+    [
+      'sub-page of a profile',
+      'https://www.linkedin.com/in/brian-oneill/details/experience/',
+      'vanityName',
+      'brian-oneill',
+      'https://www.linkedin.com/in/brian-oneill',
+    ],
+    [
+      'protocol-relative',
+      '//www.linkedin.com/in/brian-oneill',
+      'vanityName',
+      'brian-oneill',
+      'https://www.linkedin.com/in/brian-oneill',
+    ],
+    [
+      'explicit https port',
+      'https://www.linkedin.com:443/in/brian-oneill',
+      'vanityName',
+      'brian-oneill',
+      'https://www.linkedin.com/in/brian-oneill',
+    ],
+    [
+      'surrounding spaces and a line break',
+      '  https://www.linkedin.com/in/brian-\noneill \n',
+      'vanityName',
+      'brian-oneill',
+      'https://www.linkedin.com/in/brian-oneill',
+    ],
+    [
+      'mobile-lite path',
+      'https://www.linkedin.com/mwlite/in/brian-oneill',
+      'vanityName',
+      'brian-oneill',
+      'https://www.linkedin.com/in/brian-oneill',
+    ],
+    [
+      'Sales Navigator lead',
+      `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx?_ntb=abc`,
+      'salesNavigatorId',
+      SN_ID,
+      `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx`,
+    ],
+    [
+      'Sales Navigator people (older path)',
+      `linkedin.com/sales/people/${SN_ID},NAME_SEARCH,p7Qx/`,
+      'salesNavigatorId',
+      SN_ID,
+      `https://www.linkedin.com/sales/people/${SN_ID},NAME_SEARCH,p7Qx`,
+    ],
+    [
+      'Sales Navigator lead without auth parts',
+      `https://www.linkedin.com/sales/lead/${SN_ID}`,
+      'salesNavigatorId',
+      SN_ID,
+      `https://www.linkedin.com/sales/lead/${SN_ID}`,
+    ],
+    [
+      'Profile Associations profile URL',
+      `https://www.linkedin.com/sales/profile/${SN_ID},,?pathWildcard=${SN_ID}`,
+      'salesNavigatorId',
+      SN_ID,
+      `https://www.linkedin.com/sales/profile/${SN_ID},,`,
+    ],
+    [
+      'encoded commas',
+      `https://www.linkedin.com/sales/lead/${SN_ID}%2CNAME_SEARCH%2Cp7Qx`,
+      'salesNavigatorId',
+      SN_ID,
+      `https://www.linkedin.com/sales/lead/${SN_ID},NAME_SEARCH,p7Qx`,
+    ],
   ];
 
   test.each(accepted)('%s', (_name, input, type, identifier, normalized) => {
@@ -54,7 +168,9 @@ describe('parseProfileUrl: accepted', () => {
   });
 
   test('sameProfile compares by identifier, not by spelling', () => {
-    expect(sameProfile('nl.linkedin.com/in/Anneke-de-Vries/', 'https://www.linkedin.com/in/anneke-de-vries?trk=1')).toBe(true);
+    expect(
+      sameProfile('nl.linkedin.com/in/Anneke-de-Vries/', 'https://www.linkedin.com/in/anneke-de-vries?trk=1'),
+    ).toBe(true);
     expect(sameProfile('linkedin.com/in/anneke-de-vries', 'linkedin.com/in/anneke-devries')).toBe(false);
     expect(sameProfile('linkedin.com/in/anneke-de-vries', 'javascript:alert(1)')).toBe(false);
   });
@@ -128,7 +244,13 @@ describe('parseProfileUrl: invariants', () => {
 
   test('any valid vanity on any accepted host parses to the same identifier', () => {
     const vanity = fc.stringMatching(/^[a-z0-9][a-z0-9-]{2,30}$/);
-    const host = fc.constantFrom('linkedin.com', 'www.linkedin.com', 'nl.linkedin.com', 'it.linkedin.com', 'm.linkedin.com');
+    const host = fc.constantFrom(
+      'linkedin.com',
+      'www.linkedin.com',
+      'nl.linkedin.com',
+      'it.linkedin.com',
+      'm.linkedin.com',
+    );
     const scheme = fc.constantFrom('', 'http://', 'https://', '//');
     const tail = fc.constantFrom('', '/', '?trk=public_profile', '/#about', '/details/skills/');
     fc.assert(
@@ -188,7 +310,12 @@ describe('Sales Navigator embedded profile iframe', () => {
   });
 
   test('empty values are left out; extra parameters pass through but cannot override documented ones', () => {
-    const url = buildSalesNavigatorWidgetUrl({ ...base, email: '', companyName: null, extra: { title: 'CFO', apiKey: 'other' } })!;
+    const url = buildSalesNavigatorWidgetUrl({
+      ...base,
+      email: '',
+      companyName: null,
+      extra: { title: 'CFO', apiKey: 'other' },
+    })!;
     const q = query(url);
     expect(q).not.toHaveProperty('email');
     expect(q).not.toHaveProperty('companyName');
@@ -197,7 +324,9 @@ describe('Sales Navigator embedded profile iframe', () => {
   });
 
   test('a configured base URL must stay on the trusted frame origin', () => {
-    expect(buildSalesNavigatorWidgetUrl({ ...base, baseUrl: 'https://www.linkedin.com/sales/widget/v3' })).toMatch(/^https:\/\/www\.linkedin\.com\/sales\/widget\/v3\?/);
+    expect(buildSalesNavigatorWidgetUrl({ ...base, baseUrl: 'https://www.linkedin.com/sales/widget/v3' })).toMatch(
+      /^https:\/\/www\.linkedin\.com\/sales\/widget\/v3\?/,
+    );
     expect(buildSalesNavigatorWidgetUrl({ ...base, baseUrl: 'https://www.linkedin.com.example.net/x' })).toBeNull();
   });
 });
@@ -215,6 +344,15 @@ describe('trusted origins (one definition for both CRMs)', () => {
     ['https://media.licdn.com.example.net/x.jpg', false],
     ['javascript:alert(1)', false],
     [null, false],
+    // What reaches an img src is the stored value itself: only URL characters, and not a page of them.
+    ['https://media.licdn.com/x.jpg"onerror="alert(1)', false],
+    ['https://media.licdn.com/x.jpg\n', false],
+    ['https://media.licdn.com/x\u0000.jpg', false],
+    ['https://media.licdn.com/x .jpg', false],
+    ['https://media.licdn.com/\\evil.example/x.jpg', false],
+    ['https://media.licdn.com/<svg>', false],
+    [`https://media.licdn.com/${'a'.repeat(4096)}`, false],
+    ['https://media.licdn.com/dms/image/v2/x/0/1?e=1&v=beta&t=a-b_c%2Bd~', true],
   ])('photo %s trusted: %s', (url, want) => {
     expect(isTrustedPhotoUrl(url)).toBe(want);
   });
