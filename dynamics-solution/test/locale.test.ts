@@ -1,5 +1,8 @@
 // The user's language as the web resources find it where Dynamics hosts them: Xrm on the page, on a parent or
 // further up, on the opener, only the legacy getUserLcid(), or only the `userlcid` page parameter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localeOfLcid } from '@navsync/shared-ts';
 import { hostXrm, userLocale } from '../src/webresources/locale';
 
 /** A client API whose global context reports the given user settings. */
@@ -76,5 +79,30 @@ describe('the user’s language, in the five languages; any other is English', (
 
   test('the client API decides over the page parameters', () => {
     expect(userLocale(xrmOfLcid(1043), '?userlcid=1031')).toBe('nl');
+  });
+});
+
+describe('settings.html loads the texts of the language the page then speaks', () => {
+  // The page's bootstrap picks texts.<LCID>.js before settings.js runs: it must find the language as locale.ts does.
+  const html = readFileSync(join(__dirname, '../WebResources/navsync_/settings/settings.html'), 'utf8');
+  // The page's first script: the function, before the loader that calls it.
+  const source = html.slice(html.indexOf('<script>') + '<script>'.length, html.indexOf('(function () {'));
+  const pageLcid = new Function(`${source}; return navsyncUserLcid;`)() as (win: object) => number;
+  const at = (search: string, page: object) => ({ ...page, location: { search } });
+
+  test.each([
+    ['Xrm on the parent', at('', frames({}, { Xrm: xrmOfLcid(1036) }))],
+    ['Xrm two frames up', at('', frames({}, {}, { Xrm: xrmOfLcid(1043) }))],
+    ['Xrm on the opener', at('', { opener: frames({ Xrm: xrmOfLcid(1040) }) })],
+    ['only getUserLcid()', at('', frames({}, { Xrm: xrmWith({ getUserLcid: () => 1031 }) }))],
+    ['an unsupported language', at('?userlcid=1043', frames({}, { Xrm: xrmOfLcid(3082) }))],
+    ['only the userlcid parameter', at('?orglcid=1033&userlcid=1043', frames({}))],
+    ['userlcid inside data', at('?data=' + encodeURIComponent('userlcid=1036'), frames({}))],
+    ['a cross-origin parent', at('?userlcid=1040', { parent: crossOrigin })],
+    ['nothing', at('', frames({}))],
+  ])('%s', (_shape, page) => {
+    expect(source).not.toBe('');
+    const expected = userLocale(hostXrm(page), (page as { location: { search: string } }).location.search);
+    expect(localeOfLcid(pageLcid(page))).toBe(expected);
   });
 });
