@@ -3,7 +3,8 @@ import { nameSound } from './sound';
 import { foldText, foldTokens, uniqueTokens } from './text';
 
 /**
- * Person names, prepared once per record and compared level by level. Particles (van, der, de, von, di, d', le …)
+ * Person names, prepared once per record and compared level by level. Particles (van, der, de, von, di, d', le …,
+ * and the German nobility titles Graf, Freiherr …)
  * stay comparable: "van der Berg", "Van den Berg", "Vandenberg" and "Berg" meet on the core "berg" or on the
  * compact full form; compound names ("Müller-Lüdenscheidt" vs "Müller") meet on a shared core token.
  */
@@ -45,6 +46,12 @@ const PARTICLES = [
   'st',
   'vd',
   'v',
+  // German nobility titles, part of the legal surname and often left out ("Graf zu Stolberg" / "zu Stolberg").
+  'graf',
+  'grafin',
+  'freiherr',
+  'freifrau',
+  'freiin',
 ];
 
 /** "ae", "oe", "ue" written for ä, ö, ü; dropping the e never changes a sound code (vowels are not coded). */

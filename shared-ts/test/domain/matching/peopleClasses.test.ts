@@ -67,6 +67,22 @@ describe('Dutch baptismal and pet forms and their French/German/Italian counterp
   });
 });
 
+describe('German nobility titles in the surname are often left out', () => {
+  test.each([
+    ['Maximilian', 'Graf zu Stolberg', 'Max', 'zu Stolberg'],
+    ['Luise', 'Freifrau von Eltz', 'Luise', 'von Eltz'],
+    ['Georg', 'Freiherr von Aretin', 'Georg', 'Aretin'],
+    ['Sophie', 'Gräfin von Arnim', 'Sophie', 'Graefin von Arnim'],
+  ])('%s %s / %s %s', (first, last, liFirst, liLast) => {
+    const s = score(
+      { first, last, company: 'Weinkellerei Rheingau GmbH', email: 'info.kontakt@weinkellerei-rheingau.de' },
+      { first: liFirst, last: liLast, company: 'Weinkellerei Rheingau', website: 'weinkellerei-rheingau.de' },
+    );
+    expect(s.contributions.find((c) => c.criterion === 'lastName')?.level).toBe('exact');
+    expect(s.confidence).toBe('high');
+  });
+});
+
 describe('initials of a compound given name ("J.P.", "JP", "K.-H.") are that name, not another', () => {
   test.each([
     ['fr', 'Jean-Pierre', 'J.P.'],
