@@ -296,12 +296,12 @@ function startsWith(tokens: readonly string[], form: readonly string[]): boolean
   return true;
 }
 
-/** Join runs of single letters ("s p a" → "spa", "b v" → "bv", "j p morgan" → "jp morgan"). */
+/** Join runs of single letters ("s p a" → "spa", "b v" → "bv", "j p morgan" → "jp morgan"); digits stay apart. */
 function joinInitials(tokens: readonly string[]): string[] {
   const out: string[] = [];
   let run = '';
   for (const tok of tokens) {
-    if (tok.length === 1 && tok !== '&') {
+    if (tok.length === 1 && tok >= 'a' && tok <= 'z') {
       run += tok;
     } else {
       if (run !== '') out.push(run);
@@ -429,7 +429,7 @@ function romanValue(tok: string): string | null {
 
 /**
  * Numbers as digits: words ("Formula One" / "Formula 1", "Drei Kronen" / "3 Kronen") and Roman numerals after the
- * first word ("Louis XIII" / "Louis 13"; "XI Capital", "VI Company" keep their letters).
+ * first word of the normalised name ("Louis XIII" / "Louis 13"; "XI Capital", "VI Company" keep their letters).
  */
 function numbersAsDigits(tokens: string[]): string[] {
   let out = tokens;
@@ -451,7 +451,7 @@ function foldedCompanyTokens(name: string | null | undefined): string[] {
   const raw = String(name);
   const withoutParens = raw.indexOf('(') >= 0 ? raw.replace(/\([^()]*\)/g, ' ') : raw;
   const withoutSuffix = withoutParens.indexOf('.') >= 0 ? withoutParens.replace(WEB_SUFFIX, '$1') : withoutParens;
-  return numbersAsDigits(foldTokens(withoutSuffix));
+  return foldTokens(withoutSuffix);
 }
 
 /** Tokens of a name with its legal forms removed, before initials are joined and corporate words dropped. */
@@ -466,7 +466,8 @@ function withoutLegalForms(name: string | null | undefined): string[] {
 export function companyNameTokens(name: string | null | undefined): string[] {
   const tokens = foldedCompanyTokens(name);
   if (tokens.length === 0) return [];
-  return stripForms(joinInitials(markAnd(stripForms(tokens, true))), true);
+  // Numbers last: a Roman numeral is one after the name's first word, whatever stood in front or was joined.
+  return numbersAsDigits(stripForms(joinInitials(markAnd(stripForms(tokens, true))), true));
 }
 
 /** The normalised company name as one string; idempotent. */
@@ -554,12 +555,20 @@ export function prepareCompany(name: string | null | undefined, domains: readonl
 export const COMPANY_LEVELS = ['exact', 'strong', 'partial', 'none'] as const;
 export type CompanyLevel = (typeof COMPANY_LEVELS)[number];
 
-/** One is the other's acronym ("IBM" / "International Business Machines"); two letters are too few to be sure. */
-function acronymLevel(a: CompanyKey, b: CompanyKey): CompanyLevel {
-  const short = a.acronym !== '' ? a : b;
-  const long = short === a ? b : a;
+function acronymOf(short: CompanyKey, long: CompanyKey): CompanyLevel {
   if (short.acronym === '' || long.initials.indexOf(short.acronym) < 0) return 'none';
   return short.acronym.length >= 3 ? 'exact' : 'strong';
+}
+
+/**
+ * One is the other's acronym ("IBM" / "International Business Machines"); two letters are too few to be sure.
+ * Both ways, for two one-word names ("AV" / "AB Volvo") can each be an acronym.
+ */
+function acronymLevel(a: CompanyKey, b: CompanyKey): CompanyLevel {
+  const ab = acronymOf(a, b);
+  if (ab === 'exact') return ab;
+  const ba = acronymOf(b, a);
+  return ba !== 'none' ? ba : ab;
 }
 
 /** The two share a registrable company domain. */

@@ -144,6 +144,25 @@ describe('company comparison properties', () => {
     );
   });
 
+  test.each(['Alpha X X Stichting', 'Seven-Eleven VI II', 'The XIV', 'Il II', 'Lo N.V.', 'De Nederlandsche Bank N.V.'])(
+    'normalising "%s" twice gives what once gives',
+    (name) => {
+      const once = normaliseCompanyName(name);
+      expect(normaliseCompanyName(once)).toBe(once);
+    },
+  );
+
+  test.each([
+    ['AV', 'AB Volvo'],
+    ['Le', 'Lo Bianco'],
+    ['NS', 'Die Nordsee'],
+  ])('two names that can each be an acronym compare alike both ways: %s / %s', (a, b) => {
+    const x = prepareCompany(a);
+    const y = prepareCompany(b);
+    expect(compareCompanies(x, y)).toBe(compareCompanies(y, x));
+    expect(companyVerdict(x, y)).toEqual(companyVerdict(y, x));
+  });
+
   test('adding a legal form (or a corporate word in front) never changes the verdict', () => {
     fc.assert(
       fc.property(
