@@ -6,6 +6,7 @@ import { renderableProfileUrl } from '../../domain/profileUrl/parse';
 import { isTrustedPhotoUrl } from '../../domain/profileUrl/widget';
 import { REVALIDATION_INTERVAL_MS } from '../../domain/validation/index';
 import { chunks, type RunState } from '../context';
+import { readAgain } from '../ignoreGuard';
 import type { StepReport } from '../report';
 
 /** Ids per association lookup call (the source chunks further to keep URLs short and runs its batches side by side). */
@@ -122,7 +123,7 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   while (lookups.length) await take();
   // Written once validation has read its records (it decides on the member URNs as they were before this step).
   await state.validationRead;
-  const result = await state.writes.people('associations', updates);
+  const result = await state.writes.people('associations', await withoutNewManualMatches(state, updates, counts));
   for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
   Object.assign(step.counts, counts, {
     written: result.succeeded.length,
@@ -131,6 +132,26 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   });
   const dropped = counts.profileLinksDropped + counts.photosDropped;
   if (result.failed.length || result.unprocessed.length || counts.lookupFailed || dropped) step.status = 'partial';
+}
+
+/**
+ * The updates without those whose record a rep matched by hand since it was read (a hand-made match is never
+ * overwritten): the records whose link or match score would change are read again right before the write (the
+ * others only move their synced-at).
+ */
+async function withoutNewManualMatches(
+  state: RunState,
+  updates: PersonUpdate[],
+  counts: { manualKept: number },
+): Promise<PersonUpdate[]> {
+  const relinking = updates.filter((u) => 'memberUrn' in u.fields || 'matchScore' in u.fields);
+  const now = await readAgain(state.opts.crm, relinking);
+  if (!now.size) return updates;
+  return updates.filter((u) => {
+    if (now.get(u.id)?.matchSource !== 'manual') return true;
+    counts.manualKept++;
+    return false;
+  });
 }
 
 /**
