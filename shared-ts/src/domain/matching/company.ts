@@ -176,6 +176,11 @@ const LEADING_WORDS: readonly string[][] = [
   ['groep'],
   ['group'],
 ];
+/**
+ * Articles that are also surname particles ("De Luca", "La Rosa", "Lo Bianco" are surnames, not "Luca", "Rosa",
+ * "Bianco"): stripped only in front of two words or more ("De Nederlandsche Bank", "Il Sole 24 Ore").
+ */
+const ARTICLES = ['de', 'het', 'le', 'la', 'les', 'il', 'lo', 'die', 'der', 'das'];
 /** Group words written after the name ("Unipol Gruppo", "Publicis Groupe", "ASML Holding"): stripped like legal forms. */
 // Not "Holding": "Heineken Holding" is another company than "Heineken" (its parent).
 const TRAILING_GROUP_WORDS = ['group', 'groupe', 'gruppo', 'gruppe', 'groep', 'gruppen', 'assicurazioni'];
@@ -366,7 +371,8 @@ function stripOnce(tokens: string[], leading: boolean): string[] {
   }
   if (leading) {
     for (const form of LEADING_WORDS) {
-      if (startsWith(out, form)) return out.slice(form.length);
+      if (startsWith(out, form) && (ARTICLES.indexOf(form[0]) < 0 || out.length - form.length >= 2))
+        return out.slice(form.length);
     }
   }
   return out;

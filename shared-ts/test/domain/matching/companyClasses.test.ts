@@ -35,7 +35,7 @@ describe('foundations, associations, "Société", transliterated "Gebrüder" and
     ['it', 'Il Fornaio Veneto S.r.l.', 'Fornaio Veneto'],
     ['it', 'Lo Scrigno Antico', 'Scrigno Antico S.r.l.'],
     ['de', 'Die Wäscherei am Rhein GmbH', 'Wäscherei am Rhein'],
-    ['de', 'Der Holzwurm e.K.', 'Holzwurm'],
+    ['de', 'Der Grüne Holzwurm e.K.', 'Grüne Holzwurm'],
     ['fr', 'SARL Boulangerie Lemaire', 'Boulangerie Lemaire'],
     ['fr', 'EURL Lemaire', 'Lemaire'],
     ['fr', 'SASU Atelier Gaudin', 'Atelier Gaudin SAS'],
@@ -54,6 +54,18 @@ describe('foundations, associations, "Société", transliterated "Gebrüder" and
     ]) {
       expect(companyVerdict(prepareCompany(`${name} ${form}`), prepareCompany(name)).sameness).toBe('same');
       expect(level(`${name} ${form}`, 'Ltd')).not.toBe('exact');
+    }
+  });
+
+  test('an article that is a surname particle stays in front of one word: "De Luca" is not "Luca"', () => {
+    for (const [a, b] of [
+      ['De Luca S.r.l.', 'Luca S.r.l.'],
+      ['La Rosa S.p.A.', 'Rosa'],
+      ['Lo Bianco', 'Bianco Srl'],
+      ['De Vries B.V.', 'Vries'],
+      ['Le Goff SARL', 'Goff'],
+    ]) {
+      expect(companyVerdict(prepareCompany(a), prepareCompany(b)).sameness).not.toBe('same');
     }
   });
 

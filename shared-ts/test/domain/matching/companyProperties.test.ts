@@ -101,10 +101,6 @@ const FRONT_WORDS = [
   'Fondazione',
   'Société',
   'Gebrueder',
-  'Het',
-  'La',
-  'Il',
-  'Die',
 ];
 const DOMAINS = ['philips.com', 'philips.nl', 'siemens.com', 'groupeseb.com', 'seb.se', 'generali.it', 'bmw.de'];
 
