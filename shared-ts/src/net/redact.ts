@@ -60,6 +60,13 @@ const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/gi, '$1***@'],
   // Salesforce session ids / access tokens: the 15- or 18-character org id, "!", then the session part.
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '***'],
+  // A private key (PEM), also cut short by a clipped message.
+  [/(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)[^]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, '$1***'],
+  // JSON: "name": "value", the whole string value whatever it escapes (a quote inside the secret included).
+  [
+    /(?<!\\)(")([A-Za-z][\w.-]*)("\s*:\s*")((?:[^"\\]|\\.)*)(")/g,
+    (m, q1, name, mid, _value, q2) => (secretName(name) ? `${q1}${name}${mid}***${q2}` : m),
+  ],
   // JSON: "name": "value" (also with escaped quotes inside a JSON string).
   [
     /(\\?")([A-Za-z][\w.-]*)(\\?"\s*:\s*\\?")((?:[^"\\]|\\.)*?)(\\?")/g,

@@ -106,3 +106,16 @@ test('a registered secret is masked in its lower-case percent, form and base64 e
   ];
   for (const f of forms) expect(redact(`sent ${f} to the server`)).toBe('sent *** to the server');
 });
+
+test('a secret JSON value holding an escaped quote is masked whole; a private key (PEM) is masked, also cut short', () => {
+  const lines = [
+    ['{"password":"a\\"b c\\\\"}', '{"password":"***"}'],
+    ['{"client_secret": "x\\"y", "user": "u1"}', '{"client_secret": "***", "user": "u1"}'],
+    [
+      'cannot sign with -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY----- (pkcs8)',
+      'cannot sign with -----BEGIN PRIVATE KEY-----*** (pkcs8)',
+    ],
+    ['read -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7…', 'read -----BEGIN RSA PRIVATE KEY-----***'],
+  ];
+  for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
+});
