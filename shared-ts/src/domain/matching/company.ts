@@ -693,6 +693,14 @@ function sharesDomainLabel(a: CompanyKey, b: CompanyKey): boolean {
   return false;
 }
 
+/** LinkedIn company URNs on both sides decide alone (companyVerdict's first rule); null when either is unknown. */
+export function urnSameness(aUrn: string | null, bUrn: string | null): CompanySameness | null {
+  const aId = linkedInCompanyId(aUrn);
+  const bId = linkedInCompanyId(bUrn);
+  if (aId === null || bId === null) return null;
+  return aId === bId ? 'same' : 'different';
+}
+
 /**
  * Are two companies the same, identity first; symmetric. LinkedIn company URNs on both sides decide; then a
  * shared company domain (or the same domain name under another suffix, with related names) says same, and
@@ -707,9 +715,8 @@ export function companyVerdict(
   bUrn: string | null = null,
 ): CompanyVerdict {
   const level = compareCompanyNames(a, b);
-  const aId = linkedInCompanyId(aUrn);
-  const bId = linkedInCompanyId(bUrn);
-  if (aId !== null && bId !== null) return { sameness: aId === bId ? 'same' : 'different', basis: 'urn', level };
+  const byUrn = urnSameness(aUrn, bUrn);
+  if (byUrn !== null) return { sameness: byUrn, basis: 'urn', level };
   if (sharesDomain(a, b)) return { sameness: 'same', basis: 'domain', level };
   if (a.domains.length > 0 && b.domains.length > 0) {
     if (level !== 'none' && sharesDomainLabel(a, b)) return { sameness: 'same', basis: 'domain', level };

@@ -2,6 +2,7 @@ import {
   companyVerdict,
   linkedInCompanyId,
   prepareCompany,
+  urnSameness,
   type CompanyKey,
   type CompanySameness,
 } from '../matching/company';
@@ -60,6 +61,9 @@ export function sameCompanyKeys(account: CompanyKey, current: CompanyKey): boole
 
 /** Same, different, or uncertain (names that only share words, equal names on unrelated domains): URNs first. */
 export function companySamenessOf(account: ValidationAccount, current: CurrentCompany): CompanySameness {
+  // Validation needs the verdict alone: with both URNs known no name is prepared or compared.
+  const byUrn = urnSameness(account.companyUrn, current.urn);
+  if (byUrn !== null) return byUrn;
   return companyVerdict(
     validationCompanyKey(account.name, account.website),
     validationCompanyKey(current.name, current.domain),

@@ -12,7 +12,7 @@ import {
   type ValidationAccount,
   type ValidationInput,
 } from '../../domain/validation/index';
-import { companyVerdict, type CompanyKey, type CompanySameness } from '../../domain/matching/company';
+import { companyVerdict, urnSameness, type CompanyKey, type CompanySameness } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
 import { isCrmRecordId } from '../ids';
 import { KeptRows } from '../keptRows';
@@ -452,6 +452,8 @@ function accountKeyOf(account: KeyedAccount): CompanyKey {
 
 /** The matching module's verdict, URNs first (the account's stored company URN against the member's current one). */
 function companySamenessCached(account: ValidationAccount, current: CurrentCompany): CompanySameness {
+  const byUrn = urnSameness(account.companyUrn, current.urn);
+  if (byUrn !== null) return byUrn;
   let key: CompanyKey;
   if (current.domain !== null || current.name === null) key = validationCompanyKey(current.name, current.domain);
   else {
