@@ -263,3 +263,31 @@ test('a file that is not UTF-8 deep inside (past the start checked first) change
   expect(step(r)).toMatchObject({ status: 'failed', error: { code: 'NS-FILE-006' } });
   expect(step(r)?.error?.detail).toMatch(/late-latin1\.csv: .*not valid UTF-8/);
 });
+
+test('ids as reports give them name the same records: 15-character Salesforce ids, upper-case Dataverse GUIDs', async () => {
+  const sfIds = env.salesforce
+    .all('Contact')
+    .slice(0, 6)
+    .map((c) => String(c.Id));
+  const dvIds = env.dataverse
+    .all('contact')
+    .slice(0, 6)
+    .map((c) => String(c.contactid));
+  const cases = [
+    { crm: 'salesforce' as const, ids: sfIds.map((id) => id.slice(0, 15)) },
+    { crm: 'dataverse' as const, ids: dvIds.map((id) => id.toUpperCase()) },
+  ];
+  for (const { crm, ids } of cases) {
+    const file = fileOf(`recordId,recordType,status\n${ids.map((id) => `${id},contact,NOT_AT_COMPANY`).join('\n')}\n`);
+    const r = await runCycle(env.options(crm, { linkedin: new FileSource({ exportFiles: [file] }) }), ['validation']);
+    expect(step(r)?.counts).toMatchObject({ rows: 6, unknown: 0 });
+  }
+  // The two spellings of one record in one file are conflicting rows of that record, not two records.
+  const [id] = sfIds;
+  const both = fileOf(
+    `recordId,recordType,status,flaggedAt\n${id.slice(0, 15)},contact,NOT_AT_COMPANY,2026-11-01T00:00:00Z\n${id},contact,AT_COMPANY,2026-11-02T00:00:00Z\n`,
+  );
+  const r = await validate(both);
+  expect(step(r)?.counts).toMatchObject({ rows: 2, conflicts: 1 });
+  expect(flag(id)).toBeNull();
+});

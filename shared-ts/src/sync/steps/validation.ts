@@ -14,7 +14,7 @@ import {
 } from '../../domain/validation/index';
 import { companyVerdict, urnSameness, type CompanyKey, type CompanySameness } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
-import { isCrmRecordId } from '../ids';
+import { canonicalRecordId, isCrmRecordId } from '../ids';
 import { KeptRows } from '../keptRows';
 import { ValidationChanges } from '../validationChanges';
 import { settleConflicts, withoutNewIgnores } from '../ignoreGuard';
@@ -296,6 +296,9 @@ export async function consumeExport(
     }
     counts.rows++;
     const row = item.row;
+    // The spelling the CRM gives back (15-character Salesforce ids, upper-case GUIDs): one record, one key.
+    const id = canonicalRecordId(row.recordId);
+    if (id !== row.recordId) row.recordId = id;
     const seen = kept.see(row, handedOn + buffer.length);
     if (seen.kind === 'new') {
       buffer.push(row);
