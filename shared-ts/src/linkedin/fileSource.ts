@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CatalogueError } from '../domain/errors';
+import { canonicalRecordId } from '../domain/recordId';
 import type { LinkedInMember } from '../domain/matching/personKeys';
 import type { ColumnMapping, FileSourceConfig } from './config';
 import {
@@ -137,8 +138,10 @@ export class FileSource implements LinkedInSource {
               const v = col[f] === undefined ? undefined : rec[col[f] as string];
               return v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim();
             };
-            const recordId = text('recordId');
-            if (!recordId) continue;
+            // Keyed as the CRM gives the id back (a report's 15-character Salesforce id names an 18-character one).
+            const given = text('recordId');
+            if (!given) continue;
+            const recordId = canonicalRecordId(given);
             const member = text('memberUrn');
             const profile = text('profileUrl');
             const bad = !member

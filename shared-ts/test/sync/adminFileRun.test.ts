@@ -211,6 +211,15 @@ describe("the admin's associations file", () => {
     expect(membersOf(linked())).toEqual(membersOf(before));
   });
 
+  test('15-character Salesforce ids (as reports give them) name the same records: no link is cleared', async () => {
+    const before = linked();
+    const checked = due();
+    const rows = before.map((l) => l.split('|')).map(([id, urn, url]) => `${id.slice(0, 15)},${urn},${urlOf(id, url)}`);
+    const r = await associate(fileOf(`recordId,memberUrn,profileUrl\n${rows.join('\n')}\n`));
+    expect(stepOf(r)?.counts).toMatchObject({ found: checked.length, cleared: 0 });
+    expect(membersOf(linked())).toEqual(membersOf(before));
+  });
+
   test('a file without the associations columns is refused: the step fails and no link is cleared', async () => {
     const before = linked();
     const contacts = env.salesforce.all('Contact').slice(0, 5);

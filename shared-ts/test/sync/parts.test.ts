@@ -6,30 +6,85 @@ import fc from 'fast-check';
 import { csvDocument } from '../../src/net/csv';
 import { parseInboxLine } from '../../src/sync/inbox';
 import { ConfigError, credentialsFromEnv, loadConfig } from '../../src/sync/config';
-import { isCrmRecordId } from '../../src/sync/ids';
+import { isCrmRecordId } from '../../src/domain/recordId';
 
 describe('CSV for the auto-save files', () => {
   test('spreadsheet formulas are neutralised; quotes, commas and newlines survive a round trip', () => {
-    const values = ['=HYPERLINK("http://127.0.0.1/x","y")', '+1 555', '-2', '@SUM(A1)', 'Müller "AG"', 'a,b', 'line\nbreak', "O'Brien", ' padded '];
-    const rows = parse(csvDocument(['v'], values.map((v) => [v]))) as string[][];
+    const values = [
+      '=HYPERLINK("http://127.0.0.1/x","y")',
+      '+1 555',
+      '-2',
+      '@SUM(A1)',
+      'Müller "AG"',
+      'a,b',
+      'line\nbreak',
+      "O'Brien",
+      ' padded ',
+    ];
+    const rows = parse(
+      csvDocument(
+        ['v'],
+        values.map((v) => [v]),
+      ),
+    ) as string[][];
     const back = rows.slice(1).map((r) => r[0]);
     expect(back.slice(0, 4)).toEqual(values.slice(0, 4).map((v) => `'${v}`));
     expect(back.slice(4)).toEqual(values.slice(4));
   });
   test('the guard also catches formulas behind leading spaces, full-width lookalikes, tab and CR', () => {
-    const risky = ['  =1+1', '\u3000=cmd|x', '＝HYPERLINK("x")', '＋1', '－1', '＠SUM(A1)', '\t=1', '\r=1', '\tanything', ' \u00a0@x'];
-    const back = (parse(csvDocument(['v'], risky.map((v) => [v]))) as string[][]).slice(1).map((r) => r[0]);
+    const risky = [
+      '  =1+1',
+      '\u3000=cmd|x',
+      '＝HYPERLINK("x")',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '\tanything',
+      ' \u00a0@x',
+    ];
+    const back = (
+      parse(
+        csvDocument(
+          ['v'],
+          risky.map((v) => [v]),
+        ),
+      ) as string[][]
+    )
+      .slice(1)
+      .map((r) => r[0]);
     expect(back).toEqual(risky.map((v) => `'${v}`));
     const safe = ['a=b', 'Acme (+1)', 'x-y', 'mail@example.com', '１２３'];
-    expect((parse(csvDocument(['v'], safe.map((v) => [v]))) as string[][]).slice(1).map((r) => r[0])).toEqual(safe);
+    expect(
+      (
+        parse(
+          csvDocument(
+            ['v'],
+            safe.map((v) => [v]),
+          ),
+        ) as string[][]
+      )
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(safe);
   });
   test('any values survive a round trip through csv-parse (guard off), with CRLF line ends', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', 'é', ';', "'") }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
-        const text = csvDocument(['x', 'y'], rows, { formulaGuard: false });
-        expect(text.endsWith('\r\n')).toBe(true);
-        expect(parse(text, { record_delimiter: '\r\n' })).toEqual([['x', 'y'], ...rows]);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', 'é', ';', "'") }), {
+            minLength: 2,
+            maxLength: 2,
+          }),
+          { maxLength: 8 },
+        ),
+        (rows) => {
+          const text = csvDocument(['x', 'y'], rows, { formulaGuard: false });
+          expect(text.endsWith('\r\n')).toBe(true);
+          expect(parse(text, { record_delimiter: '\r\n' })).toEqual([['x', 'y'], ...rows]);
+        },
+      ),
     );
   });
   test('machine files can keep values byte-exact', () => {
@@ -38,7 +93,16 @@ describe('CSV for the auto-save files', () => {
 });
 
 describe('inbox lines', () => {
-  const good = { id: 'a1', kind: 'inmail', seatHolder: 'Rep@Seller.example', memberUrn: 'urn:li:person:1', name: 'Léa Dubois', time: '2026-11-20T10:00:00Z', subject: 's', body: 'b' };
+  const good = {
+    id: 'a1',
+    kind: 'inmail',
+    seatHolder: 'Rep@Seller.example',
+    memberUrn: 'urn:li:person:1',
+    name: 'Léa Dubois',
+    time: '2026-11-20T10:00:00Z',
+    subject: 's',
+    body: 'b',
+  };
   test('a good line is read, the seat holder normalised', () => {
     const r = parseInboxLine(JSON.stringify(good), 1);
     expect(r.ok && r.activity.seatHolder).toBe('rep@seller.example');
@@ -68,7 +132,14 @@ describe('configuration', () => {
     return f;
   };
   test('relative paths resolve against the config file; endpoints named *Url are not secrets', () => {
-    const cfg = loadConfig(write({ crm: 'dataverse', dataverse: { url: 'https://org.crm4.dynamics.com', tokenUrl: 'https://login.example/t' }, linkedin: { source: 'file', exportFiles: ['x.csv'] }, inboxFile: 'inbox.jsonl' }));
+    const cfg = loadConfig(
+      write({
+        crm: 'dataverse',
+        dataverse: { url: 'https://org.crm4.dynamics.com', tokenUrl: 'https://login.example/t' },
+        linkedin: { source: 'file', exportFiles: ['x.csv'] },
+        inboxFile: 'inbox.jsonl',
+      }),
+    );
     expect(cfg.inboxFile).toBe(join(dir, 'inbox.jsonl'));
     expect(cfg.linkedin.source === 'file' && cfg.linkedin.exportFiles).toEqual([join(dir, 'x.csv')]);
   });
@@ -76,7 +147,14 @@ describe('configuration', () => {
     [{ crm: 'hubspot', linkedin: { source: 'file', exportFiles: [] } }, /"crm" must be/],
     [{ crm: 'salesforce', linkedin: { source: 'file', exportFiles: [] } }, /instanceUrl is required/],
     [{ crm: 'salesforce', salesforce: { instanceUrl: 'x' }, linkedin: { source: 'ftp' } }, /linkedin.source/],
-    [{ crm: 'salesforce', salesforce: { instanceUrl: 'x', password: 'p4ssw0rd' }, linkedin: { source: 'file', exportFiles: [] } }, /secrets do not belong in the config file \(salesforce.password\)/],
+    [
+      {
+        crm: 'salesforce',
+        salesforce: { instanceUrl: 'x', password: 'p4ssw0rd' },
+        linkedin: { source: 'file', exportFiles: [] },
+      },
+      /secrets do not belong in the config file \(salesforce.password\)/,
+    ],
   ])('%j is refused', (v, msg) => {
     expect(() => loadConfig(write(v))).toThrow(ConfigError);
     expect(() => loadConfig(write(v))).toThrow(msg);

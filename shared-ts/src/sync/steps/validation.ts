@@ -14,7 +14,7 @@ import {
 } from '../../domain/validation/index';
 import { companyVerdict, urnSameness, type CompanyKey, type CompanySameness } from '../../domain/matching/company';
 import { all, type RunState } from '../context';
-import { canonicalRecordId, isCrmRecordId } from '../ids';
+import { canonicalRecordId, isCrmRecordId } from '../../domain/recordId';
 import { KeptRows } from '../keptRows';
 import { ValidationChanges } from '../validationChanges';
 import { settleConflicts, withoutNewIgnores } from '../ignoreGuard';
