@@ -4,16 +4,16 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
-    ...jestConfig,
-    moduleNameMapper: {
-        '^@salesforce/label/c\\.(NavSync_\\w+)$': '<rootDir>/.ci-out/lwc-jest-labels/$1.js',
-        '^lightning/navigation$': '<rootDir>/config/lwc-jest/mocks/navigation.js',
-        '^lightning/uiListsApi$': '<rootDir>/config/lwc-jest/mocks/uiListsApi.js',
-        '^lightning/platformShowToastEvent$': '<rootDir>/config/lwc-jest/mocks/platformShowToastEvent.js'
-    },
-    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/lwc-jest/setup.js'],
-    testMatch: ['<rootDir>/force-app/**/lwc/**/__tests__/**/*.test.js'],
-    testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.ci-out/'],
-    modulePathIgnorePatterns: ['<rootDir>/shared-ts/', '<rootDir>/pcf-controls/', '<rootDir>/dynamics-solution/'],
-    testTimeout: 10000
+  ...jestConfig,
+  moduleNameMapper: {
+    '^@salesforce/label/c\\.(NavSync_\\w+)$': '<rootDir>/.ci-out/lwc-jest-labels/$1.js',
+    '^lightning/navigation$': '<rootDir>/config/lwc-jest/mocks/navigation.js',
+    '^lightning/uiListsApi$': '<rootDir>/config/lwc-jest/mocks/uiListsApi.js',
+    '^lightning/platformShowToastEvent$': '<rootDir>/config/lwc-jest/mocks/platformShowToastEvent.js',
+  },
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/lwc-jest/setup.js'],
+  testMatch: ['<rootDir>/force-app/**/lwc/**/__tests__/**/*.test.js'],
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.ci-out/'],
+  modulePathIgnorePatterns: ['<rootDir>/shared-ts/', '<rootDir>/pcf-controls/', '<rootDir>/dynamics-solution/'],
+  testTimeout: 10000,
 };

@@ -77,7 +77,9 @@ function test() {
     if (code !== 0 && !res.failed) res.failed = 1;
     passed += res.passed;
     failed += res.failed;
-    lines.push(`  ${step.name.padEnd(34)} ${String(res.passed).padStart(5)} passed ${String(res.failed).padStart(4)} failed`);
+    lines.push(
+      `  ${step.name.padEnd(34)} ${String(res.passed).padStart(5)} passed ${String(res.failed).padStart(4)} failed`,
+    );
   }
   writeFileSync(join(resultsDir, '..', 'summary.json'), JSON.stringify({ passed, failed }, null, 2));
   console.log('\nTest summary by step:\n' + lines.join('\n'));

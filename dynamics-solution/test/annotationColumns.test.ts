@@ -37,7 +37,17 @@ describe('no custom columns on annotation', () => {
   test('a note’s write-back record carries no NavSync column; a call’s does', () => {
     const decide = (kind: 'note' | 'call') =>
       planWriteback(
-        { id: `a-${kind}`, kind, channel: 'mobile', seatHolderId: 'u1', occurredAt: '2026-11-20T10:00:00Z', subject: 's', body: 'b', person: { memberUrn: 'urn:li:person:1', name: 'Léa Dubois' }, optOut: false },
+        {
+          id: `a-${kind}`,
+          kind,
+          channel: 'mobile',
+          seatHolderId: 'u1',
+          occurredAt: '2026-11-20T10:00:00Z',
+          subject: 's',
+          body: 'b',
+          person: { memberUrn: 'urn:li:person:1', name: 'Léa Dubois' },
+          optOut: false,
+        },
         { id: '00000000-0000-0000-0000-000000000001', kind: 'contact', accountId: null },
         { crm: 'dataverse', settings: { writeBackEnabled: true, writeBackItems: 'all' }, repOptOut: [], locale: 'en' },
       );

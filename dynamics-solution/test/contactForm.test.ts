@@ -6,13 +6,16 @@ const FLAG = DV.person.notAtCompany;
 
 function setUp(flag: number | null, languageId = 1033) {
   XrmMockGenerator.initialise();
-  XrmMockGenerator.Attribute.createOptionSet(FLAG, flag ?? undefined as any, [
+  XrmMockGenerator.Attribute.createOptionSet(FLAG, flag ?? (undefined as any), [
     { text: 'No feedback', value: DV_VALUES.notAtCompany.noFeedback },
     { text: 'Not at company', value: DV_VALUES.notAtCompany.notAtCompany },
     { text: 'Ignore', value: DV_VALUES.notAtCompany.ignore },
   ]);
   if (flag === null) XrmMockGenerator.formContext.getAttribute(FLAG).setValue(null);
-  XrmMockGenerator.Attribute.createLookup({ name: 'parentcustomerid', value: [{ id: '{A1}', name: 'Contoso B.V.', entityType: 'account' }] }, { name: 'parentcustomerid' } as any);
+  XrmMockGenerator.Attribute.createLookup(
+    { name: 'parentcustomerid', value: [{ id: '{A1}', name: 'Contoso B.V.', entityType: 'account' }] },
+    { name: 'parentcustomerid' } as any,
+  );
   jest.spyOn(Xrm.Utility, 'getGlobalContext').mockReturnValue({ userSettings: { languageId } } as any);
   const save = jest.spyOn(XrmMockGenerator.formContext.data, 'save').mockResolvedValue(undefined as any);
   const form = XrmMockGenerator.formContext;
@@ -43,7 +46,11 @@ describe('contact form script', () => {
     const { ui, accountControl } = setUp(DV_VALUES.notAtCompany.notAtCompany);
     onLoad(XrmMockGenerator.getEventContext());
     expect(ui.formNotifications).toEqual([
-      expect.objectContaining({ uniqueId: NOTIFICATION_ID, level: 'WARNING', message: 'LinkedIn shows that Contoso B.V. is no longer this contact’s employer.' }),
+      expect.objectContaining({
+        uniqueId: NOTIFICATION_ID,
+        level: 'WARNING',
+        message: 'LinkedIn shows that Contoso B.V. is no longer this contact’s employer.',
+      }),
     ]);
     const notes = accountControl.getNotifications();
     expect(notes.map((n: any) => [n.uniqueId, n.notificationLevel, n.messages[0]])).toEqual([
@@ -55,18 +62,24 @@ describe('contact form script', () => {
   test('speaks the user’s language (German user)', () => {
     const { ui, accountControl } = setUp(DV_VALUES.notAtCompany.notAtCompany, 1031);
     onLoad(XrmMockGenerator.getEventContext());
-    expect(ui.formNotifications[0].message).toBe('Laut LinkedIn ist Contoso B.V. nicht mehr der Arbeitgeber dieses Kontakts.');
+    expect(ui.formNotifications[0].message).toBe(
+      'Laut LinkedIn ist Contoso B.V. nicht mehr der Arbeitgeber dieses Kontakts.',
+    );
     expect(accountControl.getNotifications()[0].messages[0]).toBe('Firma aktualisieren');
   });
 
   test('Update account: the picked account replaces the old one, the flag resets to No feedback, the form saves', async () => {
     const { form, save, ui, accountControl } = setUp(DV_VALUES.notAtCompany.notAtCompany);
-    const lookup = jest.spyOn(Xrm.Utility, 'lookupObjects').mockResolvedValue([{ id: '{B2}', name: 'Fabrikam GmbH', entityType: 'account' }]);
+    const lookup = jest
+      .spyOn(Xrm.Utility, 'lookupObjects')
+      .mockResolvedValue([{ id: '{B2}', name: 'Fabrikam GmbH', entityType: 'account' }]);
     onLoad(XrmMockGenerator.getEventContext());
     accountControl.applyNotification(); // the rep clicks the first recommendation
     await flush();
     expect(lookup).toHaveBeenCalledWith(expect.objectContaining({ entityTypes: ['account'], allowMultiSelect: false }));
-    expect(form.getAttribute('parentcustomerid').getValue()).toEqual([{ id: '{B2}', name: 'Fabrikam GmbH', entityType: 'account' }]);
+    expect(form.getAttribute('parentcustomerid').getValue()).toEqual([
+      { id: '{B2}', name: 'Fabrikam GmbH', entityType: 'account' },
+    ]);
     expect(form.getAttribute(FLAG).getValue()).toBe(DV_VALUES.notAtCompany.noFeedback);
     expect(save).toHaveBeenCalledTimes(1);
     expect(ui.formNotifications ?? []).toHaveLength(0);

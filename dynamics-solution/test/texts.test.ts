@@ -12,7 +12,10 @@ function keysUsedIn(dir: string): string[] {
     if (statSync(full).isDirectory()) {
       if (!['__tests__', '__mocks__', 'generated', 'strings'].includes(name)) out.push(...keysUsedIn(full));
     } else if (/\.tsx?$/.test(name)) {
-      for (const m of readFileSync(full, 'utf8').matchAll(/'((?:admin|common|dataverse|profile|badge|errors|settings|testWriteBack|writeback)\.[A-Za-z]+)'/g)) out.push(m[1]);
+      for (const m of readFileSync(full, 'utf8').matchAll(
+        /'((?:admin|common|dataverse|profile|badge|errors|settings|testWriteBack|writeback)\.[A-Za-z]+)'/g,
+      ))
+        out.push(m[1]);
     }
   }
   return out;
@@ -28,11 +31,15 @@ const used = [
 ].sort();
 
 test('the Dataverse UI names at least the keys it obviously needs', () => {
-  expect(used).toEqual(expect.arrayContaining(['admin.title', 'dataverse.stepViews', 'profile.matchButton', 'profile.notAtCompanyBanner']));
+  expect(used).toEqual(
+    expect.arrayContaining(['admin.title', 'dataverse.stepViews', 'profile.matchButton', 'profile.notAtCompanyBanner']),
+  );
 });
 
 test('every text key the settings page, form script, enable flow and PCF control use exists in all five languages', () => {
-  const missing = used.flatMap((key) => LOCALES.filter((l) => typeof CATALOGUES[l][key] !== 'string').map((l) => `${l}:${key}`));
+  const missing = used.flatMap((key) =>
+    LOCALES.filter((l) => typeof CATALOGUES[l][key] !== 'string').map((l) => `${l}:${key}`),
+  );
   expect(missing).toEqual([]);
   expect(used.length).toBeGreaterThan(60);
 });

@@ -6,7 +6,16 @@ import powerApps from '@microsoft/eslint-plugin-power-apps';
 import globals from 'globals';
 
 export default [
-  { ignores: ['**/generated/**', 'out/**', '**/__tests__/**', '**/__mocks__/**', 'jest.config.cjs', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      '**/generated/**',
+      'out/**',
+      '**/__tests__/**',
+      '**/__mocks__/**',
+      'jest.config.cjs',
+      'eslint.config.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

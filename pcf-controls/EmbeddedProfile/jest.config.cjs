@@ -8,7 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': [
       'ts-jest',
-      { isolatedModules: true, tsconfig: { jsx: 'react', module: 'commonjs', target: 'es2019', esModuleInterop: true } },
+      {
+        isolatedModules: true,
+        tsconfig: { jsx: 'react', module: 'commonjs', target: 'es2019', esModuleInterop: true },
+      },
     ],
   },
   // The core from its sources: tests need no prior build of shared-ts.

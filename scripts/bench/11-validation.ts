@@ -31,7 +31,12 @@ const COMPANIES = [
 const ACCOUNTS: ValidationAccount[] = [];
 for (let i = 0; i < 10_000; i++) {
   const [name, domain] = COMPANIES[i % COMPANIES.length];
-  ACCOUNTS.push({ id: `001${i}`, name: `${name} ${i}`, website: `https://www.${i}.${domain}`, companyUrn: i % 3 === 0 ? null : `urn:li:organization:${i}` });
+  ACCOUNTS.push({
+    id: `001${i}`,
+    name: `${name} ${i}`,
+    website: `https://www.${i}.${domain}`,
+    companyUrn: i % 3 === 0 ? null : `urn:li:organization:${i}`,
+  });
 }
 
 function generate(start: number, n: number, rand: () => number): ValidationInput[] {
@@ -94,8 +99,14 @@ const perSecond = Math.round(TOTAL / (decideMs / 1000));
 const perCpuSecond = Math.round(TOTAL / (decideCpuMs / 1000));
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`validation decide: ${TOTAL.toLocaleString('en')} rows in chunks of ${CHUNK.toLocaleString('en')}`);
-console.log(`  outcomes: flag ${counts.flag}, clear ${counts.clear}, unchanged ${counts.unchanged}, skip ${counts.skip} (states: ${NOT_AT_COMPANY_STATES.join('/')})`);
-console.log(`  batch decide: ${decideCpuMs.toFixed(0)} ms CPU → ${perCpuSecond.toLocaleString('en')} decisions/s on one core (target ≥ ${TARGET.toLocaleString('en')}: ${perCpuSecond >= TARGET ? 'met' : 'NOT met'})`);
-console.log(`  wall clock: ${decideMs.toFixed(0)} ms → ${perSecond.toLocaleString('en')} decisions/s (lower when the machine is shared)`);
+console.log(
+  `  outcomes: flag ${counts.flag}, clear ${counts.clear}, unchanged ${counts.unchanged}, skip ${counts.skip} (states: ${NOT_AT_COMPANY_STATES.join('/')})`,
+);
+console.log(
+  `  batch decide: ${decideCpuMs.toFixed(0)} ms CPU → ${perCpuSecond.toLocaleString('en')} decisions/s on one core (target ≥ ${TARGET.toLocaleString('en')}: ${perCpuSecond >= TARGET ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `  wall clock: ${decideMs.toFixed(0)} ms → ${perSecond.toLocaleString('en')} decisions/s (lower when the machine is shared)`,
+);
 console.log(`  input generation (not timed above): ${genMs.toFixed(0)} ms`);
 console.log(`  peak RSS: ${rssMb.toFixed(0)} MB`);

@@ -27,9 +27,24 @@ function exportCsv(crm: Crm): string {
 
 function person(crm: Crm, i: number, owner: string, account: string): CrmPerson {
   return {
-    id: crmId(crm, `C${i}`), kind: 'contact', firstName: 'Lena', lastName: `Meyer ${i}`, email: null, phone: null, title: null,
-    accountId: account, companyName: 'Alpenglühen AG', ownerId: owner, notAtCompany: 'noFeedback', memberUrn: null, profileUrl: null,
-    photoUrl: null, matchSource: null, syncedAt: null, validatedAt: null, lastModifiedAt: null,
+    id: crmId(crm, `C${i}`),
+    kind: 'contact',
+    firstName: 'Lena',
+    lastName: `Meyer ${i}`,
+    email: null,
+    phone: null,
+    title: null,
+    accountId: account,
+    companyName: 'Alpenglühen AG',
+    ownerId: owner,
+    notAtCompany: 'noFeedback',
+    memberUrn: null,
+    profileUrl: null,
+    photoUrl: null,
+    matchSource: null,
+    syncedAt: null,
+    validatedAt: null,
+    lastModifiedAt: null,
   };
 }
 
@@ -43,31 +58,87 @@ async function bench(crm: Crm) {
   if (crm === 'salesforce') {
     const sf = await SalesforceDouble.start();
     double = sf;
-    sf.insert('User', { Id: owner, Name: 'Seat Holder', Username: 'seat@seller.example', Email: 'seat@seller.example', IsActive: true });
+    sf.insert('User', {
+      Id: owner,
+      Name: 'Seat Holder',
+      Username: 'seat@seller.example',
+      Email: 'seat@seller.example',
+      IsActive: true,
+    });
     sf.insert('Account', { Id: account, Name: 'Alpenglühen AG', OwnerId: owner });
     for (let i = 1; i <= N; i++) {
       const p = person(crm, i, owner, account);
       people.set(p.id, p);
-      sf.insert('Contact', { Id: p.id, FirstName: p.firstName, LastName: p.lastName, AccountId: account, OwnerId: owner });
+      sf.insert('Contact', {
+        Id: p.id,
+        FirstName: p.firstName,
+        LastName: p.lastName,
+        AccountId: account,
+        OwnerId: owner,
+      });
     }
-    sf.insert(sf.f(SF.settings.object), { Name: 'NavSync', [sf.f(SF.settings.dataValidationEnabled)]: true, [sf.f(SF.settings.autoSyncAllSeats)]: true });
-    sf.insert(sf.f(SF.seat.object), { Name: 'seat', [sf.f(SF.seat.user)]: owner, [sf.f(SF.seat.enabled)]: true, [sf.f(SF.seat.writeBackOptOut)]: null });
-    gateway = new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, namespace: sf.ns, bulkPollIntervalMs: 5 });
+    sf.insert(sf.f(SF.settings.object), {
+      Name: 'NavSync',
+      [sf.f(SF.settings.dataValidationEnabled)]: true,
+      [sf.f(SF.settings.autoSyncAllSeats)]: true,
+    });
+    sf.insert(sf.f(SF.seat.object), {
+      Name: 'seat',
+      [sf.f(SF.seat.user)]: owner,
+      [sf.f(SF.seat.enabled)]: true,
+      [sf.f(SF.seat.writeBackOptOut)]: null,
+    });
+    gateway = new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: sf.url,
+      clientId: sf.clientId,
+      clientSecret: sf.clientSecret,
+      namespace: sf.ns,
+      bulkPollIntervalMs: 5,
+    });
   } else {
     const dv = await DataverseDouble.start();
     double = dv;
-    dv.insert('systemuser', { systemuserid: owner, fullname: 'Seat Holder', internalemailaddress: 'seat@seller.example', isdisabled: false });
+    dv.insert('systemuser', {
+      systemuserid: owner,
+      fullname: 'Seat Holder',
+      internalemailaddress: 'seat@seller.example',
+      isdisabled: false,
+    });
     dv.insert('account', { accountid: account, name: 'Alpenglühen AG', _ownerid_value: owner, statecode: 0 });
     for (let i = 1; i <= N; i++) {
       const p = person(crm, i, owner, account);
       people.set(p.id, p);
-      dv.insert('contact', { contactid: p.id, firstname: p.firstName, lastname: p.lastName, _parentcustomerid_value: account, _ownerid_value: owner, statecode: 0, [DV.person.notAtCompany]: DV_VALUES.notAtCompany.noFeedback });
+      dv.insert('contact', {
+        contactid: p.id,
+        firstname: p.firstName,
+        lastname: p.lastName,
+        _parentcustomerid_value: account,
+        _ownerid_value: owner,
+        statecode: 0,
+        [DV.person.notAtCompany]: DV_VALUES.notAtCompany.noFeedback,
+      });
     }
-    dv.insert(DV.settings.table, { navsync_name: 'NavSync', [DV.settings.dataValidationEnabled]: true, [DV.settings.autoSyncAllSeats]: true });
-    dv.insert(DV.seat.table, { [`_${DV.seat.user}_value`]: owner, [DV.seat.enabled]: true, [DV.seat.writeBackOptOut]: null });
-    gateway = new DataverseGateway({ outbound: { allowLoopback: true },
+    dv.insert(DV.settings.table, {
+      navsync_name: 'NavSync',
+      [DV.settings.dataValidationEnabled]: true,
+      [DV.settings.autoSyncAllSeats]: true,
+    });
+    dv.insert(DV.seat.table, {
+      [`_${DV.seat.user}_value`]: owner,
+      [DV.seat.enabled]: true,
+      [DV.seat.writeBackOptOut]: null,
+    });
+    gateway = new DataverseGateway({
+      outbound: { allowLoopback: true },
       url: dv.url,
-      getToken: entraTokenProvider({ outbound: { allowLoopback: true }, tokenUrl: dv.tokenUrl, clientId: dv.clientId, clientSecret: dv.clientSecret, resource: dv.url }),
+      getToken: entraTokenProvider({
+        outbound: { allowLoopback: true },
+        tokenUrl: dv.tokenUrl,
+        clientId: dv.clientId,
+        clientSecret: dv.clientSecret,
+        resource: dv.url,
+      }),
       sleep: async () => undefined,
     });
   }
@@ -81,16 +152,30 @@ async function bench(crm: Crm) {
       }
       yield q.ids.map((id) => people.get(id)).filter((p): p is CrmPerson => !!p);
     })();
-  const linkedin = new SyncServicesSource({ outbound: { allowLoopback: true },
-    apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, clientId: li.clientId, clientSecret: li.clientSecret,
-    crmKey: crm === 'salesforce' ? 'SFDC' : 'DYNAMICS', crmInstanceValue: 'bench', partner: crm === 'salesforce' ? 'SFDC' : 'MS',
-    associationInstanceId: 'bench', pollIntervalMs: 5,
+  const linkedin = new SyncServicesSource({
+    outbound: { allowLoopback: true },
+    apiBaseUrl: li.apiBaseUrl,
+    tokenUrl: li.tokenUrl,
+    clientId: li.clientId,
+    clientSecret: li.clientSecret,
+    crmKey: crm === 'salesforce' ? 'SFDC' : 'DYNAMICS',
+    crmInstanceValue: 'bench',
+    partner: crm === 'salesforce' ? 'SFDC' : 'MS',
+    associationInstanceId: 'bench',
+    pollIntervalMs: 5,
   });
   let before = double.counts();
   const started = Date.now();
-  const report = await runCycle({ crm: crmForRun, linkedin, progress: (l) => {
-    if (l.startsWith('validation: applying')) before = double.counts();
-  } }, ['validation']);
+  const report = await runCycle(
+    {
+      crm: crmForRun,
+      linkedin,
+      progress: (l) => {
+        if (l.startsWith('validation: applying')) before = double.counts();
+      },
+    },
+    ['validation'],
+  );
   const after = double.counts();
   const seconds = (Date.now() - started) / 1000;
   const v = report.steps.find((s) => s.name === 'validation');

@@ -26,7 +26,9 @@ function main() {
     const r = runAsCli<ChildResult>(child, []);
     const rate = (s: number) => rateOf(r.counts.rows, s);
     const runs = r.runs.map((x) => `${fmt(rate(x.wall))} rows/s wall, ${fmt(rate(x.cpu))} per CPU second`).join('; ');
-    console.log(`  process ${p}: ${runs} (machine reference: sorting 1,000,000 numbers ${r.reference.sort.toFixed(0)} ms, 4,000,000 dependent reads across 64 MB ${r.reference.memory.toFixed(0)} ms)`);
+    console.log(
+      `  process ${p}: ${runs} (machine reference: sorting 1,000,000 numbers ${r.reference.sort.toFixed(0)} ms, 4,000,000 dependent reads across 64 MB ${r.reference.memory.toFixed(0)} ms)`,
+    );
     results.push(r);
   }
   const r = results[0];
@@ -41,10 +43,16 @@ function main() {
   // The export is parsed on a second thread while the main thread decides (linkedin/parseInWorker): the rows/s a
   // user sees is the wall-clock rate. The processor-time rate counts both threads (and the hand-over between them):
   // what a million rows cost in CPU, printed as information.
-  console.log(`export parse + decide, ${fmt(rows)} rows, ${all.length} runs: best ${fmt(rate(walls[0]))} rows/s wall (median ${fmt(rate(walls[mid]))}); best ${fmt(rate(cpus[0]))} rows per CPU second of both threads (median ${fmt(rate(cpus[mid]))}); load average ${load.toFixed(1)}; target ≥ 200,000`);
+  console.log(
+    `export parse + decide, ${fmt(rows)} rows, ${all.length} runs: best ${fmt(rate(walls[0]))} rows/s wall (median ${fmt(rate(walls[mid]))}); best ${fmt(rate(cpus[0]))} rows per CPU second of both threads (median ${fmt(rate(cpus[mid]))}); load average ${load.toFixed(1)}; target ≥ 200,000`,
+  );
   const c = r.counts;
-  console.log(`  decisions: flag ${c.flag}, clear ${c.clear}, unchanged ${c.unchanged}, skipped ${c.skipped}; rejected ${c.rejected}, writes ${r.writes}`);
-  console.log(`  median ${rate(walls[mid]) >= 200_000 ? 'MEETS' : 'MISSES'} the target; slowest run ${rate(walls[walls.length - 1]) >= 200_000 ? 'meets' : 'misses'} it (${fmt(rate(walls[walls.length - 1]))} rows/s)`);
+  console.log(
+    `  decisions: flag ${c.flag}, clear ${c.clear}, unchanged ${c.unchanged}, skipped ${c.skipped}; rejected ${c.rejected}, writes ${r.writes}`,
+  );
+  console.log(
+    `  median ${rate(walls[mid]) >= 200_000 ? 'MEETS' : 'MISSES'} the target; slowest run ${rate(walls[walls.length - 1]) >= 200_000 ? 'meets' : 'misses'} it (${fmt(rate(walls[walls.length - 1]))} rows/s)`,
+  );
 }
 
 main();

@@ -80,7 +80,8 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
     const liRate = d.limits.linkedin.windows?.find((w) => !w.daily && w.ms === 1000)?.requests;
     const crm =
       kind === 'salesforce'
-        ? new SalesforceGateway({ outbound: { allowLoopback: true },
+        ? new SalesforceGateway({
+            outbound: { allowLoopback: true },
             instanceUrl: d.crmUrl,
             clientId: d.clientId,
             clientSecret: d.clientSecret,
@@ -88,9 +89,11 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
             bulkPollIntervalMs: 500,
             concurrency: crmConcurrency,
           })
-        : new DataverseGateway({ outbound: { allowLoopback: true },
+        : new DataverseGateway({
+            outbound: { allowLoopback: true },
             url: d.crmUrl,
-            getToken: entraTokenProvider({ outbound: { allowLoopback: true },
+            getToken: entraTokenProvider({
+              outbound: { allowLoopback: true },
               tokenUrl: d.crmUrl + d.tokenPath,
               clientId: d.clientId,
               clientSecret: d.clientSecret,
@@ -98,7 +101,8 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
             }),
             concurrency: crmConcurrency,
           });
-    const linkedin = new SyncServicesSource({ outbound: { allowLoopback: true },
+    const linkedin = new SyncServicesSource({
+      outbound: { allowLoopback: true },
       apiBaseUrl: `${d.liUrl}/v2`,
       tokenUrl: `${d.liUrl}/oauth/v2/accessToken`,
       clientId: d.liClientId,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { root } from '../lib/proc.mjs';
 import {
   LABELS_MODULE_META,
-    labelKeys,
+  labelKeys,
   labelModules,
   loadDomain,
   renderCustomLabels,
@@ -44,6 +44,9 @@ const jestLabels = join(root, '.ci-out', 'lwc-jest-labels');
 rmSync(jestLabels, { recursive: true, force: true });
 mkdirSync(jestLabels, { recursive: true });
 for (const key of labelKeys(domain)) {
-  writeFileSync(join(jestLabels, `${domain.labelName(key)}.js`), `export default ${JSON.stringify(domain.CATALOGUES.en[key])};\n`);
+  writeFileSync(
+    join(jestLabels, `${domain.labelName(key)}.js`),
+    `export default ${JSON.stringify(domain.CATALOGUES.en[key])};\n`,
+  );
 }
 console.log(`${labelKeys(domain).length} custom labels, translations: ${Object.keys(translations).join(', ')}`);

@@ -30,4 +30,6 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 const bundle = join(project, 'out', 'controls', 'EmbeddedProfile', 'bundle.js');
-console.log(`PCF EmbeddedProfile built: bundle.js ${(statSync(bundle).size / 1024).toFixed(1)} KiB (React and Fluent are platform libraries)`);
+console.log(
+  `PCF EmbeddedProfile built: bundle.js ${(statSync(bundle).size / 1024).toFixed(1)} KiB (React and Fluent are platform libraries)`,
+);

@@ -40,7 +40,10 @@ export async function deploy({ url, token, kind = 'managed', pollMs = 5000, fetc
     }),
   });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`ImportSolutionAsync failed: HTTP ${res.status} ${body?.error?.code ?? ''} ${body?.error?.message ?? ''}`.trim());
+  if (!res.ok)
+    throw new Error(
+      `ImportSolutionAsync failed: HTTP ${res.status} ${body?.error?.code ?? ''} ${body?.error?.message ?? ''}`.trim(),
+    );
   const opId = body.AsyncOperationId;
   for (;;) {
     const r = await fetchImpl(`${api}asyncoperations(${opId})?$select=statecode,statuscode,message`, { headers });
@@ -50,7 +53,9 @@ export async function deploy({ url, token, kind = 'managed', pollMs = 5000, fetc
         log('Import succeeded.');
         return { importJobId, asyncOperationId: opId };
       }
-      throw new Error(`Import failed (status ${op.statuscode}): ${op.message ?? 'see the import job log'} — importjobs(${importJobId})`);
+      throw new Error(
+        `Import failed (status ${op.statuscode}): ${op.message ?? 'see the import job log'} — importjobs(${importJobId})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -22,7 +22,11 @@ export async function runChecks(checks) {
       console.log(`  ✓ ${name}`);
     } catch (err) {
       failures.push({ name, error: String(err?.message ?? err) });
-      console.log(`  ✗ ${name}\n      ${String(err?.message ?? err).split('\n').join('\n      ')}`);
+      console.log(
+        `  ✗ ${name}\n      ${String(err?.message ?? err)
+          .split('\n')
+          .join('\n      ')}`,
+      );
     }
   }
   writeResult({ passed, failed: failures.length, failures });

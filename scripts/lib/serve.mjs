@@ -7,8 +7,18 @@ export const navsyncBin = join(root, 'shared-ts', 'bin', 'navsync.cjs');
 
 /** Start `navsync serve <args>`; resolves once it printed its address: { name, child, out, url, exited }. */
 export function startServe(name, args, { cwd, env }) {
-  const child = spawn(process.execPath, [navsyncBin, 'serve', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const p = { name, child, out: '', url: '', exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))) };
+  const child = spawn(process.execPath, [navsyncBin, 'serve', ...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const p = {
+    name,
+    child,
+    out: '',
+    url: '',
+    exited: new Promise((r) => child.once('exit', (code, signal) => r({ code, signal }))),
+  };
   child.stdout.on('data', (b) => (p.out += b));
   child.stderr.on('data', (b) => (p.out += b));
   return new Promise((resolve, reject) => {

@@ -20,7 +20,10 @@ export function ensureSystemTools(tools) {
   }
   console.log(`Installing ${pkgs.join(', ')} with apt-get (needed for: ${missing.join(', ')})…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...pkgs]]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', '--no-install-recommends', ...pkgs],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
       console.error(`apt-get ${args[0]} failed; install ${pkgs.join(' ')} by hand and run again.`);

@@ -23,8 +23,9 @@ const rel = (p) => relative(root, p);
 
 /** LWC source files we write (not tests, not the generated modules). */
 export function lwcSources(exts = ['.js', '.html', '.css']) {
-  return walk(join(MAIN, 'lwc'), (p) => exts.some((x) => p.endsWith(x)) && !p.includes('__tests__'))
-    .filter((p) => !GENERATED_LWC.has(relative(join(MAIN, 'lwc'), p).split('/')[0]));
+  return walk(join(MAIN, 'lwc'), (p) => exts.some((x) => p.endsWith(x)) && !p.includes('__tests__')).filter(
+    (p) => !GENERATED_LWC.has(relative(join(MAIN, 'lwc'), p).split('/')[0]),
+  );
 }
 
 export function xmllintAll() {
@@ -35,7 +36,9 @@ export function xmllintAll() {
 }
 
 export function metadataSchema() {
-  const r = run(process.execPath, [join(root, 'scripts', 'salesforce', 'check-sf-metadata.cjs'), 'force-app'], { capture: true });
+  const r = run(process.execPath, [join(root, 'scripts', 'salesforce', 'check-sf-metadata.cjs'), 'force-app'], {
+    capture: true,
+  });
   if (r.status !== 0) throw new Error(r.stdout + r.stderr);
 }
 
@@ -54,13 +57,40 @@ export function schemaImports() {
  */
 export function apexFieldRefs() {
   const refs = new Set();
-  const words = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'NULL', 'TRUE', 'FALSE', 'WITH', 'USER_MODE', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT', 'NULLS', 'FIRST', 'LAST', 'FOR', 'UPDATE']);
+  const words = new Set([
+    'SELECT',
+    'FROM',
+    'WHERE',
+    'AND',
+    'OR',
+    'NOT',
+    'IN',
+    'LIKE',
+    'NULL',
+    'TRUE',
+    'FALSE',
+    'WITH',
+    'USER_MODE',
+    'ORDER',
+    'BY',
+    'ASC',
+    'DESC',
+    'LIMIT',
+    'COUNT',
+    'NULLS',
+    'FIRST',
+    'LAST',
+    'FOR',
+    'UPDATE',
+  ]);
   for (const f of apexSources()) {
     const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
     for (const q of src.matchAll(/\[\s*SELECT\s+([\s\S]+?)\s+FROM\s+(\w+)([\s\S]*?)\]/gi)) {
       const object = q[2];
       const rest = q[3].replace(/:\s*\w+(\.\w+)*/g, ' ').replace(/'[^']*'/g, ' ');
-      const names = [...q[1].split(','), ...rest.split(/[^\w.]+/)].map((x) => x.trim()).filter((x) => /^[A-Za-z]\w*(\.\w+)*$/.test(x));
+      const names = [...q[1].split(','), ...rest.split(/[^\w.]+/)]
+        .map((x) => x.trim())
+        .filter((x) => /^[A-Za-z]\w*(\.\w+)*$/.test(x));
       for (const n of names) if (!words.has(n.toUpperCase()) && !/^\d/.test(n)) refs.add(`${object}.${n}`);
     }
     for (const m of src.matchAll(/\b([A-Z]\w*)\.(\w+__c)\b/g)) refs.add(`${m[1]}.${m[2]}`);
@@ -116,14 +146,20 @@ export function apexLs() {
   const dst = join(ws, 'force-app', 'main', 'default');
   mkdirSync(dst, { recursive: true });
   cpSync(join(root, 'sfdx-project.json'), join(ws, 'sfdx-project.json'));
-  for (const d of ['classes', 'triggers', 'objects']) if (existsSync(join(MAIN, d))) cpSync(join(MAIN, d), join(dst, d), { recursive: true });
+  for (const d of ['classes', 'triggers', 'objects'])
+    if (existsSync(join(MAIN, d))) cpSync(join(MAIN, d), join(dst, d), { recursive: true });
   const refs = schemaImports();
   const apexRefs = apexFieldRefs();
   const writeClass = (name, paths) => {
-    const list = paths.length ? `{\n${paths.map((r) => `            ${constructorFor(r)}`).join(',\n')}\n        }` : '{}';
+    const list = paths.length
+      ? `{\n${paths.map((r) => `            ${constructorFor(r)}`).join(',\n')}\n        }`
+      : '{}';
     const cls = `public with sharing class ${name} {\n    public static List<SObject> records() {\n        return new List<SObject>${list};\n    }\n}\n`;
     writeFileSync(join(dst, 'classes', `${name}.cls`), cls);
-    writeFileSync(join(dst, 'classes', `${name}.cls-meta.xml`), readFileSync(join(MAIN, 'classes', 'NavSyncCleanup.cls-meta.xml')));
+    writeFileSync(
+      join(dst, 'classes', `${name}.cls-meta.xml`),
+      readFileSync(join(MAIN, 'classes', 'NavSyncCleanup.cls-meta.xml')),
+    );
   };
   writeClass(SCHEMA_REFS_CLASS, refs);
   writeClass(APEX_REFS_CLASS, apexRefs);
@@ -138,7 +174,9 @@ export function apexLs() {
     child.stderr.on('data', (d) => {
       out += d;
     });
-    child.on('close', (status) => resolve({ ok: status === 0, issues: issuesByFile(out.replaceAll(`${ws}/`, '')), refs, apexRefs }));
+    child.on('close', (status) =>
+      resolve({ ok: status === 0, issues: issuesByFile(out.replaceAll(`${ws}/`, '')), refs, apexRefs }),
+    );
     child.on('error', (err) => resolve({ ok: false, issues: { java: [String(err)] }, refs, apexRefs }));
   });
 }
@@ -153,10 +191,14 @@ export async function pmd() {
   const all = res.getViolations();
   const bad = all.filter((v) => v.getRule().getSeverityLevel() <= 2);
   if (bad.length) {
-    throw new Error(bad.map((v) => {
-      const loc = v.getCodeLocations()[v.getPrimaryLocationIndex()];
-      return `sev ${v.getRule().getSeverityLevel()} ${v.getRule().getName()} ${rel(loc.getFile())}:${loc.getStartLine()} ${v.getMessage()}`;
-    }).join('\n'));
+    throw new Error(
+      bad
+        .map((v) => {
+          const loc = v.getCodeLocations()[v.getPrimaryLocationIndex()];
+          return `sev ${v.getRule().getSeverityLevel()} ${v.getRule().getName()} ${rel(loc.getFile())}:${loc.getStartLine()} ${v.getMessage()}`;
+        })
+        .join('\n'),
+    );
   }
   return all.length;
 }
@@ -173,7 +215,11 @@ export async function eslintLwc() {
   const eslint = new ESLint({ cwd: root });
   const files = walk(join(MAIN, 'lwc'), (p) => p.endsWith('.js')).filter((p) => !p.includes('/navsyncCore/'));
   const results = await eslint.lintFiles(files);
-  const errors = results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${rel(r.filePath)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+  const errors = results.flatMap((r) =>
+    r.messages
+      .filter((m) => m.severity === 2)
+      .map((m) => `${rel(r.filePath)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+  );
   if (errors.length) throw new Error(errors.join('\n'));
   return files.length;
 }

@@ -15,7 +15,9 @@ const flag = (name) => process.argv.includes(name);
 
 const targetOrg = arg('--target-org');
 if (!targetOrg) {
-  console.error('usage: npm run deploy:salesforce -- --target-org <alias> [--source] [--dry-run] [--tests] [--without-translations]');
+  console.error(
+    'usage: npm run deploy:salesforce -- --target-org <alias> [--source] [--dry-run] [--tests] [--without-translations]',
+  );
   process.exit(2);
 }
 const probe = spawnSync('sf', ['--version'], { encoding: 'utf8' });
@@ -32,7 +34,7 @@ const args = ['project', 'deploy', 'start', '--target-org', targetOrg, '--wait',
 if (flag('--source')) {
   args.push('--source-dir', join(root, 'force-app'));
 } else {
-    const { file } = await packageSalesforce({ translations: !flag('--without-translations') });
+  const { file } = await packageSalesforce({ translations: !flag('--without-translations') });
   // --metadata-dir takes the unzipped folder or, with --single-package, a zip holding package.xml at its root.
   args.push('--metadata-dir', file, '--single-package');
 }

@@ -16,7 +16,11 @@ export const OUT_DIR = join(root, 'dist', 'salesforce');
  * Translation Workbench files, for orgs where the Workbench (or one of the four languages) is not enabled.
  */
 export async function packageSalesforce({ translations = true } = {}) {
-  const generated = ['lwc/navsyncCore/navsyncCore.js', 'lwc/navsyncLabels/navsyncLabels.js', 'labels/CustomLabels.labels-meta.xml'];
+  const generated = [
+    'lwc/navsyncCore/navsyncCore.js',
+    'lwc/navsyncLabels/navsyncLabels.js',
+    'labels/CustomLabels.labels-meta.xml',
+  ];
   for (const g of generated) {
     if (!existsSync(join(root, 'force-app', 'main', 'default', g))) {
       throw new Error(`force-app/main/default/${g} is missing: run \`npm run build\` first`);
@@ -24,15 +28,20 @@ export async function packageSalesforce({ translations = true } = {}) {
   }
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
-    const all = ComponentSet.fromSource(join(root, 'force-app'));
+  const all = ComponentSet.fromSource(join(root, 'force-app'));
   const set = translations
     ? all
-    : new ComponentSet(all.getSourceComponents().toArray().filter((c) => !/^(Translations|CustomObjectTranslation)$/.test(c.type.name)));
+    : new ComponentSet(
+        all
+          .getSourceComponents()
+          .toArray()
+          .filter((c) => !/^(Translations|CustomObjectTranslation)$/.test(c.type.name)),
+      );
   set.sourceApiVersion = '66.0';
   const result = await new MetadataConverter().convert(set, 'metadata', {
     type: 'zip',
     outputDirectory: OUT_DIR,
-    
+
     genUniqueDir: false,
   });
   const file = join(OUT_DIR, ZIP_NAME);

@@ -42,7 +42,10 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
   const domain = loadDomain();
   const files = renderedReports(domain);
   const keep = new Set(files.map((f) => f.path));
-  for (const dir of [join(MAIN, 'reports', domain.SF_REPORT_FOLDER.developerName), join(MAIN, 'objects', 'Contact', 'listViews')]) {
+  for (const dir of [
+    join(MAIN, 'reports', domain.SF_REPORT_FOLDER.developerName),
+    join(MAIN, 'objects', 'Contact', 'listViews'),
+  ]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir)) if (!keep.has(join(dir, f))) rmSync(join(dir, f));
   }

@@ -13,5 +13,7 @@ const result = await runDemo({
   outDir: join(root, 'dist', 'demo'),
   progress: quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
 });
-console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.ok ? 'both cycles OK' : 'a cycle reported a failure (see above)'}.`);
+console.log(
+  `Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.ok ? 'both cycles OK' : 'a cycle reported a failure (see above)'}.`,
+);
 process.exit(result.ok ? 0 : 1);

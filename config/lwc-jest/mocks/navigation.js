@@ -10,24 +10,24 @@ const GenerateUrl = Symbol('GenerateUrl');
 export const navigateCalls = [];
 
 export function urlFor(pageRef) {
-    const a = pageRef.attributes || {};
-    if (pageRef.type === 'standard__recordPage') {
-        return `/lightning/r/${a.objectApiName || 'Record'}/${a.recordId}/${a.actionName || 'view'}`;
-    }
-    if (pageRef.type === 'standard__webPage') {
-        return a.url;
-    }
-    return `/lightning/${pageRef.type}`;
+  const a = pageRef.attributes || {};
+  if (pageRef.type === 'standard__recordPage') {
+    return `/lightning/r/${a.objectApiName || 'Record'}/${a.recordId}/${a.actionName || 'view'}`;
+  }
+  if (pageRef.type === 'standard__webPage') {
+    return a.url;
+  }
+  return `/lightning/${pageRef.type}`;
 }
 
 export const NavigationMixin = (Base) =>
-    class extends Base {
-        [Navigate](pageRef, replace) {
-            navigateCalls.push({ pageRef, replace });
-        }
-        [GenerateUrl](pageRef) {
-            return Promise.resolve(urlFor(pageRef));
-        }
-    };
+  class extends Base {
+    [Navigate](pageRef, replace) {
+      navigateCalls.push({ pageRef, replace });
+    }
+    [GenerateUrl](pageRef) {
+      return Promise.resolve(urlFor(pageRef));
+    }
+  };
 NavigationMixin.Navigate = Navigate;
 NavigationMixin.GenerateUrl = GenerateUrl;

@@ -2,7 +2,7 @@
 export const ShowToastEventName = 'lightning__showtoast';
 
 export class ShowToastEvent extends CustomEvent {
-    constructor(toast) {
-        super(ShowToastEventName, { composed: true, cancelable: true, bubbles: true, detail: toast });
-    }
+  constructor(toast) {
+    super(ShowToastEventName, { composed: true, cancelable: true, bubbles: true, detail: toast });
+  }
 }

@@ -38,7 +38,11 @@ export function compileChild(name: string): string {
 
 /** Runs the compiled child with the command's flags; gives the JSON object on its last line of output. */
 export function runAsCli<T>(child: string, args: string[], env: NodeJS.ProcessEnv = {}): T {
-  const r = spawnSync(process.execPath, [...cliNodeFlags(), child, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...cliNodeFlags(), child, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(r.stderr || r.stdout || `${child} exited with ${r.status}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() as string) as T;
 }

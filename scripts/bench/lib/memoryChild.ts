@@ -28,17 +28,32 @@ async function main() {
   const outbound = { allowLoopback: true };
   const crm: CrmGateway =
     c.kind === 'salesforce'
-      ? new SalesforceGateway({ outbound, instanceUrl: c.crmUrl, clientId: c.clientId, clientSecret: c.clientSecret, namespace: c.ns || null, bulkPollIntervalMs: 200 })
+      ? new SalesforceGateway({
+          outbound,
+          instanceUrl: c.crmUrl,
+          clientId: c.clientId,
+          clientSecret: c.clientSecret,
+          namespace: c.ns || null,
+          bulkPollIntervalMs: 200,
+        })
       : new DataverseGateway({
           outbound,
           url: c.crmUrl,
-          getToken: entraTokenProvider({ outbound, tokenUrl: c.crmUrl + c.tokenPath, clientId: c.clientId, clientSecret: c.clientSecret, resource: c.crmUrl }),
+          getToken: entraTokenProvider({
+            outbound,
+            tokenUrl: c.crmUrl + c.tokenPath,
+            clientId: c.clientId,
+            clientSecret: c.clientSecret,
+            resource: c.crmUrl,
+          }),
         });
   const outDir = mkdtempSync(join(tmpdir(), 'navsync-memory-'));
   try {
     const report = await runCycle({ crm, linkedin: new FileSource({ exportFiles: [process.argv[2]] }), outDir });
     const v = report.steps.find((s) => s.name === 'validation');
-    const notOk = report.steps.filter((s) => s.status !== 'ok' && s.status !== 'skipped').map((s) => `${s.name} ${s.status}${s.error ? ` (${s.error.code})` : ''}`);
+    const notOk = report.steps
+      .filter((s) => s.status !== 'ok' && s.status !== 'skipped')
+      .map((s) => `${s.name} ${s.status}${s.error ? ` (${s.error.code})` : ''}`);
     process.stdout.write(
       `${JSON.stringify({ seconds: (Date.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, validation: v?.counts ?? {}, validationSeconds: (v?.durationMs ?? 0) / 1000, notOk, requests: report.requests.crm })}\n`,
     );

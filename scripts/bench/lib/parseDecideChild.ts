@@ -17,9 +17,11 @@ async function main() {
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
-    const r = await decideAll((async function* () {
-      yield* chunks;
-    })());
+    const r = await decideAll(
+      (async function* () {
+        yield* chunks;
+      })(),
+    );
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpu = process.cpuUsage(cpu0);
     // Only the counts are kept: the run's changes are dropped before the next run.

@@ -4,7 +4,12 @@ import { parseExportInWorker } from '../../../shared-ts/dist/linkedin/parseInWor
 import type { CrmPerson } from '../../../shared-ts/dist/crm/gateway';
 import type { ExportItem } from '../../../shared-ts/dist/linkedin/source';
 import type { ValidationAccount } from '../../../shared-ts/dist/domain/validation/index';
-import { cachedAccount, consumeExport, decideChunk, newValidationCounts } from '../../../shared-ts/dist/sync/steps/validation';
+import {
+  cachedAccount,
+  consumeExport,
+  decideChunk,
+  newValidationCounts,
+} from '../../../shared-ts/dist/sync/steps/validation';
 import { ValidationChanges } from '../../../shared-ts/dist/sync/validationChanges';
 
 const HEADER = 'recordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,flaggedAt\n';
@@ -13,7 +18,9 @@ const NOW = Date.UTC(2026, 10, 20);
 /** The export's record ids: Salesforce Contact ids, or Dataverse GUIDs (the number is in the last 12 digits). */
 export type IdScheme = 'salesforce' | 'dataverse';
 export const contactId = (i: number, scheme: IdScheme = 'salesforce') =>
-  scheme === 'salesforce' ? `003${String(i).padStart(15, '0')}` : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  scheme === 'salesforce'
+    ? `003${String(i).padStart(15, '0')}`
+    : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const accountId = (i: number) => `001${String(i % 50_000).padStart(15, '0')}`;
 
 /**
@@ -30,7 +37,9 @@ export async function* makeExportChunks(rows: number, scheme: IdScheme = 'salesf
     const company = i % 100 === 0 ? `Brückner & Söhne, Werk ${i % 977} GmbH` : `Nordstern ${i % 977} GmbH`;
     // Only the company name may hold a comma (never a quote): quoted as RFC 4180 wants, without a CSV writer's cost.
     const companyCell = company.includes(',') ? `"${company}"` : company;
-    lines.push(`${contactId(i, scheme)},CONTACT,${status},urn:li:person:m${i},${accountId(i)},${companyCell},${NOW - (i % 700) * 86_400_000}\n`);
+    lines.push(
+      `${contactId(i, scheme)},CONTACT,${status},urn:li:person:m${i},${accountId(i)},${companyCell},${NOW - (i % 700) * 86_400_000}\n`,
+    );
     if (i % 1000 === 0) {
       yield lines.join('');
       lines = [];
@@ -106,7 +115,8 @@ export async function decideAllItems(items: AsyncIterable<ExportItem> | AsyncIte
   await consumeExport(items, counts, problems, async (rows) => {
     const people = crmAnswer(rows.map((r) => r.recordId));
     const inScope = new Set(people.keys());
-    for (const d of decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems)) updates.push(d.row.recordId, 'contact', d.write);
+    for (const d of decideChunk(rows, people, accounts, inScope, NOW, NOW, counts, problems))
+      updates.push(d.row.recordId, 'contact', d.write);
   });
   return { counts, writes: updates.length, updates, problems: problems.length };
 }

@@ -32,15 +32,15 @@ globalThis.__navsyncMount = (tag, props) => {
 
 /** Every shadow root of the mounted components: the synthetic shadow hides their elements from document queries. */
 globalThis.__navsyncRoots = () => {
-    const roots = [];
-    const walk = (root) => {
-        roots.push(root);
-        root.querySelectorAll('*').forEach((el) => {
-            if (el.shadowRoot) {
-                walk(el.shadowRoot);
-            }
-        });
-    };
-    walk(document.getElementById('root'));
-    return roots;
+  const roots = [];
+  const walk = (root) => {
+    roots.push(root);
+    root.querySelectorAll('*').forEach((el) => {
+      if (el.shadowRoot) {
+        walk(el.shadowRoot);
+      }
+    });
+  };
+  walk(document.getElementById('root'));
+  return roots;
 };

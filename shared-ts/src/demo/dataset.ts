@@ -192,7 +192,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     const pool = POOLS[language];
     const hostile = i % 20 === 0 ? HOSTILE_COMPANIES[(i / 20 - 1) % HOSTILE_COMPANIES.length] : undefined;
     const stem = pool.companyStems[rnd.int(0, pool.companyStems.length - 1)];
-    const name = hostile ?? `${stem} ${pool.cities[i % pool.cities.length]} ${pool.legalForms[i % pool.legalForms.length]}`;
+    const name =
+      hostile ?? `${stem} ${pool.cities[i % pool.cities.length]} ${pool.legalForms[i % pool.legalForms.length]}`;
     const domain = `${slug(hostile ? `hostile-${i}` : `${stem}-${i}`)}.${pool.tld}`;
     accounts.push({
       key: `A${pad(i)}`,
@@ -212,7 +213,14 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const people: DemoPerson[] = [];
   const members: DemoMember[] = [];
   let hostileIx = 0;
-  const makePerson = (type: 'contact' | 'lead', n: number, language: DemoLanguage, company: string, ownerKey: string, accountKey?: string) => {
+  const makePerson = (
+    type: 'contact' | 'lead',
+    n: number,
+    language: DemoLanguage,
+    company: string,
+    ownerKey: string,
+    accountKey?: string,
+  ) => {
     const pool = POOLS[language];
     let firstName = rnd.pick(pool.first);
     let lastName = rnd.pick(pool.last);
@@ -223,7 +231,9 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       lastName = h.last;
     }
     const key = `${type === 'contact' ? 'C' : 'L'}${pad(n)}`;
-    const domain = accountKey ? accounts[parseInt(accountKey.slice(1), 10) - 1].website.replace('https://www.', '') : `${slug(company) || 'company'}.example`;
+    const domain = accountKey
+      ? accounts[parseInt(accountKey.slice(1), 10) - 1].website.replace('https://www.', '')
+      : `${slug(company) || 'company'}.example`;
     const person: DemoPerson = {
       key,
       type,
@@ -258,8 +268,14 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       // not; hand-made matches (Manual) are never overwritten.
       const r = rnd.next();
       if (r < 0.25) person.association = { memberUrn: urn, source: 'Sync', syncedAt: baseTime - rnd.int(2, 20) * DAY };
-      else if (r < 0.35) person.association = { memberUrn: urn, source: 'Sync', syncedAt: baseTime - rnd.int(1, 20) * 3_600_000 };
-      else if (r < 0.4) person.association = { memberUrn: `urn:li:person:manual${key}`, source: 'Manual', syncedAt: baseTime - 30 * DAY };
+      else if (r < 0.35)
+        person.association = { memberUrn: urn, source: 'Sync', syncedAt: baseTime - rnd.int(1, 20) * 3_600_000 };
+      else if (r < 0.4)
+        person.association = {
+          memberUrn: `urn:li:person:manual${key}`,
+          source: 'Manual',
+          syncedAt: baseTime - 30 * DAY,
+        };
     }
     return person;
   };
@@ -275,7 +291,10 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   for (let n = 1; n <= leadCount; n++) {
     const language = DEMO_LANGUAGES[n % DEMO_LANGUAGES.length];
     const pool = POOLS[language];
-    const company = n % 53 === 0 ? HOSTILE_COMPANIES[(n / 53) % HOSTILE_COMPANIES.length] : `${rnd.pick(pool.companyStems)} ${pool.legalForms[n % pool.legalForms.length]}`;
+    const company =
+      n % 53 === 0
+        ? HOSTILE_COMPANIES[(n / 53) % HOSTILE_COMPANIES.length]
+        : `${rnd.pick(pool.companyStems)} ${pool.legalForms[n % pool.legalForms.length]}`;
     makePerson('lead', n, language, company, users[n % users.length].key);
   }
 
@@ -343,16 +362,58 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   for (const row of sample) exportRows.push({ ...row, defect: 'duplicate' });
   for (let i = 0; i < 4; i++) {
     // Well-formed ids of records the CRM does not have (deleted since LinkedIn's last sync).
-    exportRows.push({ recordKey: `C${9000 + i}`, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'Ghost Ltd', linkedinCompany: 'Elsewhere Inc.', flaggedAt: baseTime - DAY, defect: 'unknown-id' });
+    exportRows.push({
+      recordKey: `C${9000 + i}`,
+      recordType: 'CONTACT',
+      status: 'NOT_AT_COMPANY',
+      crmCompany: 'Ghost Ltd',
+      linkedinCompany: 'Elsewhere Inc.',
+      flaggedAt: baseTime - DAY,
+      defect: 'unknown-id',
+    });
   }
-  exportRows.push({ rawRecordId: 'not-a-crm-id', recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-id' });
-  exportRows.push({ rawRecordId: '', recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'missing-id' });
-  exportRows.push({ recordKey: sample[0]?.recordKey, recordType: 'ACCOUNT' as 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: baseTime - DAY, defect: 'bad-type' });
-  exportRows.push({ recordKey: sample[1]?.recordKey, recordType: 'CONTACT', status: 'NOT_AT_COMPANY', crmCompany: 'x', linkedinCompany: 'y', flaggedAt: NaN, defect: 'bad-time' });
+  exportRows.push({
+    rawRecordId: 'not-a-crm-id',
+    recordType: 'CONTACT',
+    status: 'NOT_AT_COMPANY',
+    crmCompany: 'x',
+    linkedinCompany: 'y',
+    flaggedAt: baseTime - DAY,
+    defect: 'bad-id',
+  });
+  exportRows.push({
+    rawRecordId: '',
+    recordType: 'CONTACT',
+    status: 'NOT_AT_COMPANY',
+    crmCompany: 'x',
+    linkedinCompany: 'y',
+    flaggedAt: baseTime - DAY,
+    defect: 'missing-id',
+  });
+  exportRows.push({
+    recordKey: sample[0]?.recordKey,
+    recordType: 'ACCOUNT' as 'CONTACT',
+    status: 'NOT_AT_COMPANY',
+    crmCompany: 'x',
+    linkedinCompany: 'y',
+    flaggedAt: baseTime - DAY,
+    defect: 'bad-type',
+  });
+  exportRows.push({
+    recordKey: sample[1]?.recordKey,
+    recordType: 'CONTACT',
+    status: 'NOT_AT_COMPANY',
+    crmCompany: 'x',
+    linkedinCompany: 'y',
+    flaggedAt: NaN,
+    defect: 'bad-time',
+  });
 
   // Write-back inbox: every kind, from every seat holder; ~20% from members the CRM does not know (unresolved).
   const inbox: DemoActivity[] = [];
-  const knownMembers = members.filter((m) => m.personKey && !peopleByKey.get(m.personKey)?.association?.source.startsWith('M'));
+  const knownMembers = members.filter(
+    (m) => m.personKey && !peopleByKey.get(m.personKey)?.association?.source.startsWith('M'),
+  );
   for (let i = 1; i <= 240; i++) {
     const kind = KINDS[i % KINDS.length];
     const holder = seatHolders[i % seatHolders.length];
@@ -416,10 +477,12 @@ function subjectFor(kind: DemoActivityKind, first: string): string {
 
 /** The inbox as the JSON-lines file the write-back step reads (the expectation field is not part of it). */
 export function inboxJsonLines(inbox: readonly DemoActivity[]): string {
-  return inbox
-    .map((a) => {
-      const { expectedPersonKey: _expected, ...line } = a;
-      return JSON.stringify(line);
-    })
-    .join('\n') + '\n';
+  return (
+    inbox
+      .map((a) => {
+        const { expectedPersonKey: _expected, ...line } = a;
+        return JSON.stringify(line);
+      })
+      .join('\n') + '\n'
+  );
 }

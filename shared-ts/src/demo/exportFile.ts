@@ -3,7 +3,15 @@ import type { DemoData } from './dataset';
 import { crmId, type DemoCrm } from './ids';
 
 /** The export's columns as the demo's LinkedIn double serves them (the real format is undocumented). */
-export const DEMO_EXPORT_HEADER = ['recordId', 'recordType', 'status', 'memberUrn', 'crmAccountId', 'currentCompanyName', 'flaggedAt'];
+export const DEMO_EXPORT_HEADER = [
+  'recordId',
+  'recordType',
+  'status',
+  'memberUrn',
+  'crmAccountId',
+  'currentCompanyName',
+  'flaggedAt',
+];
 
 /** The data-validation export as CSV for one CRM (ids in that CRM's format), defects included. */
 export function demoExportCsv(data: DemoData, crm: DemoCrm): string {
@@ -16,7 +24,7 @@ export function demoExportCsv(data: DemoData, crm: DemoCrm): string {
       id,
       r.recordType,
       r.status,
-      r.recordKey ? members.get(r.recordKey) ?? '' : '',
+      r.recordKey ? (members.get(r.recordKey) ?? '') : '',
       person?.accountKey ? crmId(crm, person.accountKey) : '',
       r.status === 'NOT_AT_COMPANY' ? r.linkedinCompany : '',
       r.defect === 'bad-time' ? 'not-a-date' : new Date(r.flaggedAt).toISOString(),

@@ -12,7 +12,8 @@ const fullName = (p: Pick<CrmPerson, 'firstName' | 'lastName'>) => [p.firstName,
  */
 export async function readReportSection(crm: CrmGateway, crmLabel: string, report: RunReport): Promise<ReportSection> {
   const flagged: CrmPerson[] = [];
-  for (const kind of ['contact', 'lead'] as const) flagged.push(...(await all(crm.people({ kind, notAtCompany: ['notAtCompany'] }))));
+  for (const kind of ['contact', 'lead'] as const)
+    flagged.push(...(await all(crm.people({ kind, notAtCompany: ['notAtCompany'] }))));
   const linkedinCompany = new Map(report.details.notAtCompany.map((x) => [x.id, x.linkedinCompany ?? '']));
   const flaggedContacts = new Map(flagged.filter((p) => p.kind === 'contact').map((p) => [p.id, p]));
 
@@ -34,7 +35,7 @@ export async function readReportSection(crm: CrmGateway, crmLabel: string, repor
     subject: a.subject ?? a.key,
     kind: a.type ?? '',
     personName: a.personName ?? '',
-    seatHolder: a.ownerId ? users.get(a.ownerId) ?? a.ownerId : '',
+    seatHolder: a.ownerId ? (users.get(a.ownerId) ?? a.ownerId) : '',
   }));
 
   return {
@@ -42,7 +43,11 @@ export async function readReportSection(crm: CrmGateway, crmLabel: string, repor
     report,
     atRisk: atRisk.sort((a, b) => a.opportunity.localeCompare(b.opportunity)).slice(0, LIST_MAX),
     notAtCompany: flagged
-      .map((p) => ({ name: fullName(p), company: p.companyName ?? '', linkedinCompany: linkedinCompany.get(p.id) ?? '' }))
+      .map((p) => ({
+        name: fullName(p),
+        company: p.companyName ?? '',
+        linkedinCompany: linkedinCompany.get(p.id) ?? '',
+      }))
       .sort((a, b) => a.name.localeCompare(b.name))
       .slice(0, LIST_MAX),
     unresolved: unresolved.slice(0, LIST_MAX),

@@ -29,7 +29,8 @@ function table(locale: Locale, headers: string[], rows: unknown[][], id: string)
     .slice(0, MAX_ROWS)
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('\n');
-  const more = rows.length > MAX_ROWS ? `<p>${escapeHtml(t('sync.moreRows', locale, { count: rows.length - MAX_ROWS }))}</p>` : '';
+  const more =
+    rows.length > MAX_ROWS ? `<p>${escapeHtml(t('sync.moreRows', locale, { count: rows.length - MAX_ROWS }))}</p>` : '';
   return `<table data-table="${id}" data-rows="${rows.length}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${more}`;
 }
 
@@ -42,11 +43,22 @@ function section(s: ReportSection, locale: Locale): string {
     table(
       locale,
       ['sync.colStep', 'sync.colResult', 'sync.colCounts'],
-      r.steps.map((st) => [st.name, st.status, Object.entries(st.counts).map(([k, v]) => `${k} ${v}`).join(', ')]),
+      r.steps.map((st) => [
+        st.name,
+        st.status,
+        Object.entries(st.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+      ]),
       `${r.crm}-steps`,
     ),
     `<h3>${escapeHtml(t('sync.atRiskTitle', locale))}</h3>`,
-    table(locale, ['sync.colOpportunity', 'sync.colStage', 'sync.colContact'], s.atRisk.map((x) => [x.opportunity, x.stage, x.contact]), `${r.crm}-at-risk`),
+    table(
+      locale,
+      ['sync.colOpportunity', 'sync.colStage', 'sync.colContact'],
+      s.atRisk.map((x) => [x.opportunity, x.stage, x.contact]),
+      `${r.crm}-at-risk`,
+    ),
     `<h3>${escapeHtml(t('sync.notAtCompanyTitle', locale))}</h3>`,
     table(
       locale,
@@ -65,7 +77,12 @@ function section(s: ReportSection, locale: Locale): string {
     table(
       locale,
       ['sync.colSeatHolder', 'sync.colAccounts', 'sync.colContacts', 'sync.colFiles'],
-      r.details.autoSave.map((x) => [x.seatHolder, x.accounts, x.contacts, x.files.map((f) => f.split(/[\\/]/).pop()).join(', ')]),
+      r.details.autoSave.map((x) => [
+        x.seatHolder,
+        x.accounts,
+        x.contacts,
+        x.files.map((f) => f.split(/[\\/]/).pop()).join(', '),
+      ]),
       `${r.crm}-auto-save`,
     ),
     `<h3>${escapeHtml(t('sync.requestsTitle', locale))}</h3>`,

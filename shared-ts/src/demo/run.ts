@@ -41,7 +41,9 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoRunResult> {
   const sections: ReportSection[] = [];
   const reports = {} as Record<DemoCrm, RunReport>;
   try {
-    print(`Demo world: ${env.data.people.length} contacts and leads, ${env.data.accounts.length} accounts, ${env.data.opportunities.length} opportunities, ${env.data.inbox.length} inbox activities, ${env.data.exportRows.length} export rows.`);
+    print(
+      `Demo world: ${env.data.people.length} contacts and leads, ${env.data.accounts.length} accounts, ${env.data.opportunities.length} opportunities, ${env.data.inbox.length} inbox activities, ${env.data.exportRows.length} export rows.`,
+    );
     for (const crm of ['salesforce', 'dataverse'] as const) {
       const opts = env.options(crm, { progress: o.progress, locale });
       const report = await runCycle(opts);
@@ -55,6 +57,8 @@ export async function runDemo(o: DemoRunOptions): Promise<DemoRunResult> {
   }
   const reportFile = join(o.outDir, 'report.html');
   writePrivateFileSync(reportFile, renderReportPage(sections, locale, new Date()));
-  print(`Report: ${relative(process.cwd(), reportFile)} (auto-save CSV files in ${relative(process.cwd(), o.outDir)}/autosave-*/)`);
+  print(
+    `Report: ${relative(process.cwd(), reportFile)} (auto-save CSV files in ${relative(process.cwd(), o.outDir)}/autosave-*/)`,
+  );
   return { reportFile, reports, ok: Object.values(reports).every((r) => r.ok) };
 }

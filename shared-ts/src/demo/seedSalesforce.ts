@@ -11,25 +11,45 @@ export function seedSalesforce(sf: SalesforceDouble, data: DemoData): void {
   const id = (key: string) => crmId('salesforce', key);
   const f = (api: string) => sf.f(api);
   for (const u of data.users) {
-    sf.insert('User', { Id: id(u.key), Name: `${u.firstName} ${u.lastName}`, Username: u.email, Email: u.email, IsActive: true });
+    sf.insert('User', {
+      Id: id(u.key),
+      Name: `${u.firstName} ${u.lastName}`,
+      Username: u.email,
+      Email: u.email,
+      IsActive: true,
+    });
   }
   for (const a of data.accounts) {
     sf.insert('Account', {
-      Id: id(a.key), Name: a.name, Website: a.website, Phone: a.phone, BillingCity: a.city, BillingPostalCode: a.postalCode,
-      NumberOfEmployees: a.employees, Industry: a.industry, OwnerId: id(a.ownerKey),
+      Id: id(a.key),
+      Name: a.name,
+      Website: a.website,
+      Phone: a.phone,
+      BillingCity: a.city,
+      BillingPostalCode: a.postalCode,
+      NumberOfEmployees: a.employees,
+      Industry: a.industry,
+      OwnerId: id(a.ownerKey),
     });
   }
   const P = SF.person;
   for (const p of data.people) {
     const common: Record<string, unknown> = {
-      Id: id(p.key), FirstName: p.firstName, LastName: p.lastName, Email: p.email, Phone: p.phone, Title: p.title, OwnerId: id(p.ownerKey),
+      Id: id(p.key),
+      FirstName: p.firstName,
+      LastName: p.lastName,
+      Email: p.email,
+      Phone: p.phone,
+      Title: p.title,
+      OwnerId: id(p.ownerKey),
       [f(P.notAtCompany)]: p.notAtCompany,
     };
     if (p.association) {
       Object.assign(common, {
         [f(P.memberUrn)]: p.association.memberUrn,
         [f(P.profileUrl)]: `https://www.linkedin.com/sales/profile/${p.key}`,
-        [f(P.matchSource)]: p.association.source === 'Manual' ? SF_VALUES.matchSource.manual : SF_VALUES.matchSource.sync,
+        [f(P.matchSource)]:
+          p.association.source === 'Manual' ? SF_VALUES.matchSource.manual : SF_VALUES.matchSource.sync,
         [f(P.syncedAt)]: new Date(p.association.syncedAt).toISOString(),
       });
     }
@@ -38,9 +58,22 @@ export function seedSalesforce(sf: SalesforceDouble, data: DemoData): void {
   }
   for (const o of data.opportunities) {
     sf.insert('Opportunity', {
-      Id: id(o.key), Name: o.name, AccountId: id(o.accountKey), OwnerId: id(o.ownerKey), StageName: o.stage, Amount: o.amount, CloseDate: o.closeDate,
+      Id: id(o.key),
+      Name: o.name,
+      AccountId: id(o.accountKey),
+      OwnerId: id(o.ownerKey),
+      StageName: o.stage,
+      Amount: o.amount,
+      CloseDate: o.closeDate,
     });
-    o.contactKeys.forEach((c, i) => sf.insert('OpportunityContactRole', { OpportunityId: id(o.key), ContactId: id(c), Role: 'Decision Maker', IsPrimary: i === 0 }));
+    o.contactKeys.forEach((c, i) =>
+      sf.insert('OpportunityContactRole', {
+        OpportunityId: id(o.key),
+        ContactId: id(c),
+        Role: 'Decision Maker',
+        IsPrimary: i === 0,
+      }),
+    );
   }
   // What the admin page saves: the settings record and one seat record per seat holder, through the same
   // domain mappings (picklist values `InMail;Message;Note;Call` as the page writes them).

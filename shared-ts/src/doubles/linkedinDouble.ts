@@ -132,15 +132,24 @@ export class LinkedInDouble extends LoopbackDouble {
     if (kind === 'download') return this.download(req, res);
     if (kind === 'unknown') return sendJson(res, 404, { status: 404, message: `No resource for ${req.url}` });
     // Front-end servers refuse longer request lines; the client must chunk BATCH_GET ids below this.
-    if ((req.url ?? '').length > MAX_URL_LENGTH) return sendJson(res, 414, { status: 414, message: 'Request-URI Too Long' });
+    if ((req.url ?? '').length > MAX_URL_LENGTH)
+      return sendJson(res, 414, { status: 414, message: 'Request-URI Too Long' });
     // Every Sync Services call: application token + Rest.li 2.0.
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const expires = auth ? this.tokens.get(auth) : undefined;
     if (!auth || expires === undefined || expires < Date.now()) {
-      return sendJson(res, 401, { status: 401, serviceErrorCode: 65601, code: 'EXPIRED_ACCESS_TOKEN', message: 'The token used in the request has expired' });
+      return sendJson(res, 401, {
+        status: 401,
+        serviceErrorCode: 65601,
+        code: 'EXPIRED_ACCESS_TOKEN',
+        message: 'The token used in the request has expired',
+      });
     }
     if (req.headers['x-restli-protocol-version'] !== '2.0.0') {
-      return sendJson(res, 400, { status: 400, message: 'Missing or unsupported X-Restli-Protocol-Version (expected 2.0.0)' });
+      return sendJson(res, 400, {
+        status: 400,
+        message: 'Missing or unsupported X-Restli-Protocol-Version (expected 2.0.0)',
+      });
     }
     if (this.dailyLimitReached) {
       res.writeHead(429, { 'Content-Type': 'application/json' });
@@ -148,7 +157,12 @@ export class LinkedInDouble extends LoopbackDouble {
       return;
     }
     if (this.scopeDenied) {
-      return sendJson(res, 403, { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access: partnerApiSalesNavigator' });
+      return sendJson(res, 403, {
+        status: 403,
+        serviceErrorCode: 100,
+        code: 'ACCESS_DENIED',
+        message: 'Not enough permissions to access: partnerApiSalesNavigator',
+      });
     }
     if (kind === 'exportCreate') return this.createJob(req, res, body);
     if (kind === 'exportGet') return this.getJob(req, res);
@@ -159,7 +173,10 @@ export class LinkedInDouble extends LoopbackDouble {
   private token(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const form = new URLSearchParams(body.toString('utf8'));
     if (req.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
-      return sendJson(res, 400, { error: 'invalid_request', error_description: 'A required parameter "grant_type" is missing or invalid' });
+      return sendJson(res, 400, {
+        error: 'invalid_request',
+        error_description: 'A required parameter "grant_type" is missing or invalid',
+      });
     }
     if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) {
       return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
@@ -190,7 +207,10 @@ export class LinkedInDouble extends LoopbackDouble {
       urn = '';
     }
     if (!raw || /[()]/.test(raw) || !/^urn:li:crmInstance:\([A-Z_]+,[^,()]+\)$/.test(urn)) {
-      sendJson(res, 400, { status: 400, message: 'crmInstanceId must be a URL-encoded urn:li:crmInstance:(CRM_KEY,VALUE)' });
+      sendJson(res, 400, {
+        status: 400,
+        message: 'crmInstanceId must be a URL-encoded urn:li:crmInstance:(CRM_KEY,VALUE)',
+      });
       return null;
     }
     this.seenInstances.add(urn);
@@ -210,7 +230,14 @@ export class LinkedInDouble extends LoopbackDouble {
       return sendJson(res, 400, { status: 400, message: 'exportStartAt (epoch milliseconds) is required' });
     }
     const id = this.nextJobId++;
-    this.jobs.set(id, { id, exportStartAt, exportEndAt: Date.now(), polls: 0, files: [...this.exportFiles], crmInstanceId: urn });
+    this.jobs.set(id, {
+      id,
+      exportStartAt,
+      exportEndAt: Date.now(),
+      polls: 0,
+      files: [...this.exportFiles],
+      crmInstanceId: urn,
+    });
     res.writeHead(201, { Location: `/crmDataValidationExportJobs/${id}`, 'X-RestLi-Id': String(id) });
     res.end();
   }
@@ -220,7 +247,8 @@ export class LinkedInDouble extends LoopbackDouble {
     if (!urn) return;
     const id = Number(/^\/v2\/crmDataValidationExportJobs\/(\d+)/.exec(req.url ?? '')?.[1]);
     const job = this.jobs.get(id);
-    if (!job || job.crmInstanceId !== urn) return sendJson(res, 404, { status: 404, message: `Export job ${id} not found` });
+    if (!job || job.crmInstanceId !== urn)
+      return sendJson(res, 404, { status: 404, message: `Export job ${id} not found` });
     job.polls++;
     const done = job.polls > (this.opts.pollsUntilComplete ?? 1);
     sendJson(res, 200, {
@@ -230,7 +258,9 @@ export class LinkedInDouble extends LoopbackDouble {
       status: done ? 'COMPLETED' : 'PROCESSING',
       ...(done
         ? {
-            downloadUrls: job.files.map((_, i) => `${this.url}/ambry/?x-li-ambry-ep=${this.urlGeneration}.${job.id}.${i}`),
+            downloadUrls: job.files.map(
+              (_, i) => `${this.url}/ambry/?x-li-ambry-ep=${this.urlGeneration}.${job.id}.${i}`,
+            ),
             nextExportStartAt: job.exportEndAt,
             expireAt: Date.now() + 3600_000,
           }
@@ -268,7 +298,8 @@ export class LinkedInDouble extends LoopbackDouble {
   private associationBatch(req: IncomingMessage, res: ServerResponse): void {
     const raw = this.rawParam(req, 'ids');
     const keys = raw === undefined ? null : decodeKeyList(raw);
-    if (!keys) return sendJson(res, 400, { status: 400, message: 'ids must be List((instanceId:…,partner:…,recordId:…),…)' });
+    if (!keys)
+      return sendJson(res, 400, { status: 400, message: 'ids must be List((instanceId:…,partner:…,recordId:…),…)' });
     const results: Record<string, unknown> = {};
     const errors: Record<string, unknown> = {};
     const statuses: Record<string, number> = {};

@@ -116,7 +116,8 @@ export function parseFilter(filter: string): Cond {
       }
       expectP(')');
       const field = args.PropertyName?.[0];
-      if (!field || field.t !== 'str' || !args.PropertyValues) throw new ODataError('In() needs PropertyName and PropertyValues');
+      if (!field || field.t !== 'str' || !args.PropertyValues)
+        throw new ODataError('In() needs PropertyName and PropertyValues');
       return { k: 'in', field: field.v, not: false, values: args.PropertyValues.map((x) => literal(x).v) };
     }
     if (isP('(')) throw new ODataError(`function ${t.v}() is not supported by the double`);
@@ -156,7 +157,11 @@ interface XmlNode {
   text: string;
 }
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#39);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', '#39': "'" })[e] as string);
+const unescapeXml = (s: string) =>
+  s.replace(
+    /&(lt|gt|quot|apos|amp|#39);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', '#39': "'" })[e] as string,
+  );
 
 /** A strict reader for the element/attribute XML FetchXML uses (no DTD, comments or CDATA). */
 export function parseXml(xml: string): XmlNode {
@@ -205,7 +210,8 @@ export function parseFetchXml(xml: string): FetchQuery {
   if (fetch.name !== 'fetch') throw new ODataError('FetchXML root must be <fetch>');
   if (fetch.attrs.aggregate === 'true') throw new ODataError('aggregate FetchXML is not supported by the double');
   const entity = fetch.children.find((c) => c.name === 'entity');
-  if (!entity?.attrs.name || fetch.children.length !== 1) throw new ODataError('FetchXML needs exactly one <entity name="…">');
+  if (!entity?.attrs.name || fetch.children.length !== 1)
+    throw new ODataError('FetchXML needs exactly one <entity name="…">');
   const attributes: string[] = [];
   const orderBy: FetchQuery['orderBy'] = [];
   let where: Cond | null = null;
@@ -218,8 +224,15 @@ export function parseFetchXml(xml: string): FetchQuery {
       const field = c.attrs.attribute;
       const op = c.attrs.operator;
       if (!field || !op) throw new ODataError('condition needs attribute and operator');
-      if (op === 'null' || op === 'not-null') return { k: 'cmp', field, op: op === 'null' ? '=' : '!=', value: null, isDate: false };
-      if (op === 'in') return { k: 'in', field, not: false, values: c.children.filter((v) => v.name === 'value').map((v) => typed(v.text)) };
+      if (op === 'null' || op === 'not-null')
+        return { k: 'cmp', field, op: op === 'null' ? '=' : '!=', value: null, isDate: false };
+      if (op === 'in')
+        return {
+          k: 'in',
+          field,
+          not: false,
+          values: c.children.filter((v) => v.name === 'value').map((v) => typed(v.text)),
+        };
       if (!(op in FETCH_OPS)) throw new ODataError(`condition operator ${op} not supported by the double`);
       const raw = c.attrs.value ?? '';
       return { k: 'cmp', field, op: FETCH_OPS[op], value: typed(raw), isDate: /^\d{4}-\d{2}-\d{2}T/.test(raw) };

@@ -33,8 +33,20 @@ function tokenize(q: string): Tok[] {
         const ch = q[i];
         if (ch === '\\') {
           const n = q[i + 1];
-          const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\', _: '\\_', '%': '\\%' };
-          if (n === undefined || !(n in map)) throw new SoqlError('MALFORMED_QUERY', `invalid escape sequence \\${n ?? ''}`);
+          const map: Record<string, string> = {
+            n: '\n',
+            r: '\r',
+            t: '\t',
+            b: '\b',
+            f: '\f',
+            '"': '"',
+            "'": "'",
+            '\\': '\\',
+            _: '\\_',
+            '%': '\\%',
+          };
+          if (n === undefined || !(n in map))
+            throw new SoqlError('MALFORMED_QUERY', `invalid escape sequence \\${n ?? ''}`);
           s += map[n];
           i += 2;
         } else if (ch === "'") {
@@ -88,7 +100,27 @@ export interface SoqlQuery {
   limit: number | null;
 }
 
-const KEYWORDS = new Set(['select', 'from', 'where', 'and', 'or', 'not', 'in', 'like', 'order', 'by', 'limit', 'asc', 'desc', 'nulls', 'first', 'last', 'null', 'true', 'false']);
+const KEYWORDS = new Set([
+  'select',
+  'from',
+  'where',
+  'and',
+  'or',
+  'not',
+  'in',
+  'like',
+  'order',
+  'by',
+  'limit',
+  'asc',
+  'desc',
+  'nulls',
+  'first',
+  'last',
+  'null',
+  'true',
+  'false',
+]);
 
 export function parseSoql(q: string): SoqlQuery {
   const toks = tokenize(q);
@@ -96,12 +128,14 @@ export function parseSoql(q: string): SoqlQuery {
   const peek = () => toks[p];
   const kw = (w: string) => peek()?.t === 'id' && peek().v.toLowerCase() === w;
   const expectKw = (w: string) => {
-    if (!kw(w)) throw new SoqlError('MALFORMED_QUERY', `expected ${w.toUpperCase()} near '${peek()?.v ?? 'end of query'}'`);
+    if (!kw(w))
+      throw new SoqlError('MALFORMED_QUERY', `expected ${w.toUpperCase()} near '${peek()?.v ?? 'end of query'}'`);
     p++;
   };
   const ident = (): string => {
     const t = peek();
-    if (!t || t.t !== 'id' || KEYWORDS.has(t.v.toLowerCase())) throw new SoqlError('MALFORMED_QUERY', `unexpected token '${t?.v ?? 'end of query'}'`);
+    if (!t || t.t !== 'id' || KEYWORDS.has(t.v.toLowerCase()))
+      throw new SoqlError('MALFORMED_QUERY', `unexpected token '${t?.v ?? 'end of query'}'`);
     p++;
     return t.v;
   };
@@ -117,14 +151,18 @@ export function parseSoql(q: string): SoqlQuery {
       if (w === 'null') return { v: null, isDate: false };
       if (w === 'true' || w === 'false') return { v: w === 'true', isDate: false };
     }
-    throw new SoqlError('MALFORMED_QUERY', `unsupported value '${t.v}' (date functions and bind variables are not supported)`);
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      `unsupported value '${t.v}' (date functions and bind variables are not supported)`,
+    );
   };
 
   expectKw('select');
   const fields: string[] = [];
   for (;;) {
     const f = ident();
-    if (peek()?.t === 'p' && peek().v === '(') throw new SoqlError('MALFORMED_QUERY', `functions such as ${f}() are not supported`);
+    if (peek()?.t === 'p' && peek().v === '(')
+      throw new SoqlError('MALFORMED_QUERY', `functions such as ${f}() are not supported`);
     fields.push(f);
     if (peek()?.t === 'p' && peek().v === ',') {
       p++;
@@ -172,7 +210,8 @@ export function parseSoql(q: string): SoqlQuery {
     if (op?.t !== 'op') throw new SoqlError('MALFORMED_QUERY', `operator expected after ${field}`);
     p++;
     const v = value();
-    if (v.v === null && op.v !== '=' && op.v !== '!=') throw new SoqlError('MALFORMED_QUERY', 'null only compares with = or !=');
+    if (v.v === null && op.v !== '=' && op.v !== '!=')
+      throw new SoqlError('MALFORMED_QUERY', 'null only compares with = or !=');
     return { k: 'cmp', field, op: op.v, value: v.v, isDate: v.isDate };
   };
   const andExpr = (): Cond => {
@@ -226,7 +265,8 @@ export function parseSoql(q: string): SoqlQuery {
     if (t?.t !== 'num' || !/^\d+$/.test(t.v)) throw new SoqlError('MALFORMED_QUERY', 'LIMIT needs a whole number');
     limit = Number(t.v);
   }
-  if (p < toks.length) throw new SoqlError('MALFORMED_QUERY', `unexpected token '${toks[p].v}' (not supported by the double)`);
+  if (p < toks.length)
+    throw new SoqlError('MALFORMED_QUERY', `unexpected token '${toks[p].v}' (not supported by the double)`);
   return { fields, object, where, orderBy, limit };
 }
 
@@ -246,7 +286,10 @@ export function evaluate(c: Cond, get: (field: string) => unknown): boolean {
     case 'like': {
       const v = get(c.field);
       if (typeof v !== 'string') return false;
-      const re = new RegExp(`^${c.pattern.replace(/\\[%_]|[%_]|[.*+?^${}()|[\]\\]/g, (m) => (m === '%' ? '.*' : m === '_' ? '.' : m.length === 2 ? `\\${m[1]}` : `\\${m}`))}$`, 'is');
+      const re = new RegExp(
+        `^${c.pattern.replace(/\\[%_]|[%_]|[.*+?^${}()|[\]\\]/g, (m) => (m === '%' ? '.*' : m === '_' ? '.' : m.length === 2 ? `\\${m[1]}` : `\\${m}`))}$`,
+        'is',
+      );
       return re.test(v);
     }
     case 'cmp': {
@@ -283,7 +326,11 @@ export function evaluate(c: Cond, get: (field: string) => unknown): boolean {
 const lowered = new WeakMap<Value[], Set<string>>();
 function stringsOf(values: Value[]): Set<string> {
   let set = lowered.get(values);
-  if (!set) lowered.set(values, (set = new Set(values.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()))));
+  if (!set)
+    lowered.set(
+      values,
+      (set = new Set(values.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()))),
+    );
   return set;
 }
 

@@ -11,7 +11,8 @@ import { parseExportBatches, type ParseOptions } from './exportRows';
 /** Main → worker: a chunk of the export, or its end. */
 export type ToWorker = { chunk: Uint8Array | string } | { end: true };
 /** Worker → main. */
-export type FromWorker = { taken: true } | { batch: EncodedBatch } | { done: true } | { error: string; kind?: ErrorKind; detail?: string };
+export type FromWorker =
+  { taken: true } | { batch: EncodedBatch } | { done: true } | { error: string; kind?: ErrorKind; detail?: string };
 
 const port = parentPort;
 if (port) {
@@ -35,11 +36,21 @@ if (port) {
   (async () => {
     for await (const items of parseExportBatches(chunks(), workerData as ParseOptions)) {
       const batch = encodeBatch(items);
-      post({ batch }, [batch.ends.buffer, batch.types.buffer, batch.statuses.buffer, batch.times.buffer, batch.lines.buffer] as ArrayBuffer[]);
+      post({ batch }, [
+        batch.ends.buffer,
+        batch.types.buffer,
+        batch.statuses.buffer,
+        batch.times.buffer,
+        batch.lines.buffer,
+      ] as ArrayBuffer[]);
     }
     post({ done: true });
   })().catch((err: unknown) =>
     // A refused file keeps its catalogue kind across the thread boundary.
-    post(err instanceof CatalogueError ? { error: err.message, kind: err.kind, detail: err.detail } : { error: err instanceof Error ? err.message : String(err) }),
+    post(
+      err instanceof CatalogueError
+        ? { error: err.message, kind: err.kind, detail: err.detail }
+        : { error: err instanceof Error ? err.message : String(err) },
+    ),
   );
 }

@@ -35,7 +35,13 @@ export async function* parseExportInWorker(
     return;
   }
   const worker = new Worker(workerFile, {
-    workerData: { source: opts.source, mapping: opts.mapping, skipItems: opts.skipItems, delimiter: opts.delimiter, encoding: opts.encoding } satisfies ParseOptions,
+    workerData: {
+      source: opts.source,
+      mapping: opts.mapping,
+      skipItems: opts.skipItems,
+      delimiter: opts.delimiter,
+      encoding: opts.encoding,
+    } satisfies ParseOptions,
   });
   const ready: ExportItem[][] = [];
   let sent = 0;

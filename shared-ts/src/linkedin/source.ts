@@ -41,7 +41,8 @@ export interface RejectedRow {
   raw: string;
 }
 
-export type ExportItem = { ok: true; row: ValidationRow; source: string; line: number } | { ok: false; rejected: RejectedRow };
+export type ExportItem =
+  { ok: true; row: ValidationRow; source: string; line: number } | { ok: false; rejected: RejectedRow };
 
 /**
  * The export cursor (epoch ms). The engine saves `nextCursor` of a finished export ONLY after the flags were

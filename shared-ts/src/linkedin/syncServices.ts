@@ -12,7 +12,14 @@ import type { ColumnMapping, SyncServicesConfig } from './config';
 import { LinkedInDailyLimitError, nextMidnightUtc } from './errors';
 import { flattenBatches, resolveColumns } from './exportRows';
 import { parseExportInWorker } from './parseInWorker';
-import { crmInstanceUrn, decodeComplexKey, encodeComplexKey, encodeKeyList, encodeUrnParam, type AssociationKey } from './restli';
+import {
+  crmInstanceUrn,
+  decodeComplexKey,
+  encodeComplexKey,
+  encodeKeyList,
+  encodeUrnParam,
+  type AssociationKey,
+} from './restli';
 import type {
   AssociationBatch,
   ExportItem,
@@ -116,10 +123,20 @@ export class SyncServicesSource implements LinkedInSource {
       auth: false,
       signal,
     });
-    const json = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const json = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!res.ok || !json.access_token) {
-      const detail = `LinkedIn token request: HTTP ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim();
-      throw new CatalogueError(res.status === 400 || res.status === 401 || res.status === 403 ? 'LINKEDIN_ACCESS' : 'API_ERROR', detail, res.status);
+      const detail =
+        `LinkedIn token request: HTTP ${res.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim();
+      throw new CatalogueError(
+        res.status === 400 || res.status === 401 || res.status === 403 ? 'LINKEDIN_ACCESS' : 'API_ERROR',
+        detail,
+        res.status,
+      );
     }
     registerSecret(json.access_token);
     this.token = { value: json.access_token, expiresAt: this.now() + (json.expires_in ?? 1800) * 1000 };
@@ -147,12 +164,17 @@ export class SyncServicesSource implements LinkedInSource {
         const timeout = kind === 'download' ? undefined : AbortSignal.timeout(this.cfg.requestTimeoutMs ?? 60_000);
         const signal = timeout && opts.signal ? AbortSignal.any([timeout, opts.signal]) : (timeout ?? opts.signal);
         const purpose = kind === 'token' || kind === 'download' ? kind : 'api';
-        res = await outboundFetch(url, { method, headers, body: opts.body, signal }, { platform: 'linkedin', purpose, policy: this.cfg.outbound });
+        res = await outboundFetch(
+          url,
+          { method, headers, body: opts.body, signal },
+          { platform: 'linkedin', purpose, policy: this.cfg.outbound },
+        );
       } catch (err) {
         const code = networkErrorCode(err);
         if (!code) throw err;
         this.log(`linkedin ${method} ${url} → ${code}`);
-        if (attempt >= this.policy.maxRetries) throw new CatalogueError('LINKEDIN_CONNECT_FAILED', `LinkedIn ${kind} request: ${code}`);
+        if (attempt >= this.policy.maxRetries)
+          throw new CatalogueError('LINKEDIN_CONNECT_FAILED', `LinkedIn ${kind} request: ${code}`);
         await this.sleep(backoffDelay(attempt, this.policy), opts.signal);
         continue;
       }
@@ -168,7 +190,9 @@ export class SyncServicesSource implements LinkedInSource {
       if (res.status === 429) {
         const text = await res.text();
         if (DAILY_LIMIT_RE.test(text) || attempt >= this.policy.maxRetries) {
-          const why = DAILY_LIMIT_RE.test(text) ? 'LinkedIn daily request limit reached' : `LinkedIn kept answering 429 after ${attempt} retries`;
+          const why = DAILY_LIMIT_RE.test(text)
+            ? 'LinkedIn daily request limit reached'
+            : `LinkedIn kept answering 429 after ${attempt} retries`;
           throw new LinkedInDailyLimitError(nextMidnightUtc(new Date(this.now())), why);
         }
         await this.sleep(backoffDelay(attempt, this.policy), opts.signal);
@@ -199,15 +223,27 @@ export class SyncServicesSource implements LinkedInSource {
   // ---------- Data Validation export ----------
 
   async exportValidation(req: ExportRequest): Promise<ValidationExport> {
-    const created = await this.send('exportCreate', 'POST', `${this.api}/crmDataValidationExportJobs?crmInstanceId=${this.instanceParam}`, {
-      body: JSON.stringify({ exportStartAt: req.since }),
-      headers: { 'Content-Type': 'application/json' },
-      signal: req.signal,
-    });
+    const created = await this.send(
+      'exportCreate',
+      'POST',
+      `${this.api}/crmDataValidationExportJobs?crmInstanceId=${this.instanceParam}`,
+      {
+        body: JSON.stringify({ exportStartAt: req.since }),
+        headers: { 'Content-Type': 'application/json' },
+        signal: req.signal,
+      },
+    );
     if (created.status !== 201 && !created.ok) await this.fail(created, 'create export job');
     await created.body?.cancel();
-    const jobId = created.headers.get('x-restli-id') ?? /\/crmDataValidationExportJobs\/([^/?]+)/.exec(created.headers.get('location') ?? '')?.[1];
-    if (!jobId) throw new CatalogueError('API_ERROR', 'LinkedIn create export job: no X-RestLi-Id or Location header', created.status);
+    const jobId =
+      created.headers.get('x-restli-id') ??
+      /\/crmDataValidationExportJobs\/([^/?]+)/.exec(created.headers.get('location') ?? '')?.[1];
+    if (!jobId)
+      throw new CatalogueError(
+        'API_ERROR',
+        'LinkedIn create export job: no X-RestLi-Id or Location header',
+        created.status,
+      );
     req.onProgress?.({ phase: 'created', jobId });
 
     const started = this.now();
@@ -222,7 +258,10 @@ export class SyncServicesSource implements LinkedInSource {
         throw new CatalogueError('API_ERROR', `LinkedIn export job ${jobId} ended with status ${job.status}`);
       }
       if (this.now() - started + interval > timeout) {
-        throw new CatalogueError('API_ERROR', `LinkedIn export job ${jobId} did not complete within ${Math.round(timeout / 60_000)} minutes`);
+        throw new CatalogueError(
+          'API_ERROR',
+          `LinkedIn export job ${jobId} did not complete within ${Math.round(timeout / 60_000)} minutes`,
+        );
       }
       await this.sleep(interval, req.signal);
       interval = Math.min(this.cfg.pollIntervalCapMs ?? 5 * 60_000, Math.ceil(interval * 1.5));
@@ -241,7 +280,12 @@ export class SyncServicesSource implements LinkedInSource {
   }
 
   private async readJob(jobId: string, signal?: AbortSignal): Promise<Job> {
-    const res = await this.send('exportGet', 'GET', `${this.api}/crmDataValidationExportJobs/${encodeURIComponent(jobId)}?crmInstanceId=${this.instanceParam}`, { signal });
+    const res = await this.send(
+      'exportGet',
+      'GET',
+      `${this.api}/crmDataValidationExportJobs/${encodeURIComponent(jobId)}?crmInstanceId=${this.instanceParam}`,
+      { signal },
+    );
     if (!res.ok) await this.fail(res, `read export job ${jobId}`);
     return (await res.json()) as Job;
   }
@@ -260,11 +304,17 @@ export class SyncServicesSource implements LinkedInSource {
         const res = await this.send('download', 'GET', urls[i], { auth: false, signal: req.signal });
         if (res.ok && res.body) {
           try {
-            for await (const batch of parseExportInWorker(res.body as AsyncIterable<Uint8Array>, { source, mapping: this.columns, skipItems: done, delimiter: this.cfg.delimiter })) {
+            for await (const batch of parseExportInWorker(res.body as AsyncIterable<Uint8Array>, {
+              source,
+              mapping: this.columns,
+              skipItems: done,
+              delimiter: this.cfg.delimiter,
+            })) {
               done += batch.length;
               const before = rows;
               for (const item of batch) if (item.ok) rows++;
-              if (Math.floor(rows / 10_000) > Math.floor(before / 10_000)) req.onProgress?.({ phase: 'downloading', jobId, rows });
+              if (Math.floor(rows / 10_000) > Math.floor(before / 10_000))
+                req.onProgress?.({ phase: 'downloading', jobId, rows });
               yield batch;
             }
             break;
@@ -278,10 +328,12 @@ export class SyncServicesSource implements LinkedInSource {
         } else {
           await this.fail(res, `download ${i + 1}`);
         }
-        if (++rereads > 3) throw new CatalogueError('API_ERROR', `LinkedIn export ${jobId}: ${source} failed: ${failure}`);
+        if (++rereads > 3)
+          throw new CatalogueError('API_ERROR', `LinkedIn export ${jobId}: ${source} failed: ${failure}`);
         this.log(`linkedin export ${jobId}: ${source} ${failure}; re-reading the job`);
         const fresh = downloadUrls(await this.readJob(jobId, req.signal));
-        if (fresh.length !== urls.length) throw new CatalogueError('API_ERROR', `LinkedIn export ${jobId}: file list changed on re-read`);
+        if (fresh.length !== urls.length)
+          throw new CatalogueError('API_ERROR', `LinkedIn export ${jobId}: file list changed on re-read`);
         urls = fresh;
       }
     }
@@ -294,7 +346,12 @@ export class SyncServicesSource implements LinkedInSource {
   }
 
   async getAssociation(recordId: string): Promise<ProfileAssociation | null> {
-    const res = await this.send('association', 'GET', `${this.api}/salesNavigatorProfileAssociations/${encodeComplexKey(this.key(recordId))}`, {});
+    const res = await this.send(
+      'association',
+      'GET',
+      `${this.api}/salesNavigatorProfileAssociations/${encodeComplexKey(this.key(recordId))}`,
+      {},
+    );
     if (res.status === 404) {
       await res.body?.cancel();
       return null;
@@ -313,7 +370,10 @@ export class SyncServicesSource implements LinkedInSource {
     let chunk: string[] = [];
     for (const id of unique) {
       const next = [...chunk, id];
-      if (chunk.length && (next.length > maxIds || (base + encodeKeyList(next.map((r) => this.key(r)))).length > maxLen)) {
+      if (
+        chunk.length &&
+        (next.length > maxIds || (base + encodeKeyList(next.map((r) => this.key(r)))).length > maxLen)
+      ) {
         parts.push(chunk);
         chunk = [];
       }

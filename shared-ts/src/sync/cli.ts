@@ -103,7 +103,8 @@ export function parseArgs(argv: readonly string[]): Args {
 /** The export file's separator as given on the command line: one character, `tab` for a tab. */
 function delimiterOf(v: string): string {
   const d = v === 'tab' || v === '\\t' ? '\t' : v;
-  if (d.length !== 1 || /[\s"\w]/.test(d.replace('\t', ','))) throw new ConfigError(`--delimiter must be one separator character such as , ; or tab (got ${JSON.stringify(v)})`);
+  if (d.length !== 1 || /[\s"\w]/.test(d.replace('\t', ',')))
+    throw new ConfigError(`--delimiter must be one separator character such as , ; or tab (got ${JSON.stringify(v)})`);
   return d;
 }
 
@@ -157,7 +158,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const creds = credentialsFor(cfg, env);
     for (const v of Object.values(creds)) registerSecret(v);
     // --verbose: every HTTP request the clients make (redacted), for support cases.
-    conn = connect(cfg, creds, args.verbose ? (line) => process.stderr.write(`${terminalValue(redact(line))}\n`) : undefined);
+    conn = connect(
+      cfg,
+      creds,
+      args.verbose ? (line) => process.stderr.write(`${terminalValue(redact(line))}\n`) : undefined,
+    );
   } catch (e) {
     process.stderr.write(`${terminalText(redact((e as Error).message))}\n`);
     return 2;
@@ -184,10 +189,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       break;
     case 'disconnect':
       report = await disconnect(opts, { cleanup: args.cleanup, confirmed: args.yes });
-      if (args.cleanup && !args.yes) process.stderr.write('Clean-up counted only. Run again with --yes to remove these.\n');
+      if (args.cleanup && !args.yes)
+        process.stderr.write('Clean-up counted only. Run again with --yes to remove these.\n');
       break;
     default:
-      report = await testWriteBack(opts, { withEmail: args.withEmail, accountId: args.account ?? null, keep: args.keep });
+      report = await testWriteBack(opts, {
+        withEmail: args.withEmail,
+        accountId: args.account ?? null,
+        keep: args.keep,
+      });
   }
   if (args.report) writePrivateFileSync(args.report, redact(JSON.stringify(report, null, 2)));
   process.stdout.write(`${render(report, args)}\n`);
@@ -198,7 +208,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
  * Exits once stdout and stderr have taken everything written: piped, a large `--json` report is still in the
  * stream's queue when `main` returns, and exiting then would cut it off.
  */
-export function exitWhenFlushed(code: number, streams: NodeJS.WritableStream[] = [process.stdout, process.stderr], exit: (code: number) => void = process.exit): void {
+export function exitWhenFlushed(
+  code: number,
+  streams: NodeJS.WritableStream[] = [process.stdout, process.stderr],
+  exit: (code: number) => void = process.exit,
+): void {
   process.exitCode = code;
   let pending = streams.length;
   for (const s of streams) s.write('', () => --pending === 0 && exit(code));

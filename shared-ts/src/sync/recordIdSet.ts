@@ -140,8 +140,7 @@ class PackedTable {
     for (;;) {
       const first = keys[o];
       if (first === 0) break;
-      if (first === k0 && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3)
-        return this.indexes[o >>> 2];
+      if (first === k0 && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3) return this.indexes[o >>> 2];
       o = (o + WORDS) & (this.mask * WORDS + WORDS - 1);
     }
     keys[o] = k0;

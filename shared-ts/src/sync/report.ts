@@ -37,7 +37,16 @@ export function pushProblem(list: Problem[], p: Problem): void {
   if (list.length < MAX_PROBLEMS) list.push(p);
 }
 
-export const STEP_NAMES = ['connection', 'settings', 'accountMatching', 'autoSave', 'validation', 'associations', 'writeBack', 'status'] as const;
+export const STEP_NAMES = [
+  'connection',
+  'settings',
+  'accountMatching',
+  'autoSave',
+  'validation',
+  'associations',
+  'writeBack',
+  'status',
+] as const;
 export type StepName = (typeof STEP_NAMES)[number] | 'lease' | 'disconnect' | 'testWriteBack';
 
 /** A change the run made, or in a dry run would make. */
@@ -91,9 +100,17 @@ export function summarize(report: RunReport): string {
     const counts = Object.entries(s.counts)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    const extra = s.error ? ` — ${s.error.code} ${terminalValue(s.error.message)}` : s.note ? ` — ${terminalValue(s.note)}` : '';
-    const problems = s.problems.length ? ` (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed in the report)` : '';
-    lines.push(`  ${s.status === 'ok' ? '✓' : s.status === 'skipped' ? '–' : s.status === 'partial' ? '!' : '✗'} ${s.name.padEnd(13)} ${counts}${extra}${problems}`);
+    const extra = s.error
+      ? ` — ${s.error.code} ${terminalValue(s.error.message)}`
+      : s.note
+        ? ` — ${terminalValue(s.note)}`
+        : '';
+    const problems = s.problems.length
+      ? ` (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'} listed in the report)`
+      : '';
+    lines.push(
+      `  ${s.status === 'ok' ? '✓' : s.status === 'skipped' ? '–' : s.status === 'partial' ? '!' : '✗'} ${s.name.padEnd(13)} ${counts}${extra}${problems}`,
+    );
   }
   const r = report.requests;
   lines.push(

@@ -5,7 +5,14 @@
 import type { ActivityRecord, CrmPerson, CrmSeat, CrmSettings, CrmUser } from '../crm/gateway';
 import { planWriteback, type WritebackDecision, type WritebackPerson } from '../domain/writeback/plan';
 import { syncingUserIds } from '../domain/seats/seats';
-import { BlockingIndex, createPrepareCache, PERSON_MATCH_KIND, prepareMember, preparePerson, type PersonKeys } from '../domain/matching/index';
+import {
+  BlockingIndex,
+  createPrepareCache,
+  PERSON_MATCH_KIND,
+  prepareMember,
+  preparePerson,
+  type PersonKeys,
+} from '../domain/matching/index';
 import type { Locale } from '../domain/i18n/index';
 import type { InboxActivity } from './inbox';
 
@@ -65,14 +72,30 @@ export class PersonResolver {
     this.index = new BlockingIndex(
       PERSON_MATCH_KIND,
       people.map((p) =>
-        preparePerson({ id: p.id, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, title: p.title, companyName: p.companyName }, this.cache),
+        preparePerson(
+          {
+            id: p.id,
+            firstName: p.firstName,
+            lastName: p.lastName,
+            email: p.email,
+            phone: p.phone,
+            title: p.title,
+            companyName: p.companyName,
+          },
+          this.cache,
+        ),
       ),
     );
   }
   /** How the last resolve() found its person (for the run report's counts). */
   lastVia: 'association' | 'match' | null = null;
 
-  resolve(a: { memberUrn: string | null; email: string | null; name: string; company: string | null }): CrmPerson | null {
+  resolve(a: {
+    memberUrn: string | null;
+    email: string | null;
+    name: string;
+    company: string | null;
+  }): CrmPerson | null {
     this.lastVia = null;
     if (a.memberUrn) {
       const p = this.byUrn.get(a.memberUrn);
@@ -83,7 +106,12 @@ export class PersonResolver {
     }
     const [first, ...rest] = a.name.trim().split(/\s+/);
     const member = prepareMember(
-      { firstName: first ?? null, lastName: rest.join(' ') || null, email: a.email, positions: a.company ? [{ companyName: a.company, current: true }] : [] },
+      {
+        firstName: first ?? null,
+        lastName: rest.join(' ') || null,
+        email: a.email,
+        positions: a.company ? [{ companyName: a.company, current: true }] : [],
+      },
       this.cache,
     );
     const r = this.index.match(member);

@@ -27,7 +27,8 @@ async function all<T>(pages: Pages<T>): Promise<T[]> {
 
 function gateway(extra: Partial<DataverseConfig> = {}): DataverseGateway {
   let token: string | null = null;
-  return new DataverseGateway({ outbound: { allowLoopback: true },
+  return new DataverseGateway({
+    outbound: { allowLoopback: true },
     url: dv.url,
     getToken: async (force) => {
       tokenCalls.push(Boolean(force));
@@ -45,8 +46,16 @@ function gateway(extra: Partial<DataverseConfig> = {}): DataverseGateway {
 
 beforeAll(async () => {
   dv = await DataverseDouble.start();
-  owner = dv.insert('systemuser', { fullname: 'Luca Bianchi', internalemailaddress: 'luca@example.com', isdisabled: false }).systemuserid as string;
-  for (let i = 0; i < 10; i++) accounts.push(dv.insert('account', { name: `Müller & Söhne ${i} GmbH`, _ownerid_value: owner, statecode: 0 }).accountid as string);
+  owner = dv.insert('systemuser', {
+    fullname: 'Luca Bianchi',
+    internalemailaddress: 'luca@example.com',
+    isdisabled: false,
+  }).systemuserid as string;
+  for (let i = 0; i < 10; i++)
+    accounts.push(
+      dv.insert('account', { name: `Müller & Söhne ${i} GmbH`, _ownerid_value: owner, statecode: 0 })
+        .accountid as string,
+    );
   for (let i = 0; i < 1200; i++) {
     contacts.push(
       dv.insert('contact', {
@@ -56,16 +65,43 @@ beforeAll(async () => {
         _parentcustomerid_value: accounts[i % 10],
         _ownerid_value: owner,
         statecode: 0,
-        [DV.person.notAtCompany]: i % 10 === 0 ? DV_VALUES.notAtCompany.notAtCompany : i % 10 === 1 ? DV_VALUES.notAtCompany.ignore : DV_VALUES.notAtCompany.noFeedback,
+        [DV.person.notAtCompany]:
+          i % 10 === 0
+            ? DV_VALUES.notAtCompany.notAtCompany
+            : i % 10 === 1
+              ? DV_VALUES.notAtCompany.ignore
+              : DV_VALUES.notAtCompany.noFeedback,
       }).contactid as string,
     );
   }
-  for (let i = 0; i < 5; i++) dv.insert('lead', { firstname: 'Hugo', lastname: `Lambert${i}`, companyname: 'Lambert SARL', _ownerid_value: owner, statecode: i === 4 ? 1 : 0 });
+  for (let i = 0; i < 5; i++)
+    dv.insert('lead', {
+      firstname: 'Hugo',
+      lastname: `Lambert${i}`,
+      companyname: 'Lambert SARL',
+      _ownerid_value: owner,
+      statecode: i === 4 ? 1 : 0,
+    });
   oppIds = [];
   for (let i = 0; i < 12; i++) {
-    oppIds.push(dv.insert('opportunity', { name: `Deal ${i}`, _parentaccountid_value: accounts[i % 10], _parentcontactid_value: contacts[i], _ownerid_value: owner, salesstage: i % 4, statecode: i < 10 ? 0 : 1, estimatedvalue: 1000 * i }).opportunityid as string);
+    oppIds.push(
+      dv.insert('opportunity', {
+        name: `Deal ${i}`,
+        _parentaccountid_value: accounts[i % 10],
+        _parentcontactid_value: contacts[i],
+        _ownerid_value: owner,
+        salesstage: i % 4,
+        statecode: i < 10 ? 0 : 1,
+        estimatedvalue: 1000 * i,
+      }).opportunityid as string,
+    );
   }
-  dv.insert('connection', { _record1id_value: oppIds[0], _record2id_value: contacts[50], record2objecttypecode: 2, name: 'Stakeholder' });
+  dv.insert('connection', {
+    _record1id_value: oppIds[0],
+    _record2id_value: contacts[50],
+    record2objecttypecode: 2,
+    name: 'Stakeholder',
+  });
 });
 
 beforeEach(() => {
@@ -86,7 +122,15 @@ describe('connection', () => {
     const g = gateway();
     const check = await g.checkConnection();
     expect(check).toMatchObject({ ok: true, userId: dv.userId, unreadable: [] });
-    expect(check.checked).toEqual(['account', 'activitypointer', 'contact', 'lead', 'opportunity', 'systemuser', 'position']);
+    expect(check.checked).toEqual([
+      'account',
+      'activitypointer',
+      'contact',
+      'lead',
+      'opportunity',
+      'systemuser',
+      'position',
+    ]);
     expect(dv.counts().byKind).toEqual({ whoAmI: 1, batch: 1 });
     expect(await g.instanceId()).toBe(dv.organizationId);
   });
@@ -107,9 +151,16 @@ describe('connection', () => {
     const g = gateway();
     await g.checkConnection();
     dv.expireTokens();
-    expect(await all(g.users({ ids: [owner] }))).toEqual([{ id: owner, name: 'Luca Bianchi', email: 'luca@example.com', active: true }]);
+    expect(await all(g.users({ ids: [owner] }))).toEqual([
+      { id: owner, name: 'Luca Bianchi', email: 'luca@example.com', active: true },
+    ]);
     expect(tokenCalls.filter(Boolean)).toHaveLength(1);
-    const down = await new DataverseGateway({ outbound: { allowLoopback: true }, url: `http://127.0.0.1:${await closedPort()}`, getToken: async () => 'x-token-value', maxRetries: 0 }).checkConnection();
+    const down = await new DataverseGateway({
+      outbound: { allowLoopback: true },
+      url: `http://127.0.0.1:${await closedPort()}`,
+      getToken: async () => 'x-token-value',
+      maxRetries: 0,
+    }).checkConnection();
     expect(down.error?.kind).toBe('CONNECT_FAILED');
     expect(down.error?.detail).toMatch(/ECONNREFUSED/);
   });
@@ -123,7 +174,13 @@ describe('queries', () => {
     expect(sizes).toEqual([500, 500, 200]);
     expect(dv.counts().byKind.query).toBe(3);
     const [c] = await all(g.people({ kind: 'contact', ids: [contacts[0]] }));
-    expect(c).toMatchObject({ id: contacts[0], accountId: accounts[0], companyName: 'Müller & Söhne 0 GmbH', notAtCompany: 'notAtCompany', ownerId: owner });
+    expect(c).toMatchObject({
+      id: contacts[0],
+      accountId: accounts[0],
+      companyName: 'Müller & Söhne 0 GmbH',
+      notAtCompany: 'notAtCompany',
+      ownerId: owner,
+    });
   });
 
   test('id chunks go twenty queries to a $batch; a chunk with more than a page goes on with its nextLink', async () => {
@@ -149,7 +206,9 @@ describe('queries', () => {
     // Contacts with a flag already, so that they were NavSync's records before as after.
     const ids = [contacts[300], contacts[301], contacts[310]];
     dv.failNext(1, { status: 0, destroy: true, kinds: ['batch'] });
-    const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-11-22T10:00:00.000Z' } })));
+    const res = await g.updatePeople(
+      ids.map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-11-22T10:00:00.000Z' } })),
+    );
     expect(res).toMatchObject({ succeeded: ids, failed: [], unprocessed: [] });
     expect(dv.log.filter((l) => l.kind === 'batch')).toHaveLength(4);
     // Once only: a second reset in a row is reported.
@@ -178,13 +237,25 @@ describe('queries', () => {
     expect(dv.counts().byKind.fetchXml).toBe(3);
     const open = await all(g.opportunities({ ownerIds: [owner], openOnly: true }));
     expect(open).toHaveLength(10);
-    expect(open.find((o) => o.id === oppIds[2])).toMatchObject({ stage: 'Propose', isClosed: false, primaryContactId: contacts[2], accountId: accounts[2] });
+    expect(open.find((o) => o.id === oppIds[2])).toMatchObject({
+      stage: 'Propose',
+      isClosed: false,
+      primaryContactId: contacts[2],
+      accountId: accounts[2],
+    });
     const roles = await all(g.contactRoles([oppIds[0]]));
     expect(roles).toEqual([
       { opportunityId: oppIds[0], contactId: contacts[0], role: null, isPrimary: true },
       { opportunityId: oppIds[0], contactId: contacts[50], role: 'Stakeholder', isPrimary: false },
     ]);
-    expect((await g.opportunityStages()).map((s) => s.name)).toEqual(['Qualify', 'Develop', 'Propose', 'Close', 'Won', 'Lost']);
+    expect((await g.opportunityStages()).map((s) => s.name)).toEqual([
+      'Qualify',
+      'Develop',
+      'Propose',
+      'Close',
+      'Won',
+      'Lost',
+    ]);
   });
 
   test('text in OData filters is escaped: injection-looking keys match nothing and break nothing', async () => {
@@ -199,9 +270,24 @@ describe('queries', () => {
 describe('writes', () => {
   test('2,500 updates take exactly 3 $batch requests (change sets of 1,000, 1,000 and 500)', async () => {
     const g = gateway();
-    const ids = contacts.slice(0, 1200).concat(Array.from({ length: 1300 }, (_, i) => dv.insert('contact', { lastname: `Extra${i}`, emailaddress1: `e${i}@example.com`, statecode: 0 }).contactid as string));
+    const ids = contacts
+      .slice(0, 1200)
+      .concat(
+        Array.from(
+          { length: 1300 },
+          (_, i) =>
+            dv.insert('contact', { lastname: `Extra${i}`, emailaddress1: `e${i}@example.com`, statecode: 0 })
+              .contactid as string,
+        ),
+      );
     const ops = dv.batchOperations;
-    const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany', validatedAt: '2026-11-22T10:00:00.000Z' } })));
+    const res = await g.updatePeople(
+      ids.map((id) => ({
+        id,
+        kind: 'contact',
+        fields: { notAtCompany: 'notAtCompany', validatedAt: '2026-11-22T10:00:00.000Z' },
+      })),
+    );
     expect(dv.counts().byKind).toEqual({ batch: 3 });
     expect(g.minimumWriteRequests(2500)).toBe(3);
     expect(dv.batchOperations - ops).toBe(2500);
@@ -213,13 +299,31 @@ describe('writes', () => {
 
   test('a change set refused for one record is resent per record: that record reported, the others applied', async () => {
     const g = gateway();
-    const ids = Array.from({ length: 1500 }, (_, i) => dv.insert('contact', { lastname: `Rule${i}`, emailaddress1: i % 700 === 3 ? null : `r${i}@example.com`, statecode: 0 }).contactid as string);
-    dv.addValidationRule((table, r) => (table === 'contact' && !r.emailaddress1 ? 'Plug-in: an e-mail address is required.' : null));
-    const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } })));
+    const ids = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        dv.insert('contact', {
+          lastname: `Rule${i}`,
+          emailaddress1: i % 700 === 3 ? null : `r${i}@example.com`,
+          statecode: 0,
+        }).contactid as string,
+    );
+    dv.addValidationRule((table, r) =>
+      table === 'contact' && !r.emailaddress1 ? 'Plug-in: an e-mail address is required.' : null,
+    );
+    const res = await g.updatePeople(
+      ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } })),
+    );
     // Both change sets hold a failing record (3 and 703 in the first, 1403 in the second): each is resent once
     // (the two sets are sent side by side, so their requests interleave).
     expect(dv.log.map((l) => l.status).sort()).toEqual([200, 200, 400, 400]);
-    expect(res.failed).toEqual([3, 703, 1403].map((i) => ({ ref: ids[i], code: '0x80040265', message: 'Plug-in: an e-mail address is required.' })));
+    expect(res.failed).toEqual(
+      [3, 703, 1403].map((i) => ({
+        ref: ids[i],
+        code: '0x80040265',
+        message: 'Plug-in: an e-mail address is required.',
+      })),
+    );
     expect(res.succeeded).toHaveLength(1497);
     expect(dv.get('contact', ids[4])?.[DV.person.notAtCompany]).toBe(DV_VALUES.notAtCompany.notAtCompany);
     expect(dv.get('contact', ids[3])?.[DV.person.notAtCompany]).toBe(DV_VALUES.notAtCompany.noFeedback);
@@ -227,9 +331,16 @@ describe('writes', () => {
 
   test('429 on a $batch waits Retry-After and resends; 429 on a query too', async () => {
     const g = gateway();
-    const body = JSON.stringify({ error: { code: '0x80072322', message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.' } });
+    const body = JSON.stringify({
+      error: {
+        code: '0x80072322',
+        message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.',
+      },
+    });
     dv.failNext(2, { status: 429, headers: { 'Retry-After': '7' }, body, kinds: ['batch'] });
-    const res = await g.updatePeople(contacts.slice(0, 10).map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-11-22T11:00:00.000Z' } })));
+    const res = await g.updatePeople(
+      contacts.slice(0, 10).map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-11-22T11:00:00.000Z' } })),
+    );
     expect(res.succeeded).toHaveLength(10);
     expect(sleeps).toEqual([7000, 7000]);
     expect(dv.counts().byKind.batch).toBe(3);
@@ -240,7 +351,14 @@ describe('writes', () => {
 
   test('429 beyond the retry budget → API_ERROR with the service-protection code; batch ops reported unprocessed', async () => {
     const g = gateway({ maxRetries: 1 });
-    dv.failNext(5, { status: 429, headers: { 'Retry-After': '1' }, body: JSON.stringify({ error: { code: '0x80072326', message: 'Number of concurrent requests exceeded the limit of 52.' } }), kinds: ['query', 'batch'] });
+    dv.failNext(5, {
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: JSON.stringify({
+        error: { code: '0x80072326', message: 'Number of concurrent requests exceeded the limit of 52.' },
+      }),
+      kinds: ['query', 'batch'],
+    });
     const err = await all(g.users({})).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'API_ERROR', status: 429 });
     expect((err as { detail: string }).detail).toMatch(/0x80072326: Number of concurrent requests/);
@@ -269,16 +387,32 @@ describe('writes', () => {
     expect(a.succeeded).toHaveLength(11);
     await g.upsertActivities(acts);
     const count = (t: string) => dv.all(t).length;
-    expect([count(DV.activity.inmailTable), count(DV.activity.messageTable), count('phonecall'), count('annotation')]).toEqual([3, 3, 3, 2]);
+    expect([
+      count(DV.activity.inmailTable),
+      count(DV.activity.messageTable),
+      count('phonecall'),
+      count('annotation'),
+    ]).toEqual([3, 3, 3, 2]);
     // Notes: no NavSync column on annotation; the row id is the one derived from the key, so reruns update it.
     const notes = dv.all('annotation');
-    expect(notes.map((r) => r.annotationid).sort()).toEqual([dataverseActivityId('li-note-3'), dataverseActivityId('li-note-7')].sort());
+    expect(notes.map((r) => r.annotationid).sort()).toEqual(
+      [dataverseActivityId('li-note-3'), dataverseActivityId('li-note-7')].sort(),
+    );
     expect(notes.flatMap((r) => Object.keys(r)).filter((k) => k.startsWith('navsync_'))).toEqual([]);
     const note = await all(g.activities({ keys: ['li-note-3', 'li-note-11'] }));
-    expect(note).toEqual([expect.objectContaining({ key: 'li-note-3', type: 'note', personId: contacts[3], completed: true })]);
+    expect(note).toEqual([
+      expect.objectContaining({ key: 'li-note-3', type: 'note', personId: contacts[3], completed: true }),
+    ]);
     const inmail = dv.all(DV.activity.inmailTable).find((r) => r[DV.activity.activityKey] === 'li-inmail-0');
-    expect(inmail).toMatchObject({ _regardingobjectid_value: contacts[0], _ownerid_value: owner, statecode: 1, description: 'Grüße aus Köln — à bientôt' });
-    expect(dv.all(DV.activity.messageTable).some((r) => r[DV.activity.activityKey] === "li-message-5-O'Neil/1?#")).toBe(true);
+    expect(inmail).toMatchObject({
+      _regardingobjectid_value: contacts[0],
+      _ownerid_value: owner,
+      statecode: 1,
+      description: 'Grüße aus Köln — à bientôt',
+    });
+    expect(dv.all(DV.activity.messageTable).some((r) => r[DV.activity.activityKey] === "li-message-5-O'Neil/1?#")).toBe(
+      true,
+    );
     const unresolved = await all(g.activities({ unresolvedOnly: true }));
     expect(unresolved.map((x) => x.key).sort()).toEqual(['li-call-10', 'li-inmail-8', 'li-message-9']);
     const byKey = await all(g.activities({ keys: ["li-message-5-O'Neil/1?#"] }));
@@ -288,14 +422,41 @@ describe('writes', () => {
   test('settings, seats, status round-trip; clean-up deletes NavSync rows', async () => {
     const g = gateway();
     expect((await g.readSettings()).id).toBeNull();
-    await g.writeSettings({ dataValidationEnabled: true, embeddedProfileEnabled: true, photoRefreshEnabled: false, writeBackItems: ['message', 'note'], pipelineStage: 'Propose' });
-    await g.writeStatus({ connected: true, lastSyncedAt: '2026-11-22T10:00:00.000Z', lastRunSummary: 'ok', exportCursor: 1763800000000 });
-    expect(await g.readSettings()).toMatchObject({ dataValidationEnabled: true, embeddedProfileEnabled: true, photoRefreshEnabled: false, writeBackItems: ['message', 'note'], pipelineStage: 'Propose', connected: true, exportCursor: 1763800000000 });
+    await g.writeSettings({
+      dataValidationEnabled: true,
+      embeddedProfileEnabled: true,
+      photoRefreshEnabled: false,
+      writeBackItems: ['message', 'note'],
+      pipelineStage: 'Propose',
+    });
+    await g.writeStatus({
+      connected: true,
+      lastSyncedAt: '2026-11-22T10:00:00.000Z',
+      lastRunSummary: 'ok',
+      exportCursor: 1763800000000,
+    });
+    expect(await g.readSettings()).toMatchObject({
+      dataValidationEnabled: true,
+      embeddedProfileEnabled: true,
+      photoRefreshEnabled: false,
+      writeBackItems: ['message', 'note'],
+      pipelineStage: 'Propose',
+      connected: true,
+      exportCursor: 1763800000000,
+    });
     expect(dv.all(DV.settings.table)).toHaveLength(1);
     await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: [] }]);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: dv.userId, enabled: false, writeBackOptOut: [] }]);
+    await g.writeSeats([
+      { userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] },
+      { userId: dv.userId, enabled: false, writeBackOptOut: [] },
+    ]);
     const seats = await g.readSeats();
-    expect(seats.map((s) => [s.userId, s.enabled, s.writeBackOptOut]).sort()).toEqual([[owner, true, ['inmail', 'call']], [dv.userId, false, []]].sort());
+    expect(seats.map((s) => [s.userId, s.enabled, s.writeBackOptOut]).sort()).toEqual(
+      [
+        [owner, true, ['inmail', 'call']],
+        [dv.userId, false, []],
+      ].sort(),
+    );
     expect((await g.deleteNavSyncRecords('seats')).succeeded).toHaveLength(2);
     expect(await g.readSeats()).toEqual([]);
     await g.deleteNavSyncRecords('settings');
@@ -306,7 +467,15 @@ describe('writes', () => {
     const g = gateway();
     expect(await g.entitySetName(DV.settings.table)).toBe('navsync_settingses');
     expect(await g.attributeExists('contact', 'navsync_probe')).toBe(false);
-    await g.createAttribute('contact', { '@odata.type': 'Microsoft.Dynamics.CRM.PicklistAttributeMetadata', SchemaName: 'navsync_Probe', AttributeType: 'Picklist' }, 'NavSync');
+    await g.createAttribute(
+      'contact',
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.PicklistAttributeMetadata',
+        SchemaName: 'navsync_Probe',
+        AttributeType: 'Picklist',
+      },
+      'NavSync',
+    );
     expect(await g.attributeExists('contact', 'navsync_probe')).toBe(true);
     await g.publish(['contact']);
     expect(dv.publishes).toEqual(['<importexportxml><entities><entity>contact</entity></entities></importexportxml>']);

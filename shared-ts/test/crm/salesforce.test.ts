@@ -22,7 +22,8 @@ async function all<T>(pages: Pages<T>): Promise<T[]> {
 }
 
 function gateway(extra: Partial<SalesforceConfig> = {}): SalesforceGateway {
-  return new SalesforceGateway({ outbound: { allowLoopback: true },
+  return new SalesforceGateway({
+    outbound: { allowLoopback: true },
     instanceUrl: sf.url,
     clientId: sf.clientId,
     clientSecret: sf.clientSecret,
@@ -36,7 +37,10 @@ function gateway(extra: Partial<SalesforceConfig> = {}): SalesforceGateway {
 beforeAll(async () => {
   sf = await SalesforceDouble.start({ queryPageSize: 500 });
   owner = sf.insert('User', { Name: 'Anna de Vries', Email: 'anna@example.com', IsActive: true }).Id;
-  for (let i = 0; i < 20; i++) accounts.push(sf.insert('Account', { Name: `Compagnie ${i} S.A.`, OwnerId: owner, Website: `https://c${i}.example` }).Id);
+  for (let i = 0; i < 20; i++)
+    accounts.push(
+      sf.insert('Account', { Name: `Compagnie ${i} S.A.`, OwnerId: owner, Website: `https://c${i}.example` }).Id,
+    );
   for (let i = 0; i < 1200; i++) {
     contacts.push(
       sf.insert('Contact', {
@@ -45,15 +49,36 @@ beforeAll(async () => {
         Email: `jean${i}@example.com`,
         AccountId: accounts[i % 20],
         OwnerId: owner,
-        [sf.f(SF.person.notAtCompany)]: i % 10 === 0 ? SF_VALUES.notAtCompany.notAtCompany : i % 10 === 1 ? SF_VALUES.notAtCompany.ignore : null,
+        [sf.f(SF.person.notAtCompany)]:
+          i % 10 === 0 ? SF_VALUES.notAtCompany.notAtCompany : i % 10 === 1 ? SF_VALUES.notAtCompany.ignore : null,
         [sf.f(SF.person.syncedAt)]: i < 100 ? '2026-11-22T00:00:00.000Z' : null,
       }).Id,
     );
   }
-  for (let i = 0; i < 30; i++) leads.push(sf.insert('Lead', { FirstName: 'Lea', LastName: `Rossi${i}`, Company: 'Rossi S.p.A.', OwnerId: owner, IsConverted: i === 29 }).Id);
-  const opp = sf.insert('Opportunity', { Name: 'Deal', AccountId: accounts[0], OwnerId: owner, StageName: 'Needs Analysis', Amount: 1000 }).Id;
+  for (let i = 0; i < 30; i++)
+    leads.push(
+      sf.insert('Lead', {
+        FirstName: 'Lea',
+        LastName: `Rossi${i}`,
+        Company: 'Rossi S.p.A.',
+        OwnerId: owner,
+        IsConverted: i === 29,
+      }).Id,
+    );
+  const opp = sf.insert('Opportunity', {
+    Name: 'Deal',
+    AccountId: accounts[0],
+    OwnerId: owner,
+    StageName: 'Needs Analysis',
+    Amount: 1000,
+  }).Id;
   sf.insert('Opportunity', { Name: 'Won deal', AccountId: accounts[1], OwnerId: owner, StageName: 'Closed Won' });
-  sf.insert('OpportunityContactRole', { OpportunityId: opp, ContactId: contacts[0], Role: 'Decision Maker', IsPrimary: true });
+  sf.insert('OpportunityContactRole', {
+    OpportunityId: opp,
+    ContactId: contacts[0],
+    Role: 'Decision Maker',
+    IsPrimary: true,
+  });
 });
 
 beforeEach(() => {
@@ -72,7 +97,16 @@ describe('connection', () => {
     const g = gateway();
     const check = await g.checkConnection();
     expect(check).toMatchObject({ ok: true, userId: sf.userId, unreadable: [], ignoreGuard: 'on' });
-    expect(check.checked).toEqual(['Account', 'Contact', 'Lead', 'Opportunity', 'OpportunityContactRole', 'Task', 'User', 'UserRole']);
+    expect(check.checked).toEqual([
+      'Account',
+      'Contact',
+      'Lead',
+      'Opportunity',
+      'OpportunityContactRole',
+      'Task',
+      'User',
+      'UserRole',
+    ]);
     expect(await g.instanceId()).toBe(sf.orgId);
     expect(sf.counts().byKind).toEqual({ token: 1, userinfo: 1, describeGlobal: 1, query: 1 });
     expect(g.requestCounts().total).toBe(4);
@@ -112,7 +146,12 @@ describe('connection', () => {
     const bad = await gateway({ clientSecret: 'not-the-secret' }).checkConnection();
     expect(bad.error?.kind).toBe('CRM_SIGN_IN');
     expect(bad.error?.detail).toMatch(/invalid_client/);
-    const down = await new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: `http://127.0.0.1:${await closedPort()}`, accessToken: 'x-token-value', retry: { maxRetries: 0 } }).checkConnection();
+    const down = await new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: `http://127.0.0.1:${await closedPort()}`,
+      accessToken: 'x-token-value',
+      retry: { maxRetries: 0 },
+    }).checkConnection();
     expect(down.error?.kind).toBe('CONNECT_FAILED');
     expect(down.error?.detail).toMatch(/ECONNREFUSED/);
   });
@@ -135,7 +174,15 @@ describe('queries', () => {
     expect(pages).toEqual([500, 500, 200]);
     expect(sf.counts().byKind).toMatchObject({ query: 1, queryMore: 2 });
     const [first] = await all(g.people({ kind: 'contact', ids: [contacts[0]] }));
-    expect(first).toMatchObject({ id: contacts[0], kind: 'contact', lastName: "O'Brien \\ Test", accountId: accounts[0], companyName: 'Compagnie 0 S.A.', notAtCompany: 'notAtCompany', ownerId: owner });
+    expect(first).toMatchObject({
+      id: contacts[0],
+      kind: 'contact',
+      lastName: "O'Brien \\ Test",
+      accountId: accounts[0],
+      companyName: 'Compagnie 0 S.A.',
+      notAtCompany: 'notAtCompany',
+      ownerId: owner,
+    });
     expect(sf.log.find((l) => l.kind === 'query')?.path).toContain('navsync__Not_At_Company__c');
   });
 
@@ -163,15 +210,25 @@ describe('queries', () => {
     const open = await all(g.opportunities({ ownerIds: [owner], openOnly: true }));
     expect(open.map((o) => [o.name, o.stage, o.isClosed])).toEqual([['Deal', 'Needs Analysis', false]]);
     const stages = await g.opportunityStages();
-    expect(stages.map((s) => s.name)).toEqual(['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost']);
+    expect(stages.map((s) => s.name)).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Needs Analysis',
+      'Proposal/Price Quote',
+      'Negotiation/Review',
+      'Closed Won',
+      'Closed Lost',
+    ]);
     expect(stages[5]).toMatchObject({ isClosed: true, isWon: true });
     const roles = await all(g.contactRoles([open[0].id]));
-    expect(roles).toEqual([{ opportunityId: open[0].id, contactId: contacts[0], role: 'Decision Maker', isPrimary: true }]);
+    expect(roles).toEqual([
+      { opportunityId: open[0].id, contactId: contacts[0], role: 'Decision Maker', isPrimary: true },
+    ]);
     expect(await all(g.contactRoles([]))).toEqual([]);
   });
 
   test('text in SOQL is escaped: an injection-looking key matches nothing and breaks nothing', async () => {
-    expect(soqlString("O'Brien \\ \"x\"\n")).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n'");
+    expect(soqlString('O\'Brien \\ "x"\n')).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n'");
     const g = gateway();
     const hits = await all(g.activities({ keys: ["x' OR Id != null OR Subject = '", 'plain'] }));
     expect(hits).toEqual([]);
@@ -184,27 +241,47 @@ describe('Bulk API 2.0 query', () => {
     const base = `${sf.url}/services/data/v${sf.version}/jobs/query`;
     const token = sf.issueToken();
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Account.Name FROM Contact' }) });
+    const created = await fetch(base, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Account.Name FROM Contact' }),
+    });
     const job = (await created.json()) as { id: string; state: string; object: string };
     expect(job).toMatchObject({ state: 'UploadComplete', object: 'Contact' });
     const early = await fetch(`${base}/${job.id}/results`, { headers });
     expect(early.status).toBe(400);
-    expect(await (await fetch(`${base}/${job.id}`, { headers })).json()).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 1200 });
+    expect(await (await fetch(`${base}/${job.id}`, { headers })).json()).toMatchObject({
+      state: 'JobComplete',
+      numberRecordsProcessed: 1200,
+    });
     const sets: { count: string | null; locator: string | null; lines: string[] }[] = [];
-    for (let locator = ''; locator !== 'null'; ) {
-      const res = await fetch(`${base}/${job.id}/results?maxRecords=500${locator ? `&locator=${locator}` : ''}`, { headers });
+    for (let locator = ''; locator !== 'null';) {
+      const res = await fetch(`${base}/${job.id}/results?maxRecords=500${locator ? `&locator=${locator}` : ''}`, {
+        headers,
+      });
       expect(res.headers.get('content-type')).toContain('text/csv');
       const lines = (await res.text()).trim().split('\n');
-      sets.push({ count: res.headers.get('sforce-numberofrecords'), locator: res.headers.get('sforce-locator'), lines });
+      sets.push({
+        count: res.headers.get('sforce-numberofrecords'),
+        locator: res.headers.get('sforce-locator'),
+        lines,
+      });
       locator = res.headers.get('sforce-locator') ?? 'null';
     }
-    expect(sets.map((s) => [s.count, s.lines.length - 1])).toEqual([['500', 500], ['500', 500], ['200', 200]]);
+    expect(sets.map((s) => [s.count, s.lines.length - 1])).toEqual([
+      ['500', 500],
+      ['500', 500],
+      ['200', 200],
+    ]);
     expect(sets[2].locator).toBe('null');
     expect(sets[0].lines[0]).toBe('Id,Account.Name');
     expect(sets[0].lines[1]).toBe(`${contacts[0]},Compagnie 0 S.A.`);
     expect((await fetch(`${base}/${job.id}/results?locator=bm9wZQ`, { headers })).status).toBe(400);
     // A finished job cannot be aborted; it can be deleted.
-    expect((await fetch(`${base}/${job.id}`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'Aborted' }) })).status).toBe(400);
+    expect(
+      (await fetch(`${base}/${job.id}`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'Aborted' }) }))
+        .status,
+    ).toBe(400);
     expect((await fetch(`${base}/${job.id}`, { method: 'DELETE', headers })).status).toBe(204);
     expect((await fetch(`${base}/${job.id}`, { headers })).status).toBe(404);
   });
@@ -216,8 +293,17 @@ describe('Bulk API 2.0 query', () => {
     const bulk = await all(g.people({ kind: 'contact' }));
     expect(bulk).toEqual(paged);
     // The first query page tells the size; then create, poll, and two results sets of at most 700.
-    expect(sf.counts().byKind).toEqual({ token: 1, query: 1, bulkQueryCreate: 1, bulkQueryPoll: 1, bulkQueryResults: 2 });
-    expect(sf.queryJobs.resultSets.slice(-2).map((r) => [r.maxRecords, r.records])).toEqual([[700, 700], [700, 500]]);
+    expect(sf.counts().byKind).toEqual({
+      token: 1,
+      query: 1,
+      bulkQueryCreate: 1,
+      bulkQueryPoll: 1,
+      bulkQueryResults: 2,
+    });
+    expect(sf.queryJobs.resultSets.slice(-2).map((r) => [r.maxRecords, r.records])).toEqual([
+      [700, 700],
+      [700, 500],
+    ]);
     // Under the threshold the query pages stay.
     sf.resetCounts();
     expect(await all(g.people({ kind: 'lead' }))).toHaveLength(29);
@@ -230,11 +316,33 @@ describe('Bulk API 2.0 query', () => {
     try {
       const boss = small.insert('User', { Name: 'Boss', IsActive: true }).Id;
       const acc = small.insert('Account', { Name: 'Acme', OwnerId: boss, NumberOfEmployees: 12 }).Id;
-      small.insert('Opportunity', { Name: 'Deal', AccountId: acc, OwnerId: boss, StageName: 'Needs Analysis', Amount: 1000, IsClosed: false, IsWon: false });
-      small.insert('Opportunity', { Name: 'Won deal', AccountId: acc, OwnerId: boss, StageName: 'Closed Won', IsClosed: true, IsWon: true });
+      small.insert('Opportunity', {
+        Name: 'Deal',
+        AccountId: acc,
+        OwnerId: boss,
+        StageName: 'Needs Analysis',
+        Amount: 1000,
+        IsClosed: false,
+        IsWon: false,
+      });
+      small.insert('Opportunity', {
+        Name: 'Won deal',
+        AccountId: acc,
+        OwnerId: boss,
+        StageName: 'Closed Won',
+        IsClosed: true,
+        IsWon: true,
+      });
       small.insert('Contact', { LastName: 'Alone', OwnerId: boss });
       small.insert('Contact', { LastName: 'At Acme', AccountId: acc, OwnerId: boss });
-      const g = new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: small.url, clientId: small.clientId, clientSecret: small.clientSecret, bulkPollIntervalMs: 10, bulkQueryThreshold: 0 });
+      const g = new SalesforceGateway({
+        outbound: { allowLoopback: true },
+        instanceUrl: small.url,
+        clientId: small.clientId,
+        clientSecret: small.clientSecret,
+        bulkPollIntervalMs: 10,
+        bulkQueryThreshold: 0,
+      });
       const opps = await all(g.opportunities({ ownerIds: [boss] }));
       expect(opps.map((o) => [o.name, o.isClosed, o.isWon, o.amount])).toEqual([
         ['Deal', false, false, 1000],
@@ -256,7 +364,8 @@ describe('Bulk API 2.0 query', () => {
     const paged = await all(gateway().people({ kind: 'contact' }));
     const g = gateway({ bulkQueryThreshold: 1000, bulkQueryMaxRecords: 500 });
     const tooMany = '[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"Too many requests"}]';
-    for (const kind of ['bulkQueryCreate', 'bulkQueryPoll', 'bulkQueryResults']) sf.failNext(2, { status: 429, body: tooMany, kinds: [kind] });
+    for (const kind of ['bulkQueryCreate', 'bulkQueryPoll', 'bulkQueryResults'])
+      sf.failNext(2, { status: 429, body: tooMany, kinds: [kind] });
     const bulk = await all(g.people({ kind: 'contact' }));
     expect(bulk).toEqual(paged);
     expect(sf.log.filter((l) => l.status === 429)).toHaveLength(6);
@@ -270,10 +379,21 @@ describe('Bulk API 2.0 query', () => {
     expect(first.done).toBe(false);
     await pages.return?.(undefined);
     expect(sf.counts().byKind.bulkQueryDelete).toBe(1);
-    sf.failNext(1, { kinds: ['bulkQueryPoll'], status: 500, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]' });
-    await expect(all(gateway({ bulkQueryThreshold: 1000, retry: { maxRetries: 0 } }).people({ kind: 'contact' }))).rejects.toThrow(/SERVER_UNAVAILABLE/);
+    sf.failNext(1, {
+      kinds: ['bulkQueryPoll'],
+      status: 500,
+      body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"down"}]',
+    });
+    await expect(
+      all(gateway({ bulkQueryThreshold: 1000, retry: { maxRetries: 0 } }).people({ kind: 'contact' })),
+    ).rejects.toThrow(/SERVER_UNAVAILABLE/);
     expect(sf.counts().byKind.bulkQueryAbort).toBe(1);
-    sf.failNext(1, { kinds: ['bulkQueryPoll'], status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: '750x', state: 'Failed', errorMessage: 'InvalidBatch' }) });
+    sf.failNext(1, {
+      kinds: ['bulkQueryPoll'],
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: '750x', state: 'Failed', errorMessage: 'InvalidBatch' }),
+    });
     await expect(all(g.people({ kind: 'contact' }))).rejects.toThrow(/bulk query 750x Failed: InvalidBatch/);
   });
 });
@@ -283,31 +403,55 @@ describe('writes', () => {
 
   test('≤ 200 records: one sObject Collections call; per-record validation failures reported, the rest saved, null clears', async () => {
     const g = gateway();
-    sf.addValidationRule((object, r) => (object === 'Contact' && !r.Email ? 'Email is required for NavSync updates' : null));
+    sf.addValidationRule((object, r) =>
+      object === 'Contact' && !r.Email ? 'Email is required for NavSync updates' : null,
+    );
     const noEmail = sf.insert('Contact', { LastName: 'NoMail', AccountId: accounts[0] }).Id;
-    const updates: PersonUpdate[] = contacts.slice(200, 349).map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany', validatedAt: '2026-11-22T10:00:00.000Z' } }));
+    const updates: PersonUpdate[] = contacts.slice(200, 349).map((id) => ({
+      id,
+      kind: 'contact',
+      fields: { notAtCompany: 'notAtCompany', validatedAt: '2026-11-22T10:00:00.000Z' },
+    }));
     updates.push({ id: noEmail, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } });
     updates.push({ id: contacts[10], kind: 'contact', fields: { notAtCompany: 'noFeedback' } });
     const res = await g.updatePeople(updates);
     expect(g.engineFor(updates.length)).toBe('collections');
     expect(sf.counts().byKind.collections).toBe(1);
     expect(res.succeeded).toHaveLength(150);
-    expect(res.failed).toEqual([{ ref: noEmail, code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Email is required for NavSync updates' }]);
+    expect(res.failed).toEqual([
+      { ref: noEmail, code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Email is required for NavSync updates' },
+    ]);
     expect(sf.get('Contact', contacts[200])?.[flag()]).toBe('Not at Company');
     expect(sf.get('Contact', contacts[10])?.[flag()]).toBeNull();
   });
 
   test('10,000 records: a single Bulk API 2.0 job (create + upload + close + poll + failed results), per-record failures', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 10_000; i++) ids.push(sf.insert('Contact', { LastName: `Bulk${i}`, Email: i % 2500 === 7 ? null : `b${i}@example.com` }).Id);
-    sf.addValidationRule((object, r) => (object === 'Contact' && !r.Email ? 'Email is required for NavSync updates' : null));
+    for (let i = 0; i < 10_000; i++)
+      ids.push(sf.insert('Contact', { LastName: `Bulk${i}`, Email: i % 2500 === 7 ? null : `b${i}@example.com` }).Id);
+    sf.addValidationRule((object, r) =>
+      object === 'Contact' && !r.Email ? 'Email is required for NavSync updates' : null,
+    );
     const g = gateway();
-    const res = await g.updatePeople(ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany', matchSource: null } })));
-    expect(sf.counts().byKind).toEqual({ token: 1, bulkCreate: 1, bulkUpload: 1, bulkClose: 1, bulkPoll: 1, bulkResults: 1 });
+    const res = await g.updatePeople(
+      ids.map((id) => ({ id, kind: 'contact', fields: { notAtCompany: 'notAtCompany', matchSource: null } })),
+    );
+    expect(sf.counts().byKind).toEqual({
+      token: 1,
+      bulkCreate: 1,
+      bulkUpload: 1,
+      bulkClose: 1,
+      bulkPoll: 1,
+      bulkResults: 1,
+    });
     expect(sf.bulkJobs()).toHaveLength(1);
     expect(res.succeeded).toHaveLength(9_996);
     expect(res.failed).toHaveLength(4);
-    expect(res.failed[0]).toEqual({ ref: ids[7], code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Email is required for NavSync updates' });
+    expect(res.failed[0]).toEqual({
+      ref: ids[7],
+      code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      message: 'Email is required for NavSync updates',
+    });
     expect(res.unprocessed).toEqual([]);
     expect(sf.get('Contact', ids[8])?.[flag()]).toBe('Not at Company');
     expect(sf.get('Contact', ids[7])?.[flag()]).toBeUndefined();
@@ -316,11 +460,29 @@ describe('writes', () => {
 
   test('150,000 contacts and leads in one apply: one Bulk job per object, streamed, every record reported (no call-stack limit)', async () => {
     const flagged: PersonUpdate[] = [];
-    for (let i = 0; i < 140_000; i++) flagged.push({ id: sf.insert('Contact', { LastName: `Many${i}` }).Id, kind: 'contact', fields: { notAtCompany: 'notAtCompany' } });
-    for (let i = 0; i < 10_000; i++) flagged.push({ id: sf.insert('Lead', { LastName: `Lead${i}`, Company: 'Contoso' }).Id, kind: 'lead', fields: { notAtCompany: 'ignore' } });
+    for (let i = 0; i < 140_000; i++)
+      flagged.push({
+        id: sf.insert('Contact', { LastName: `Many${i}` }).Id,
+        kind: 'contact',
+        fields: { notAtCompany: 'notAtCompany' },
+      });
+    for (let i = 0; i < 10_000; i++)
+      flagged.push({
+        id: sf.insert('Lead', { LastName: `Lead${i}`, Company: 'Contoso' }).Id,
+        kind: 'lead',
+        fields: { notAtCompany: 'ignore' },
+      });
     const before = sf.bulkJobs().length;
     const res = await gateway().updatePeople(flagged);
-    expect(sf.bulkJobs().slice(before).map((j) => [j.object, j.operation])).toEqual([['Contact', 'update'], ['Lead', 'update']]);
+    expect(
+      sf
+        .bulkJobs()
+        .slice(before)
+        .map((j) => [j.object, j.operation]),
+    ).toEqual([
+      ['Contact', 'update'],
+      ['Lead', 'update'],
+    ]);
     expect(res.succeeded).toHaveLength(150_000);
     expect(new Set(res.succeeded)).toEqual(new Set(flagged.map((u) => u.id)));
     expect(res.failed).toEqual([]);
@@ -355,15 +517,33 @@ describe('writes', () => {
     expect(tasks).toHaveLength(305);
     expect(sf.counts().byKind.bulkCreate).toBe(2);
     const t0 = tasks.find((t) => t[sf.f(SF.task.activityKey)] === 'small-0');
-    expect(t0).toMatchObject({ Status: 'Open', IsClosed: false, WhoId: null, WhatId: accounts[0], [sf.f(SF.task.activityType)]: 'Message' });
+    expect(t0).toMatchObject({
+      Status: 'Open',
+      IsClosed: false,
+      WhoId: null,
+      WhatId: accounts[0],
+      [sf.f(SF.task.activityType)]: 'Message',
+    });
     const t1 = tasks.find((t) => t[sf.f(SF.task.activityKey)] === 'big-1');
     expect(t1).toMatchObject({ Status: 'Completed', WhoId: contacts[1], Description: 'Bonjour, « merci » — ça va?' });
     const unresolved = await all(g.activities({ unresolvedOnly: true }));
-    expect(unresolved.map((a) => a.key).sort()).toEqual([...Array.from({ length: 100 }, (_, i) => `big-${i * 3}`), 'small-0', 'small-3'].sort());
+    expect(unresolved.map((a) => a.key).sort()).toEqual(
+      [...Array.from({ length: 100 }, (_, i) => `big-${i * 3}`), 'small-0', 'small-3'].sort(),
+    );
   });
 
   test('Bulk uploads split at the size limit keep every value exactly: quotes, commas, line breaks, formulas, edge spaces', async () => {
-    const nasty = ['say "hi", then go', 'line one\nline two\r\nthree', '=HYPERLINK("x")', '  padded  ', '#N/A', '', 'Ünïcödé « ça » 日本 🙂', ',', '"'];
+    const nasty = [
+      'say "hi", then go',
+      'line one\nline two\r\nthree',
+      '=HYPERLINK("x")',
+      '  padded  ',
+      '#N/A',
+      '',
+      'Ünïcödé « ça » 日本 🙂',
+      ',',
+      '"',
+    ];
     const acts: ActivityRecord[] = Array.from({ length: 90 }, (_, i) => ({
       key: `split-${i}`,
       type: 'note',
@@ -392,15 +572,41 @@ describe('writes', () => {
   test('settings and seats round-trip; clean-up deletes NavSync rows only', async () => {
     const g = gateway();
     expect((await g.readSettings()).id).toBeNull();
-    await g.writeSettings({ pipelineStage: 'Needs Analysis', writeBackEnabled: true, writeBackItems: ['inmail', 'call'], dataValidationEnabled: true });
-    await g.writeStatus({ connected: true, lastSyncedAt: '2026-11-22T10:00:00.000Z', lastRunSummary: '12 flags', exportCursor: 1763800000000 });
+    await g.writeSettings({
+      pipelineStage: 'Needs Analysis',
+      writeBackEnabled: true,
+      writeBackItems: ['inmail', 'call'],
+      dataValidationEnabled: true,
+    });
+    await g.writeStatus({
+      connected: true,
+      lastSyncedAt: '2026-11-22T10:00:00.000Z',
+      lastRunSummary: '12 flags',
+      exportCursor: 1763800000000,
+    });
     const s = await g.readSettings();
-    expect(s).toMatchObject({ pipelineStage: 'Needs Analysis', writeBackEnabled: true, writeBackItems: ['inmail', 'call'], dataValidationEnabled: true, connected: true, lastRunSummary: '12 flags', exportCursor: 1763800000000 });
+    expect(s).toMatchObject({
+      pipelineStage: 'Needs Analysis',
+      writeBackEnabled: true,
+      writeBackItems: ['inmail', 'call'],
+      dataValidationEnabled: true,
+      connected: true,
+      lastRunSummary: '12 flags',
+      exportCursor: 1763800000000,
+    });
     expect(sf.all(sf.f(SF.settings.object))).toHaveLength(1);
     await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: [] }]);
-    await g.writeSeats([{ userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: sf.userId, enabled: false, writeBackOptOut: [] }]);
+    await g.writeSeats([
+      { userId: owner, enabled: true, writeBackOptOut: ['inmail', 'call'] },
+      { userId: sf.userId, enabled: false, writeBackOptOut: [] },
+    ]);
     const seats = await g.readSeats();
-    expect(seats.map((x) => [x.userId, x.enabled, x.writeBackOptOut]).sort()).toEqual([[owner, true, ['inmail', 'call']], [sf.userId, false, []]].sort());
+    expect(seats.map((x) => [x.userId, x.enabled, x.writeBackOptOut]).sort()).toEqual(
+      [
+        [owner, true, ['inmail', 'call']],
+        [sf.userId, false, []],
+      ].sort(),
+    );
     const del = await g.deleteNavSyncRecords('seats');
     expect(del.succeeded).toHaveLength(2);
     expect(await g.readSeats()).toEqual([]);
@@ -427,7 +633,11 @@ describe('error shapes → catalogue', () => {
 
   test('5xx on a query is retried by the client and succeeds', async () => {
     const g = gateway();
-    sf.failNext(2, { status: 503, body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"try later"}]', kinds: ['query'] });
+    sf.failNext(2, {
+      status: 503,
+      body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"try later"}]',
+      kinds: ['query'],
+    });
     expect(await all(g.people({ kind: 'contact', ids: [contacts[1]] }))).toHaveLength(1);
     expect(sf.counts().byKind.query).toBe(3);
   });

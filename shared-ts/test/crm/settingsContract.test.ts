@@ -6,7 +6,12 @@
 import { DV, SF } from '../../src/domain/crmSchema';
 import { seatToDataverse, seatToSalesforce } from '../../src/domain/seats/seats';
 import { defaultSettings, writeBackKinds, type NavSyncSettings } from '../../src/domain/settings/model';
-import { settingsFromDataverse, settingsFromSalesforce, settingsToDataverse, settingsToSalesforce } from '../../src/domain/settings/records';
+import {
+  settingsFromDataverse,
+  settingsFromSalesforce,
+  settingsToDataverse,
+  settingsToSalesforce,
+} from '../../src/domain/settings/records';
 import { DataverseGateway } from '../../src/crm/dataverse';
 import { SalesforceGateway } from '../../src/crm/salesforce';
 import { DataverseDouble } from '../../src/doubles/dataverseDouble';
@@ -18,13 +23,27 @@ const guard = guardLoopback();
 afterAll(() => guard.restore());
 
 /** What an admin saves: two of the four items, a stage, auto-sync off. */
-const saved: NavSyncSettings = { ...defaultSettings(), autoSyncAllSeats: false, pipelineStage: 'Proposal', writeBackItems: ['inmail', 'call'], dataValidationEnabled: true };
+const saved: NavSyncSettings = {
+  ...defaultSettings(),
+  autoSyncAllSeats: false,
+  pipelineStage: 'Proposal',
+  writeBackItems: ['inmail', 'call'],
+  dataValidationEnabled: true,
+};
 
 describe('Salesforce gateway ⇄ the admin page format', () => {
   let sf: SalesforceDouble;
   let rep: string;
   let other: string;
-  const gateway = () => new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, retry: { maxRetries: 0, minTimeoutMs: 5 }, log: () => undefined });
+  const gateway = () =>
+    new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: sf.url,
+      clientId: sf.clientId,
+      clientSecret: sf.clientSecret,
+      retry: { maxRetries: 0, minTimeoutMs: 5 },
+      log: () => undefined,
+    });
   // A fresh org per test: each starts from what the admin page saved.
   beforeEach(async () => {
     sf = await SalesforceDouble.start();
@@ -39,27 +58,58 @@ describe('Salesforce gateway ⇄ the admin page format', () => {
     const record = settingsToSalesforce(saved, { namespace: sf.ns });
     expect(record[sf.f(SF.settings.writeBackItems)]).toBe('InMail;Call');
     sf.insert(sf.f(SF.settings.object), { Name: 'NavSync', ...record });
-    sf.insert(sf.f(SF.seat.object), { Name: 'rep', ...seatToSalesforce({ userId: rep, enabled: true, writeBackOptOut: ['message', 'note'] }, sf.ns) });
+    sf.insert(sf.f(SF.seat.object), {
+      Name: 'rep',
+      ...seatToSalesforce({ userId: rep, enabled: true, writeBackOptOut: ['message', 'note'] }, sf.ns),
+    });
     const g = gateway();
     const s = await g.readSettings();
-    expect(s).toMatchObject({ autoSyncAllSeats: false, pipelineStage: 'Proposal', writeBackItems: ['inmail', 'call'], dataValidationEnabled: true });
+    expect(s).toMatchObject({
+      autoSyncAllSeats: false,
+      pipelineStage: 'Proposal',
+      writeBackItems: ['inmail', 'call'],
+      dataValidationEnabled: true,
+    });
     expect(writeBackKinds(s)).toEqual(['inmail', 'call']);
-    expect((await g.readSeats()).map((x) => [x.userId, x.enabled, x.writeBackOptOut])).toEqual([[rep, true, ['message', 'note']]]);
+    expect((await g.readSeats()).map((x) => [x.userId, x.enabled, x.writeBackOptOut])).toEqual([
+      [rep, true, ['message', 'note']],
+    ]);
   });
 
   test('all four items saved are read as "all"; what the engine writes, the admin page reads back unchanged', async () => {
-    sf.insert(sf.f(SF.settings.object), { Name: 'NavSync', ...settingsToSalesforce({ ...saved, writeBackItems: 'all' }, { namespace: sf.ns }) });
+    sf.insert(sf.f(SF.settings.object), {
+      Name: 'NavSync',
+      ...settingsToSalesforce({ ...saved, writeBackItems: 'all' }, { namespace: sf.ns }),
+    });
     const g = gateway();
     expect((await g.readSettings()).writeBackItems).toBe('all');
     await g.writeSettings({ writeBackItems: ['message'] });
-    await g.writeStatus({ connected: true, lastSyncedAt: '2026-11-22T10:00:00.000Z', lastRunSummary: '3 flags', exportCursor: 1763800000000 });
+    await g.writeStatus({
+      connected: true,
+      lastSyncedAt: '2026-11-22T10:00:00.000Z',
+      lastRunSummary: '3 flags',
+      exportCursor: 1763800000000,
+    });
     const [row] = sf.all(sf.f(SF.settings.object));
     expect(row[sf.f(SF.settings.writeBackItems)]).toBe('Message');
     // The status write left the admin's choices alone.
-    expect(settingsFromSalesforce(row, sf.ns)).toMatchObject({ autoSyncAllSeats: false, pipelineStage: 'Proposal', writeBackItems: ['message'], connected: true });
-    await g.writeSeats([{ userId: rep, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: other, enabled: false, writeBackOptOut: [] }]);
+    expect(settingsFromSalesforce(row, sf.ns)).toMatchObject({
+      autoSyncAllSeats: false,
+      pipelineStage: 'Proposal',
+      writeBackItems: ['message'],
+      connected: true,
+    });
+    await g.writeSeats([
+      { userId: rep, enabled: true, writeBackOptOut: ['inmail', 'call'] },
+      { userId: other, enabled: false, writeBackOptOut: [] },
+    ]);
     const seats = sf.all(sf.f(SF.seat.object));
-    expect(seats.map((r) => [r[sf.f(SF.seat.user)], r[sf.f(SF.seat.writeBackOptOut)] ?? null]).sort()).toEqual([[rep, 'InMail;Call'], [other, null]].sort());
+    expect(seats.map((r) => [r[sf.f(SF.seat.user)], r[sf.f(SF.seat.writeBackOptOut)] ?? null]).sort()).toEqual(
+      [
+        [rep, 'InMail;Call'],
+        [other, null],
+      ].sort(),
+    );
   });
 });
 
@@ -67,11 +117,20 @@ describe('Dataverse gateway ⇄ the admin page format', () => {
   let dv: DataverseDouble;
   let rep: string;
   let other: string;
-  const gateway = () => new DataverseGateway({ outbound: { allowLoopback: true }, url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined, log: () => undefined });
+  const gateway = () =>
+    new DataverseGateway({
+      outbound: { allowLoopback: true },
+      url: dv.url,
+      getToken: async () => dv.issueToken(),
+      sleep: async () => undefined,
+      log: () => undefined,
+    });
   beforeEach(async () => {
     dv = await DataverseDouble.start();
-    rep = dv.insert('systemuser', { fullname: 'Rep', internalemailaddress: 'rep@example.com', isdisabled: false }).systemuserid as string;
-    other = dv.insert('systemuser', { fullname: 'Other', internalemailaddress: 'other@example.com', isdisabled: false }).systemuserid as string;
+    rep = dv.insert('systemuser', { fullname: 'Rep', internalemailaddress: 'rep@example.com', isdisabled: false })
+      .systemuserid as string;
+    other = dv.insert('systemuser', { fullname: 'Other', internalemailaddress: 'other@example.com', isdisabled: false })
+      .systemuserid as string;
   });
   afterEach(async () => {
     await dv.close();
@@ -91,22 +150,50 @@ describe('Dataverse gateway ⇄ the admin page format', () => {
     seedSeat(rep, ['message', 'note']);
     const g = gateway();
     const s = await g.readSettings();
-    expect(s).toMatchObject({ autoSyncAllSeats: false, pipelineStage: 'Proposal', writeBackItems: ['inmail', 'call'], embeddedProfileEnabled: true });
+    expect(s).toMatchObject({
+      autoSyncAllSeats: false,
+      pipelineStage: 'Proposal',
+      writeBackItems: ['inmail', 'call'],
+      embeddedProfileEnabled: true,
+    });
     expect(writeBackKinds(s)).toEqual(['inmail', 'call']);
-    expect((await g.readSeats()).map((x) => [x.userId, x.enabled, x.writeBackOptOut])).toEqual([[rep, true, ['message', 'note']]]);
+    expect((await g.readSeats()).map((x) => [x.userId, x.enabled, x.writeBackOptOut])).toEqual([
+      [rep, true, ['message', 'note']],
+    ]);
   });
 
   test('all four items saved are read as "all"; what the engine writes, the admin page reads back unchanged', async () => {
-    dv.insert(DV.settings.table, { navsync_name: 'NavSync', ...settingsToDataverse({ ...saved, writeBackItems: 'all' }) });
+    dv.insert(DV.settings.table, {
+      navsync_name: 'NavSync',
+      ...settingsToDataverse({ ...saved, writeBackItems: 'all' }),
+    });
     const g = gateway();
     expect((await g.readSettings()).writeBackItems).toBe('all');
     await g.writeSettings({ writeBackItems: ['message', 'note'] });
-    await g.writeStatus({ connected: true, lastSyncedAt: '2026-11-22T10:00:00.000Z', lastRunSummary: 'ok', exportCursor: 1763800000000 });
+    await g.writeStatus({
+      connected: true,
+      lastSyncedAt: '2026-11-22T10:00:00.000Z',
+      lastRunSummary: 'ok',
+      exportCursor: 1763800000000,
+    });
     const [row] = dv.all(DV.settings.table);
     expect(row[DV.settings.writeBackItems]).toBe('message,note');
-    expect(settingsFromDataverse(row)).toMatchObject({ autoSyncAllSeats: false, pipelineStage: 'Proposal', writeBackItems: ['message', 'note'], connected: true });
-    await g.writeSeats([{ userId: rep, enabled: true, writeBackOptOut: ['inmail', 'call'] }, { userId: other, enabled: false, writeBackOptOut: [] }]);
+    expect(settingsFromDataverse(row)).toMatchObject({
+      autoSyncAllSeats: false,
+      pipelineStage: 'Proposal',
+      writeBackItems: ['message', 'note'],
+      connected: true,
+    });
+    await g.writeSeats([
+      { userId: rep, enabled: true, writeBackOptOut: ['inmail', 'call'] },
+      { userId: other, enabled: false, writeBackOptOut: [] },
+    ]);
     const seats = dv.all(DV.seat.table);
-    expect(seats.map((r) => [r[`_${DV.seat.user}_value`], r[DV.seat.writeBackOptOut] ?? null]).sort()).toEqual([[rep, 'inmail,call'], [other, null]].sort());
+    expect(seats.map((r) => [r[`_${DV.seat.user}_value`], r[DV.seat.writeBackOptOut] ?? null]).sort()).toEqual(
+      [
+        [rep, 'inmail,call'],
+        [other, null],
+      ].sort(),
+    );
   });
 });

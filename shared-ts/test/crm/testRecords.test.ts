@@ -38,39 +38,88 @@ interface World {
 function salesforce(): World {
   const owner = sf.insert('User', { Name: 'Anna de Vries', Email: 'anna@example.com', IsActive: true }).Id;
   const account = sf.insert('Account', { Name: 'Compagnie S.A.', OwnerId: owner }).Id;
-  const contact = sf.insert('Contact', { FirstName: 'Jean', LastName: 'Dupont', AccountId: account, OwnerId: owner }).Id;
+  const contact = sf.insert('Contact', {
+    FirstName: 'Jean',
+    LastName: 'Dupont',
+    AccountId: account,
+    OwnerId: owner,
+  }).Id;
   const key = sf.f(SF.task.activityKey);
   return {
-    gw: new SalesforceGateway({ outbound: { allowLoopback: true }, instanceUrl: sf.url, clientId: sf.clientId, clientSecret: sf.clientSecret, bulkPollIntervalMs: 10 }),
+    gw: new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: sf.url,
+      clientId: sf.clientId,
+      clientSecret: sf.clientSecret,
+      bulkPollIntervalMs: 10,
+    }),
     owner,
     contact,
     row: (k) => {
       const t = sf.all('Task').find((x) => x[key] === k);
-      return t ? { person: (t.WhoId as string) ?? null, completed: Boolean(t.IsClosed), subject: t.Subject, body: t.Description } : null;
+      return t
+        ? {
+            person: (t.WhoId as string) ?? null,
+            completed: Boolean(t.IsClosed),
+            subject: t.Subject,
+            body: t.Description,
+          }
+        : null;
     },
     contactExists: (id) => Boolean(sf.get('Contact', id)),
     remove: async (id) => {
-      const res = await fetch(`${sf.url}/services/data/v${sf.version}/sobjects/Task/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sf.issueToken()}` } });
+      const res = await fetch(`${sf.url}/services/data/v${sf.version}/sobjects/Task/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${sf.issueToken()}` },
+      });
       expect(res.status).toBe(204);
     },
   };
 }
 
 function dataverse(): World {
-  const owner = String(dv.insert('systemuser', { fullname: 'Luca Bianchi', internalemailaddress: 'luca@example.com', isdisabled: false }).systemuserid);
-  const account = String(dv.insert('account', { name: 'Bianchi S.r.l.', _ownerid_value: owner, statecode: 0 }).accountid);
-  const contact = String(dv.insert('contact', { firstname: 'Giulia', lastname: 'Rossi', _parentcustomerid_value: account, _ownerid_value: owner, statecode: 0 }).contactid);
+  const owner = String(
+    dv.insert('systemuser', { fullname: 'Luca Bianchi', internalemailaddress: 'luca@example.com', isdisabled: false })
+      .systemuserid,
+  );
+  const account = String(
+    dv.insert('account', { name: 'Bianchi S.r.l.', _ownerid_value: owner, statecode: 0 }).accountid,
+  );
+  const contact = String(
+    dv.insert('contact', {
+      firstname: 'Giulia',
+      lastname: 'Rossi',
+      _parentcustomerid_value: account,
+      _ownerid_value: owner,
+      statecode: 0,
+    }).contactid,
+  );
   return {
-    gw: new DataverseGateway({ outbound: { allowLoopback: true }, url: dv.url, getToken: async () => dv.issueToken(), sleep: async () => undefined }),
+    gw: new DataverseGateway({
+      outbound: { allowLoopback: true },
+      url: dv.url,
+      getToken: async () => dv.issueToken(),
+      sleep: async () => undefined,
+    }),
     owner,
     contact,
     row: (k) => {
       const t = dv.all(DV.activity.inmailTable).find((x) => x[DV.activity.activityKey] === k);
-      return t ? { person: (t._regardingobjectid_value as string) ?? null, completed: t.statecode === 1, subject: t.subject, body: t.description } : null;
+      return t
+        ? {
+            person: (t._regardingobjectid_value as string) ?? null,
+            completed: t.statecode === 1,
+            subject: t.subject,
+            body: t.description,
+          }
+        : null;
     },
     contactExists: (id) => Boolean(dv.get('contact', id)),
     remove: async (id) => {
-      const res = await fetch(`${dv.apiUrl}/navsync_inmails(${id})`, { method: 'DELETE', headers: { authorization: `Bearer ${dv.issueToken()}` } });
+      const res = await fetch(`${dv.apiUrl}/navsync_inmails(${id})`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${dv.issueToken()}` },
+      });
       expect(res.status).toBe(204);
     },
   };
@@ -96,15 +145,28 @@ describe.each([
     const w = make();
     const key = `sn-inmail-resolve-${_name}`;
     expect((await w.gw.upsertActivities([open(key, w.owner)])).succeeded).toEqual([key]);
-    const [read] = (await all(w.gw.activities({ keys: [key] })));
-    const r = await w.gw.resolveActivities([{ key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
+    const [read] = await all(w.gw.activities({ keys: [key] }));
+    const r = await w.gw.resolveActivities([
+      { key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true },
+    ]);
     expect(r).toMatchObject({ succeeded: [key], failed: [] });
-    expect(w.row(key)).toEqual({ person: w.contact, completed: true, subject: 'Sales Navigator InMail: Kennismaking', body: 'Beste Jan, dank voor uw tijd.' });
+    expect(w.row(key)).toEqual({
+      person: w.contact,
+      completed: true,
+      subject: 'Sales Navigator InMail: Kennismaking',
+      body: 'Beste Jan, dank voor uw tijd.',
+    });
   });
 
   test('the test contact is created and removed; only test keys are ever deleted', async () => {
     const w = make();
-    const plan = planTestWriteBack({ crm: w.gw.kind, settings: { writeBackEnabled: true, writeBackItems: ['inmail'] }, ownerId: w.owner, runAt: '2026-11-22T10:00:00Z', locale: 'nl' });
+    const plan = planTestWriteBack({
+      crm: w.gw.kind,
+      settings: { writeBackEnabled: true, writeBackItems: ['inmail'] },
+      ownerId: w.owner,
+      runAt: '2026-11-22T10:00:00Z',
+      locale: 'nl',
+    });
     const created = await w.gw.createTestContact(plan.contact);
     if (!created.ok) throw new Error(`contact refused: ${created.code} ${created.message}`);
     expect(w.contactExists(created.id)).toBe(true);
@@ -118,7 +180,9 @@ describe.each([
       { key: testKey, type: 'inmail' },
     ]);
     expect(del.succeeded).toEqual([testKey]);
-    expect(del.failed).toEqual([{ ref: realKey, code: 'NOT_A_TEST_ACTIVITY', message: expect.stringMatching(/never/) }]);
+    expect(del.failed).toEqual([
+      { ref: realKey, code: 'NOT_A_TEST_ACTIVITY', message: expect.stringMatching(/never/) },
+    ]);
     expect(w.row(realKey)).not.toBeNull(); // a written-back activity is never deleted
     expect(w.row(testKey)).toBeNull();
     // Deleting again: already gone counts as removed (nothing is left behind).
@@ -130,16 +194,31 @@ describe.each([
 
   test('a refused test contact comes back with the platform code and message', async () => {
     const w = make();
-    const plan = planTestWriteBack({ crm: w.gw.kind, settings: { writeBackEnabled: true, writeBackItems: 'all' }, ownerId: w.owner, runAt: '2026-11-22T10:00:00Z', locale: 'en' });
+    const plan = planTestWriteBack({
+      crm: w.gw.kind,
+      settings: { writeBackEnabled: true, writeBackItems: 'all' },
+      ownerId: w.owner,
+      runAt: '2026-11-22T10:00:00Z',
+      locale: 'en',
+    });
     if (_name === 'salesforce') {
       // Contact.LastName is required by the platform itself.
-      expect(await w.gw.createTestContact({ ...plan.contact, lastName: '' })).toMatchObject({ ok: false, code: 'REQUIRED_FIELD_MISSING', fields: ['LastName'] });
+      expect(await w.gw.createTestContact({ ...plan.contact, lastName: '' })).toMatchObject({
+        ok: false,
+        code: 'REQUIRED_FIELD_MISSING',
+        fields: ['LastName'],
+      });
       return;
     }
     // Dataverse enforces no required level through the Web API: a business rule / plug-in is what refuses.
     dv.addValidationRule((table) => (table === 'contact' ? 'Contacts need an e-mail address.' : null));
     try {
-      expect(await w.gw.createTestContact(plan.contact)).toEqual({ ok: false, httpStatus: 400, code: '0x80040265', message: 'Contacts need an e-mail address.' });
+      expect(await w.gw.createTestContact(plan.contact)).toEqual({
+        ok: false,
+        httpStatus: 400,
+        code: '0x80040265',
+        message: 'Contacts need an e-mail address.',
+      });
     } finally {
       dv.clearValidationRules();
     }
@@ -150,15 +229,20 @@ test.each([
   // Salesforce answers ENTITY_IS_DELETED for a record in the recycle bin, INVALID_CROSS_REFERENCE_KEY once it is gone.
   ['salesforce', salesforce, expect.stringMatching(/^(ENTITY_IS_DELETED|INVALID_CROSS_REFERENCE_KEY)$/)],
   ['dataverse', dataverse, '0x80040217'],
-])('%s: resolving an activity deleted since it was read updates nothing and creates nothing', async (name, make, code) => {
-  const w = make();
-  const key = `sn-inmail-gone-${name}`;
-  await w.gw.upsertActivities([open(key, w.owner)]);
-  const [read] = await all(w.gw.activities({ keys: [key] }));
-  // Someone deletes the open activity between the read and the write.
-  await w.remove(read.id);
-  const r = await w.gw.resolveActivities([{ key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true }]);
-  expect(r.succeeded).toEqual([]);
-  expect(r.failed).toEqual([expect.objectContaining({ ref: key, code })]);
-  expect(w.row(key)).toBeNull();
-});
+])(
+  '%s: resolving an activity deleted since it was read updates nothing and creates nothing',
+  async (name, make, code) => {
+    const w = make();
+    const key = `sn-inmail-gone-${name}`;
+    await w.gw.upsertActivities([open(key, w.owner)]);
+    const [read] = await all(w.gw.activities({ keys: [key] }));
+    // Someone deletes the open activity between the read and the write.
+    await w.remove(read.id);
+    const r = await w.gw.resolveActivities([
+      { key, id: read.id, type: 'inmail', person: { id: w.contact, kind: 'contact' }, completed: true },
+    ]);
+    expect(r.succeeded).toEqual([]);
+    expect(r.failed).toEqual([expect.objectContaining({ ref: key, code })]);
+    expect(w.row(key)).toBeNull();
+  },
+);

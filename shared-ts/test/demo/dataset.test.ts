@@ -5,7 +5,9 @@ describe('demo data generator', () => {
 
   test('is deterministic for a seed and differs for another seed', () => {
     expect(JSON.stringify(generateDemoData())).toBe(JSON.stringify(data));
-    expect(JSON.stringify(generateDemoData({ seed: 7 }).people.slice(0, 20))).not.toBe(JSON.stringify(data.people.slice(0, 20)));
+    expect(JSON.stringify(generateDemoData({ seed: 7 }).people.slice(0, 20))).not.toBe(
+      JSON.stringify(data.people.slice(0, 20)),
+    );
   });
 
   test('has at least 1,000 contacts and leads across at least 100 accounts', () => {
@@ -16,7 +18,8 @@ describe('demo data generator', () => {
   });
 
   test('names and companies come from all five languages, with diacritics and legal forms', () => {
-    for (const lang of DEMO_LANGUAGES) expect(data.people.filter((p) => p.language === lang).length).toBeGreaterThan(50);
+    for (const lang of DEMO_LANGUAGES)
+      expect(data.people.filter((p) => p.language === lang).length).toBeGreaterThan(50);
     expect(data.people.some((p) => /[äöüßéèçàòìëï]/i.test(p.firstName + p.lastName))).toBe(true);
     for (const lang of DEMO_LANGUAGES) {
       expect(data.accounts.some((a) => POOLS[lang].legalForms.some((f) => a.name.endsWith(` ${f}`)))).toBe(true);
@@ -32,7 +35,8 @@ describe('demo data generator', () => {
   });
 
   test('inbox has every activity kind, unmatched and opted-out items', () => {
-    for (const kind of ['inmail', 'message', 'note', 'call']) expect(data.inbox.some((a) => a.kind === kind)).toBe(true);
+    for (const kind of ['inmail', 'message', 'note', 'call'])
+      expect(data.inbox.some((a) => a.kind === kind)).toBe(true);
     expect(data.inbox.some((a) => !a.expectedPersonKey)).toBe(true);
     expect(data.inbox.some((a) => a.optOut)).toBe(true);
     const lines = inboxJsonLines(data.inbox).trim().split('\n');
@@ -52,7 +56,8 @@ describe('demo data generator', () => {
 
   test('carries injection-looking names and companies', () => {
     const text = JSON.stringify([data.people, data.accounts]);
-    for (const s of ["O'Brien", 'Müller \\"AG\\"', "x' OR 1=1 --", '<script>', '=HYPERLINK(']) expect(text).toContain(s);
+    for (const s of ["O'Brien", 'Müller \\"AG\\"', "x' OR 1=1 --", '<script>', '=HYPERLINK('])
+      expect(text).toContain(s);
   });
 
   test('CRM ids round-trip and follow each platform format', () => {

@@ -46,7 +46,9 @@ export function snapshot(env: DemoEnvironment, crm: DemoCrm): CrmSnapshot {
   const people: Record<string, string> = {};
   for (const object of ['Contact', 'Lead']) {
     for (const r of sf.all(object)) {
-      people[r.Id] = [r[sf.f(P.notAtCompany)] ?? '', r[sf.f(P.memberUrn)] ?? '', r[sf.f(P.matchSource)] ?? ''].join('|');
+      people[r.Id] = [r[sf.f(P.notAtCompany)] ?? '', r[sf.f(P.memberUrn)] ?? '', r[sf.f(P.matchSource)] ?? ''].join(
+        '|',
+      );
     }
   }
   const activities: Record<string, string> = {};
@@ -71,7 +73,9 @@ function dataverseSnapshot(env: DemoEnvironment): CrmSnapshot {
   const people: Record<string, string> = {};
   for (const table of ['contact', 'lead']) {
     for (const r of dv.all(table)) {
-      people[String(r[`${table}id`])] = [r[P.notAtCompany] ?? '', r[P.memberUrn] ?? '', r[P.matchSource] ?? ''].join('|');
+      people[String(r[`${table}id`])] = [r[P.notAtCompany] ?? '', r[P.memberUrn] ?? '', r[P.matchSource] ?? ''].join(
+        '|',
+      );
     }
   }
   const activities: Record<string, string> = {};
@@ -88,7 +92,12 @@ function dataverseSnapshot(env: DemoEnvironment): CrmSnapshot {
       activities[key] = `${who}|${table === 'annotation' ? 'note' : r.statecode === 1 ? 'closed' : 'open'}`;
     }
   }
-  return { people, activities, doubledActivities: [...seen].filter(([, n]) => n > 1).map(([k]) => k), activityCount: count };
+  return {
+    people,
+    activities,
+    doubledActivities: [...seen].filter(([, n]) => n > 1).map(([k]) => k),
+    activityCount: count,
+  };
 }
 
 /** The CRM double of an environment, for fault injection. */

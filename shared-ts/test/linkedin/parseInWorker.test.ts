@@ -12,7 +12,14 @@ let workerFile = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'navsync-worker-'));
   workerFile = join(dir, 'exportWorker.js');
-  buildSync({ entryPoints: [join(__dirname, '../../src/linkedin/exportWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(__dirname, '../../src/linkedin/exportWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerFile,
+    logLevel: 'warning',
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,7 +27,9 @@ const opts = { source: 'export.csv', mapping: resolveColumns() };
 
 /** An export with every kind of row: plain, quoted (commas, quotes, line breaks), rejected, Unicode, no final newline. */
 function exportText(rows: number): string {
-  const lines = ['\uFEFFrecordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,currentCompanyUrn,flaggedAt'];
+  const lines = [
+    '\uFEFFrecordId,recordType,status,memberUrn,crmAccountId,currentCompanyName,currentCompanyUrn,flaggedAt',
+  ];
   for (let i = 1; i <= rows; i++) {
     const id = `003${String(i).padStart(15, '0')}`;
     const company = i % 7 === 0 ? `"Müller, ""Söhne""\r\nWerk ${i}"` : i % 5 === 0 ? '' : ` Nordstern ${i % 13} GmbH `;
@@ -28,7 +37,11 @@ function exportText(rows: number): string {
     const status = i % 11 === 0 ? 'maybe' : i % 4 === 0 ? 'AT_COMPANY' : 'NOT_AT_COMPANY';
     const type = i % 9 === 0 ? 'lead' : 'contact';
     const time = i % 6 === 0 ? '' : i % 2 ? String(1763625600 + i) : '2026-11-20T08:00:00Z';
-    lines.push(i % 17 === 0 ? `${id},contact,short` : `${id},${type},${status},${member},001${i % 50},${company},${i % 8 === 0 ? 'urn:li:company:7' : ''},${time}`);
+    lines.push(
+      i % 17 === 0
+        ? `${id},contact,short`
+        : `${id},${type},${status},${member},001${i % 50},${company},${i % 8 === 0 ? 'urn:li:company:7' : ''},${time}`,
+    );
   }
   return `${lines.join('\r\n')}`;
 }
@@ -100,16 +113,25 @@ test('a slow caller holds the download back: only a few chunks are read ahead of
 
 test('without a compiled worker (TypeScript sources) it parses on the calling thread', async () => {
   const text = exportText(2000);
-  expect(await collect(parseExportInWorker(pieces(text, 1000), opts, null))).toEqual(await collect(parseExportBatches(pieces(text, 1000), opts)));
+  expect(await collect(parseExportInWorker(pieces(text, 1000), opts, null))).toEqual(
+    await collect(parseExportBatches(pieces(text, 1000), opts)),
+  );
 });
 
 test('a refused file keeps its catalogue error across the thread (not a plain error), as do the separator and encoding options', async () => {
   const refused = collect(parseExportInWorker(pieces('Id,Name\n0035e00000Ab001AAA,Ann\n', 64), opts, workerFile));
-  await expect(refused).rejects.toMatchObject({ kind: 'EXPORT_REFUSED', detail: expect.stringMatching(/required column missing: status/) });
+  await expect(refused).rejects.toMatchObject({
+    kind: 'EXPORT_REFUSED',
+    detail: expect.stringMatching(/required column missing: status/),
+  });
   const latin1 = async function* () {
     yield Buffer.from('recordId;status;currentCompanyName\n0035e00000Ab001AAA;flagged;Müller\n', 'latin1');
   };
-  await expect(collect(parseExportInWorker(latin1(), opts, workerFile))).rejects.toMatchObject({ kind: 'EXPORT_REFUSED' });
-  const items = await collect(parseExportInWorker(latin1(), { ...opts, delimiter: ';', encoding: 'windows-1252' }, workerFile));
+  await expect(collect(parseExportInWorker(latin1(), opts, workerFile))).rejects.toMatchObject({
+    kind: 'EXPORT_REFUSED',
+  });
+  const items = await collect(
+    parseExportInWorker(latin1(), { ...opts, delimiter: ';', encoding: 'windows-1252' }, workerFile),
+  );
   expect(items.map((i) => i.ok && i.row.currentCompanyName)).toEqual(['Müller']);
 });

@@ -42,7 +42,8 @@ async function harness(opts: LinkedInDoubleOptions = {}, cfg: Partial<SyncServic
   const sleeps: number[] = [];
   const logs: string[] = [];
   const clock = { t: Date.UTC(2026, 10, 22, 17, 0, 0) };
-  const client = new SyncServicesSource({ outbound: { allowLoopback: true },
+  const client = new SyncServicesSource({
+    outbound: { allowLoopback: true },
     apiBaseUrl: li.apiBaseUrl,
     tokenUrl: li.tokenUrl,
     clientId: li.clientId,
@@ -174,7 +175,8 @@ describe('Data Validation export', () => {
       for (let c = 0; c < total; c++) {
         produced = c + 1;
         let s = '';
-        for (let i = 0; i < 500; i++) s += `003${String(c * 500 + i).padStart(15, '0')},contact,NOT_AT_COMPANY,${pad}\n`;
+        for (let i = 0; i < 500; i++)
+          s += `003${String(c * 500 + i).padStart(15, '0')},contact,NOT_AT_COMPANY,${pad}\n`;
         yield s;
       }
     };
@@ -192,7 +194,10 @@ describe('Data Validation export', () => {
   });
 
   test('polling stops after the documented two hours', async () => {
-    const h = await harness({ pollsUntilComplete: 1_000_000 }, { pollIntervalMs: 60_000, pollIntervalCapMs: 10 * 60_000 });
+    const h = await harness(
+      { pollsUntilComplete: 1_000_000 },
+      { pollIntervalMs: 60_000, pollIntervalCapMs: 10 * 60_000 },
+    );
     const err = await h.client.exportValidation({ since: 0 }).catch((e: unknown) => e);
     expect((err as CatalogueError).kind).toBe('API_ERROR');
     expect((err as CatalogueError).detail).toMatch(/did not complete within 120 minutes/);
@@ -252,7 +257,8 @@ describe('throttling and errors', () => {
     const h = await harness({}, { maxRetries: 1 });
     const url = h.li.url;
     await h.li.close();
-    const client = new SyncServicesSource({ outbound: { allowLoopback: true },
+    const client = new SyncServicesSource({
+      outbound: { allowLoopback: true },
       apiBaseUrl: `${url}/v2`,
       tokenUrl: `${url}/oauth/v2/accessToken`,
       clientId: 'x',
@@ -277,7 +283,8 @@ test('a server that never answers times out as LINKEDIN_CONNECT_FAILED', async (
   await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
   const { port } = hung.address() as { port: number };
   try {
-    const client = new SyncServicesSource({ outbound: { allowLoopback: true },
+    const client = new SyncServicesSource({
+      outbound: { allowLoopback: true },
       apiBaseUrl: `http://127.0.0.1:${port}/v2`,
       tokenUrl: `http://127.0.0.1:${port}/oauth/v2/accessToken`,
       clientId: 'x',
@@ -309,7 +316,12 @@ describe('Profile Associations', () => {
   test('single GET: found with and without photo, and not found', async () => {
     const h = await harness({ associations: seeds });
     const withPhoto = await h.client.getAssociation(seeds[1].recordId);
-    expect(withPhoto).toEqual({ recordId: seeds[1].recordId, memberUrn: 'urn:li:person:m1', profileUrl: seeds[1].profile, photoUrl: seeds[1].profilePhoto });
+    expect(withPhoto).toEqual({
+      recordId: seeds[1].recordId,
+      memberUrn: 'urn:li:person:m1',
+      profileUrl: seeds[1].profile,
+      photoUrl: seeds[1].profilePhoto,
+    });
     const noPhoto = await h.client.getAssociation(seeds[0].recordId);
     expect(noPhoto).not.toBeNull();
     expect(noPhoto).not.toHaveProperty('photoUrl');

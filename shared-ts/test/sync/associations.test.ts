@@ -41,16 +41,23 @@ describe('profile associations step (Salesforce double)', () => {
 
   test('associations older than 24 h are refreshed from LinkedIn; fresher ones are left alone', () => {
     const synced = env.salesforce.f(SF.person.syncedAt);
-    const stale = data.people.filter((p) => p.association?.source === 'Sync' && data.baseTime - p.association.syncedAt > DAY);
-    const fresh = data.people.filter((p) => p.association?.source === 'Sync' && Date.now() - p.association.syncedAt < DAY);
+    const stale = data.people.filter(
+      (p) => p.association?.source === 'Sync' && data.baseTime - p.association.syncedAt > DAY,
+    );
+    const fresh = data.people.filter(
+      (p) => p.association?.source === 'Sync' && Date.now() - p.association.syncedAt < DAY,
+    );
     expect(stale.length).toBeGreaterThan(0);
     expect(fresh.length).toBeGreaterThan(0);
-    for (const p of stale) expect(Date.parse(String(record(p.key)?.[synced]))).toBeGreaterThan(Date.now() - 10 * 60_000);
+    for (const p of stale)
+      expect(Date.parse(String(record(p.key)?.[synced]))).toBeGreaterThan(Date.now() - 10 * 60_000);
     for (const p of fresh) expect(Date.parse(String(record(p.key)?.[synced]))).toBe(p.association?.syncedAt);
   });
 
   test('a member found by LinkedIn gets URN, Sales Navigator URL and photo; no photo is normal', () => {
-    const members = data.members.filter((m) => m.personKey && !data.people.find((p) => p.key === m.personKey)?.association);
+    const members = data.members.filter(
+      (m) => m.personKey && !data.people.find((p) => p.key === m.personKey)?.association,
+    );
     const withPhoto = members.find((m) => m.photoUrl);
     const withoutPhoto = members.find((m) => !m.photoUrl);
     for (const m of [withPhoto, withoutPhoto]) {

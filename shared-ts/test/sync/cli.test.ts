@@ -21,7 +21,13 @@ function config(extra: Record<string, unknown> = {}): string {
       crm: 'salesforce',
       allowLoopback: true,
       salesforce: { instanceUrl: env.salesforce.url, namespace: env.salesforce.ns },
-      linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.salesforce.orgId, pollIntervalMs: 10 },
+      linkedin: {
+        source: 'api',
+        apiBaseUrl: li.apiBaseUrl,
+        tokenUrl: li.tokenUrl,
+        crmInstanceValue: env.salesforce.orgId,
+        pollIntervalMs: 10,
+      },
       inboxFile: env.inboxFile,
       outDir: join(dir, 'autosave'),
       ...extra,
@@ -89,7 +95,11 @@ describe('navsync CLI', () => {
   });
 
   test('a secret in the config file is refused without echoing it', async () => {
-    const code = await cli(['sync', '--config', config({ salesforce: { instanceUrl: env.salesforce.url, clientSecret: 'hunter2-very-secret' } })]);
+    const code = await cli([
+      'sync',
+      '--config',
+      config({ salesforce: { instanceUrl: env.salesforce.url, clientSecret: 'hunter2-very-secret' } }),
+    ]);
     expect(code).toBe(2);
     expect(err).toMatch(/secrets do not belong in the config file \(salesforce\.clientSecret\)/);
     expect(err).toMatch(/NAVSYNC_SF_CLIENT_SECRET/);
@@ -97,7 +107,10 @@ describe('navsync CLI', () => {
   });
 
   test('wrong credentials: the catalogue message, exit 1, the secret redacted', async () => {
-    const code = await cli(['sync', '--config', config()], { ...credentials(), NAVSYNC_SF_CLIENT_SECRET: 'wrong-secret-value-123' });
+    const code = await cli(['sync', '--config', config()], {
+      ...credentials(),
+      NAVSYNC_SF_CLIENT_SECRET: 'wrong-secret-value-123',
+    });
     expect(code).toBe(1);
     expect(out).toMatch(/✗ connection .*NS-AUTH-007/);
     expect(out).toMatch(/– validation/); // later steps skipped, not attempted
@@ -114,7 +127,9 @@ describe('navsync CLI', () => {
   test('disconnect --cleanup counts first, removes imported data only with --yes, keeps activities and a rep’s Ignore', async () => {
     await cli(['sync', '--quiet', '--config', config()]);
     const activitiesBefore = tasks().length;
-    const ignored = env.salesforce.all('Contact').filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore).length;
+    const ignored = env.salesforce
+      .all('Contact')
+      .filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore).length;
     expect(ignored).toBeGreaterThan(0);
 
     expect(await cli(['disconnect', '--cleanup', '--config', config()])).toBe(0);
@@ -125,7 +140,9 @@ describe('navsync CLI', () => {
     const people = [...env.salesforce.all('Contact'), ...env.salesforce.all('Lead')];
     expect(people.filter((c) => c[env.salesforce.f(SF.person.memberUrn)])).toEqual([]);
     expect(people.filter((c) => c[flagField()] === SF_VALUES.notAtCompany.notAtCompany)).toEqual([]);
-    expect(env.salesforce.all('Contact').filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore)).toHaveLength(ignored);
+    expect(env.salesforce.all('Contact').filter((c) => c[flagField()] === SF_VALUES.notAtCompany.ignore)).toHaveLength(
+      ignored,
+    );
     expect(tasks()).toHaveLength(activitiesBefore);
     const settings = env.salesforce.all(env.salesforce.f(SF.settings.object))[0];
     expect(settings[env.salesforce.f(SF.settings.connected)]).toBe(false);
@@ -138,13 +155,17 @@ describe('navsync CLI', () => {
     expect(env.salesforce.all('Contact').filter((c) => c[env.salesforce.f(SF.person.memberUrn)])).toEqual([]);
     expect(tasks()).toHaveLength(tasksAfter);
     expect(await cli(['sync', '--quiet', '--reconnect', '--config', config()])).toBe(0);
-    expect(env.salesforce.all(env.salesforce.f(SF.settings.object))[0][env.salesforce.f(SF.settings.connected)]).toBe(true);
+    expect(env.salesforce.all(env.salesforce.f(SF.settings.object))[0][env.salesforce.f(SF.settings.connected)]).toBe(
+      true,
+    );
   });
 
   test('test-writeback creates a test contact, writes one completed test activity per kind on it, removes them, and prints each step', async () => {
     const contactsBefore = env.salesforce.all('Contact').length;
     expect(await cli(['test-writeback', '--config', config()])).toBe(0);
-    expect(out).toMatch(/✓ testWriteBack\s+kinds 4, contactCreated 1, written 4, failed 0, removed 5, kept 0, leftBehind 0 — Test Write-Back succeeded: 4 test activities were written and removed\./);
+    expect(out).toMatch(
+      /✓ testWriteBack\s+kinds 4, contactCreated 1, written 4, failed 0, removed 5, kept 0, leftBehind 0 — Test Write-Back succeeded: 4 test activities were written and removed\./,
+    );
     const contactId = /testWriteBack: contact created: (003\w+)/.exec(out)?.[1];
     expect(contactId).toBeDefined();
     for (const kind of ['inmail', 'message', 'note', 'call']) {
@@ -157,10 +178,14 @@ describe('navsync CLI', () => {
   });
 
   test('test-writeback: an e-mail rule is explained with its remedy (exit 1); --with-email passes; --keep and --dry-run', async () => {
-    env.salesforce.addValidationRule((o, r) => (o === 'Contact' && !r.Email ? 'Email is required on every contact.' : null));
+    env.salesforce.addValidationRule((o, r) =>
+      o === 'Contact' && !r.Email ? 'Email is required on every contact.' : null,
+    );
     expect(await cli(['test-writeback', '--config', config()])).toBe(1);
     expect(out).toMatch(/✗ testWriteBack/);
-    expect(out).toMatch(/testWriteBack: contact: NS-TWB-001 A validation rule in your CRM requires an e-mail address on contacts.*run the test again with a test e-mail address\. \(Email is required on every contact\.\)/);
+    expect(out).toMatch(
+      /testWriteBack: contact: NS-TWB-001 A validation rule in your CRM requires an e-mail address on contacts.*run the test again with a test e-mail address\. \(Email is required on every contact\.\)/,
+    );
     expect(out).toContain('Test Write-Back failed at: Create the test contact');
 
     expect(await cli(['test-writeback', '--with-email', '--quiet', '--config', config()])).toBe(0);
@@ -169,7 +194,9 @@ describe('navsync CLI', () => {
 
     const contactsBefore = env.salesforce.all('Contact').length;
     expect(await cli(['test-writeback', '--with-email', '--dry-run', '--quiet', '--config', config()])).toBe(0);
-    expect(out).toMatch(/\[testWriteBack\] create contact: NavSync Test Write-Back \S+, owner \w+, e-mail navsync-test-\S+@example\.com/);
+    expect(out).toMatch(
+      /\[testWriteBack\] create contact: NavSync Test Write-Back \S+, owner \w+, e-mail navsync-test-\S+@example\.com/,
+    );
     expect(out.match(/\[testWriteBack\] upsert activity sn-/g)).toHaveLength(4);
     expect(out.match(/\[testWriteBack\] delete (activity|contact)/g)).toHaveLength(5);
     expect(env.salesforce.all('Contact')).toHaveLength(contactsBefore);
@@ -197,7 +224,13 @@ describe('navsync CLI', () => {
         crm: 'dataverse',
         allowLoopback: true,
         dataverse: { url: env.dataverse.url, tokenUrl: env.dataverse.tokenUrl },
-        linkedin: { source: 'api', apiBaseUrl: li.apiBaseUrl, tokenUrl: li.tokenUrl, crmInstanceValue: env.dataverse.organizationId, pollIntervalMs: 10 },
+        linkedin: {
+          source: 'api',
+          apiBaseUrl: li.apiBaseUrl,
+          tokenUrl: li.tokenUrl,
+          crmInstanceValue: env.dataverse.organizationId,
+          pollIntervalMs: 10,
+        },
         companiesFile: join(env.dir, 'companies.jsonl'),
         inboxFile: env.inboxFile,
         outDir: join(dir, 'autosave-dv'),

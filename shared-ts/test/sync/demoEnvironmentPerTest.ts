@@ -8,7 +8,11 @@ import { startDemoEnvironment, type DemoEnvironment } from '../../src/demo/envir
  * Fresh demo doubles (and a temporary folder for the inbox and outputs) for every test of a file: started before
  * each test and handed to `use`, closed and removed after it.
  */
-export function demoEnvironmentPerTest(data: DemoData, prefix: string, use: (env: DemoEnvironment, dir: string) => void): void {
+export function demoEnvironmentPerTest(
+  data: DemoData,
+  prefix: string,
+  use: (env: DemoEnvironment, dir: string) => void,
+): void {
   let current: { env: DemoEnvironment; dir: string } | null = null;
   beforeEach(async () => {
     const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -26,11 +26,19 @@ function crmState(crm: DemoCrm) {
     const key = sf.f(SF.task.activityKey);
     const type = sf.f(SF.task.activityType);
     return {
-      contacts: sf.all('Contact').map((c) => ({ id: c.Id, lastName: String(c.LastName), email: (c.Email as string) ?? null })),
+      contacts: sf
+        .all('Contact')
+        .map((c) => ({ id: c.Id, lastName: String(c.LastName), email: (c.Email as string) ?? null })),
       tests: sf
         .all('Task')
         .filter((x) => TEST_KEY.test(String(x[key])))
-        .map((x) => ({ key: String(x[key]), kind: String(x[type]).toLowerCase(), person: x.WhoId as string | null, completed: Boolean(x.IsClosed), subject: String(x.Subject) })),
+        .map((x) => ({
+          key: String(x[key]),
+          kind: String(x[type]).toLowerCase(),
+          person: x.WhoId as string | null,
+          completed: Boolean(x.IsClosed),
+          subject: String(x.Subject),
+        })),
     };
   }
   const dv = env.dataverse;
@@ -39,14 +47,30 @@ function crmState(crm: DemoCrm) {
     dv
       .all(table)
       .filter((x) => TEST_KEY.test(String(x[A.activityKey])))
-      .map((x) => ({ key: String(x[A.activityKey]), kind: table === 'phonecall' ? 'call' : table === A.inmailTable ? 'inmail' : 'message', person: x._regardingobjectid_value as string | null, completed: x.statecode === 1, subject: String(x.subject) })),
+      .map((x) => ({
+        key: String(x[A.activityKey]),
+        kind: table === 'phonecall' ? 'call' : table === A.inmailTable ? 'inmail' : 'message',
+        person: x._regardingobjectid_value as string | null,
+        completed: x.statecode === 1,
+        subject: String(x.subject),
+      })),
   );
   const notes = dv
     .all('annotation')
     .filter((x) => /NavSync/.test(String(x.subject)))
-    .map((x) => ({ key: String(x.annotationid), kind: 'note', person: x._objectid_value as string | null, completed: true, subject: String(x.subject) }));
+    .map((x) => ({
+      key: String(x.annotationid),
+      kind: 'note',
+      person: x._objectid_value as string | null,
+      completed: true,
+      subject: String(x.subject),
+    }));
   return {
-    contacts: dv.all('contact').map((c) => ({ id: String(c.contactid), lastName: String(c.lastname), email: (c.emailaddress1 as string) ?? null })),
+    contacts: dv.all('contact').map((c) => ({
+      id: String(c.contactid),
+      lastName: String(c.lastname),
+      email: (c.emailaddress1 as string) ?? null,
+    })),
     tests: [...rows, ...notes],
   };
 }
@@ -77,7 +101,15 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
     const { report, beforeCleanup } = await run(crm);
     expect(report.ok).toBe(true);
     const s = step(report);
-    expect(s.counts).toEqual({ kinds: 4, contactCreated: 1, written: 4, failed: 0, removed: 5, kept: 0, leftBehind: 0 });
+    expect(s.counts).toEqual({
+      kinds: 4,
+      contactCreated: 1,
+      written: 4,
+      failed: 0,
+      removed: 5,
+      kept: 0,
+      leftBehind: 0,
+    });
     expect(s.note).toBe(t('testWriteBack.succeeded', 'en', { count: 4 }));
 
     // Before the clean-up: one new contact, and one completed activity of each kind on it.
@@ -90,16 +122,29 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
       expect(x.person).toBe(contact[0].id);
       expect(x.completed).toBe(true);
     }
-    expect(s.outcomes?.filter((o) => o.outcome === 'created')).toEqual([{ record: 'contact', outcome: 'created', id: contact[0].id }]);
-    expect(s.outcomes?.filter((o) => o.outcome === 'written').map((o) => o.record.split(' ')[0]).sort()).toEqual([...KINDS].sort());
+    expect(s.outcomes?.filter((o) => o.outcome === 'created')).toEqual([
+      { record: 'contact', outcome: 'created', id: contact[0].id },
+    ]);
+    expect(
+      s.outcomes
+        ?.filter((o) => o.outcome === 'written')
+        .map((o) => o.record.split(' ')[0])
+        .sort(),
+    ).toEqual([...KINDS].sort());
 
     // Afterwards the CRM is as it was.
     expect(crmState(crm)).toEqual(before);
   });
 
   test('a contact refused by an e-mail rule gives the diagnosis; --with-email then succeeds', async () => {
-    if (crm === 'salesforce') env.salesforce.addValidationRule((o, r) => (o === 'Contact' && !r.Email ? 'Email is required on every contact.' : null));
-    else env.dataverse.addValidationRule((table, r) => (table === 'contact' && !r.emailaddress1 ? 'A business rule requires an e-mail address on contacts.' : null));
+    if (crm === 'salesforce')
+      env.salesforce.addValidationRule((o, r) =>
+        o === 'Contact' && !r.Email ? 'Email is required on every contact.' : null,
+      );
+    else
+      env.dataverse.addValidationRule((table, r) =>
+        table === 'contact' && !r.emailaddress1 ? 'A business rule requires an e-mail address on contacts.' : null,
+      );
     const before = crmState(crm);
     const refused = await run(crm);
     expect(refused.report.ok).toBe(false);
@@ -123,19 +168,31 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
   test('an activity the CRM refuses is reported with its diagnosis, and the contact and the others are still removed', async () => {
     if (crm === 'salesforce') {
       const key = env.salesforce.f(SF.task.activityKey);
-      env.salesforce.addValidationRule((o, r) => (o === 'Task' && String(r[key]).startsWith('sn-call-') ? 'Calls must be logged from the phone.' : null));
+      env.salesforce.addValidationRule((o, r) =>
+        o === 'Task' && String(r[key]).startsWith('sn-call-') ? 'Calls must be logged from the phone.' : null,
+      );
     } else {
-      env.dataverse.addValidationRule((table) => (table === 'phonecall' ? 'Calls must be logged from the phone.' : null));
+      env.dataverse.addValidationRule((table) =>
+        table === 'phonecall' ? 'Calls must be logged from the phone.' : null,
+      );
     }
     const before = crmState(crm);
     const { report, beforeCleanup } = await run(crm);
     expect(report.ok).toBe(false);
     const s = step(report);
     expect(s.counts).toMatchObject({ contactCreated: 1, written: 3, failed: 1, removed: 4, leftBehind: 0 });
-    expect(s.note).toBe(t('testWriteBack.failedAt', 'en', { step: t('testWriteBack.stepActivity', 'en', { kind: t('writeback.kindCall', 'en') }) }));
+    expect(s.note).toBe(
+      t('testWriteBack.failedAt', 'en', {
+        step: t('testWriteBack.stepActivity', 'en', { kind: t('writeback.kindCall', 'en') }),
+      }),
+    );
     const problem = s.problems.find((p) => p.ref.startsWith('sn-call-'));
     expect(problem?.reason).toMatch(/^NS-TWB-002 .*Calls must be logged from the phone\./);
-    expect((beforeCleanup as NonNullable<typeof beforeCleanup>).tests.map((x) => x.kind).sort()).toEqual(['inmail', 'message', 'note']);
+    expect((beforeCleanup as NonNullable<typeof beforeCleanup>).tests.map((x) => x.kind).sort()).toEqual([
+      'inmail',
+      'message',
+      'note',
+    ]);
     expect(s.outcomes?.filter((o) => o.outcome === 'removed').map((o) => o.record)).toContain('contact');
     expect(crmState(crm)).toEqual(before);
   });
@@ -159,7 +216,12 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
     if (crm === 'salesforce') {
       expect(env.salesforce.get('Contact', contact[0].id)?.AccountId).toBe(accountId);
       const key = env.salesforce.f(SF.task.activityKey);
-      expect(env.salesforce.all('Task').filter((x) => TEST_KEY.test(String(x[key]))).map((x) => x.WhatId)).toEqual([accountId, accountId, accountId, accountId]);
+      expect(
+        env.salesforce
+          .all('Task')
+          .filter((x) => TEST_KEY.test(String(x[key])))
+          .map((x) => x.WhatId),
+      ).toEqual([accountId, accountId, accountId, accountId]);
     } else {
       expect(env.dataverse.get('contact', contact[0].id)?._parentcustomerid_value).toBe(accountId);
     }
@@ -173,11 +235,30 @@ describe.each(['salesforce', 'dataverse'] as const)('Test Write-Back on a test c
     expect(report.ok).toBe(true);
     expect(report.dryRun).toBe(true);
     const listed = report.changes.map((c) => `${c.action} ${c.target.split(' ')[0]}`);
-    expect(listed).toEqual(['create contact', 'upsert activity', 'upsert activity', 'upsert activity', 'upsert activity', 'delete activity', 'delete activity', 'delete activity', 'delete activity', 'delete contact']);
-    expect(report.changes.filter((c) => c.action === 'upsert').every((c) => c.detail.includes('completed on contact (test contact)'))).toBe(true);
+    expect(listed).toEqual([
+      'create contact',
+      'upsert activity',
+      'upsert activity',
+      'upsert activity',
+      'upsert activity',
+      'delete activity',
+      'delete activity',
+      'delete activity',
+      'delete activity',
+      'delete contact',
+    ]);
+    expect(
+      report.changes
+        .filter((c) => c.action === 'upsert')
+        .every((c) => c.detail.includes('completed on contact (test contact)')),
+    ).toBe(true);
     expect(crmState(crm)).toEqual(before);
     // Only reads reached the CRM (and the token request).
-    expect(double.log.filter((e) => e.kind !== 'token' && e.method !== 'GET' && !(e.kind === 'batch' && e.path.includes('$batch')))).toEqual([]);
+    expect(
+      double.log.filter(
+        (e) => e.kind !== 'token' && e.method !== 'GET' && !(e.kind === 'batch' && e.path.includes('$batch')),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -189,7 +270,11 @@ test('a write that fails as a whole still removes the test contact (Salesforce d
   // The contact is created, then the CRM refuses the next Collections call (the activities) as a whole.
   jest.spyOn(gw, 'createTestContact').mockImplementation(async (c) => {
     const r = await create(c);
-    env.salesforce.failNext(1, { status: 400, kinds: ['collections'], body: JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }]) });
+    env.salesforce.failNext(1, {
+      status: 400,
+      kinds: ['collections'],
+      body: JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }]),
+    });
     return r;
   });
   const report = await testWriteBack(opts);
@@ -203,13 +288,21 @@ test('a write that fails as a whole still removes the test contact (Salesforce d
 
 test('a contact that cannot be removed is reported as left behind with its id (Dataverse double)', async () => {
   const opts = env.options('dataverse');
-  env.dataverse.failNext(1, { status: 403, kinds: ['delete'], body: JSON.stringify({ error: { code: '0x80040220', message: 'Principal user is missing prvDeleteContact privilege.' } }) });
+  env.dataverse.failNext(1, {
+    status: 403,
+    kinds: ['delete'],
+    body: JSON.stringify({
+      error: { code: '0x80040220', message: 'Principal user is missing prvDeleteContact privilege.' },
+    }),
+  });
   const report = await testWriteBack(opts);
   const s = step(report);
   expect(s.status).toBe('failed');
   const contact = crmState('dataverse').contacts.filter(isTestContact);
   expect(contact).toHaveLength(1);
   expect(s.counts).toMatchObject({ written: 4, removed: 4, leftBehind: 1 });
-  expect(s.problems.map((p) => p.reason).join('\n')).toContain(t('testWriteBack.leftBehind', 'en', { records: `contact ${contact[0].id}` }));
+  expect(s.problems.map((p) => p.reason).join('\n')).toContain(
+    t('testWriteBack.leftBehind', 'en', { records: `contact ${contact[0].id}` }),
+  );
   expect(crmState('dataverse').tests).toEqual([]);
 });

@@ -20,10 +20,15 @@ test('every change reads back as pushed, by position and in order, across block 
         list.push(text.slice(pos, pos + id.length), kind, value);
         pos += id.length + 1;
       }
-      const expected = changes.map(([id, kind, notAtCompany]) => ({ id, kind, fields: { notAtCompany, validatedAt: AT } }));
+      const expected = changes.map(([id, kind, notAtCompany]) => ({
+        id,
+        kind,
+        fields: { notAtCompany, validatedAt: AT },
+      }));
       expect(list.length).toBe(changes.length);
       expect([...list]).toEqual(expected);
-      for (const i of [0, 4095, 4096, 8191, 8192, changes.length - 1]) if (i >= 0 && i < changes.length) expect(list.at(i)).toEqual(expected[i]);
+      for (const i of [0, 4095, 4096, 8191, 8192, changes.length - 1])
+        if (i >= 0 && i < changes.length) expect(list.at(i)).toEqual(expected[i]);
       expect(list.at(changes.length)).toBeUndefined();
       expect(list.at(-1)).toBeUndefined();
     }),
@@ -33,7 +38,8 @@ test('every change reads back as pushed, by position and in order, across block 
 
 test('changes with the same value share one frozen fields object (nothing per change to collect)', () => {
   const list = new ValidationChanges(AT);
-  for (let i = 0; i < 5000; i++) list.push(`003${String(i).padStart(15, '0')}`, 'contact', i % 2 ? 'notAtCompany' : 'noFeedback');
+  for (let i = 0; i < 5000; i++)
+    list.push(`003${String(i).padStart(15, '0')}`, 'contact', i % 2 ? 'notAtCompany' : 'noFeedback');
   const [a, b, c] = [list.at(1), list.at(4999), list.at(2)];
   expect(a?.fields).toBe(b?.fields);
   expect(a?.fields).not.toBe(c?.fields);

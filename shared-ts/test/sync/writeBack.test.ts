@@ -56,7 +56,13 @@ describe('write-back through the engine (Salesforce double)', () => {
     // A rep creates the contact (same name, e-mail and company) before the next daily run.
     const [first, ...rest] = s.name.split(' ');
     const account = env.salesforce.insert('Account', { Name: s.company, OwnerId: crmId('salesforce', 'U0001') });
-    const contact = env.salesforce.insert('Contact', { FirstName: first, LastName: rest.join(' '), Email: s.email, AccountId: account.Id, OwnerId: crmId('salesforce', 'U0001') });
+    const contact = env.salesforce.insert('Contact', {
+      FirstName: first,
+      LastName: rest.join(' '),
+      Email: s.email,
+      AccountId: account.Id,
+      OwnerId: crmId('salesforce', 'U0001'),
+    });
     const before = env.salesforce.all('Task').length;
     const r = await runCycle(env.options('salesforce'));
     expect(counts(r, 'writeBack').reResolved).toBeGreaterThanOrEqual(1);

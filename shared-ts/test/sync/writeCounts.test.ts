@@ -20,7 +20,11 @@ test("a write's requests are counted against the minimum without the reads other
     });
     await crm.checkConnection();
     const writes = new Writes(crm, false);
-    const updates: PersonUpdate[] = ids.map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-12-01T00:00:00.000Z' } }));
+    const updates: PersonUpdate[] = ids.map((id) => ({
+      id,
+      kind: 'contact',
+      fields: { syncedAt: '2026-12-01T00:00:00.000Z' },
+    }));
     let writing = true;
     let reads = 0;
     const reader = (async () => {

@@ -10,7 +10,14 @@ import { isWebApiError, type WebApi } from './webApi';
  * where it stopped); a failure names its step and keeps what was made.
  */
 
-export { ENABLE_STEPS, STEP_LABEL, EnableStepError, type EnableStep, type ProgressEvent, type StepResult } from './steps';
+export {
+  ENABLE_STEPS,
+  STEP_LABEL,
+  EnableStepError,
+  type EnableStep,
+  type ProgressEvent,
+  type StepResult,
+} from './steps';
 
 export interface EnableOptions {
   /** Unique name of the installed NavSync solution. */

@@ -31,13 +31,19 @@ export function renderRdl(report: RdlReport): string {
   const total = report.columns.reduce((sum, c) => sum + c.width, 0);
   const p = report.prefilterParameter;
   const fields = report.columns
-    .map((c) => `<Field Name="${esc(rdlFieldName(c.field))}"><DataField>${esc(c.field)}</DataField><rd:TypeName>System.String</rd:TypeName></Field>`)
+    .map(
+      (c) =>
+        `<Field Name="${esc(rdlFieldName(c.field))}"><DataField>${esc(c.field)}</DataField><rd:TypeName>System.String</rd:TypeName></Field>`,
+    )
     .join('');
   const headerCells = report.columns
     .map((c, i) => `<TablixCell><CellContents>${textbox(`h${i}`, c.header, true)}</CellContents></TablixCell>`)
     .join('');
   const dataCells = report.columns
-    .map((c, i) => `<TablixCell><CellContents>${textbox(`d${i}`, `=Fields!${rdlFieldName(c.field)}.Value`, false)}</CellContents></TablixCell>`)
+    .map(
+      (c, i) =>
+        `<TablixCell><CellContents>${textbox(`d${i}`, `=Fields!${rdlFieldName(c.field)}.Value`, false)}</CellContents></TablixCell>`,
+    )
     .join('');
   const allRows = `<fetch version="1.0" output-format="xml-platform" mapping="logical" distinct="false"><entity name="${report.entity}"><all-attributes /></entity></fetch>`;
   return (

@@ -33,7 +33,10 @@ export function isWebApiError(err: unknown): err is WebApiError {
   return err instanceof Error && err.name === 'WebApiError';
 }
 
-type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; credentials?: 'same-origin' }) => Promise<{
+type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; credentials?: 'same-origin' },
+) => Promise<{
   status: number;
   text(): Promise<string>;
 }>;
@@ -47,7 +50,12 @@ export class FetchWebApi implements WebApi {
     this.fetchImpl = fetchImpl;
   }
 
-  async request(method: HttpMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<WebApiResponse> {
+  async request(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<WebApiResponse> {
     const res = await this.fetchImpl(this.base + path, {
       method,
       credentials: 'same-origin',

@@ -17,11 +17,21 @@ export interface CleanUpResult {
   failed: number;
 }
 
-async function clearWhile(api: WebApi, set: string, idColumn: string, select: string[], filter: string, patchOf: (row: Record<string, unknown>) => Record<string, unknown>) {
+async function clearWhile(
+  api: WebApi,
+  set: string,
+  idColumn: string,
+  select: string[],
+  filter: string,
+  patchOf: (row: Record<string, unknown>) => Record<string, unknown>,
+) {
   let cleared = 0;
   let failed = 0;
   for (;;) {
-    const res = await api.request('GET', `${set}?$select=${[idColumn, ...select].join(',')}&$filter=${filter}&$top=${PAGE}`);
+    const res = await api.request(
+      'GET',
+      `${set}?$select=${[idColumn, ...select].join(',')}&$filter=${filter}&$top=${PAGE}`,
+    );
     const rows = (res.body as { value?: Record<string, unknown>[] }).value ?? [];
     if (rows.length === 0) break;
     let progress = 0;
@@ -45,20 +55,44 @@ export async function cleanUpImportedData(api: WebApi, options: { flagColumnExis
   const association = [p.memberUrn, p.profileUrl, p.photoUrl, p.matchSource, p.syncedAt];
   const cleared = Object.fromEntries(association.map((c) => [c, null]));
   const result: CleanUpResult = { people: 0, flags: 0, accounts: 0, failed: 0 };
-  for (const [set, id] of [['contacts', 'contactid'], ['leads', 'leadid']] as const) {
-    const r = await clearWhile(api, set, id, association, association.map((c) => `${c} ne null`).join(' or '), () => cleared);
+  for (const [set, id] of [
+    ['contacts', 'contactid'],
+    ['leads', 'leadid'],
+  ] as const) {
+    const r = await clearWhile(
+      api,
+      set,
+      id,
+      association,
+      association.map((c) => `${c} ne null`).join(' or '),
+      () => cleared,
+    );
     result.people += r.cleared;
     result.failed += r.failed;
   }
   if (options.flagColumnExists) {
-    const r = await clearWhile(api, 'contacts', 'contactid', [p.notAtCompany], `${p.notAtCompany} eq ${DV_VALUES.notAtCompany.notAtCompany}`, () => ({
-      [p.notAtCompany]: DV_VALUES.notAtCompany.noFeedback,
-      [p.validatedAt]: null,
-    }));
+    const r = await clearWhile(
+      api,
+      'contacts',
+      'contactid',
+      [p.notAtCompany],
+      `${p.notAtCompany} eq ${DV_VALUES.notAtCompany.notAtCompany}`,
+      () => ({
+        [p.notAtCompany]: DV_VALUES.notAtCompany.noFeedback,
+        [p.validatedAt]: null,
+      }),
+    );
     result.flags += r.cleared;
     result.failed += r.failed;
   }
-  const a = await clearWhile(api, 'accounts', 'accountid', [DV.account.companyUrn], `${DV.account.companyUrn} ne null`, () => ({ [DV.account.companyUrn]: null }));
+  const a = await clearWhile(
+    api,
+    'accounts',
+    'accountid',
+    [DV.account.companyUrn],
+    `${DV.account.companyUrn} ne null`,
+    () => ({ [DV.account.companyUrn]: null }),
+  );
   result.accounts = a.cleared;
   result.failed += a.failed;
   return result;

@@ -37,7 +37,11 @@ describe('Embedded Profile view model', () => {
     const { vm, webAPI } = setUp({ row: matchedRow });
     await vm.load();
     expect(vm.state.phase).toBe('ready');
-    expect(vm.state.person).toMatchObject({ fullName: 'Eva Jansen', photoUrl: 'https://media.licdn.com/eva.jpg', accountName: 'Contoso B.V.' });
+    expect(vm.state.person).toMatchObject({
+      fullName: 'Eva Jansen',
+      photoUrl: 'https://media.licdn.com/eva.jpg',
+      accountName: 'Contoso B.V.',
+    });
     expect(vm.state.badge?.state).toBe('matchedBySync');
     expect(vm.state.notAtCompany).toBe(false);
     expect(webAPI.retrieveRecord).toHaveBeenCalledWith('contact', ID, expect.stringContaining(p.notAtCompany));
@@ -59,7 +63,13 @@ describe('Embedded Profile view model', () => {
   });
 
   test('leads never ask for the not-at-company column and read their account from parentaccountid', async () => {
-    const { vm, webAPI } = setUp({ entity: 'lead', row: { fullname: 'Luca Bianchi', '_parentaccountid_value@OData.Community.Display.V1.FormattedValue': 'Fabrikam S.p.A.' } });
+    const { vm, webAPI } = setUp({
+      entity: 'lead',
+      row: {
+        fullname: 'Luca Bianchi',
+        '_parentaccountid_value@OData.Community.Display.V1.FormattedValue': 'Fabrikam S.p.A.',
+      },
+    });
     await vm.load();
     expect(webAPI.retrieveRecord).toHaveBeenCalledTimes(1);
     expect(webAPI.retrieveRecord.mock.calls[0][2]).not.toContain(p.notAtCompany);
@@ -149,12 +159,18 @@ describe('Embedded Profile view model', () => {
 
   test('Update account: the picked account is bound and the flag resets to No feedback', async () => {
     const { vm, row, lookupObjects } = setUp({
-      row: { ...matchedRow, [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany, __accountNames: { b2: 'Fabrikam GmbH' } },
+      row: {
+        ...matchedRow,
+        [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany,
+        __accountNames: { b2: 'Fabrikam GmbH' },
+      },
       lookup: [{ id: '{b2}', name: 'Fabrikam GmbH', entityType: 'account' }],
     });
     await vm.load();
     expect(await vm.updateAccount()).toBe(true);
-    expect(lookupObjects).toHaveBeenCalledWith(expect.objectContaining({ entityTypes: ['account'], allowMultiSelect: false }));
+    expect(lookupObjects).toHaveBeenCalledWith(
+      expect.objectContaining({ entityTypes: ['account'], allowMultiSelect: false }),
+    );
     expect(row()._parentcustomerid_value).toBe('b2');
     expect(row()[p.notAtCompany]).toBe(DV_VALUES.notAtCompany.noFeedback);
     expect(vm.state.person?.accountName).toBe('Fabrikam GmbH');
@@ -162,7 +178,10 @@ describe('Embedded Profile view model', () => {
   });
 
   test('Update account cancelled in the lookup dialog changes nothing', async () => {
-    const { vm, webAPI } = setUp({ row: { ...matchedRow, [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany }, lookup: [] });
+    const { vm, webAPI } = setUp({
+      row: { ...matchedRow, [p.notAtCompany]: DV_VALUES.notAtCompany.notAtCompany },
+      lookup: [],
+    });
     await vm.load();
     expect(await vm.updateAccount()).toBe(false);
     expect(webAPI.updateRecord).not.toHaveBeenCalled();
@@ -180,7 +199,10 @@ describe('Embedded Profile view model', () => {
   });
 
   test('with a Display Services API key the official frame URL is built from the form inputs', async () => {
-    const { vm } = setUp({ row: matchedRow, inputs: { displayServicesApiKey: 'client123', firstName: 'Eva', lastName: 'Jansen', company: 'Contoso & Co' } });
+    const { vm } = setUp({
+      row: matchedRow,
+      inputs: { displayServicesApiKey: 'client123', firstName: 'Eva', lastName: 'Jansen', company: 'Contoso & Co' },
+    });
     await vm.load();
     const url = new URL(vm.state.iframeUrl as string);
     expect(url.origin + url.pathname).toBe('https://www.linkedin.com/sales/widget/profile-matching');

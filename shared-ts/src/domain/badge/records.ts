@@ -22,7 +22,10 @@ function badgeText(v: unknown): string | null {
 }
 
 /** From a Salesforce Contact/Lead record (plain, namespaced or UI API `fields: { X: { value } }`). */
-export function badgeFieldsFromSalesforce(record: Row | null | undefined, namespace: string | null = null): BadgePersonFields {
+export function badgeFieldsFromSalesforce(
+  record: Row | null | undefined,
+  namespace: string | null = null,
+): BadgePersonFields {
   const src = record && record.fields && typeof record.fields === 'object' ? (record.fields as Row) : record || {};
   const get = (name: string) => {
     const ns = sfName(name, namespace);
@@ -33,11 +36,16 @@ export function badgeFieldsFromSalesforce(record: Row | null | undefined, namesp
   const source = get(f.matchSource);
   return {
     notAtCompany:
-      flag === SF_VALUES.notAtCompany.notAtCompany ? 'notAtCompany' : flag === SF_VALUES.notAtCompany.ignore ? 'ignore' : null,
+      flag === SF_VALUES.notAtCompany.notAtCompany
+        ? 'notAtCompany'
+        : flag === SF_VALUES.notAtCompany.ignore
+          ? 'ignore'
+          : null,
     memberUrn: badgeText(get(f.memberUrn)),
     profileUrl: badgeText(get(f.profileUrl)),
     photoUrl: badgeText(get(f.photoUrl)),
-    matchSource: source === SF_VALUES.matchSource.manual ? 'manual' : source === SF_VALUES.matchSource.sync ? 'sync' : null,
+    matchSource:
+      source === SF_VALUES.matchSource.manual ? 'manual' : source === SF_VALUES.matchSource.sync ? 'sync' : null,
     syncedAt: badgeText(get(f.syncedAt)),
   };
 }
@@ -50,11 +58,16 @@ export function badgeFieldsFromDataverse(row: Row | null | undefined): BadgePers
   const source = r[c.matchSource];
   return {
     notAtCompany:
-      flag === DV_VALUES.notAtCompany.notAtCompany ? 'notAtCompany' : flag === DV_VALUES.notAtCompany.ignore ? 'ignore' : null,
+      flag === DV_VALUES.notAtCompany.notAtCompany
+        ? 'notAtCompany'
+        : flag === DV_VALUES.notAtCompany.ignore
+          ? 'ignore'
+          : null,
     memberUrn: badgeText(r[c.memberUrn]),
     profileUrl: badgeText(r[c.profileUrl]),
     photoUrl: badgeText(r[c.photoUrl]),
-    matchSource: source === DV_VALUES.matchSource.manual ? 'manual' : source === DV_VALUES.matchSource.sync ? 'sync' : null,
+    matchSource:
+      source === DV_VALUES.matchSource.manual ? 'manual' : source === DV_VALUES.matchSource.sync ? 'sync' : null,
     syncedAt: badgeText(r[c.syncedAt]),
   };
 }
@@ -73,7 +86,8 @@ export function badgeActionPatch(
 ): BadgeFieldPatch {
   if (action === 'ignore') return { notAtCompany: 'ignore' };
   if (action === 'undoIgnore') return { notAtCompany: 'notAtCompany' };
-  if (action === 'unmatch') return { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null };
+  if (action === 'unmatch')
+    return { memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null };
   if (!input.profileUrl) throw new Error('matchByHand needs the normalised profile URL');
   return {
     profileUrl: input.profileUrl,
@@ -86,7 +100,10 @@ export function badgeActionPatch(
 }
 
 /** A logical patch as Salesforce field values (unnamespaced unless a namespace is given). */
-export function badgePatchToSalesforce(patch: BadgeFieldPatch, namespace: string | null = null): Record<string, string | null> {
+export function badgePatchToSalesforce(
+  patch: BadgeFieldPatch,
+  namespace: string | null = null,
+): Record<string, string | null> {
   const f = SF.person;
   const out: Record<string, string | null> = {};
   const put = (name: string, value: string | null) => {

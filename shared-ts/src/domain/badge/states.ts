@@ -3,7 +3,14 @@
  * state of a record from its NavSync fields (crmSchema person fields) at a given moment.
  */
 
-export const BADGE_STATES = ['matchedBySync', 'matchedByHand', 'notMatched', 'notAtCompany', 'ignored', 'stale'] as const;
+export const BADGE_STATES = [
+  'matchedBySync',
+  'matchedByHand',
+  'notMatched',
+  'notAtCompany',
+  'ignored',
+  'stale',
+] as const;
 export type BadgeState = (typeof BADGE_STATES)[number];
 
 export const BADGE_ACTIONS = [
@@ -30,7 +37,12 @@ export interface BadgeActionDefinition {
 
 /** Action labels are the Embedded Profile's texts (one definition of each text). */
 export const BADGE_ACTION_DEFINITIONS: Record<BadgeAction, BadgeActionDefinition> = {
-  viewProfile: { id: 'viewProfile', labelKey: 'profile.viewInSalesNavigator', variant: 'neutral', needsProfileUrl: true },
+  viewProfile: {
+    id: 'viewProfile',
+    labelKey: 'profile.viewInSalesNavigator',
+    variant: 'neutral',
+    needsProfileUrl: true,
+  },
   matchByHand: { id: 'matchByHand', labelKey: 'profile.matchByHand', variant: 'neutral' },
   unmatch: { id: 'unmatch', labelKey: 'profile.unmatch', variant: 'destructive', confirmKey: 'profile.unmatchConfirm' },
   updateAccount: { id: 'updateAccount', labelKey: 'profile.updateAccount', variant: 'brand' },
@@ -147,7 +159,8 @@ export function badgeState(
   const staleAfter = options.staleAfterDays === undefined ? DEFAULT_STALE_AFTER_DAYS : options.staleAfterDays;
   const nowMs = toMillis(now);
   const syncedMs = toMillis(fields.syncedAt);
-  const daysSinceSync = nowMs !== null && syncedMs !== null ? Math.max(0, Math.floor((nowMs - syncedMs) / DAY_MS)) : null;
+  const daysSinceSync =
+    nowMs !== null && syncedMs !== null ? Math.max(0, Math.floor((nowMs - syncedMs) / DAY_MS)) : null;
 
   let state: BadgeState;
   if (fields.notAtCompany === 'notAtCompany') state = 'notAtCompany';
@@ -176,7 +189,10 @@ export function badgeAllows(info: BadgeInfo, action: BadgeAction): boolean {
 }
 
 /** "Synced today" / "Synced N days ago" / "Not synced yet" for the badge footer. */
-export function badgeSyncedText(info: Pick<BadgeInfo, 'daysSinceSync'>): { key: string; params: Record<string, number> } {
+export function badgeSyncedText(info: Pick<BadgeInfo, 'daysSinceSync'>): {
+  key: string;
+  params: Record<string, number>;
+} {
   if (info.daysSinceSync === null) return { key: 'badge.neverSynced', params: {} };
   if (info.daysSinceSync === 0) return { key: 'badge.syncedToday', params: {} };
   return { key: 'badge.syncedDaysAgo', params: { days: info.daysSinceSync } };

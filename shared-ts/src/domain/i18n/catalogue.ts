@@ -8,6 +8,9 @@ import type { Locale } from './locales';
 export type AreaCatalogue<K extends string> = Record<Locale, Record<K, string>>;
 
 /** Declare an area: the English keys define the key set, the type system makes the other four match it. */
-export function defineArea<K extends string>(area: string, texts: AreaCatalogue<K>): { area: string; texts: AreaCatalogue<K> } {
+export function defineArea<K extends string>(
+  area: string,
+  texts: AreaCatalogue<K>,
+): { area: string; texts: AreaCatalogue<K> } {
   return { area, texts };
 }

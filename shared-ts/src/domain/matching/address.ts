@@ -5,32 +5,34 @@ import { foldText, foldTokens, tokenJaccard, uniqueTokens } from './text';
  * streets with their abbreviations expanded ("Hauptstr. 5" = "Hauptstraße 5"), city exonyms
  * ("Den Haag" = "'s-Gravenhage" = "The Hague", "München" = "Munich") and folded state names.
  */
-const STREET_WORDS = new Map<string, string>(Object.entries({
-  str: 'strasse',
-  st: 'street',
-  rd: 'road',
-  ave: 'avenue',
-  av: 'avenue',
-  blvd: 'boulevard',
-  bd: 'boulevard',
-  bvd: 'boulevard',
-  ln: 'lane',
-  dr: 'drive',
-  pl: 'place',
-  sq: 'square',
-  hwy: 'highway',
-  pkwy: 'parkway',
-  ct: 'court',
-  v: 'via',
-  vle: 'viale',
-  pza: 'piazza',
-  pzza: 'piazza',
-  rte: 'route',
-  ch: 'chemin',
-  imp: 'impasse',
-  gr: 'gracht',
-  wg: 'weg',
-}));
+const STREET_WORDS = new Map<string, string>(
+  Object.entries({
+    str: 'strasse',
+    st: 'street',
+    rd: 'road',
+    ave: 'avenue',
+    av: 'avenue',
+    blvd: 'boulevard',
+    bd: 'boulevard',
+    bvd: 'boulevard',
+    ln: 'lane',
+    dr: 'drive',
+    pl: 'place',
+    sq: 'square',
+    hwy: 'highway',
+    pkwy: 'parkway',
+    ct: 'court',
+    v: 'via',
+    vle: 'viale',
+    pza: 'piazza',
+    pzza: 'piazza',
+    rte: 'route',
+    ch: 'chemin',
+    imp: 'impasse',
+    gr: 'gracht',
+    wg: 'weg',
+  }),
+);
 /** Dutch and German compounds: "Hauptstr" / "Keizersgr" abbreviate the last part of one word. */
 const STREET_SUFFIXES: readonly [string, string][] = [
   ['str', 'strasse'],
@@ -76,7 +78,9 @@ const CITY_CANON: ReadonlyMap<string, string> = (() => {
 /** Comparable postal code: upper case, no spaces or dashes ("1012 ab" → "1012AB", "D-80333" → "80333"). */
 export function normalisePostalCode(code: string | null | undefined): string {
   if (!code) return '';
-  let s = foldText(code).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  let s = foldText(code)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
   // Country letters written before German/Austrian/Swiss/Italian codes ("D-80333", "I-20121", "CH-8001").
   const prefixed = /^(?:D|A|CH|I|F|NL|B|L)(\d{4,5})$/.exec(s);
   if (prefixed) s = prefixed[1];

@@ -8,13 +8,76 @@ import { decodeIdnHost } from './punycode';
 
 /** Two-label public suffixes common in CRM data ("co.uk"-style): a registrable domain has one label more. */
 const TWO_LEVEL_SUFFIXES = [
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk', 'nhs.uk', 'sch.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'co.nz', 'org.nz', 'net.nz', 'govt.nz',
-  'co.jp', 'or.jp', 'ne.jp', 'ac.jp', 'co.kr', 'or.kr', 'co.in', 'net.in', 'org.in', 'firm.in', 'gen.in',
-  'co.za', 'org.za', 'co.il', 'org.il', 'ac.il', 'co.at', 'or.at', 'ac.at', 'gv.at',
-  'com.br', 'net.br', 'org.br', 'com.mx', 'org.mx', 'com.ar', 'com.co', 'com.pe', 'com.cn', 'net.cn', 'org.cn',
-  'com.hk', 'com.sg', 'com.tw', 'com.tr', 'com.my', 'com.ph', 'com.pl', 'com.pt', 'com.es', 'com.gr', 'com.cy',
-  'com.mt', 'com.ua', 'co.id', 'co.th', 'com.vn', 'com.eg', 'com.sa', 'co.ke', 'com.ng',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'nhs.uk',
+  'sch.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'edu.au',
+  'gov.au',
+  'co.nz',
+  'org.nz',
+  'net.nz',
+  'govt.nz',
+  'co.jp',
+  'or.jp',
+  'ne.jp',
+  'ac.jp',
+  'co.kr',
+  'or.kr',
+  'co.in',
+  'net.in',
+  'org.in',
+  'firm.in',
+  'gen.in',
+  'co.za',
+  'org.za',
+  'co.il',
+  'org.il',
+  'ac.il',
+  'co.at',
+  'or.at',
+  'ac.at',
+  'gv.at',
+  'com.br',
+  'net.br',
+  'org.br',
+  'com.mx',
+  'org.mx',
+  'com.ar',
+  'com.co',
+  'com.pe',
+  'com.cn',
+  'net.cn',
+  'org.cn',
+  'com.hk',
+  'com.sg',
+  'com.tw',
+  'com.tr',
+  'com.my',
+  'com.ph',
+  'com.pl',
+  'com.pt',
+  'com.es',
+  'com.gr',
+  'com.cy',
+  'com.mt',
+  'com.ua',
+  'co.id',
+  'co.th',
+  'com.vn',
+  'com.eg',
+  'com.sa',
+  'co.ke',
+  'com.ng',
 ];
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
@@ -56,7 +119,9 @@ export function domainFromEmail(email: string | null | undefined): string | null
 /** Registrable domain of a host: the public suffix plus one label ("shop.bosch.co.uk" → "bosch.co.uk"). */
 export function registrableDomain(host: string | null | undefined): string | null {
   if (!host) return null;
-  const labels = cleanHost(host).split('.').filter((l) => l !== '');
+  const labels = cleanHost(host)
+    .split('.')
+    .filter((l) => l !== '');
   if (labels.length < 2) return null;
   const lastTwo = labels.slice(-2).join('.');
   const keep = TWO_LEVEL_SUFFIXES.indexOf(lastTwo) >= 0 ? 3 : 2;
@@ -69,7 +134,11 @@ export function normaliseEmail(email: string | null | undefined): string | null 
   const domain = domainFromEmail(email);
   if (domain === null || !email) return null;
   const s = email.trim();
-  const local = s.slice(0, s.lastIndexOf('@')).trim().toLowerCase().replace(/^mailto:/, '');
+  const local = s
+    .slice(0, s.lastIndexOf('@'))
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, '');
   return local === '' ? null : `${local}@${domain}`;
 }
 
@@ -79,9 +148,10 @@ export function normaliseEmail(email: string | null | undefined): string | null 
  */
 export function companyDomainOf(emailOrWebsite: string | null | undefined): string | null {
   if (!emailOrWebsite) return null;
-  const host = emailOrWebsite.indexOf('@') >= 0 && !SCHEME.test(emailOrWebsite.trim().toLowerCase())
-    ? domainFromEmail(emailOrWebsite)
-    : hostFromWebsite(emailOrWebsite);
+  const host =
+    emailOrWebsite.indexOf('@') >= 0 && !SCHEME.test(emailOrWebsite.trim().toLowerCase())
+      ? domainFromEmail(emailOrWebsite)
+      : hostFromWebsite(emailOrWebsite);
   const registrable = registrableDomain(host);
   return registrable === null || isFreeMailDomain(registrable) ? null : registrable;
 }

@@ -30,7 +30,10 @@ export function normalisePhone(raw: string | null | undefined): string | null {
 export function phoneTail(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // The tail ignores prefixes, so only "(0)" and an extension need care; digits are read with a plain loop.
-  const s = raw.indexOf('(') >= 0 || /[a-z#]/i.test(raw) ? String(raw).replace(TRUNK_IN_PARENS, ' ').replace(EXTENSION, '') : raw;
+  const s =
+    raw.indexOf('(') >= 0 || /[a-z#]/i.test(raw)
+      ? String(raw).replace(TRUNK_IN_PARENS, ' ').replace(EXTENSION, '')
+      : raw;
   let digits = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -19,7 +19,7 @@ const LETTER_FOLDS: Record<string, string> = {
 };
 const COMBINING_MARKS = /\p{M}+/gu;
 const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
-const APOSTROPHES = '\'’‘`´ʼ';
+const APOSTROPHES = "'’‘`´ʼ";
 /** What a character folds to: letters/digits (possibly several, "ß" → "ss"), '' (dropped) or ' ' (separator). */
 const FOLDED_CHARS = new Map<string, string>();
 

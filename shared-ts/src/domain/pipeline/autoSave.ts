@@ -75,7 +75,12 @@ export function autoSaveSets(input: AutoSaveInput): AutoSaveResult {
     const r = rank.get(input.threshold);
     if (r === undefined) {
       // Never guess a threshold: an unknown stage auto-saves nothing and says why.
-      return { ok: false, error: { key: 'settings.errStageUnknown', params: { stage: input.threshold } }, sets: [], unknownStage: [] };
+      return {
+        ok: false,
+        error: { key: 'settings.errStageUnknown', params: { stage: input.threshold } },
+        sets: [],
+        unknownStage: [],
+      };
     }
     minRank = r;
   }
@@ -108,7 +113,12 @@ export function autoSaveSets(input: AutoSaveInput): AutoSaveResult {
 
   const sets: AutoSaveSet[] = sortedIds(new Set(byUser.keys())).map((userId) => {
     const s = byUser.get(userId) as { accounts: Set<string>; contacts: Set<string>; opps: Set<string> };
-    return { userId, accountIds: sortedIds(s.accounts), contactIds: sortedIds(s.contacts), opportunityIds: sortedIds(s.opps) };
+    return {
+      userId,
+      accountIds: sortedIds(s.accounts),
+      contactIds: sortedIds(s.contacts),
+      opportunityIds: sortedIds(s.opps),
+    };
   });
   return { ok: true, error: null, sets, unknownStage: sortedIds(unknown) };
 }

@@ -108,8 +108,7 @@ export function renderFetchXml(def: ReportDefinition, options: { prefilter?: boo
       ['output-format', 'xml-platform'],
       ['mapping', 'logical'],
       ['distinct', q.distinct ? 'true' : 'false'],
-    ])}>` +
-    `<entity${xmlAttrs(entityAttrs)}>${body}</entity></fetch>`
+    ])}>` + `<entity${xmlAttrs(entityAttrs)}>${body}</entity></fetch>`
   );
 }
 

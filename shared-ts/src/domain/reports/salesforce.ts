@@ -101,11 +101,13 @@ export function renderSalesforceReportXml(def: ReportDefinition): string {
   if (f.filters.length) parts.push(`<filter>${f.filters.map((c) => sfCriteriaXml(c, true)).join('')}</filter>`);
   parts.push(sfXmlElement('format', f.format));
   parts.push(sfXmlElement('name', f.name));
-  for (const p of f.params) parts.push(`<params>${sfXmlElement('name', p.name)}${sfXmlElement('value', p.value)}</params>`);
+  for (const p of f.params)
+    parts.push(`<params>${sfXmlElement('name', p.name)}${sfXmlElement('value', p.value)}</params>`);
   parts.push(sfXmlElement('reportType', f.reportType));
   parts.push(sfXmlElement('scope', f.scope));
   parts.push(sfXmlElement('showDetails', true));
-  if (f.sortColumn) parts.push(sfXmlElement('sortColumn', f.sortColumn), sfXmlElement('sortOrder', f.sortOrder as string));
+  if (f.sortColumn)
+    parts.push(sfXmlElement('sortColumn', f.sortColumn), sfXmlElement('sortOrder', f.sortOrder as string));
   parts.push(
     `<timeFrameFilter>${sfXmlElement('dateColumn', f.timeFrameColumn)}${sfXmlElement('interval', 'INTERVAL_CUSTOM')}</timeFrameFilter>`,
   );
@@ -146,7 +148,9 @@ export function renderSalesforceListViewXml(def: ReportDefinition): string {
   for (const c of f.columns) parts.push(sfXmlElement('columns', c));
   parts.push(sfXmlElement('filterScope', f.filterScope));
   for (const x of f.filters) {
-    parts.push(`<filters>${sfXmlElement('field', x.field)}${sfXmlElement('operation', x.operation)}${sfXmlElement('value', x.value)}</filters>`);
+    parts.push(
+      `<filters>${sfXmlElement('field', x.field)}${sfXmlElement('operation', x.operation)}${sfXmlElement('value', x.value)}</filters>`,
+    );
   }
   parts.push(sfXmlElement('label', f.label));
   return (

@@ -146,7 +146,9 @@ export function seatToSalesforce(seat: Seat, namespace: string | null = null): R
     [sfName(f.user, namespace)]: seat.userId,
     [sfName(f.enabled, namespace)]: seat.enabled,
     // Multi-select picklist of the opted-out items.
-    [sfName(f.writeBackOptOut, namespace)]: optOut.length ? optOut.map((k) => ACTIVITY_KIND_SF_TYPE[k]).join(';') : null,
+    [sfName(f.writeBackOptOut, namespace)]: optOut.length
+      ? optOut.map((k) => ACTIVITY_KIND_SF_TYPE[k]).join(';')
+      : null,
   };
 }
 
@@ -159,7 +161,9 @@ function parseSeatOptOut(v: unknown): ActivityKind[] {
   if (v === true) return ACTIVITY_KINDS.slice();
   if (typeof v !== 'string') return [];
   const values = v.split(/[;,]/).map((x) => x.trim().toLowerCase());
-  return ACTIVITY_KINDS.filter((k) => values.indexOf(k) >= 0 || values.indexOf(ACTIVITY_KIND_SF_TYPE[k].toLowerCase()) >= 0);
+  return ACTIVITY_KINDS.filter(
+    (k) => values.indexOf(k) >= 0 || values.indexOf(ACTIVITY_KIND_SF_TYPE[k].toLowerCase()) >= 0,
+  );
 }
 
 export function seatFromSalesforce(record: Record<string, unknown>, namespace: string | null = null): Seat | null {

@@ -48,7 +48,9 @@ function writeBackItemKinds(items: 'all' | readonly ActivityKind[]): ActivityKin
 
 function sfWriteBackItems(v: unknown): 'all' | ActivityKind[] {
   const values = typeof v === 'string' ? v.split(';').map((s) => s.trim().toLowerCase()) : [];
-  return writeBackItemsFromKinds(ACTIVITY_KINDS.filter((k) => values.indexOf(ACTIVITY_KIND_SF_TYPE[k].toLowerCase()) >= 0));
+  return writeBackItemsFromKinds(
+    ACTIVITY_KINDS.filter((k) => values.indexOf(ACTIVITY_KIND_SF_TYPE[k].toLowerCase()) >= 0),
+  );
 }
 
 function dvWriteBackItems(v: unknown): 'all' | ActivityKind[] {
@@ -58,7 +60,10 @@ function dvWriteBackItems(v: unknown): 'all' | ActivityKind[] {
 }
 
 /** Settings from a Salesforce NavSync_Settings__c record (null/undefined record = a fresh install's defaults). */
-export function settingsFromSalesforce(record: Row | null | undefined, namespace: string | null = null): NavSyncSettings {
+export function settingsFromSalesforce(
+  record: Row | null | undefined,
+  namespace: string | null = null,
+): NavSyncSettings {
   if (!record) return { ...DEFAULT_SETTINGS };
   const f = SF.settings;
   const get = (name: string) => sfSettingsValue(record, name, namespace);

@@ -33,7 +33,11 @@ export function isCurrencyFieldType(type: string): boolean {
   return CURRENCY_TYPES.indexOf(String(type).toLowerCase()) >= 0;
 }
 
-function settingsError(field: SettingsError['field'], key: string, params: Record<string, string | number> = {}): SettingsError {
+function settingsError(
+  field: SettingsError['field'],
+  key: string,
+  params: Record<string, string | number> = {},
+): SettingsError {
   return { field, key, params };
 }
 
@@ -63,7 +67,10 @@ export function validateSettings(
   }
   const input = draft as Record<string, unknown>;
   const errors: SettingsError[] = [];
-  const out: NavSyncSettings = { ...base, writeBackItems: base.writeBackItems === 'all' ? 'all' : base.writeBackItems.slice() };
+  const out: NavSyncSettings = {
+    ...base,
+    writeBackItems: base.writeBackItems === 'all' ? 'all' : base.writeBackItems.slice(),
+  };
 
   const booleans: SettingsField[] = [
     'autoSyncAllSeats',
@@ -89,12 +96,16 @@ export function validateSettings(
 
   if (hasOwnKey(input, 'pipelineStage')) {
     const v = settingsOptionalText(input.pipelineStage);
-    if (!v.ok) errors.push(settingsError('pipelineStage', 'settings.errStageUnknown', { stage: String(input.pipelineStage) }));
+    if (!v.ok)
+      errors.push(settingsError('pipelineStage', 'settings.errStageUnknown', { stage: String(input.pipelineStage) }));
     else out.pipelineStage = v.value;
   }
   if (hasOwnKey(input, 'wonValueField')) {
     const v = settingsOptionalText(input.wonValueField);
-    if (!v.ok) errors.push(settingsError('wonValueField', 'settings.errWonFieldUnknown', { field: String(input.wonValueField) }));
+    if (!v.ok)
+      errors.push(
+        settingsError('wonValueField', 'settings.errWonFieldUnknown', { field: String(input.wonValueField) }),
+      );
     else out.wonValueField = v.value;
   }
 
@@ -111,7 +122,8 @@ export function validateSettings(
         }
       }
       // Every item chosen is the same as "sync back all data items".
-      out.writeBackItems = chosen.length === ACTIVITY_KINDS.length ? 'all' : ACTIVITY_KINDS.filter((k) => chosen.indexOf(k) >= 0);
+      out.writeBackItems =
+        chosen.length === ACTIVITY_KINDS.length ? 'all' : ACTIVITY_KINDS.filter((k) => chosen.indexOf(k) >= 0);
     } else {
       errors.push(settingsError('writeBackItems', 'settings.errUnknownItem', { item: String(v) }));
     }
@@ -123,19 +135,26 @@ export function validateSettings(
   if (out.pipelineStage !== null && !fieldHasError('pipelineStage') && org.stages) {
     const stage = org.stages.find((s) => s.name === out.pipelineStage);
     if (!stage) errors.push(settingsError('pipelineStage', 'settings.errStageUnknown', { stage: out.pipelineStage }));
-    else if (stage.isClosed) errors.push(settingsError('pipelineStage', 'settings.errStageClosed', { stage: out.pipelineStage }));
+    else if (stage.isClosed)
+      errors.push(settingsError('pipelineStage', 'settings.errStageClosed', { stage: out.pipelineStage }));
   }
 
   if (out.wonValueField !== null && !fieldHasError('wonValueField') && org.opportunityFields) {
     const name = out.wonValueField.toLowerCase();
     const field = org.opportunityFields.find((f) => f.name.toLowerCase() === name);
-    if (!field) errors.push(settingsError('wonValueField', 'settings.errWonFieldUnknown', { field: out.wonValueField }));
+    if (!field)
+      errors.push(settingsError('wonValueField', 'settings.errWonFieldUnknown', { field: out.wonValueField }));
     else if (!isCurrencyFieldType(field.type)) {
       errors.push(settingsError('wonValueField', 'settings.errWonFieldNotCurrency', { field: out.wonValueField }));
     } else out.wonValueField = field.name;
   }
 
-  if (out.writeBackEnabled && out.writeBackItems !== 'all' && out.writeBackItems.length === 0 && !fieldHasError('writeBackItems')) {
+  if (
+    out.writeBackEnabled &&
+    out.writeBackItems !== 'all' &&
+    out.writeBackItems.length === 0 &&
+    !fieldHasError('writeBackItems')
+  ) {
     errors.push(settingsError('writeBackItems', 'settings.errNoItems'));
   }
 
@@ -158,7 +177,10 @@ export function pipelineStageOptions(
 ): { value: string; label: string }[] {
   const open = stages.filter((s) => !s.isClosed).slice();
   open.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
-  return [{ value: SETTINGS_NOT_SURE, label: notSureLabel }, ...open.map((s) => ({ value: s.name, label: s.label ?? s.name }))];
+  return [
+    { value: SETTINGS_NOT_SURE, label: notSureLabel },
+    ...open.map((s) => ({ value: s.name, label: s.label ?? s.name })),
+  ];
 }
 
 /** Combobox options for the won-value field: "Not sure" first, then the Opportunity currency fields by label. */
@@ -166,7 +188,9 @@ export function wonValueFieldOptions(
   fields: readonly { name: string; type: string; label?: string }[],
   notSureLabel: string,
 ): { value: string; label: string }[] {
-  const money = fields.filter((f) => isCurrencyFieldType(f.type)).map((f) => ({ value: f.name, label: f.label ?? f.name }));
+  const money = fields
+    .filter((f) => isCurrencyFieldType(f.type))
+    .map((f) => ({ value: f.name, label: f.label ?? f.name }));
   money.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return [{ value: SETTINGS_NOT_SURE, label: notSureLabel }, ...money];
 }

@@ -17,11 +17,27 @@ export interface TestWriteBackFailure {
 }
 
 export const TEST_WRITEBACK_CAUSES = {
-  emailValidationRule: { code: 'NS-TWB-001', message: 'testWriteBack.causeEmailRule', remedy: 'testWriteBack.remedyEmailRule' },
-  validationRule: { code: 'NS-TWB-002', message: 'testWriteBack.causeValidationRule', remedy: 'testWriteBack.remedyValidationRule' },
-  requiredField: { code: 'NS-TWB-003', message: 'testWriteBack.causeRequiredField', remedy: 'testWriteBack.remedyRequiredField' },
+  emailValidationRule: {
+    code: 'NS-TWB-001',
+    message: 'testWriteBack.causeEmailRule',
+    remedy: 'testWriteBack.remedyEmailRule',
+  },
+  validationRule: {
+    code: 'NS-TWB-002',
+    message: 'testWriteBack.causeValidationRule',
+    remedy: 'testWriteBack.remedyValidationRule',
+  },
+  requiredField: {
+    code: 'NS-TWB-003',
+    message: 'testWriteBack.causeRequiredField',
+    remedy: 'testWriteBack.remedyRequiredField',
+  },
   picklistValue: { code: 'NS-TWB-004', message: 'testWriteBack.causePicklist', remedy: 'testWriteBack.remedyPicklist' },
-  duplicateRule: { code: 'NS-TWB-005', message: 'testWriteBack.causeDuplicate', remedy: 'testWriteBack.remedyDuplicate' },
+  duplicateRule: {
+    code: 'NS-TWB-005',
+    message: 'testWriteBack.causeDuplicate',
+    remedy: 'testWriteBack.remedyDuplicate',
+  },
 } as const;
 export type TestWriteBackCause = keyof typeof TEST_WRITEBACK_CAUSES | 'insufficientAccess' | 'unknown';
 
@@ -79,7 +95,11 @@ function fromCatalogue(kind: ErrorKind, detail: string): TestWriteBackDiagnosis 
   };
 }
 
-function ownCause(cause: keyof typeof TEST_WRITEBACK_CAUSES, params: Record<string, string>, detail: string): TestWriteBackDiagnosis {
+function ownCause(
+  cause: keyof typeof TEST_WRITEBACK_CAUSES,
+  params: Record<string, string>,
+  detail: string,
+): TestWriteBackDiagnosis {
   const c = TEST_WRITEBACK_CAUSES[cause];
   return { cause, code: c.code, messageKey: c.message, remedyKey: c.remedy, params, errorKind: null, detail };
 }
@@ -87,7 +107,9 @@ function ownCause(cause: keyof typeof TEST_WRITEBACK_CAUSES, params: Record<stri
 function diagnoseSalesforce(f: TestWriteBackFailure, code: string): TestWriteBackDiagnosis | null {
   const detail = f.message;
   if (code === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' || code === 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY') {
-    return mentionsEmail(f) ? ownCause('emailValidationRule', {}, detail) : ownCause('validationRule', { detail }, detail);
+    return mentionsEmail(f)
+      ? ownCause('emailValidationRule', {}, detail)
+      : ownCause('validationRule', { detail }, detail);
   }
   if (code === 'REQUIRED_FIELD_MISSING') {
     if (mentionsEmail(f)) return ownCause('emailValidationRule', {}, detail);
@@ -112,7 +134,8 @@ function diagnoseDataverse(f: TestWriteBackFailure, code: string): TestWriteBack
   // Business rules, real-time workflows and plug-ins all surface as a business process error.
   if (DV_BUSINESS.indexOf(c) >= 0 || REQUIRED.test(f.message)) {
     if (mentionsEmail(f)) return ownCause('emailValidationRule', {}, detail);
-    if (REQUIRED.test(f.message) && DV_BUSINESS.indexOf(c) < 0) return ownCause('requiredField', { fields: (f.fields || []).join(', ') || '?' }, detail);
+    if (REQUIRED.test(f.message) && DV_BUSINESS.indexOf(c) < 0)
+      return ownCause('requiredField', { fields: (f.fields || []).join(', ') || '?' }, detail);
     return ownCause('validationRule', { detail }, detail);
   }
   return null;

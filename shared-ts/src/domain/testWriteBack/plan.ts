@@ -2,7 +2,12 @@ import { t, type Locale } from '../i18n/index';
 import type { NavSyncSettings } from '../settings/model';
 import { activityKey } from '../writeback/key';
 import { ACTIVITY_KIND_LABEL, ACTIVITY_KINDS, type ActivityKind } from '../writeback/kinds';
-import { planWriteback, WRITEBACK_RETROACTIVE_FROM, type SalesNavActivity, type WritebackPlan } from '../writeback/plan';
+import {
+  planWriteback,
+  WRITEBACK_RETROACTIVE_FROM,
+  type SalesNavActivity,
+  type WritebackPlan,
+} from '../writeback/plan';
 
 /**
  * Test Write-Back: the admin's one-click check that NavSync can write into the CRM. It creates one clearly named
@@ -54,7 +59,11 @@ export interface TestWriteBackPlan {
 function runIdOf(runAt: string): string {
   const ms = Date.parse(runAt);
   if (Number.isNaN(ms)) return 'navsync-test';
-  return `navsync-test-${new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').toLowerCase()}`;
+  return `navsync-test-${new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .toLowerCase()}`;
 }
 
 export function planTestWriteBack(input: TestWriteBackInput): TestWriteBackPlan {
@@ -111,15 +120,24 @@ export function planTestWriteBack(input: TestWriteBackInput): TestWriteBackPlan 
  * The write-back plans of the test activities on the created test contact: the same rules as real write-back
  * (keys, subjects, owner, completed on a matched person), without the reps' opt-outs — it is the admin's test.
  */
-export function planTestActivities(plan: TestWriteBackPlan, crm: 'salesforce' | 'dataverse', contactId: string, locale: Locale): WritebackPlan[] {
+export function planTestActivities(
+  plan: TestWriteBackPlan,
+  crm: 'salesforce' | 'dataverse',
+  contactId: string,
+  locale: Locale,
+): WritebackPlan[] {
   const out: WritebackPlan[] = [];
   for (const a of plan.activities) {
-    const d = planWriteback(a, { id: contactId, kind: 'contact', accountId: plan.contact.accountId }, {
-      crm,
-      settings: { writeBackEnabled: true, writeBackItems: plan.kinds },
-      repOptOut: [],
-      locale,
-    });
+    const d = planWriteback(
+      a,
+      { id: contactId, kind: 'contact', accountId: plan.contact.accountId },
+      {
+        crm,
+        settings: { writeBackEnabled: true, writeBackItems: plan.kinds },
+        repOptOut: [],
+        locale,
+      },
+    );
     if (d.outcome === 'write') out.push(d.plan);
   }
   return out;

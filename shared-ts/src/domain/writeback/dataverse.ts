@@ -19,8 +19,18 @@ export interface DataverseWritebackTable {
 }
 
 export const DV_WRITEBACK_TABLES: Record<ActivityKind, DataverseWritebackTable> = {
-  inmail: { table: DV.activity.inmailTable, entitySet: `${DV.activity.inmailTable}s`, primaryId: 'activityid', isActivity: true },
-  message: { table: DV.activity.messageTable, entitySet: `${DV.activity.messageTable}s`, primaryId: 'activityid', isActivity: true },
+  inmail: {
+    table: DV.activity.inmailTable,
+    entitySet: `${DV.activity.inmailTable}s`,
+    primaryId: 'activityid',
+    isActivity: true,
+  },
+  message: {
+    table: DV.activity.messageTable,
+    entitySet: `${DV.activity.messageTable}s`,
+    primaryId: 'activityid',
+    isActivity: true,
+  },
   call: { table: 'phonecall', entitySet: 'phonecalls', primaryId: 'activityid', isActivity: true },
   note: { table: 'annotation', entitySet: 'annotations', primaryId: 'annotationid', isActivity: false },
 };
@@ -85,7 +95,8 @@ export function dataverseActivity(plan: WritebackPlan, ctx: DataverseWritebackCo
     record[DV.activity.personName] = plan.personName ? trimToLength(plan.personName, DV_TEXT_LIMITS.personName) : null;
     record[DV.activity.personUrn] = plan.personUrn ? trimToLength(plan.personUrn, DV_TEXT_LIMITS.personUrn) : null;
   }
-  if (plan.person) record[`${nav(target.table, plan.person.kind)}@odata.bind`] = `/${PLURAL[plan.person.kind]}(${plan.person.id})`;
+  if (plan.person)
+    record[`${nav(target.table, plan.person.kind)}@odata.bind`] = `/${PLURAL[plan.person.kind]}(${plan.person.id})`;
   if (target.isActivity) {
     record.subject = trimToLength(plan.subject, DV_TEXT_LIMITS.subject);
     record.description = plan.body ? trimToLength(plan.body, DV_TEXT_LIMITS.description) : null;
@@ -118,5 +129,11 @@ export function dataverseResolution(
     record.statecode = s.statecode;
     record.statuscode = s.statuscode;
   }
-  return { key: resolution.key, table: target.table, entitySet: target.entitySet, id: dataverseActivityId(resolution.key), record };
+  return {
+    key: resolution.key,
+    table: target.table,
+    entitySet: target.entitySet,
+    id: dataverseActivityId(resolution.key),
+    record,
+  };
 }

@@ -171,7 +171,10 @@ export interface WritebackResolution {
 }
 
 /** Resolve an earlier unresolved activity, or null when it is already resolved or still has no match. */
-export function planReResolution(existing: UnresolvedActivity, person: WritebackPerson | null): WritebackResolution | null {
+export function planReResolution(
+  existing: UnresolvedActivity,
+  person: WritebackPerson | null,
+): WritebackResolution | null {
   if (person === null || existing.completed || existing.personId !== null) return null;
   const out: WritebackResolution = { key: existing.key, person: { id: person.id, kind: person.kind }, completed: true };
   const related = person.kind === 'contact' ? person.opportunityId || person.accountId : null;

@@ -10,7 +10,11 @@ import { autoSaveSets } from '../../domain/pipeline/index';
 export const ACCOUNT_CSV_HEADER = ['Account Name', 'Website', 'City', 'CRM Account ID'];
 export const LEAD_CSV_HEADER = ['First Name', 'Last Name', 'Email', 'Title', 'Company', 'CRM Contact ID'];
 
-const fileSlug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+const fileSlug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'user';
 
 /** Every auto-save file NavSync writes (and removes when it no longer applies). */
 export const AUTOSAVE_FILE = /^autosave-.*\.csv$/;
@@ -52,12 +56,17 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
     step.note = `pipeline stage "${state.settings?.pipelineStage}" is not one of the org's stages`;
     return;
   }
-  for (const id of result.unknownStage) step.problems.push({ ref: id, reason: 'opportunity stage is not in the org stage list' });
+  for (const id of result.unknownStage)
+    step.problems.push({ ref: id, reason: 'opportunity stage is not in the org stage list' });
   const sets = result.sets.map((s) => ({ ownerId: s.userId, accountIds: s.accountIds, contactIds: s.contactIds }));
   const accountIds = [...new Set(sets.flatMap((s) => s.accountIds))];
   const contactIds = [...new Set(sets.flatMap((s) => s.contactIds))];
-  const accounts = new Map((accountIds.length ? await all(crm.accounts({ ids: accountIds })) : []).map((a) => [a.id, a]));
-  const contacts = new Map((contactIds.length ? await all(crm.people({ kind: 'contact', ids: contactIds })) : []).map((c) => [c.id, c]));
+  const accounts = new Map(
+    (accountIds.length ? await all(crm.accounts({ ids: accountIds })) : []).map((a) => [a.id, a]),
+  );
+  const contacts = new Map(
+    (contactIds.length ? await all(crm.people({ kind: 'contact', ids: contactIds })) : []).map((c) => [c.id, c]),
+  );
   const outDir = state.opts.outDir ?? 'navsync-autosave';
   if (!state.writes.dryRun) await mkdir(outDir, { recursive: true, mode: 0o700 });
   let files = 0;
@@ -65,15 +74,22 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
   for (const set of sets) {
     const holder = state.seatHolders.get(set.ownerId);
     const base = autoSaveBase(set.ownerId, holder?.email);
-    const accountRows = set.accountIds.map((id) => accounts.get(id)).filter((a) => !!a).map((a) => [a.name, a.website, a.city, a.id]);
+    const accountRows = set.accountIds
+      .map((id) => accounts.get(id))
+      .filter((a) => !!a)
+      .map((a) => [a.name, a.website, a.city, a.id]);
     const leadRows = set.contactIds
       .map((id) => contacts.get(id))
       .filter((c) => !!c)
       .map((c) => [c.firstName, c.lastName, c.email, c.title, c.companyName, c.id]);
     const accountFile = join(outDir, `autosave-${base}-accounts.csv`);
     const leadFile = join(outDir, `autosave-${base}-leads.csv`);
-    await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () => writePrivateFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)));
-    await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () => writePrivateFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)));
+    await state.writes.file('autoSave', accountFile, `${accountRows.length} accounts`, () =>
+      writePrivateFile(accountFile, csvDocument(ACCOUNT_CSV_HEADER, accountRows)),
+    );
+    await state.writes.file('autoSave', leadFile, `${leadRows.length} contacts`, () =>
+      writePrivateFile(leadFile, csvDocument(LEAD_CSV_HEADER, leadRows)),
+    );
     files += 2;
     written.add(accountFile).add(leadFile);
     state.details.autoSave.push({
@@ -91,7 +107,14 @@ export async function autoSaveStep(state: RunState, step: StepReport): Promise<v
     await state.writes.file('autoSave', path, 'delete (no longer applies)', () => unlink(path));
     removed++;
   }
-  Object.assign(step.counts, { openOpportunities: opps.length, seatHolders: sets.length, accounts: accountIds.length, contacts: contactIds.length, files, removed });
+  Object.assign(step.counts, {
+    openOpportunities: opps.length,
+    seatHolders: sets.length,
+    accounts: accountIds.length,
+    contacts: contactIds.length,
+    files,
+    removed,
+  });
 }
 
 /** The auto-save files in `outDir` (none when it does not exist yet). */

@@ -26,7 +26,13 @@ export async function reResolveFromCrm(
   handled: ReadonlySet<string>,
   resolver: () => Promise<PersonResolver>,
 ): Promise<ReResolutionCounts> {
-  const counts: ReResolutionCounts = { openInCrm: 0, reResolvedFromCrm: 0, stillUnresolvedInCrm: 0, failed: 0, unprocessed: 0 };
+  const counts: ReResolutionCounts = {
+    openInCrm: 0,
+    reResolvedFromCrm: 0,
+    stillUnresolvedInCrm: 0,
+    failed: 0,
+    unprocessed: 0,
+  };
   const open: (CrmActivity & { type: NonNullable<CrmActivity['type']> })[] = [];
   for await (const page of state.opts.crm.activities({ unresolvedOnly: true })) {
     for (const a of page) {
@@ -40,21 +46,36 @@ export async function reResolveFromCrm(
   const people = await resolver();
   const list: ActivityResolution[] = [];
   for (const a of open) {
-    const person = a.personUrn || a.personName ? people.resolve({ memberUrn: a.personUrn, email: null, name: a.personName ?? '', company: null }) : null;
-    const resolution = planReResolution(a, person ? { id: person.id, kind: person.kind, accountId: person.accountId } : null);
+    const person =
+      a.personUrn || a.personName
+        ? people.resolve({ memberUrn: a.personUrn, email: null, name: a.personName ?? '', company: null })
+        : null;
+    const resolution = planReResolution(
+      a,
+      person ? { id: person.id, kind: person.kind, accountId: person.accountId } : null,
+    );
     if (resolution) {
       list.push({ ...resolution, type: a.type, id: a.id });
       continue;
     }
     counts.stillUnresolvedInCrm++;
     const holder = state.seatHolders.get(a.ownerId as string);
-    state.details.unresolved.push({ key: a.key, type: a.type, personName: a.personName ?? a.personUrn ?? '', seatHolder: holder?.email ?? (a.ownerId as string) });
+    state.details.unresolved.push({
+      key: a.key,
+      type: a.type,
+      personName: a.personName ?? a.personUrn ?? '',
+      seatHolder: holder?.email ?? (a.ownerId as string),
+    });
   }
   if (!list.length) return counts;
   state.progress.say(`writeBack: completing ${list.length} unresolved activities found in the CRM`);
   const result: WriteResult = await state.writes.resolutions('writeBack', list);
   for (const f of result.failed) pushProblem(step.problems, { ref: f.ref, reason: `${f.code}: ${f.message}` });
-  for (const u of result.unprocessed) pushProblem(step.problems, { ref: u, reason: 'not processed by the CRM; it stays open and is tried again on the next run' });
+  for (const u of result.unprocessed)
+    pushProblem(step.problems, {
+      ref: u,
+      reason: 'not processed by the CRM; it stays open and is tried again on the next run',
+    });
   counts.reResolvedFromCrm = result.succeeded.length;
   counts.failed = result.failed.length;
   counts.unprocessed = result.unprocessed.length;

@@ -11,7 +11,8 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
   // until someone reconnects on purpose. A fresh install (never synced) connects on its first run.
   if (!settings.connected && settings.lastSyncedAt !== null && !state.opts.reconnect) {
     step.status = 'failed';
-    step.note = 'disconnected by an admin: nothing synced (reconnect with `navsync sync --reconnect` or from the admin page)';
+    step.note =
+      'disconnected by an admin: nothing synced (reconnect with `navsync sync --reconnect` or from the admin page)';
     return;
   }
   state.seats = await crm.readSeats();
@@ -20,11 +21,16 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
   for (const seat of state.seats) {
     const u = byId.get(seat.userId);
     if (!u) step.problems.push({ ref: seat.userId, reason: 'seat holder is not a CRM user' });
-    else if (!u.active) step.problems.push({ ref: seat.userId, reason: 'seat holder is inactive in the CRM: not synced' });
+    else if (!u.active)
+      step.problems.push({ ref: seat.userId, reason: 'seat holder is inactive in the CRM: not synced' });
   }
   for (const id of syncingUsers(settings, state.seats, users)) {
     const u = byId.get(id);
-    state.seatHolders.set(id, { email: u?.email ?? null, name: u?.name ?? null, writeBackOptOut: state.seats.find((s) => s.userId === id)?.writeBackOptOut ?? [] });
+    state.seatHolders.set(id, {
+      email: u?.email ?? null,
+      name: u?.name ?? null,
+      writeBackOptOut: state.seats.find((s) => s.userId === id)?.writeBackOptOut ?? [],
+    });
   }
   step.counts.seats = state.seats.length;
   step.counts.syncingUsers = state.seatHolders.size;

@@ -28,7 +28,11 @@ export interface TestWriteBackOptions {
  * module's diagnosis (e-mail rule, validation rule, required field, access …). Whatever fails in the middle,
  * what was created is still cleaned up, and anything that could not be removed is listed with its id.
  */
-export async function testWriteBackStep(state: RunState, step: StepReport, o: TestWriteBackOptions = {}): Promise<void> {
+export async function testWriteBackStep(
+  state: RunState,
+  step: StepReport,
+  o: TestWriteBackOptions = {},
+): Promise<void> {
   const settings = state.settings;
   const owner = [...state.seatHolders.keys()][0];
   if (!settings || !owner) {
@@ -57,7 +61,15 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
     await dryRun(state, plan, o);
     return;
   }
-  const counts = { kinds: plan.kinds.length, contactCreated: 0, written: 0, failed: 0, removed: 0, kept: 0, leftBehind: 0 };
+  const counts = {
+    kinds: plan.kinds.length,
+    contactCreated: 0,
+    written: 0,
+    failed: 0,
+    removed: 0,
+    kept: 0,
+    leftBehind: 0,
+  };
   step.counts = counts;
   const outcomes: RecordOutcome[] = (step.outcomes = []);
   const explain = (f: TestWriteBackFailure) => {
@@ -69,7 +81,17 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
   if (!created.ok) {
     step.status = 'failed';
     step.note = t('testWriteBack.failedAt', locale, { step: t('testWriteBack.stepContact', locale) });
-    step.problems.push({ ref: 'contact', reason: explain({ crm: crm.kind, step: 'contact', httpStatus: created.httpStatus, code: created.code, message: created.message, fields: created.fields }) });
+    step.problems.push({
+      ref: 'contact',
+      reason: explain({
+        crm: crm.kind,
+        step: 'contact',
+        httpStatus: created.httpStatus,
+        code: created.code,
+        message: created.message,
+        fields: created.fields,
+      }),
+    });
     return;
   }
   const contactId = created.id;
@@ -84,7 +106,12 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
     const result = await state.writes.activities('testWriteBack', records);
     written = records.filter((r) => result.succeeded.includes(r.key)).map((r) => ({ key: r.key, type: r.type }));
     // Not processed by the CRM: it may or may not be there; look before cleaning up.
-    written.push(...(await stillThere(crm, records.filter((r) => result.unprocessed.includes(r.key)))));
+    written.push(
+      ...(await stillThere(
+        crm,
+        records.filter((r) => result.unprocessed.includes(r.key)),
+      )),
+    );
     for (const r of records) {
       if (written.some((w) => w.key === r.key)) {
         outcomes.push({ record: `${r.type} activity`, outcome: 'written', id: r.key });
@@ -92,7 +119,12 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
       }
       outcomes.push({ record: `${r.type} activity`, outcome: 'failed', id: r.key });
       const f = result.failed.find((x) => x.ref === r.key);
-      step.problems.push({ ref: r.key, reason: f ? explain({ crm: crm.kind, step: 'activity', kind: r.type, code: f.code, message: f.message }) : 'not processed by the CRM; run the test again' });
+      step.problems.push({
+        ref: r.key,
+        reason: f
+          ? explain({ crm: crm.kind, step: 'activity', kind: r.type, code: f.code, message: f.message })
+          : 'not processed by the CRM; run the test again',
+      });
       failedAt ??= stepLabel(r, locale);
     }
   } catch (err) {
@@ -106,14 +138,19 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
   counts.failed = records.length - written.length;
 
   if (o.keep) {
-    for (const x of [...outcomes]) if (x.outcome === 'created' || x.outcome === 'written') outcomes.push({ record: x.record, outcome: 'kept', id: x.id });
+    for (const x of [...outcomes])
+      if (x.outcome === 'created' || x.outcome === 'written')
+        outcomes.push({ record: x.record, outcome: 'kept', id: x.id });
     counts.kept = written.length + 1;
   } else {
     const left = await cleanUp(crm, plan, written, contactId, outcomes, step);
     counts.removed = outcomes.filter((x) => x.outcome === 'removed').length;
     counts.leftBehind = left.length;
     if (left.length) {
-      step.problems.push({ ref: 'cleanup', reason: t('testWriteBack.leftBehind', locale, { records: left.join(', ') }) });
+      step.problems.push({
+        ref: 'cleanup',
+        reason: t('testWriteBack.leftBehind', locale, { records: left.join(', ') }),
+      });
       failedAt ??= t('testWriteBack.stepCleanup', locale);
     }
   }
@@ -122,7 +159,9 @@ export async function testWriteBackStep(state: RunState, step: StepReport, o: Te
     step.status = 'failed';
     step.note = t('testWriteBack.failedAt', locale, { step: failedAt });
   } else {
-    step.note = o.keep ? t('testWriteBack.kept', locale, { count: written.length, contact: contactId }) : t('testWriteBack.succeeded', locale, { count: written.length });
+    step.note = o.keep
+      ? t('testWriteBack.kept', locale, { count: written.length, contact: contactId })
+      : t('testWriteBack.succeeded', locale, { count: written.length });
   }
   if (thrown) throw thrown;
 }
@@ -147,18 +186,30 @@ async function stillThere(crm: CrmGateway, records: readonly ActivityRecord[]): 
  * could not be). A Salesforce note is one Task here (the engine writes no ContentNote), so the plan's
  * `deleteNote` step has nothing to remove. Returns what is left behind, with ids.
  */
-async function cleanUp(crm: CrmGateway, plan: TestWriteBackPlan, written: TestActivityRef[], contactId: string, outcomes: RecordOutcome[], step: StepReport): Promise<string[]> {
+async function cleanUp(
+  crm: CrmGateway,
+  plan: TestWriteBackPlan,
+  written: TestActivityRef[],
+  contactId: string,
+  outcomes: RecordOutcome[],
+  step: StepReport,
+): Promise<string[]> {
   const keys = new Set(written.map((w) => w.key));
   const refs: TestActivityRef[] = [];
-  for (const c of plan.cleanup) if (c.step === 'deleteActivity' && keys.has(c.key)) refs.push({ key: c.key, type: c.kind });
+  for (const c of plan.cleanup)
+    if (c.step === 'deleteActivity' && keys.has(c.key)) refs.push({ key: c.key, type: c.kind });
   const notRemoved = new Set<string>();
   if (refs.length) {
-    const r = await attempt(() => crm.deleteTestActivities(refs), refs.map((x) => x.key));
+    const r = await attempt(
+      () => crm.deleteTestActivities(refs),
+      refs.map((x) => x.key),
+    );
     for (const x of refs) {
       if (r.succeeded.includes(x.key)) outcomes.push({ record: `${x.type} activity`, outcome: 'removed', id: x.key });
       else notRemoved.add(x.key);
     }
-    for (const f of r.failed) step.problems.push({ ref: f.ref, reason: `could not remove it: ${f.code}: ${f.message}` });
+    for (const f of r.failed)
+      step.problems.push({ ref: f.ref, reason: `could not remove it: ${f.code}: ${f.message}` });
   }
   const left: string[] = [];
   const c = await attempt(() => crm.deleteTestContact(contactId), [contactId]);
@@ -166,7 +217,8 @@ async function cleanUp(crm: CrmGateway, plan: TestWriteBackPlan, written: TestAc
   else {
     left.push(`contact ${contactId}`);
     outcomes.push({ record: 'contact', outcome: 'left behind', id: contactId });
-    for (const f of c.failed) step.problems.push({ ref: contactId, reason: `could not remove the test contact: ${f.code}: ${f.message}` });
+    for (const f of c.failed)
+      step.problems.push({ ref: contactId, reason: `could not remove the test contact: ${f.code}: ${f.message}` });
   }
   if (notRemoved.size) {
     // Read back: removing the contact may have taken its activities with it (cascade delete).
@@ -207,12 +259,26 @@ async function dryRun(state: RunState, plan: TestWriteBackPlan, o: TestWriteBack
   const { crm } = state.opts;
   const c = plan.contact;
   const changes = state.writes.changes;
-  const contactDetail = [`${c.firstName} ${c.lastName}`, `owner ${c.ownerId}`, c.email ? `e-mail ${c.email}` : 'no e-mail', ...(c.accountId ? [`account ${c.accountId}`] : [])];
+  const contactDetail = [
+    `${c.firstName} ${c.lastName}`,
+    `owner ${c.ownerId}`,
+    c.email ? `e-mail ${c.email}` : 'no e-mail',
+    ...(c.accountId ? [`account ${c.accountId}`] : []),
+  ];
   changes.push({ step: 'testWriteBack', action: 'create', target: 'contact', detail: contactDetail.join(', ') });
-  await state.writes.activities('testWriteBack', planTestActivities(plan, crm.kind, '(test contact)', state.opts.locale ?? 'en'));
+  await state.writes.activities(
+    'testWriteBack',
+    planTestActivities(plan, crm.kind, '(test contact)', state.opts.locale ?? 'en'),
+  );
   if (o.keep) return;
   for (const s of plan.cleanup) {
-    if (s.step === 'deleteActivity') changes.push({ step: 'testWriteBack', action: 'delete', target: `activity ${s.key}`, detail: `${s.kind} test activity` });
+    if (s.step === 'deleteActivity')
+      changes.push({
+        step: 'testWriteBack',
+        action: 'delete',
+        target: `activity ${s.key}`,
+        detail: `${s.kind} test activity`,
+      });
   }
   changes.push({ step: 'testWriteBack', action: 'delete', target: 'contact', detail: 'the test contact' });
 }

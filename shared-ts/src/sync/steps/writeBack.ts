@@ -23,7 +23,20 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   const holderByEmail = new Map<string, string>();
   for (const [id, h] of state.seatHolders) if (h.email) holderByEmail.set(h.email.toLowerCase(), id);
 
-  const counts = { read: 0, invalid: 0, duplicates: 0, notSeatHolder: 0, skipped: 0, deferred: 0, alreadyDone: 0, matched: 0, byAssociation: 0, byMatching: 0, unresolved: 0, reResolved: 0 };
+  const counts = {
+    read: 0,
+    invalid: 0,
+    duplicates: 0,
+    notSeatHolder: 0,
+    skipped: 0,
+    deferred: 0,
+    alreadyDone: 0,
+    matched: 0,
+    byAssociation: 0,
+    byMatching: 0,
+    unresolved: 0,
+    reResolved: 0,
+  };
   const items: { a: InboxActivity; owner: string }[] = [];
   const seen = new Set<string>();
   for await (const item of readInbox(state.opts.inboxFile)) {
@@ -54,7 +67,8 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   const people = () => {
     resolverOnce ??= (async () => {
       const list: CrmPerson[] = [];
-      for (const kind of ['contact', 'lead'] as const) for await (const page of crm.people({ kind })) list.push(...page);
+      for (const kind of ['contact', 'lead'] as const)
+        for await (const page of crm.people({ kind })) list.push(...page);
       return new PersonResolver(list);
     })();
     return resolverOnce;
@@ -74,7 +88,10 @@ export async function writeBackStep(state: RunState, step: StepReport): Promise<
   if (step.counts.failed || step.counts.unprocessed) step.status = 'partial';
 }
 
-type Counts = Record<'skipped' | 'deferred' | 'alreadyDone' | 'matched' | 'byAssociation' | 'byMatching' | 'unresolved' | 'reResolved', number>;
+type Counts = Record<
+  'skipped' | 'deferred' | 'alreadyDone' | 'matched' | 'byAssociation' | 'byMatching' | 'unresolved' | 'reResolved',
+  number
+>;
 
 /** The inbox activities: decided, compared with what the CRM holds for their keys, upserted. */
 async function fromInbox(
@@ -108,7 +125,10 @@ async function fromInbox(
 
   // What the CRM already holds for these keys.
   const existing = new Map<string, CrmActivity>();
-  for (const part of chunks(planned.map((p) => p.record.key), 500)) {
+  for (const part of chunks(
+    planned.map((p) => p.record.key),
+    500,
+  )) {
     for (const act of await all(crm.activities({ keys: part }))) existing.set(act.key, act);
   }
   const records: ActivityRecord[] = [];

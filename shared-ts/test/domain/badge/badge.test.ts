@@ -20,7 +20,14 @@ import { CATALOGUES, LOCALES, t } from '../../../src/domain/i18n/index';
 
 const NOW = '2026-11-22T12:00:00.000Z';
 const daysAgo = (d: number) => new Date(Date.parse(NOW) - d * 86400000).toISOString();
-const none: BadgePersonFields = { notAtCompany: null, memberUrn: null, profileUrl: null, photoUrl: null, matchSource: null, syncedAt: null };
+const none: BadgePersonFields = {
+  notAtCompany: null,
+  memberUrn: null,
+  profileUrl: null,
+  photoUrl: null,
+  matchSource: null,
+  syncedAt: null,
+};
 const matched: BadgePersonFields = {
   ...none,
   memberUrn: 'urn:li:person:AbC123',
@@ -32,15 +39,45 @@ const matched: BadgePersonFields = {
 describe('badgeState', () => {
   const cases: [string, BadgePersonFields, string, string[]][] = [
     ['matched by the sync yesterday', matched, 'matchedBySync', ['viewProfile', 'matchByHand', 'unmatch', 'refresh']],
-    ['matched by hand', { ...matched, matchSource: 'manual' }, 'matchedByHand', ['viewProfile', 'matchByHand', 'unmatch', 'refresh']],
+    [
+      'matched by hand',
+      { ...matched, matchSource: 'manual' },
+      'matchedByHand',
+      ['viewProfile', 'matchByHand', 'unmatch', 'refresh'],
+    ],
     ['nothing linked', none, 'notMatched', ['matchByHand', 'refresh']],
-    ['flagged Not at company', { ...matched, notAtCompany: 'notAtCompany' }, 'notAtCompany', ['updateAccount', 'ignore', 'viewProfile']],
-    ['flagged but no profile URL', { ...none, notAtCompany: 'notAtCompany' }, 'notAtCompany', ['updateAccount', 'ignore']],
+    [
+      'flagged Not at company',
+      { ...matched, notAtCompany: 'notAtCompany' },
+      'notAtCompany',
+      ['updateAccount', 'ignore', 'viewProfile'],
+    ],
+    [
+      'flagged but no profile URL',
+      { ...none, notAtCompany: 'notAtCompany' },
+      'notAtCompany',
+      ['updateAccount', 'ignore'],
+    ],
     ['rep ignored the flag', { ...matched, notAtCompany: 'ignore' }, 'ignored', ['viewProfile', 'undoIgnore']],
     ['synced 30 days ago', { ...matched, syncedAt: daysAgo(30) }, 'stale', ['refresh', 'viewProfile', 'unmatch']],
-    ['manual match synced 30 days ago is stale too', { ...matched, matchSource: 'manual', syncedAt: daysAgo(30) }, 'stale', ['refresh', 'viewProfile', 'unmatch']],
-    ['matched, never synced (manual paste)', { ...none, profileUrl: matched.profileUrl, matchSource: 'manual' }, 'matchedByHand', ['viewProfile', 'matchByHand', 'unmatch', 'refresh']],
-    ['flag wins over staleness', { ...matched, syncedAt: daysAgo(90), notAtCompany: 'notAtCompany' }, 'notAtCompany', ['updateAccount', 'ignore', 'viewProfile']],
+    [
+      'manual match synced 30 days ago is stale too',
+      { ...matched, matchSource: 'manual', syncedAt: daysAgo(30) },
+      'stale',
+      ['refresh', 'viewProfile', 'unmatch'],
+    ],
+    [
+      'matched, never synced (manual paste)',
+      { ...none, profileUrl: matched.profileUrl, matchSource: 'manual' },
+      'matchedByHand',
+      ['viewProfile', 'matchByHand', 'unmatch', 'refresh'],
+    ],
+    [
+      'flag wins over staleness',
+      { ...matched, syncedAt: daysAgo(90), notAtCompany: 'notAtCompany' },
+      'notAtCompany',
+      ['updateAccount', 'ignore', 'viewProfile'],
+    ],
   ];
 
   test.each(cases)('%s → %s', (_name, fields, state, actions) => {
@@ -65,7 +102,9 @@ describe('badgeState', () => {
   test('stale names the number of days in every language', () => {
     const info = badgeState({ ...matched, syncedAt: daysAgo(12) }, new Date(NOW));
     expect(info.params).toEqual({ days: 12 });
-    expect(t(info.descriptionKey, 'en', info.params)).toBe('This match was last confirmed 12 days ago. Refresh to update it.');
+    expect(t(info.descriptionKey, 'en', info.params)).toBe(
+      'This match was last confirmed 12 days ago. Refresh to update it.',
+    );
     for (const locale of LOCALES) expect(t(info.descriptionKey, locale, info.params)).toContain('12');
   });
 
@@ -105,7 +144,10 @@ describe('badgeState', () => {
       profileUrl: text,
       photoUrl: text,
       matchSource: fc.constantFrom(null, 'sync' as const, 'manual' as const),
-      syncedAt: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }),
+      syncedAt: fc.option(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(fields, fc.date({ noInvalidDate: true }), (f, now) => {
@@ -152,7 +194,11 @@ describe('badge fields from CRM records', () => {
       navsync_matchsource: 613730000,
       navsync_syncedat: daysAgo(0),
     };
-    expect(badgeFieldsFromDataverse(row)).toMatchObject({ notAtCompany: 'ignore', profileUrl: null, matchSource: 'sync' });
+    expect(badgeFieldsFromDataverse(row)).toMatchObject({
+      notAtCompany: 'ignore',
+      profileUrl: null,
+      matchSource: 'sync',
+    });
     expect(badgeFieldsFromDataverse({ navsync_notatcompany: 613730000 }).notAtCompany).toBeNull();
   });
 });
@@ -161,7 +207,9 @@ describe('badge action patches', () => {
   test('ignore / undo ignore write the flag in each CRM’s values', () => {
     expect(badgePatchToSalesforce(badgeActionPatch('ignore'))).toEqual({ Not_At_Company__c: 'Ignore' });
     expect(badgePatchToDataverse(badgeActionPatch('ignore'))).toEqual({ navsync_notatcompany: 613730002 });
-    expect(badgePatchToSalesforce(badgeActionPatch('undoIgnore'), 'navsync')).toEqual({ navsync__Not_At_Company__c: 'Not at Company' });
+    expect(badgePatchToSalesforce(badgeActionPatch('undoIgnore'), 'navsync')).toEqual({
+      navsync__Not_At_Company__c: 'Not at Company',
+    });
     expect(badgePatchToDataverse(badgeActionPatch('undoIgnore'))).toEqual({ navsync_notatcompany: 613730001 });
   });
 
@@ -173,9 +221,16 @@ describe('badge action patches', () => {
   });
 
   test('match by hand stores the normalised URL as a manual match', () => {
-    const patch = badgeActionPatch('matchByHand', { profileUrl: 'https://www.linkedin.com/in/anneke-de-vries', now: NOW });
+    const patch = badgeActionPatch('matchByHand', {
+      profileUrl: 'https://www.linkedin.com/in/anneke-de-vries',
+      now: NOW,
+    });
     const row = badgePatchToDataverse(patch);
-    expect(row).toMatchObject({ navsync_salesnavurl: 'https://www.linkedin.com/in/anneke-de-vries', navsync_matchsource: 613730001, navsync_memberurn: null });
+    expect(row).toMatchObject({
+      navsync_salesnavurl: 'https://www.linkedin.com/in/anneke-de-vries',
+      navsync_matchsource: 613730001,
+      navsync_memberurn: null,
+    });
     expect(badgeState(badgeFieldsFromDataverse(row), NOW).state).toBe('matchedByHand');
     expect(() => badgeActionPatch('matchByHand')).toThrow(/profile URL/);
   });

@@ -37,18 +37,47 @@ function bruteForce<K>(records: K[], candidates: K[], score: (a: K, b: K) => Mat
 }
 
 const members: LinkedInMember[] = [
-  { id: 'm0', firstName: 'Hélène', lastName: 'Lefèvre', positions: [{ companyName: "L'Oréal", companyWebsite: 'loreal.fr', current: true }] },
+  {
+    id: 'm0',
+    firstName: 'Hélène',
+    lastName: 'Lefèvre',
+    positions: [{ companyName: "L'Oréal", companyWebsite: 'loreal.fr', current: true }],
+  },
   { id: 'm1', firstName: 'Jan', lastName: 'Jansen', positions: [{ companyName: 'Philips', current: true }] },
   { id: 'm2', firstName: 'Jan', lastName: 'Jansen', positions: [{ companyName: 'Philips', current: true }] },
-  { id: 'm3', firstName: 'Jürgen', lastName: 'Müller', phone: '+49 89 1234567', positions: [{ companyName: 'Siemens', current: true }] },
-  { id: 'm4', firstName: 'Niccolò', lastName: "D'Amico", positions: [{ companyName: 'Ferrari', current: true, title: 'CFO' }] },
+  {
+    id: 'm3',
+    firstName: 'Jürgen',
+    lastName: 'Müller',
+    phone: '+49 89 1234567',
+    positions: [{ companyName: 'Siemens', current: true }],
+  },
+  {
+    id: 'm4',
+    firstName: 'Niccolò',
+    lastName: "D'Amico",
+    positions: [{ companyName: 'Ferrari', current: true, title: 'CFO' }],
+  },
   { id: 'm5', firstName: 'Giulia', lastName: 'Rossi', positions: [{ companyName: 'Ferrari', current: true }] },
 ];
 const contacts: CrmPerson[] = [
-  { id: 'c0', firstName: 'Helene', lastName: 'Lefevre', email: 'helene.lefevre@loreal.fr', companyName: "L'Oréal S.A.", title: 'Directrice des achats' },
+  {
+    id: 'c0',
+    firstName: 'Helene',
+    lastName: 'Lefevre',
+    email: 'helene.lefevre@loreal.fr',
+    companyName: "L'Oréal S.A.",
+    title: 'Directrice des achats',
+  },
   { id: 'c1', firstName: 'Jan', lastName: 'Jansen', companyName: 'Philips N.V.' },
   { id: 'c2', firstName: 'Jurgen', lastName: 'Mueller', phone: '089 1234567', companyName: 'Siemens AG' },
-  { id: 'c3', firstName: 'Nicolò', lastName: 'Damico', companyName: 'Ferrari S.p.A.', title: 'Chief Financial Officer' },
+  {
+    id: 'c3',
+    firstName: 'Nicolò',
+    lastName: 'Damico',
+    companyName: 'Ferrari S.p.A.',
+    title: 'Chief Financial Officer',
+  },
   { id: 'c4', firstName: 'Anna', lastName: 'Bakker', email: 'anna.bakker@gmail.com', companyName: 'Tulpenveld B.V.' },
 ];
 
@@ -74,7 +103,9 @@ describe('matchAll on a small realistic set', () => {
   });
 
   test('the ambiguity margin is a setting: a 7-point lead is clear by default, not within a 10-point margin', () => {
-    const lighting = members.map((m) => (m.id === 'm2' ? { ...m, positions: [{ companyName: 'Philips Lighting', current: true }] } : m));
+    const lighting = members.map((m) =>
+      m.id === 'm2' ? { ...m, positions: [{ companyName: 'Philips Lighting', current: true }] } : m,
+    );
     const clear = matchAll([contacts[1]], lighting).results[0];
     expect(clear.candidateIndex).toBe(1);
     expect((clear.score?.total ?? 0) - (clear.runnerUpTotal ?? 0)).toBe(7);
@@ -96,35 +127,43 @@ describe('matchAll on a small realistic set', () => {
 describe('blocking finds what brute force finds (property-based)', () => {
   test('people: the same best candidate, total and runner-up total as scoring every pair', () => {
     fc.assert(
-      fc.property(fc.array(crmPersonArb, { maxLength: 10 }), fc.array(memberArb, { maxLength: 12 }), (records, candidates) => {
-        const run = matchAll(records, candidates);
-        const a = records.map((r) => preparePerson(r));
-        const b = candidates.map((c) => prepareMember(c));
-        const reference = bruteForce<ReturnType<typeof preparePerson>>(a, b, scorePersonKeys);
-        run.results.forEach((res, i) => {
-          expect(res.candidateIndex ?? -1).toBe(reference[i].best);
-          expect(res.score?.total ?? -1).toBe(reference[i].bestTotal);
-          const refSecond = reference[i].second < 0 ? null : scorePersonKeys(a[i], b[reference[i].second]).total;
-          expect(res.runnerUpTotal).toBe(refSecond);
-        });
-        expect(run.stats.comparisons).toBeLessThanOrEqual(run.stats.bruteForcePairs);
-      }),
+      fc.property(
+        fc.array(crmPersonArb, { maxLength: 10 }),
+        fc.array(memberArb, { maxLength: 12 }),
+        (records, candidates) => {
+          const run = matchAll(records, candidates);
+          const a = records.map((r) => preparePerson(r));
+          const b = candidates.map((c) => prepareMember(c));
+          const reference = bruteForce<ReturnType<typeof preparePerson>>(a, b, scorePersonKeys);
+          run.results.forEach((res, i) => {
+            expect(res.candidateIndex ?? -1).toBe(reference[i].best);
+            expect(res.score?.total ?? -1).toBe(reference[i].bestTotal);
+            const refSecond = reference[i].second < 0 ? null : scorePersonKeys(a[i], b[reference[i].second]).total;
+            expect(res.runnerUpTotal).toBe(refSecond);
+          });
+          expect(run.stats.comparisons).toBeLessThanOrEqual(run.stats.bruteForcePairs);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   test('accounts: the same best candidate and total as scoring every pair', () => {
     fc.assert(
-      fc.property(fc.array(crmAccountArb, { maxLength: 10 }), fc.array(companyPageArb, { maxLength: 12 }), (records, candidates) => {
-        const run = matchAllAccounts(records, candidates);
-        const a = records.map(prepareAccount);
-        const b = candidates.map(prepareCompanyPage);
-        const reference = bruteForce(a, b, scoreAccountKeys);
-        run.results.forEach((res, i) => {
-          expect(res.candidateIndex ?? -1).toBe(reference[i].best);
-          expect(res.score?.total ?? -1).toBe(reference[i].bestTotal);
-        });
-      }),
+      fc.property(
+        fc.array(crmAccountArb, { maxLength: 10 }),
+        fc.array(companyPageArb, { maxLength: 12 }),
+        (records, candidates) => {
+          const run = matchAllAccounts(records, candidates);
+          const a = records.map(prepareAccount);
+          const b = candidates.map(prepareCompanyPage);
+          const reference = bruteForce(a, b, scoreAccountKeys);
+          run.results.forEach((res, i) => {
+            expect(res.candidateIndex ?? -1).toBe(reference[i].best);
+            expect(res.score?.total ?? -1).toBe(reference[i].bestTotal);
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -133,11 +172,33 @@ describe('blocking finds what brute force finds (property-based)', () => {
 describe('blocking at scale', () => {
   // 1,500 members in 300 families: matching 1,500 contacts must not compare every pair.
   const given = ['Anna', 'Bram', 'Chloé', 'Dario', 'Eline', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jörg'];
-  const stems = ['Bak', 'Dek', 'Fon', 'Gal', 'Hul', 'Kam', 'Lor', 'Mer', 'Nor', 'Pas', 'Rit', 'Sol', 'Tam', 'Vel', 'Wil'];
+  const stems = [
+    'Bak',
+    'Dek',
+    'Fon',
+    'Gal',
+    'Hul',
+    'Kam',
+    'Lor',
+    'Mer',
+    'Nor',
+    'Pas',
+    'Rit',
+    'Sol',
+    'Tam',
+    'Vel',
+    'Wil',
+  ];
   const ends = ['ker', 'man', 'stra', 'berg', 'dijk', 'ink', 'sen', 'horst', 'veld', 'mond'];
   const family = stems.flatMap((s) => ends.map((e) => s + e));
-  const people = family.flatMap((last, i) => given.map((first, j) => ({ first, last, company: `Company ${(i * 10 + j) % 97} GmbH` })));
-  const ms: LinkedInMember[] = people.map((p) => ({ firstName: p.first, lastName: p.last, positions: [{ companyName: p.company, current: true }] }));
+  const people = family.flatMap((last, i) =>
+    given.map((first, j) => ({ first, last, company: `Company ${(i * 10 + j) % 97} GmbH` })),
+  );
+  const ms: LinkedInMember[] = people.map((p) => ({
+    firstName: p.first,
+    lastName: p.last,
+    positions: [{ companyName: p.company, current: true }],
+  }));
   const cs: CrmPerson[] = people.map((p) => ({ firstName: p.first, lastName: p.last, companyName: p.company }));
   const run = matchAll(cs, ms);
 
@@ -148,7 +209,9 @@ describe('blocking at scale', () => {
 
   test('an over-full block (a switchboard number shared by many) is skipped, not compared pair by pair', () => {
     const shared = ms.slice(0, 30).map((m) => ({ ...m, phone: '+31 20 555 0000' }));
-    const capped = matchAll([{ firstName: 'Zed', lastName: 'Nobody', phone: '020 555 0000' }], shared, { maxBlockSize: 20 });
+    const capped = matchAll([{ firstName: 'Zed', lastName: 'Nobody', phone: '020 555 0000' }], shared, {
+      maxBlockSize: 20,
+    });
     expect(capped.stats.skippedBlocks).toBe(1);
     expect(capped.stats.comparisons).toBe(0);
     const uncapped = matchAll([{ firstName: 'Zed', lastName: 'Nobody', phone: '020 555 0000' }], shared);

@@ -103,7 +103,10 @@ describe('first names: accents, nicknames across languages, initials, compounds'
   });
 
   test('last-name comparison is symmetric and any match shares a sound code (property)', () => {
-    const lasts = fc.oneof(fc.constantFrom('van der Berg', 'Berg', 'Vandenberg', 'Müller-Lüdenscheidt', 'Mueller', "D'Amico"), fc.string({ unit: 'grapheme', maxLength: 12 }));
+    const lasts = fc.oneof(
+      fc.constantFrom('van der Berg', 'Berg', 'Vandenberg', 'Müller-Lüdenscheidt', 'Mueller', "D'Amico"),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+    );
     fc.assert(
       fc.property(lasts, lasts, (a, b) => {
         const ka = prepareLastName(a);

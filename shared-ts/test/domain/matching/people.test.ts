@@ -25,71 +25,146 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'nl: van der Berg at Philips, company e-mail vs company website, same title',
-    crm: { firstName: 'Jan', lastName: 'van der Berg', email: 'jan.vanderberg@philips.com', companyName: 'Philips N.V.', title: 'Inkoopmanager' },
-    member: { firstName: 'Jan', lastName: 'van den Berg', positions: [{ companyName: 'Koninklijke Philips', companyWebsite: 'https://www.philips.com', title: 'Inkoopmanager', current: true }] },
+    crm: {
+      firstName: 'Jan',
+      lastName: 'van der Berg',
+      email: 'jan.vanderberg@philips.com',
+      companyName: 'Philips N.V.',
+      title: 'Inkoopmanager',
+    },
+    member: {
+      firstName: 'Jan',
+      lastName: 'van den Berg',
+      positions: [
+        {
+          companyName: 'Koninklijke Philips',
+          companyWebsite: 'https://www.philips.com',
+          title: 'Inkoopmanager',
+          current: true,
+        },
+      ],
+    },
     confidence: 'high',
     scoring: ['firstName', 'lastName', 'currentCompany', 'currentTitle'],
   },
   {
     name: 'fr: Hélène Lefèvre without accents in the CRM, same personal address',
     crm: { firstName: 'Helene', lastName: 'LEFEVRE', email: 'Helene.Lefevre@gmail.com', companyName: "L'Oréal S.A." },
-    member: { firstName: 'Hélène', lastName: 'Lefèvre', email: 'helene.lefevre@gmail.com', positions: [{ companyName: "L'Oréal", current: true }] },
+    member: {
+      firstName: 'Hélène',
+      lastName: 'Lefèvre',
+      email: 'helene.lefevre@gmail.com',
+      positions: [{ companyName: "L'Oréal", current: true }],
+    },
     confidence: 'high',
     scoring: ['email', 'firstName', 'lastName', 'currentCompany'],
   },
   {
     name: "it: Niccolò D'Amico, phone national vs international",
     crm: { firstName: 'Niccolò', lastName: "D'Amico", phone: '02 1234 5678', companyName: 'Ferrari S.p.A.' },
-    member: { firstName: 'Nicolò', lastName: 'Damico', phone: '+39 02 1234 5678', positions: [{ companyName: 'Ferrari', current: true }] },
+    member: {
+      firstName: 'Nicolò',
+      lastName: 'Damico',
+      phone: '+39 02 1234 5678',
+      positions: [{ companyName: 'Ferrari', current: true }],
+    },
     confidence: 'high',
     scoring: ['phone', 'firstName', 'lastName', 'currentCompany'],
   },
   {
     name: 'de: Jürgen Müller-Lüdenscheidt, compound name on LinkedIn shortened',
-    crm: { firstName: 'Jürgen', lastName: 'Müller-Lüdenscheidt', email: 'j.mueller@bosch.de', companyName: 'Robert Bosch GmbH', title: 'Sr. Mgr Procurement' },
-    member: { firstName: 'Jurgen', lastName: 'Müller', positions: [{ companyName: 'Bosch', companyWebsite: 'bosch.de', title: 'Senior Manager Procurement', current: true }] },
+    crm: {
+      firstName: 'Jürgen',
+      lastName: 'Müller-Lüdenscheidt',
+      email: 'j.mueller@bosch.de',
+      companyName: 'Robert Bosch GmbH',
+      title: 'Sr. Mgr Procurement',
+    },
+    member: {
+      firstName: 'Jurgen',
+      lastName: 'Müller',
+      positions: [
+        { companyName: 'Bosch', companyWebsite: 'bosch.de', title: 'Senior Manager Procurement', current: true },
+      ],
+    },
     confidence: 'high',
     scoring: ['firstName', 'lastName', 'currentCompany', 'currentTitle'],
   },
   {
     name: 'en: Bill Smith / William Smith at Acme with the same work address',
-    crm: { firstName: 'Bill', lastName: 'Smith', email: 'bill.smith@acme.com', companyName: 'Acme, Inc.', title: 'VP Sales' },
-    member: { firstName: 'William', lastName: 'Smith', email: 'bill.smith@acme.com', positions: [{ companyName: 'Acme Corporation', title: 'Vice President Sales', current: true }] },
+    crm: {
+      firstName: 'Bill',
+      lastName: 'Smith',
+      email: 'bill.smith@acme.com',
+      companyName: 'Acme, Inc.',
+      title: 'VP Sales',
+    },
+    member: {
+      firstName: 'William',
+      lastName: 'Smith',
+      email: 'bill.smith@acme.com',
+      positions: [{ companyName: 'Acme Corporation', title: 'Vice President Sales', current: true }],
+    },
     confidence: 'high',
     scoring: ['email', 'firstName', 'lastName', 'currentCompany', 'currentTitle'],
   },
   {
     name: 'moved on: the CRM still has the past employer',
     crm: { firstName: 'Sophie', lastName: 'Martin', companyName: 'Siemens AG' },
-    member: { firstName: 'Sophie', lastName: 'Martin', positions: [{ companyName: 'Philips', current: true }, { companyName: 'Siemens', current: false }] },
+    member: {
+      firstName: 'Sophie',
+      lastName: 'Martin',
+      positions: [
+        { companyName: 'Philips', current: true },
+        { companyName: 'Siemens', current: false },
+      ],
+    },
     confidence: 'low',
     scoring: ['firstName', 'lastName', 'pastCompany'],
   },
   {
     name: 'only a shared free-mail domain: not a match',
     crm: { firstName: 'Anna', lastName: 'Rossi', email: 'anna.rossi@gmail.com' },
-    member: { firstName: 'Marco', lastName: 'Bianchi', email: 'marco.b@gmail.com', positions: [{ companyName: 'Gmail', companyWebsite: 'gmail.com', current: true }] },
+    member: {
+      firstName: 'Marco',
+      lastName: 'Bianchi',
+      email: 'marco.b@gmail.com',
+      positions: [{ companyName: 'Gmail', companyWebsite: 'gmail.com', current: true }],
+    },
     confidence: 'none',
     scoring: [],
   },
   {
     name: 'colleagues with the same surname, company and title are different people',
     crm: { firstName: 'Anna', lastName: 'Müller', companyName: 'Robert Bosch GmbH', title: 'Einkaufsleiterin' },
-    member: { firstName: 'Klaus', lastName: 'Müller', positions: [{ companyName: 'Robert Bosch GmbH', title: 'Einkaufsleiterin', current: true }] },
+    member: {
+      firstName: 'Klaus',
+      lastName: 'Müller',
+      positions: [{ companyName: 'Robert Bosch GmbH', title: 'Einkaufsleiterin', current: true }],
+    },
     confidence: 'none',
     scoring: ['lastName', 'currentCompany', 'currentTitle'],
   },
   {
     name: 'only an initial: capped below high even with the same company e-mail',
     crm: { firstName: 'J.', lastName: 'Müller', email: 'j.mueller@bosch.de', companyName: 'Bosch' },
-    member: { firstName: 'Jürgen', lastName: 'Müller', email: 'j.mueller@bosch.de', positions: [{ companyName: 'Robert Bosch GmbH', current: true }] },
+    member: {
+      firstName: 'Jürgen',
+      lastName: 'Müller',
+      email: 'j.mueller@bosch.de',
+      positions: [{ companyName: 'Robert Bosch GmbH', current: true }],
+    },
     confidence: 'medium',
     scoring: ['email', 'firstName', 'lastName', 'currentCompany'],
   },
   {
     name: 'nl: Kees/Cornelis de Vries at KPN, kpnmail.nl private address is not KPN evidence',
     crm: { firstName: 'Kees', lastName: 'de Vries', email: 'kees.devries@kpnmail.nl', companyName: '' },
-    member: { firstName: 'Cornelis', lastName: 'de Vries', positions: [{ companyName: 'Koninklijke KPN N.V.', companyWebsite: 'kpn.com', current: true }] },
+    member: {
+      firstName: 'Cornelis',
+      lastName: 'de Vries',
+      positions: [{ companyName: 'Koninklijke KPN N.V.', companyWebsite: 'kpn.com', current: true }],
+    },
     confidence: 'low',
     scoring: ['firstName', 'lastName'],
   },
@@ -116,7 +191,10 @@ describe('people scoring on realistic fixtures in five languages', () => {
     const member: LinkedInMember = {
       firstName: 'Sophie',
       lastName: 'Martin',
-      positions: [{ companyName: 'Siemens', current: true }, { companyName: 'Siemens', current: false }],
+      positions: [
+        { companyName: 'Siemens', current: true },
+        { companyName: 'Siemens', current: false },
+      ],
     };
     const score = scorePerson({ firstName: 'Sophie', lastName: 'Martin', companyName: 'Siemens AG' }, member);
     expect(points(score, 'currentCompany')).toBe(25);
@@ -124,7 +202,10 @@ describe('people scoring on realistic fixtures in five languages', () => {
   });
 
   test('an exact e-mail outweighs a different spelling of the same name', () => {
-    const a = scorePerson({ firstName: 'Sofie', lastName: 'Janssen', email: 's.janssen@kpn.com' }, { firstName: 'Sophie', lastName: 'Jansen', email: 'S.Janssen@KPN.com' });
+    const a = scorePerson(
+      { firstName: 'Sofie', lastName: 'Janssen', email: 's.janssen@kpn.com' },
+      { firstName: 'Sophie', lastName: 'Jansen', email: 'S.Janssen@KPN.com' },
+    );
     expect(points(a, 'email')).toBe(35);
     expect(a.confidence).toBe('medium');
   });

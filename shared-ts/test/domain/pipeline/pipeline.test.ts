@@ -29,7 +29,14 @@ const OPPS: PipelineOpportunity[] = [
   { id: '006-oddstage', ownerId: 'u-lars', accountId: '001-odd', stage: 'Verbal Yes', isClosed: false },
   { id: '006-flagclosed', ownerId: 'u-lars', accountId: '001-x', stage: 'Negotiation/Review', isClosed: true },
   { id: '006-noseat', ownerId: 'u-nobody', accountId: '001-nobody', stage: 'Negotiation/Review', isClosed: false },
-  { id: '006-dv', ownerId: 'u-giulia', accountId: null, stage: 'Needs Analysis', isClosed: false, primaryContactId: '003-chiara' },
+  {
+    id: '006-dv',
+    ownerId: 'u-giulia',
+    accountId: null,
+    stage: 'Needs Analysis',
+    isClosed: false,
+    primaryContactId: '003-chiara',
+  },
 ];
 
 const ROLES = [
@@ -48,13 +55,27 @@ const SEATS = [
 ];
 
 function input(over: Partial<AutoSaveInput> = {}): AutoSaveInput {
-  return { stages: STAGES, threshold: 'Needs Analysis', opportunities: OPPS, contactRoles: ROLES, autoSyncAllSeats: true, seats: SEATS, ...over };
+  return {
+    stages: STAGES,
+    threshold: 'Needs Analysis',
+    opportunities: OPPS,
+    contactRoles: ROLES,
+    autoSyncAllSeats: true,
+    seats: SEATS,
+    ...over,
+  };
 }
 
 describe('stage order', () => {
   test('orders by sort order and puts closed stages where the org has them', () => {
     expect(orderPipelineStages(STAGES).map((s) => s.name)).toEqual([
-      'Prospecting', 'Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost',
+      'Prospecting',
+      'Qualification',
+      'Needs Analysis',
+      'Proposal/Price Quote',
+      'Negotiation/Review',
+      'Closed Won',
+      'Closed Lost',
     ]);
   });
   test('without sort order: probability, then open before closed, then name', () => {
@@ -65,10 +86,19 @@ describe('stage order', () => {
       { name: '2-Develop', sortOrder: null, probability: 40, isClosed: false, isWon: false },
       { name: 'Afgewezen', sortOrder: null, probability: null, isClosed: true, isWon: false },
     ];
-    expect(orderPipelineStages(dv).map((s) => s.name)).toEqual(['1-Qualify', '2-Develop', '3-Propose', 'Gewonnen', 'Afgewezen']);
+    expect(orderPipelineStages(dv).map((s) => s.name)).toEqual([
+      '1-Qualify',
+      '2-Develop',
+      '3-Propose',
+      'Gewonnen',
+      'Afgewezen',
+    ]);
   });
   test('a repeated stage name keeps its first position; ranks are 0-based', () => {
-    const ranks = pipelineStageRanks([...STAGES, { name: 'Prospecting', sortOrder: 99, isClosed: false, isWon: false }]);
+    const ranks = pipelineStageRanks([
+      ...STAGES,
+      { name: 'Prospecting', sortOrder: 99, isClosed: false, isWon: false },
+    ]);
     expect(ranks.get('Prospecting')).toBe(0);
     expect(ranks.size).toBe(STAGES.length);
   });
@@ -79,7 +109,12 @@ describe('autoSaveSets', () => {
     const r = autoSaveSets(input());
     expect(r.ok).toBe(true);
     expect(r.sets).toEqual([
-      { userId: 'u-giulia', accountIds: ['001-rossi'], contactIds: ['003-chiara', '003-giorgio'], opportunityIds: ['006-dv', '006-rossi'] },
+      {
+        userId: 'u-giulia',
+        accountIds: ['001-rossi'],
+        contactIds: ['003-chiara', '003-giorgio'],
+        opportunityIds: ['006-dv', '006-rossi'],
+      },
       { userId: 'u-lars', accountIds: [], contactIds: [], opportunityIds: [] },
       { userId: 'u-sophie', accountIds: ['001-sge'], contactIds: ['003-elodie'], opportunityIds: ['006-sge'] },
     ]);
@@ -133,7 +168,14 @@ describe('autoSaveSets', () => {
 
   test('the output does not depend on the order of the input', () => {
     const a = autoSaveSets(input());
-    const b = autoSaveSets(input({ stages: STAGES.slice().reverse(), opportunities: OPPS.slice().reverse(), contactRoles: ROLES.slice().reverse(), seats: SEATS.slice().reverse() }));
+    const b = autoSaveSets(
+      input({
+        stages: STAGES.slice().reverse(),
+        opportunities: OPPS.slice().reverse(),
+        contactRoles: ROLES.slice().reverse(),
+        seats: SEATS.slice().reverse(),
+      }),
+    );
     expect(b).toEqual(a);
   });
 });
@@ -169,19 +211,33 @@ describe('auto-save invariants (property-based)', () => {
             { userId: 'u1', enabled: true, writeBackOptOut: [] },
             { userId: 'u2', enabled: false, writeBackOptOut: [] },
           ];
-          const r = autoSaveSets({ stages, threshold, opportunities: opps, contactRoles: [], autoSyncAllSeats: allSeats, seats });
+          const r = autoSaveSets({
+            stages,
+            threshold,
+            opportunities: opps,
+            contactRoles: [],
+            autoSyncAllSeats: allSeats,
+            seats,
+          });
           if (!r.ok) return threshold !== null && !stages.some((s) => s.name === threshold);
           const ranks = pipelineStageRanks(stages);
           const min = threshold === null ? -1 : ranks.get(threshold)!;
           const closed = new Set<string>(stages.filter((s) => s.isClosed).map((s) => s.name));
-          return r.sets.every((set) =>
-            (allSeats || set.userId === 'u1') &&
-            set.opportunityIds.every((id) =>
-              opps.some((o) =>
-                o.id === id && o.ownerId === set.userId && !o.isClosed && o.stage !== null &&
-                !closed.has(o.stage) && ranks.has(o.stage) && ranks.get(o.stage)! >= min,
+          return r.sets.every(
+            (set) =>
+              (allSeats || set.userId === 'u1') &&
+              set.opportunityIds.every((id) =>
+                opps.some(
+                  (o) =>
+                    o.id === id &&
+                    o.ownerId === set.userId &&
+                    !o.isClosed &&
+                    o.stage !== null &&
+                    !closed.has(o.stage) &&
+                    ranks.has(o.stage) &&
+                    ranks.get(o.stage)! >= min,
+                ),
               ),
-            ),
           );
         },
       ),
@@ -204,9 +260,30 @@ describe('autoSaveSets: more situations', () => {
     { userId: 'u-lea', enabled: true, writeBackOptOut: [] },
   ];
   const opps: PipelineOpportunity[] = [
-    { id: 'o1', ownerId: 'u-jonas', accountId: 'a-siemens', stage: 'Angebot', isClosed: false, primaryContactId: 'c-anna' },
-    { id: 'o2', ownerId: 'u-jonas', accountId: 'a-siemens', stage: 'Abschließen', isClosed: false, primaryContactId: 'c-anna' },
-    { id: 'o3', ownerId: 'u-lea', accountId: 'a-bosch', stage: 'Qualifizieren', isClosed: false, primaryContactId: 'c-anna' },
+    {
+      id: 'o1',
+      ownerId: 'u-jonas',
+      accountId: 'a-siemens',
+      stage: 'Angebot',
+      isClosed: false,
+      primaryContactId: 'c-anna',
+    },
+    {
+      id: 'o2',
+      ownerId: 'u-jonas',
+      accountId: 'a-siemens',
+      stage: 'Abschließen',
+      isClosed: false,
+      primaryContactId: 'c-anna',
+    },
+    {
+      id: 'o3',
+      ownerId: 'u-lea',
+      accountId: 'a-bosch',
+      stage: 'Qualifizieren',
+      isClosed: false,
+      primaryContactId: 'c-anna',
+    },
     { id: 'o4', ownerId: null, accountId: 'a-orphan', stage: 'Abschließen', isClosed: false },
     { id: 'o5', ownerId: 'u-lea', accountId: 'a-nostage', stage: null, isClosed: false },
   ];
@@ -238,6 +315,8 @@ describe('autoSaveSets: more situations', () => {
   });
 
   test('a closed stage as threshold saves nothing (only open opportunities count)', () => {
-    expect(autoSaveSets({ ...base, threshold: 'Gewonnen' }).sets.every((s) => s.opportunityIds.length === 0)).toBe(true);
+    expect(autoSaveSets({ ...base, threshold: 'Gewonnen' }).sets.every((s) => s.opportunityIds.length === 0)).toBe(
+      true,
+    );
   });
 });

@@ -30,10 +30,20 @@ const byId = (ids: ReportDefinition[]) => ids.map((d) => [d.id, d] as const);
 
 describe('report definitions', () => {
   test('Dataverse: four views and six reports; Salesforce: seven reports and two list views', () => {
-    expect(views.map((d) => d.id).sort()).toEqual(['contactsAll', 'contactsMine', 'opportunitiesAll', 'opportunitiesMine']);
-    expect(dvReports.map((d) => d.id).sort()).toEqual(
-      ['accountsAll', 'accountsMine', 'contactsAll', 'contactsMine', 'opportunitiesAll', 'opportunitiesMine'],
-    );
+    expect(views.map((d) => d.id).sort()).toEqual([
+      'contactsAll',
+      'contactsMine',
+      'opportunitiesAll',
+      'opportunitiesMine',
+    ]);
+    expect(dvReports.map((d) => d.id).sort()).toEqual([
+      'accountsAll',
+      'accountsMine',
+      'contactsAll',
+      'contactsMine',
+      'opportunitiesAll',
+      'opportunitiesMine',
+    ]);
     expect(sfReports).toHaveLength(7);
     expect(sfReports.map((d) => d.id)).toContain('unresolved');
     expect(listViews.map((d) => d.salesforce.listViewName).sort()).toEqual([
@@ -53,16 +63,22 @@ describe('report definitions', () => {
     expect(unique(REPORT_DEFINITIONS.map((d) => d.dataverse.reportFileName))).toBe(true);
   });
 
-  test.each(byId([...REPORT_DEFINITIONS]))('%s: title, short title, description and headers exist in every language', (_id, def) => {
-    const keys = [def.titleKey, def.shortTitleKey, def.descriptionKey, ...def.family.columns.map((c) => c.headerKey)];
-    for (const locale of LOCALES) for (const key of keys) expect(CATALOGUES[locale][key]).toBeTruthy();
-  });
+  test.each(byId([...REPORT_DEFINITIONS]))(
+    '%s: title, short title, description and headers exist in every language',
+    (_id, def) => {
+      const keys = [def.titleKey, def.shortTitleKey, def.descriptionKey, ...def.family.columns.map((c) => c.headerKey)];
+      for (const locale of LOCALES) for (const key of keys) expect(CATALOGUES[locale][key]).toBeTruthy();
+    },
+  );
 
-  test.each(byId(sfReports))('%s: Salesforce report name ≤ 40 characters, developer name NavSync_-prefixed', (_id, def) => {
-    expect(t(def.shortTitleKey, 'en').length).toBeLessThanOrEqual(40);
-    expect(def.salesforce.reportDeveloperName).toMatch(/^NavSync_[A-Za-z0-9_]{1,72}$/);
-    expect(def.salesforce.reportDeveloperName).not.toMatch(/__|_$/);
-  });
+  test.each(byId(sfReports))(
+    '%s: Salesforce report name ≤ 40 characters, developer name NavSync_-prefixed',
+    (_id, def) => {
+      expect(t(def.shortTitleKey, 'en').length).toBeLessThanOrEqual(40);
+      expect(def.salesforce.reportDeveloperName).toMatch(/^NavSync_[A-Za-z0-9_]{1,72}$/);
+      expect(def.salesforce.reportDeveloperName).not.toMatch(/__|_$/);
+    },
+  );
 
   test('Dataverse record ids are GUIDs', () => {
     for (const d of REPORT_DEFINITIONS) {
@@ -132,7 +148,9 @@ describe('Dataverse views (savedquery)', () => {
 
   test('saved query names follow the requested language', () => {
     const def = reportDefinition('opportunitiesMine');
-    expect(renderSavedQuery(def, 'de').name).toBe('Meine gefährdeten Verkaufschancen: Kontakt hat Unternehmen verlassen');
+    expect(renderSavedQuery(def, 'de').name).toBe(
+      'Meine gefährdeten Verkaufschancen: Kontakt hat Unternehmen verlassen',
+    );
     expect(renderSavedQuery(def, 'en').name).toBe('My Opportunities at Risk: Contact Left Company');
   });
 
@@ -182,7 +200,12 @@ describe('what each query asks for', () => {
   test('contacts: active contacts whose flag is Not at company', () => {
     const f = renderFetchXml(reportDefinition('contactsAll'));
     expect(xpath(f, 'string(/fetch/entity/@name)')).toBe('contact');
-    expect(xpath(f, `count(/fetch/entity/filter/condition[@attribute="${DV.person.notAtCompany}"][@operator="eq"][@value="${flag}"])`)).toBe('1');
+    expect(
+      xpath(
+        f,
+        `count(/fetch/entity/filter/condition[@attribute="${DV.person.notAtCompany}"][@operator="eq"][@value="${flag}"])`,
+      ),
+    ).toBe('1');
     expect(xpath(f, 'count(/fetch/entity/filter/condition[@attribute="statecode"][@value="0"])')).toBe('1');
     expect(xpath(f, 'count(//link-entity)')).toBe('0');
   });
@@ -207,7 +230,9 @@ describe('what each query asks for', () => {
     expect(xpath(f, 'string(//link-entity/@from)')).toBe('parentcustomerid');
     expect(xpath(f, 'string(//link-entity/@to)')).toBe('accountid');
     expect(xpath(f, 'string(//link-entity/@link-type)')).toBe('inner');
-    expect(xpath(f, `count(//link-entity/filter/condition[@attribute="${DV.person.notAtCompany}"][@value="${flag}"])`)).toBe('1');
+    expect(
+      xpath(f, `count(//link-entity/filter/condition[@attribute="${DV.person.notAtCompany}"][@value="${flag}"])`),
+    ).toBe('1');
   });
 
   test.each(byId(dvReports))('%s report: pre-filterable FetchXML, valid against Fetch.xsd', (_id, def) => {
@@ -246,7 +271,10 @@ describe('XML escaping', () => {
         ...base.family,
         dataverse: {
           ...base.family.dataverse!,
-          query: { ...q, filter: { type: 'and', conditions: [{ attribute: 'lastname', operator: 'eq', value: nasty }] } },
+          query: {
+            ...q,
+            filter: { type: 'and', conditions: [{ attribute: 'lastname', operator: 'eq', value: nasty }] },
+          },
         },
       },
     };
@@ -258,9 +286,19 @@ describe('XML escaping', () => {
 
 describe('Salesforce reports', () => {
   const cases: [string, string, string, string[]][] = [
-    ['contactsAll', 'ContactList', 'organization', ['FIRST_NAME', 'LAST_NAME', 'ACCOUNT.NAME', `Contact.${SF.person.notAtCompany}`]],
+    [
+      'contactsAll',
+      'ContactList',
+      'organization',
+      ['FIRST_NAME', 'LAST_NAME', 'ACCOUNT.NAME', `Contact.${SF.person.notAtCompany}`],
+    ],
     ['contactsMine', 'ContactList', 'user', ['EMAIL', 'TITLE']],
-    ['opportunitiesAll', 'OpportunityContact', 'organization', ['OPPORTUNITY.NAME', 'STAGE_NAME', 'CLOSE_DATE', 'ROLE']],
+    [
+      'opportunitiesAll',
+      'OpportunityContact',
+      'organization',
+      ['OPPORTUNITY.NAME', 'STAGE_NAME', 'CLOSE_DATE', 'ROLE'],
+    ],
     ['opportunitiesMine', 'OpportunityContact', 'user', ['OPPORTUNITY.NAME']],
     ['accountsAll', 'AccountList', 'organization', ['ACCOUNT.NAME']],
     ['accountsMine', 'AccountList', 'user', ['ACCOUNT.NAME', 'USERS.NAME']],
@@ -282,7 +320,10 @@ describe('Salesforce reports', () => {
         { column: `Contact.${SF.person.notAtCompany}`, operator: 'equals', value: 'Not at Company', isUnlocked: true },
       ]);
     }
-    expect(salesforceReportFacts(reportDefinition('opportunitiesAll')).params).toContainEqual({ name: 'include', value: 'open' });
+    expect(salesforceReportFacts(reportDefinition('opportunitiesAll')).params).toContainEqual({
+      name: 'include',
+      value: 'open',
+    });
   });
 
   test('accounts use a "with Contacts" cross filter on the flag (bare field name)', () => {
@@ -301,32 +342,64 @@ describe('Salesforce reports', () => {
 
   test('unresolved activities: tasks of a LinkedIn type with neither contact nor lead', () => {
     const f = salesforceReportFacts(reportDefinition('unresolved'));
-    expect(f.params).toEqual(expect.arrayContaining([{ name: 'type', value: 't' }, { name: 'closed', value: 'all' }]));
+    expect(f.params).toEqual(
+      expect.arrayContaining([
+        { name: 'type', value: 't' },
+        { name: 'closed', value: 'all' },
+      ]),
+    );
     const byColumn = Object.fromEntries(f.filters.map((c) => [c.column, c]));
-    expect(byColumn[`Activity.${SF.task.activityType}`].value.split(',')).toEqual(['InMail', 'Message', 'Note', 'Call']);
+    expect(byColumn[`Activity.${SF.task.activityType}`].value.split(',')).toEqual([
+      'InMail',
+      'Message',
+      'Note',
+      'Call',
+    ]);
     expect(byColumn.CONTACT).toMatchObject({ operator: 'equals', value: '' });
     expect(byColumn.LEAD).toMatchObject({ operator: 'equals', value: '' });
     expect(f.sortOrder).toBe('Desc');
   });
 
-  const order = ['columns', 'crossFilters', 'currency', 'description', 'filter', 'format', 'groupingsDown', 'name', 'params',
-    'reportType', 'scope', 'showDetails', 'showGrandTotal', 'showSubTotals', 'sortColumn', 'sortOrder', 'timeFrameFilter'];
+  const order = [
+    'columns',
+    'crossFilters',
+    'currency',
+    'description',
+    'filter',
+    'format',
+    'groupingsDown',
+    'name',
+    'params',
+    'reportType',
+    'scope',
+    'showDetails',
+    'showGrandTotal',
+    'showSubTotals',
+    'sortColumn',
+    'sortOrder',
+    'timeFrameFilter',
+  ];
 
-  test.each(byId(sfReports))('%s: .report-meta.xml is well formed, in schema order, and says what the facts say', (_id, def) => {
-    const xml = renderSalesforceReportXml(def);
-    const facts = salesforceReportFacts(def);
-    expect(wellFormedError(xml)).toBeNull();
-    const n = Number(xpath(xml, 'count(/*/*)'));
-    const names: string[] = [];
-    for (let i = 1; i <= n; i++) names.push(xpath(xml, `local-name(/*/*[${i}])`));
-    const positions = names.map((x) => order.indexOf(x));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(texts(xml, '/*/*[local-name()="columns"]/*[local-name()="field"]')).toEqual(facts.columns);
-    expect(xpath(xml, 'string(/*/*[local-name()="scope"])')).toBe(facts.scope);
-    expect(xpath(xml, 'string(/*/*[local-name()="name"])')).toBe(facts.name);
-    expect(Number(xpath(xml, 'count(//*[local-name()="filter"]/*[local-name()="criteriaItems"])'))).toBe(facts.filters.length);
-  });
+  test.each(byId(sfReports))(
+    '%s: .report-meta.xml is well formed, in schema order, and says what the facts say',
+    (_id, def) => {
+      const xml = renderSalesforceReportXml(def);
+      const facts = salesforceReportFacts(def);
+      expect(wellFormedError(xml)).toBeNull();
+      const n = Number(xpath(xml, 'count(/*/*)'));
+      const names: string[] = [];
+      for (let i = 1; i <= n; i++) names.push(xpath(xml, `local-name(/*/*[${i}])`));
+      const positions = names.map((x) => order.indexOf(x));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      expect(texts(xml, '/*/*[local-name()="columns"]/*[local-name()="field"]')).toEqual(facts.columns);
+      expect(xpath(xml, 'string(/*/*[local-name()="scope"])')).toBe(facts.scope);
+      expect(xpath(xml, 'string(/*/*[local-name()="name"])')).toBe(facts.name);
+      expect(Number(xpath(xml, 'count(//*[local-name()="filter"]/*[local-name()="criteriaItems"])'))).toBe(
+        facts.filters.length,
+      );
+    },
+  );
 });
 
 describe('Salesforce list views', () => {

@@ -37,7 +37,18 @@ export function wellFormedError(xml: string): string | null {
 }
 
 /** Microsoft's FetchXML schema, kept beside the project (../shared/schemas, see issue 4). */
-export const FETCH_XSD = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'schemas', 'dataverse-9.0', 'Fetch.xsd');
+export const FETCH_XSD = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'schemas',
+  'dataverse-9.0',
+  'Fetch.xsd',
+);
 
 export function fetchSchemaErrors(xml: string): string | null {
   if (!existsSync(FETCH_XSD)) return `Fetch.xsd not found at ${FETCH_XSD}`;

@@ -38,9 +38,23 @@ describe('assignSeats', () => {
   });
 
   const failures: [string, Seat[], string[], number | null, string, string][] = [
-    ['an inactive user', [], ['005A4'], 5, 'settings.seatInactiveUser', 'Jürgen Groß is an inactive user and cannot get a seat.'],
+    [
+      'an inactive user',
+      [],
+      ['005A4'],
+      5,
+      'settings.seatInactiveUser',
+      'Jürgen Groß is an inactive user and cannot get a seat.',
+    ],
     ['an unknown user', [], ['005ZZ'], 5, 'settings.seatUnknownUser', 'No CRM user “005ZZ” was found.'],
-    ['a user who already has a seat', [seat('005A1')], ['005A1'], 5, 'settings.seatDuplicate', 'Anneke de Vries already has a seat.'],
+    [
+      'a user who already has a seat',
+      [seat('005A1')],
+      ['005A1'],
+      5,
+      'settings.seatDuplicate',
+      'Anneke de Vries already has a seat.',
+    ],
     ['the same user twice', [], ['005A2', '005A2'], 5, 'settings.seatDuplicate', 'Élodie Moreau already has a seat.'],
     [
       'more seats than the contract',
@@ -52,14 +66,17 @@ describe('assignSeats', () => {
     ],
   ];
 
-  test.each(failures)('rejects %s, with a clear message, and assigns nothing', (_n, current, ids, limit, key, message) => {
-    const r = assignSeats(current, ids, users, limit);
-    expect(r.ok).toBe(false);
-    expect(r.seats).toEqual(current);
-    expect(r.added).toEqual([]);
-    const e = r.errors.find((x) => x.key === key)!;
-    expect(t(e.key, 'en', e.params)).toBe(message);
-  });
+  test.each(failures)(
+    'rejects %s, with a clear message, and assigns nothing',
+    (_n, current, ids, limit, key, message) => {
+      const r = assignSeats(current, ids, users, limit);
+      expect(r.ok).toBe(false);
+      expect(r.seats).toEqual(current);
+      expect(r.added).toEqual([]);
+      const e = r.errors.find((x) => x.key === key)!;
+      expect(t(e.key, 'en', e.params)).toBe(message);
+    },
+  );
 
   test('the limit counts seat holders, exactly at the limit is fine', () => {
     expect(assignSeats([seat('005A1')], ['005A2', '005A3'], users, 3).ok).toBe(true);
@@ -117,7 +134,11 @@ describe('enable / disable and bulk select', () => {
   });
 
   test('assignable users: active, without a seat, sorted by name (accents sort with their letter)', () => {
-    expect(assignableUsers([seat('005A1')], users).map((u) => u.name)).toEqual(['Brian O’Neill', 'Élodie Moreau', 'Giulia Ricci']);
+    expect(assignableUsers([seat('005A1')], users).map((u) => u.name)).toEqual([
+      'Brian O’Neill',
+      'Élodie Moreau',
+      'Giulia Ricci',
+    ]);
     expect(assignableUsers([seat('005A1')], users).map((u) => u.id)).not.toContain('005A4');
   });
 });
@@ -150,7 +171,10 @@ describe('seat ⇄ CRM records', () => {
 
   test('Salesforce NavSync_Seat__c with per-item opt-out as a multi-select', () => {
     expect(seatToSalesforce(s)).toEqual({ User__c: '005A1', Enabled__c: true, Write_Back_Opt_Out__c: 'InMail;Call' });
-    expect(seatFromSalesforce(seatToSalesforce(s, 'navsync'), 'navsync')).toEqual({ ...s, writeBackOptOut: ['inmail', 'call'] });
+    expect(seatFromSalesforce(seatToSalesforce(s, 'navsync'), 'navsync')).toEqual({
+      ...s,
+      writeBackOptOut: ['inmail', 'call'],
+    });
     expect(seatToSalesforce({ ...s, writeBackOptOut: [] }).Write_Back_Opt_Out__c).toBeNull();
   });
 
@@ -158,17 +182,21 @@ describe('seat ⇄ CRM records', () => {
     const row = seatToDataverse(s);
     expect(row['navsync_userid@odata.bind']).toBe('/systemusers(005A1)');
     expect(row.navsync_writebackoptout).toBe('inmail,call');
-    expect(seatFromDataverse({ _navsync_userid_value: '005A1', navsync_enabled: true, navsync_writebackoptout: 'inmail,call' })).toEqual({
+    expect(
+      seatFromDataverse({
+        _navsync_userid_value: '005A1',
+        navsync_enabled: true,
+        navsync_writebackoptout: 'inmail,call',
+      }),
+    ).toEqual({
       ...s,
       writeBackOptOut: ['inmail', 'call'],
     });
     // A yes/no opt-out column (true) means every item.
-    expect(seatFromDataverse({ _navsync_userid_value: 'u', navsync_enabled: false, navsync_writebackoptout: true })!.writeBackOptOut).toEqual([
-      'inmail',
-      'message',
-      'note',
-      'call',
-    ]);
+    expect(
+      seatFromDataverse({ _navsync_userid_value: 'u', navsync_enabled: false, navsync_writebackoptout: true })!
+        .writeBackOptOut,
+    ).toEqual(['inmail', 'message', 'note', 'call']);
   });
 
   test('a record without a user is not a seat', () => {

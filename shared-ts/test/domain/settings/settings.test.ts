@@ -67,12 +67,32 @@ describe('validateSettings: field-level errors', () => {
     ['stage is closed', { pipelineStage: 'Closed Won' }, 'pipelineStage', 'settings.errStageClosed'],
     ['stage is not text', { pipelineStage: 42 }, 'pipelineStage', 'settings.errStageUnknown'],
     ['won-value field does not exist', { wonValueField: 'Revenue__c' }, 'wonValueField', 'settings.errWonFieldUnknown'],
-    ['won-value field is a percent', { wonValueField: 'Probability' }, 'wonValueField', 'settings.errWonFieldNotCurrency'],
-    ['write-back on, no items', { writeBackEnabled: true, writeBackItems: [] }, 'writeBackItems', 'settings.errNoItems'],
-    ['unknown write-back item', { writeBackItems: ['inmail', 'smartlink'] }, 'writeBackItems', 'settings.errUnknownItem'],
+    [
+      'won-value field is a percent',
+      { wonValueField: 'Probability' },
+      'wonValueField',
+      'settings.errWonFieldNotCurrency',
+    ],
+    [
+      'write-back on, no items',
+      { writeBackEnabled: true, writeBackItems: [] },
+      'writeBackItems',
+      'settings.errNoItems',
+    ],
+    [
+      'unknown write-back item',
+      { writeBackItems: ['inmail', 'smartlink'] },
+      'writeBackItems',
+      'settings.errUnknownItem',
+    ],
     ['items not a list', { writeBackItems: 'inmail' }, 'writeBackItems', 'settings.errUnknownItem'],
     ['auto-sync not yes/no', { autoSyncAllSeats: 'yes' }, 'autoSyncAllSeats', 'settings.errYesNo'],
-    ['data validation while not connected', { dataValidationEnabled: true }, 'dataValidationEnabled', 'settings.errNeedsConnection'],
+    [
+      'data validation while not connected',
+      { dataValidationEnabled: true },
+      'dataValidationEnabled',
+      'settings.errNeedsConnection',
+    ],
     ['last synced not a date', { lastSyncedAt: 'yesterday' }, 'lastSyncedAt', 'settings.errDate'],
   ];
 
@@ -134,8 +154,13 @@ describe('validateSettings: accepted values', () => {
   });
 
   test('choosing all four items is "sync back all data items"; duplicates collapse, canonical order', () => {
-    expect(validateSettings({ writeBackItems: ['call', 'note', 'message', 'inmail'] }, org).settings!.writeBackItems).toBe('all');
-    expect(validateSettings({ writeBackItems: ['call', 'inmail', 'call'] }, org).settings!.writeBackItems).toEqual(['inmail', 'call']);
+    expect(
+      validateSettings({ writeBackItems: ['call', 'note', 'message', 'inmail'] }, org).settings!.writeBackItems,
+    ).toBe('all');
+    expect(validateSettings({ writeBackItems: ['call', 'inmail', 'call'] }, org).settings!.writeBackItems).toEqual([
+      'inmail',
+      'call',
+    ]);
   });
 
   test('data validation may be turned on once connected', () => {
@@ -172,7 +197,10 @@ describe('validateSettings is total', () => {
         pipelineStage: fc.oneof(fc.constantFrom(...stages.map((s) => s.name), null, ''), fc.string()),
         wonValueField: fc.oneof(fc.constantFrom(...opportunityFields.map((f) => f.name), null), fc.string()),
         writeBackEnabled: fc.boolean(),
-        writeBackItems: fc.oneof(fc.constant('all'), fc.array(fc.constantFrom('inmail', 'message', 'note', 'call', 'fax'))),
+        writeBackItems: fc.oneof(
+          fc.constant('all'),
+          fc.array(fc.constantFrom('inmail', 'message', 'note', 'call', 'fax')),
+        ),
         dataValidationEnabled: fc.boolean(),
         connected: fc.boolean(),
       },
@@ -192,13 +220,25 @@ describe('validateSettings is total', () => {
 describe('settings page options', () => {
   test('pipeline stages: Not sure first, then open stages in pipeline order', () => {
     const opts = pipelineStageOptions(stages, t('common.notSure', 'nl'));
-    expect(opts.map((o) => o.value)).toEqual([SETTINGS_NOT_SURE, 'Prospecting', 'Qualification', 'Proposal/Price Quote', 'Negotiation/Review']);
+    expect(opts.map((o) => o.value)).toEqual([
+      SETTINGS_NOT_SURE,
+      'Prospecting',
+      'Qualification',
+      'Proposal/Price Quote',
+      'Negotiation/Review',
+    ]);
     expect(opts[0].label).toBe(t('common.notSure', 'nl'));
   });
 
   test('won-value fields: Not sure first, then only currency fields by label', () => {
     const opts = wonValueFieldOptions(opportunityFields, 'Not sure');
-    expect(opts.map((o) => o.value)).toEqual([SETTINGS_NOT_SURE, 'Amount', 'estimatedvalue', 'ExpectedRevenue', 'Won_Value_EUR__c']);
+    expect(opts.map((o) => o.value)).toEqual([
+      SETTINGS_NOT_SURE,
+      'Amount',
+      'estimatedvalue',
+      'ExpectedRevenue',
+      'Won_Value_EUR__c',
+    ]);
   });
 });
 
@@ -237,7 +277,9 @@ describe('settings ⇄ CRM records', () => {
     expect(settingsFromSalesforce(plain)).toEqual(sample);
     const ns = settingsToSalesforce(sample, { includeStatus: true, namespace: 'navsync' });
     expect(settingsFromSalesforce(ns, 'navsync')).toEqual(sample);
-    const uiApi = { fields: Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, { value: v, displayValue: null }])) };
+    const uiApi = {
+      fields: Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, { value: v, displayValue: null }])),
+    };
     expect(settingsFromSalesforce(uiApi)).toEqual(sample);
   });
 
@@ -246,7 +288,11 @@ describe('settings ⇄ CRM records', () => {
     const rec = settingsToSalesforce(all);
     expect(rec.Write_Back_Items__c).toBe('InMail;Message;Note;Call');
     expect(rec.Pipeline_Stage__c).toBeNull();
-    expect(settingsFromSalesforce(rec)).toMatchObject({ writeBackItems: 'all', pipelineStage: null, wonValueField: null });
+    expect(settingsFromSalesforce(rec)).toMatchObject({
+      writeBackItems: 'all',
+      pipelineStage: null,
+      wonValueField: null,
+    });
   });
 
   test('no settings record yet = defaults', () => {

@@ -49,7 +49,9 @@ describe('planTestWriteBack', () => {
   });
 
   test('a subset tests only the enabled kinds; Dataverse has no separate note to delete', () => {
-    const p = planTestWriteBack(input({ crm: 'dataverse', settings: { writeBackEnabled: true, writeBackItems: ['note', 'inmail'] } }));
+    const p = planTestWriteBack(
+      input({ crm: 'dataverse', settings: { writeBackEnabled: true, writeBackItems: ['note', 'inmail'] } }),
+    );
     expect(p.kinds).toEqual(['inmail', 'note']);
     expect(p.cleanup.map((c) => c.step)).toEqual(['deleteActivity', 'deleteActivity', 'deleteContact']);
   });
@@ -71,11 +73,15 @@ describe('planTestWriteBack', () => {
 
   test('same run time → same plan (reproducible); another run → other ids', () => {
     expect(planTestWriteBack(input())).toEqual(planTestWriteBack(input()));
-    expect(planTestWriteBack(input({ runAt: '2026-11-22T06:16:00Z' })).runId).not.toBe(planTestWriteBack(input()).runId);
+    expect(planTestWriteBack(input({ runAt: '2026-11-22T06:16:00Z' })).runId).not.toBe(
+      planTestWriteBack(input()).runId,
+    );
   });
 
   test('the e-mail option gives the contact a reserved example.com address', () => {
-    expect(planTestWriteBack(input({ includeEmail: true })).contact.email).toBe('navsync-test-20261122t061500z@example.com');
+    expect(planTestWriteBack(input({ includeEmail: true })).contact.email).toBe(
+      'navsync-test-20261122t061500z@example.com',
+    );
   });
 });
 
@@ -108,8 +114,12 @@ describe('test records per CRM', () => {
     const p = planTestWriteBack(input());
     const plans = planTestActivities(p, 'salesforce', '003TESTCONTACT', 'en');
     expect(plans).toHaveLength(4);
-    expect(plans.every((x) => x.completed && x.person!.id === '003TESTCONTACT' && x.ownerId === '005ADMINMARIE')).toBe(true);
-    expect(plans.map((x) => x.key)).toEqual(p.cleanup.filter((c) => c.step === 'deleteActivity').map((c) => (c as { key: string }).key));
+    expect(plans.every((x) => x.completed && x.person!.id === '003TESTCONTACT' && x.ownerId === '005ADMINMARIE')).toBe(
+      true,
+    );
+    expect(plans.map((x) => x.key)).toEqual(
+      p.cleanup.filter((c) => c.step === 'deleteActivity').map((c) => (c as { key: string }).key),
+    );
     const task = salesforceTask(plans[0], { completedStatus: 'Completed', openStatus: 'Open' });
     expect(task.fields.Subject).toBe('Sales Navigator InMail: NavSync test (InMail)');
     expect(dataverseActivity(plans[3]).table).toBe('phonecall');

@@ -6,8 +6,18 @@ export const DAY = 24 * HOUR;
 
 /** Accounts in the five languages, with legal forms, websites and LinkedIn company URNs. */
 export const ACCOUNTS: Record<string, ValidationAccount> = {
-  acme: { id: '001A', name: 'Acme Corporation Inc.', website: 'https://www.acme.com', companyUrn: 'urn:li:organization:1001' },
-  bakker: { id: '001B', name: 'Bakkerij de Vries B.V.', website: 'bakkerijdevries.nl', companyUrn: 'urn:li:organization:2002' },
+  acme: {
+    id: '001A',
+    name: 'Acme Corporation Inc.',
+    website: 'https://www.acme.com',
+    companyUrn: 'urn:li:organization:1001',
+  },
+  bakker: {
+    id: '001B',
+    name: 'Bakkerij de Vries B.V.',
+    website: 'bakkerijdevries.nl',
+    companyUrn: 'urn:li:organization:2002',
+  },
   societe: { id: '001C', name: 'Société Générale d’Électricité S.A.', website: 'http://sge.fr/', companyUrn: null },
   rossi: { id: '001D', name: 'Rossi & Figli S.p.A.', website: 'www.rossiefigli.it', companyUrn: 'urn:li:company:3003' },
   mueller: { id: '001E', name: 'Müller Maschinenbau GmbH', website: null, companyUrn: null },

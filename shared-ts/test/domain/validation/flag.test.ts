@@ -57,10 +57,18 @@ describe('isRevalidationDue', () => {
   const now = Date.UTC(2026, 0, 15, 12);
   test.each([
     ['never validated', { lastValidatedAt: null, crmModifiedAt: null, linkedInAsOf: null }, true],
-    ['23 h 59 min ago, nothing changed', { lastValidatedAt: now - REVALIDATION_INTERVAL_MS + 60000, crmModifiedAt: 0, linkedInAsOf: 0 }, false],
+    [
+      '23 h 59 min ago, nothing changed',
+      { lastValidatedAt: now - REVALIDATION_INTERVAL_MS + 60000, crmModifiedAt: 0, linkedInAsOf: 0 },
+      false,
+    ],
     ['exactly 24 h ago', { lastValidatedAt: now - REVALIDATION_INTERVAL_MS, crmModifiedAt: 0, linkedInAsOf: 0 }, true],
     ['CRM edited after the check', { lastValidatedAt: now - 1000, crmModifiedAt: now - 500, linkedInAsOf: null }, true],
-    ['CRM edited at the same millisecond', { lastValidatedAt: now - 1000, crmModifiedAt: now - 1000, linkedInAsOf: null }, false],
+    [
+      'CRM edited at the same millisecond',
+      { lastValidatedAt: now - 1000, crmModifiedAt: now - 1000, linkedInAsOf: null },
+      false,
+    ],
     ['LinkedIn data newer', { lastValidatedAt: now - 1000, crmModifiedAt: null, linkedInAsOf: now - 10 }, true],
     ['unreadable last validation', { lastValidatedAt: Number.NaN, crmModifiedAt: null, linkedInAsOf: null }, true],
   ])('%s → %p', (_n, clock, due) => {
@@ -80,27 +88,64 @@ describe('company comparison helpers', () => {
     expect(linkedInCompanyId(urn)).toBe(id);
   });
 
-  const acct = (name: string | null, website: string | null = null, companyUrn: string | null = null) => ({ id: '001', name, website, companyUrn });
+  const acct = (name: string | null, website: string | null = null, companyUrn: string | null = null) => ({
+    id: '001',
+    name,
+    website,
+    companyUrn,
+  });
   const cur = (name: string | null, domain: string | null = null, urn: string | null = null) => ({ name, domain, urn });
 
   test.each([
     ['same name across legal forms', acct('Rossi & Figli S.p.A.'), cur('Rossi e Figli'), true],
-    ['German legal form chain and transliteration', acct('Müller & Söhne GmbH & Co. KG'), cur('Mueller und Soehne'), true],
-    ['French accents and S.A.', acct('Société Générale d’Électricité S.A.'), cur('SOCIETE GENERALE D ELECTRICITE'), true],
+    [
+      'German legal form chain and transliteration',
+      acct('Müller & Söhne GmbH & Co. KG'),
+      cur('Mueller und Soehne'),
+      true,
+    ],
+    [
+      'French accents and S.A.',
+      acct('Société Générale d’Électricité S.A.'),
+      cur('SOCIETE GENERALE D ELECTRICITE'),
+      true,
+    ],
     ['Dutch B.V. vs N.V. of the same name', acct('Bakkerij de Vries B.V.'), cur('Bakkerij De Vries N.V.'), true],
-    ['shared company website domain', acct('De Vries Holding', 'https://www.bakkerijdevries.nl/over-ons'), cur('Bakkerij de Vries', 'bakkerijdevries.nl'), true],
+    [
+      'shared company website domain',
+      acct('De Vries Holding', 'https://www.bakkerijdevries.nl/over-ons'),
+      cur('Bakkerij de Vries', 'bakkerijdevries.nl'),
+      true,
+    ],
     ['a subsidiary is another account', acct('Siemens AG'), cur('Siemens Nederland N.V.'), false],
     ['a different company', acct('Acme Corporation Inc.'), cur('Zürcher Kantonalbank AG'), false],
-    ['free-mail domains are no company evidence', acct('Studio Bianchi', 'gmail.com'), cur('Ferrari Trasporti S.r.l.', 'gmail.com'), false],
-    ['URNs decide when both are known (other entity type, same id)', acct('Old Name Ltd', null, 'urn:li:company:3003'), cur('New Name plc', null, 'urn:li:organization:3003'), true],
-    ['URNs decide against equal names', acct('Acme Inc.', null, 'urn:li:organization:1'), cur('Acme Inc.', null, 'urn:li:organization:2'), false],
+    [
+      'free-mail domains are no company evidence',
+      acct('Studio Bianchi', 'gmail.com'),
+      cur('Ferrari Trasporti S.r.l.', 'gmail.com'),
+      false,
+    ],
+    [
+      'URNs decide when both are known (other entity type, same id)',
+      acct('Old Name Ltd', null, 'urn:li:company:3003'),
+      cur('New Name plc', null, 'urn:li:organization:3003'),
+      true,
+    ],
+    [
+      'URNs decide against equal names',
+      acct('Acme Inc.', null, 'urn:li:organization:1'),
+      cur('Acme Inc.', null, 'urn:li:organization:2'),
+      false,
+    ],
     ['nothing to compare', acct(null), cur(null), false],
   ])('sameCompanyAsAccount: %s → %p', (_n, a, c, want) => {
     expect(sameCompanyAsAccount(a, c)).toBe(want);
   });
 
   test('the memoised company key is the matching module’s key', () => {
-    expect(validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/')).toEqual(validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/'));
+    expect(validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/')).toEqual(
+      validationCompanyKey('Robert Bosch GmbH', 'https://www.bosch.de/'),
+    );
     expect(validationCompanyKey('Robert Bosch GmbH', null).name).toBe('robert bosch');
   });
 });

@@ -24,11 +24,24 @@ const arbInput: fc.Arbitrary<ValidationInput> = fc.record({
   inScope: fc.boolean(),
   current: fc.constantFrom(...NOT_AT_COMPANY_STATES, null),
   memberUrn: urn,
-  account: fc.option(fc.record({ id: fc.constant('001X'), name: company.map((c) => c.name), website: company.map((c) => c.domain), companyUrn: company.map((c) => c.urn) }), { nil: null }),
+  account: fc.option(
+    fc.record({
+      id: fc.constant('001X'),
+      name: company.map((c) => c.name),
+      website: company.map((c) => c.domain),
+      companyUrn: company.map((c) => c.urn),
+    }),
+    { nil: null },
+  ),
   crmModifiedAt: fc.option(time, { nil: null }),
   lastValidatedAt: fc.option(time, { nil: null }),
   evidence: fc.option(
-    fc.record({ memberUrn: urn, status: fc.constantFrom(...LINKEDIN_EVIDENCE_STATUSES), currentCompany: fc.option(company, { nil: null }), asOf: time }),
+    fc.record({
+      memberUrn: urn,
+      status: fc.constantFrom(...LINKEDIN_EVIDENCE_STATUSES),
+      currentCompany: fc.option(company, { nil: null }),
+      asOf: time,
+    }),
     { nil: null },
   ),
 });
@@ -45,7 +58,9 @@ describe('validation invariants (property-based)', () => {
   });
 
   test('a value NavSync does not know is never overwritten', () => {
-    fc.assert(fc.property(arbInput, time, (row, now) => decideValidation({ ...row, current: null }, now).write === null));
+    fc.assert(
+      fc.property(arbInput, time, (row, now) => decideValidation({ ...row, current: null }, now).write === null),
+    );
   });
 
   test('a write always changes the stored value, and only flag/clear write', () => {
@@ -93,7 +108,11 @@ describe('validation invariants (property-based)', () => {
   test('an in-scope, known, non-ignored row that is not due is never written', () => {
     fc.assert(
       fc.property(arbInput, time, (row, now) => {
-        const clock = { lastValidatedAt: row.lastValidatedAt, crmModifiedAt: row.crmModifiedAt, linkedInAsOf: row.evidence ? row.evidence.asOf : null };
+        const clock = {
+          lastValidatedAt: row.lastValidatedAt,
+          crmModifiedAt: row.crmModifiedAt,
+          linkedInAsOf: row.evidence ? row.evidence.asOf : null,
+        };
         if (isRevalidationDue(clock, now)) return true;
         return decideValidation(row, now).write === null;
       }),
@@ -105,7 +124,10 @@ describe('company comparison invariants', () => {
   test('a company is the same as itself (when its name says anything)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (name) => {
-        const same = sameCompanyAsAccount({ id: '1', name, website: null, companyUrn: null }, { name, urn: null, domain: null });
+        const same = sameCompanyAsAccount(
+          { id: '1', name, website: null, companyUrn: null },
+          { name, urn: null, domain: null },
+        );
         return same === (normaliseCompanyName(name).replace(/[\s&]/g, '') !== '');
       }),
       { numRuns: 2000 },
@@ -113,13 +135,19 @@ describe('company comparison invariants', () => {
   });
   test('when both URNs are known they alone decide', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.string(), fc.string(), (a, b, n1, n2) => {
-        const same = sameCompanyAsAccount(
-          { id: '1', name: n1, website: null, companyUrn: `urn:li:organization:${a}` },
-          { name: n2, urn: `urn:li:company:${b}`, domain: null },
-        );
-        return same === (a === b);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.string(),
+        fc.string(),
+        (a, b, n1, n2) => {
+          const same = sameCompanyAsAccount(
+            { id: '1', name: n1, website: null, companyUrn: `urn:li:organization:${a}` },
+            { name: n2, urn: `urn:li:company:${b}`, domain: null },
+          );
+          return same === (a === b);
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,9 @@
-import { validationScope, VALIDATION_SCOPES, type ValidationScope, type ValidationScopeData } from '../../../src/domain/validation/index';
+import {
+  validationScope,
+  VALIDATION_SCOPES,
+  type ValidationScope,
+  type ValidationScopeData,
+} from '../../../src/domain/validation/index';
 
 // Two syncing reps (Sophie in Lyon, Lars in Utrecht) and a rep without a seat (Giulia).
 const data: ValidationScopeData = {
@@ -39,7 +44,11 @@ describe('validationScope', () => {
   });
 
   test('counts how many contacts each scope brings in (overlaps counted in each)', () => {
-    expect(validationScope(data, syncing).byScope).toEqual({ ownedContacts: 2, accountContacts: 2, opportunityContacts: 2 });
+    expect(validationScope(data, syncing).byScope).toEqual({
+      ownedContacts: 2,
+      accountContacts: 2,
+      opportunityContacts: 2,
+    });
   });
 
   test('no syncing users → nobody in scope', () => {
@@ -51,7 +60,9 @@ describe('validationScope', () => {
   });
 
   test('works on one-shot iterables (generators from paged queries)', () => {
-    function* gen<T>(xs: T[]) { yield* xs; }
+    function* gen<T>(xs: T[]) {
+      yield* xs;
+    }
     const res = validationScope(
       {
         contacts: gen([...data.contacts]),

@@ -15,10 +15,26 @@ export function activity(over: Partial<SalesNavActivity> = {}): SalesNavActivity
   };
 }
 
-export const ELODIE: WritebackPerson = { id: '003ELODIE', kind: 'contact', accountId: '001CREDITAGRICOLE', opportunityId: null };
+export const ELODIE: WritebackPerson = {
+  id: '003ELODIE',
+  kind: 'contact',
+  accountId: '001CREDITAGRICOLE',
+  opportunityId: null,
+};
 export const JOOST_LEAD: WritebackPerson = { id: '00QJOOST', kind: 'lead', accountId: null };
-export const GIULIA_WITH_OPP: WritebackPerson = { id: '003GIULIA', kind: 'contact', accountId: '001ROSSI', opportunityId: '006ROSSIDEAL' };
+export const GIULIA_WITH_OPP: WritebackPerson = {
+  id: '003GIULIA',
+  kind: 'contact',
+  accountId: '001ROSSI',
+  opportunityId: '006ROSSIDEAL',
+};
 
 export function ctx(over: Partial<WritebackContext> = {}): WritebackContext {
-  return { crm: 'salesforce', settings: { writeBackEnabled: true, writeBackItems: 'all' }, repOptOut: [], locale: 'en', ...over };
+  return {
+    crm: 'salesforce',
+    settings: { writeBackEnabled: true, writeBackItems: 'all' },
+    repOptOut: [],
+    locale: 'en',
+    ...over,
+  };
 }

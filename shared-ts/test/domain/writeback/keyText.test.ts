@@ -44,14 +44,19 @@ describe('activityKey', () => {
 
   test('property: stable, distinct across kinds, case-insensitively distinct across ids, always fits', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 300 }), fc.string({ minLength: 1, maxLength: 300 }), (id1, id2) => {
-        const keys = ACTIVITY_KINDS.map((k) => activityKey(id1, k));
-        if (new Set(keys).size !== ACTIVITY_KINDS.length) return false;
-        if (keys.some((k, i) => k !== activityKey(id1, ACTIVITY_KINDS[i]) || k.length > ACTIVITY_KEY_MAX_LENGTH)) return false;
-        if (keys.some((k, i) => activityKeyKind(k) !== ACTIVITY_KINDS[i])) return false;
-        if (id1 === id2) return true;
-        return activityKey(id1, 'inmail').toLowerCase() !== activityKey(id2, 'inmail').toLowerCase();
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 300 }),
+        fc.string({ minLength: 1, maxLength: 300 }),
+        (id1, id2) => {
+          const keys = ACTIVITY_KINDS.map((k) => activityKey(id1, k));
+          if (new Set(keys).size !== ACTIVITY_KINDS.length) return false;
+          if (keys.some((k, i) => k !== activityKey(id1, ACTIVITY_KINDS[i]) || k.length > ACTIVITY_KEY_MAX_LENGTH))
+            return false;
+          if (keys.some((k, i) => activityKeyKind(k) !== ACTIVITY_KINDS[i])) return false;
+          if (id1 === id2) return true;
+          return activityKey(id1, 'inmail').toLowerCase() !== activityKey(id2, 'inmail').toLowerCase();
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -88,13 +93,18 @@ describe('text trimming', () => {
 describe('encoding and ids', () => {
   test('property: utf8ToBase64 equals Node’s encoder for any well-formed text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => utf8ToBase64(s) === Buffer.from(s, 'utf8').toString('base64')),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        (s) => utf8ToBase64(s) === Buffer.from(s, 'utf8').toString('base64'),
+      ),
       { numRuns: 2000 },
     );
   });
 
   test('noteHtml escapes markup and keeps blank lines', () => {
-    expect(noteHtml('<b>x</b>\n\nO\'Brien & "Söhne"')).toBe('<p>&lt;b&gt;x&lt;/b&gt;</p><p><br></p><p>O&#39;Brien &amp; &quot;Söhne&quot;</p>');
+    expect(noteHtml('<b>x</b>\n\nO\'Brien & "Söhne"')).toBe(
+      '<p>&lt;b&gt;x&lt;/b&gt;</p><p><br></p><p>O&#39;Brien &amp; &quot;Söhne&quot;</p>',
+    );
   });
 
   test('hash128Hex is 32 hex digits, the same for the same text', () => {

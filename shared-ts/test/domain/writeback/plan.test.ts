@@ -21,9 +21,24 @@ describe('planWriteback: what is written back', () => {
   test.each<[string, Partial<SalesNavActivity>, Partial<WritebackContext>, WritebackSkipReason | 'write']>([
     ['an InMail with write-back on and all items', {}, {}, 'write'],
     ['write-back turned off', {}, { settings: { writeBackEnabled: false, writeBackItems: 'all' } }, 'writeBackOff'],
-    ['messages only, and this is an InMail', {}, { settings: { writeBackEnabled: true, writeBackItems: ['message'] } }, 'itemDisabled'],
-    ['messages only, and this is a message', { kind: 'message' }, { settings: { writeBackEnabled: true, writeBackItems: ['message'] } }, 'write'],
-    ['an empty subset writes nothing', {}, { settings: { writeBackEnabled: true, writeBackItems: [] } }, 'itemDisabled'],
+    [
+      'messages only, and this is an InMail',
+      {},
+      { settings: { writeBackEnabled: true, writeBackItems: ['message'] } },
+      'itemDisabled',
+    ],
+    [
+      'messages only, and this is a message',
+      { kind: 'message' },
+      { settings: { writeBackEnabled: true, writeBackItems: ['message'] } },
+      'write',
+    ],
+    [
+      'an empty subset writes nothing',
+      {},
+      { settings: { writeBackEnabled: true, writeBackItems: [] } },
+      'itemDisabled',
+    ],
     ['the rep opted out of InMails', {}, { repOptOut: ['inmail'] }, 'repOptOut'],
     ['the rep opted out of notes only; an InMail is written', {}, { repOptOut: ['note'] }, 'write'],
     ['this item is marked not to sync', { optOut: true }, {}, 'itemOptOut'],
@@ -136,7 +151,13 @@ describe('planWriteback: the plan', () => {
 });
 
 describe('planReResolution', () => {
-  const open = { key: 'sn-message-m-77', completed: false, personId: null, personName: 'Chiara Bianchi', personUrn: 'urn:li:person:CB' };
+  const open = {
+    key: 'sn-message-m-77',
+    completed: false,
+    personId: null,
+    personName: 'Chiara Bianchi',
+    personUrn: 'urn:li:person:CB',
+  };
   test('an open unresolved activity is completed on the newly matched contact and its account', () => {
     expect(planReResolution(open, { id: '003CHIARA', kind: 'contact', accountId: '001ENI' })).toEqual({
       key: 'sn-message-m-77',
@@ -153,7 +174,11 @@ describe('planReResolution', () => {
     expect(planReResolution({ ...open, personId: '003X' }, ELODIE)).toBeNull();
   });
   test('a lead is resolved without related record', () => {
-    expect(planReResolution(open, JOOST_LEAD)).toEqual({ key: open.key, person: { id: '00QJOOST', kind: 'lead' }, completed: true });
+    expect(planReResolution(open, JOOST_LEAD)).toEqual({
+      key: open.key,
+      person: { id: '00QJOOST', kind: 'lead' },
+      completed: true,
+    });
   });
 });
 

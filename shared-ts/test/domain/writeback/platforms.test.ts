@@ -15,7 +15,11 @@ import {
 } from '../../../src/domain/writeback/index';
 import { activity, ctx, ELODIE, GIULIA_WITH_OPP, JOOST_LEAD } from './fixtures';
 
-function plan(a: Partial<SalesNavActivity> = {}, p: WritebackPerson | null = ELODIE, c: Partial<WritebackContext> = {}): WritebackPlan {
+function plan(
+  a: Partial<SalesNavActivity> = {},
+  p: WritebackPerson | null = ELODIE,
+  c: Partial<WritebackContext> = {},
+): WritebackPlan {
   const d = planWriteback(activity(a), p, ctx(c));
   if (d.outcome !== 'write') throw new Error(`expected a write, got ${d.outcome}`);
   return d.plan;
@@ -82,14 +86,25 @@ describe('Salesforce Task', () => {
   });
 
   test('resolution sets Who, What and the completed status', () => {
-    const r = planReResolution({ key: 'sn-inmail-x', completed: false, personId: null, personName: null, personUrn: null }, ELODIE);
-    expect(salesforceResolutionFields(r!, sfOld)).toEqual({ WhoId: '003ELODIE', WhatId: '001CREDITAGRICOLE', Status: 'Completed' });
+    const r = planReResolution(
+      { key: 'sn-inmail-x', completed: false, personId: null, personName: null, personUrn: null },
+      ELODIE,
+    );
+    expect(salesforceResolutionFields(r!, sfOld)).toEqual({
+      WhoId: '003ELODIE',
+      WhatId: '001CREDITAGRICOLE',
+      Status: 'Completed',
+    });
   });
 });
 
 describe('Salesforce notes (ContentNote)', () => {
   test('a matched note becomes an escaped HTML ContentNote linked to the contact and the account', () => {
-    const p = plan({ kind: 'note', subject: 'Budget <Q1> & "Einkauf"', body: 'Rückruf am Montag\n\nPreis < 10k & Rabatt' });
+    const p = plan({
+      kind: 'note',
+      subject: 'Budget <Q1> & "Einkauf"',
+      body: 'Rückruf am Montag\n\nPreis < 10k & Rabatt',
+    });
     const note = salesforceContentNote(p)!;
     expect(note.note.Title).toBe('Sales Navigator note: Budget <Q1> & "Einkauf"');
     expect(Buffer.from(note.note.Content, 'base64').toString('utf8')).toBe(
@@ -103,7 +118,9 @@ describe('Salesforce notes (ContentNote)', () => {
     expect(salesforceContentNote(plan())).toBeNull();
   });
   test('a note on a lead is linked to the lead only', () => {
-    expect(salesforceContentNote(plan({ kind: 'note' }, JOOST_LEAD))!.links.map((l) => l.LinkedEntityId)).toEqual(['00QJOOST']);
+    expect(salesforceContentNote(plan({ kind: 'note' }, JOOST_LEAD))!.links.map((l) => l.LinkedEntityId)).toEqual([
+      '00QJOOST',
+    ]);
   });
 });
 
@@ -171,9 +188,16 @@ describe('Dataverse records', () => {
 
   test('resolution targets the same row and completes it', () => {
     const key = 'sn-call-c-9';
-    const r = planReResolution({ key, completed: false, personId: null, personName: 'Jan Janssens', personUrn: null }, ELODIE)!;
+    const r = planReResolution(
+      { key, completed: false, personId: null, personName: 'Jan Janssens', personUrn: null },
+      ELODIE,
+    )!;
     const upd = dataverseResolution(r, 'call');
     expect(upd.id).toBe(dataverseActivityId(key));
-    expect(upd.record).toEqual({ 'regardingobjectid_contact_phonecall@odata.bind': '/contacts(003ELODIE)', statecode: 1, statuscode: 2 });
+    expect(upd.record).toEqual({
+      'regardingobjectid_contact_phonecall@odata.bind': '/contacts(003ELODIE)',
+      statecode: 1,
+      statuscode: 2,
+    });
   });
 });

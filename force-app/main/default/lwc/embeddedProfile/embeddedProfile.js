@@ -2,15 +2,15 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { getFieldValue, getRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
 import {
-    badgeActionPatch,
-    badgeFieldsFromSalesforce,
-    badgePatchToSalesforce,
-    badgeState,
-    buildSalesNavigatorWidgetUrl,
-    decodeStoredScore,
-    isTrustedPhotoUrl,
-    parseProfileUrl,
-    renderableProfileUrl
+  badgeActionPatch,
+  badgeFieldsFromSalesforce,
+  badgePatchToSalesforce,
+  badgeState,
+  buildSalesNavigatorWidgetUrl,
+  decodeStoredScore,
+  isTrustedPhotoUrl,
+  parseProfileUrl,
+  renderableProfileUrl,
 } from 'c/navsyncRecord';
 import { label } from 'c/navsyncRecordLabels';
 import { namespaceOf } from 'c/navsyncNamespace';
@@ -55,291 +55,307 @@ const NAMESPACE = namespaceOf(C_FLAG);
 // The fields each record page needs: NavSync's own as optional fields, so a user without field access still
 // sees the rest instead of an error.
 const SHAPES = {
-    Contact: {
-        crmType: 'contact',
-        person: true,
-        fields: [C_NAME, C_FIRST, C_LAST, C_TITLE],
-        optional: [C_EMAIL, C_COMPANY, C_FLAG, C_URN, C_URL, C_PHOTO, C_SOURCE, C_SYNCED, C_VALIDATED, C_SCORE],
-        f: { name: C_NAME, first: C_FIRST, last: C_LAST, email: C_EMAIL, title: C_TITLE, company: C_COMPANY, score: C_SCORE }
+  Contact: {
+    crmType: 'contact',
+    person: true,
+    fields: [C_NAME, C_FIRST, C_LAST, C_TITLE],
+    optional: [C_EMAIL, C_COMPANY, C_FLAG, C_URN, C_URL, C_PHOTO, C_SOURCE, C_SYNCED, C_VALIDATED, C_SCORE],
+    f: {
+      name: C_NAME,
+      first: C_FIRST,
+      last: C_LAST,
+      email: C_EMAIL,
+      title: C_TITLE,
+      company: C_COMPANY,
+      score: C_SCORE,
     },
-    Lead: {
-        crmType: 'lead',
-        person: true,
-        fields: [L_NAME, L_FIRST, L_LAST, L_TITLE],
-        optional: [L_EMAIL, L_COMPANY, L_FLAG, L_URN, L_URL, L_PHOTO, L_SOURCE, L_SYNCED, L_VALIDATED, L_SCORE],
-        f: { name: L_NAME, first: L_FIRST, last: L_LAST, email: L_EMAIL, title: L_TITLE, company: L_COMPANY, score: L_SCORE }
+  },
+  Lead: {
+    crmType: 'lead',
+    person: true,
+    fields: [L_NAME, L_FIRST, L_LAST, L_TITLE],
+    optional: [L_EMAIL, L_COMPANY, L_FLAG, L_URN, L_URL, L_PHOTO, L_SOURCE, L_SYNCED, L_VALIDATED, L_SCORE],
+    f: {
+      name: L_NAME,
+      first: L_FIRST,
+      last: L_LAST,
+      email: L_EMAIL,
+      title: L_TITLE,
+      company: L_COMPANY,
+      score: L_SCORE,
     },
-    Account: {
-        crmType: 'account',
-        person: false,
-        fields: [A_NAME],
-        optional: [A_URN],
-        f: { name: A_NAME, company: A_NAME }
-    },
-    Opportunity: {
-        crmType: 'opportunity',
-        person: false,
-        fields: [O_NAME],
-        optional: [O_COMPANY],
-        f: { name: O_NAME, company: O_COMPANY }
-    }
+  },
+  Account: {
+    crmType: 'account',
+    person: false,
+    fields: [A_NAME],
+    optional: [A_URN],
+    f: { name: A_NAME, company: A_NAME },
+  },
+  Opportunity: {
+    crmType: 'opportunity',
+    person: false,
+    fields: [O_NAME],
+    optional: [O_COMPANY],
+    f: { name: O_NAME, company: O_COMPANY },
+  },
 };
 
 export default class EmbeddedProfile extends NavigationMixin(LightningElement) {
-    @api recordId;
-    @api objectApiName;
-    /** App Builder property: the Sales Navigator client id; set = embed the official iframe. */
-    @api salesNavApiKey;
-    @api crmSourceType;
+  @api recordId;
+  @api objectApiName;
+  /** App Builder property: the Sales Navigator client id; set = embed the official iframe. */
+  @api salesNavApiKey;
+  @api crmSourceType;
 
-    record;
-    error;
-    pastedUrl = '';
-    matchError;
-    actionError;
-    busy = false;
-    matchFormOpen = false;
-    confirmingUnmatch = false;
+  record;
+  error;
+  pastedUrl = '';
+  matchError;
+  actionError;
+  busy = false;
+  matchFormOpen = false;
+  confirmingUnmatch = false;
 
-    get shape() {
-        return SHAPES[this.objectApiName];
+  get shape() {
+    return SHAPES[this.objectApiName];
+  }
+
+  get fields() {
+    return this.shape ? this.shape.fields : undefined;
+  }
+
+  get optionalFields() {
+    return this.shape ? this.shape.optional : undefined;
+  }
+
+  @wire(getRecord, { recordId: '$recordId', fields: '$fields', optionalFields: '$optionalFields' })
+  wiredRecord({ data, error }) {
+    if (data) {
+      this.record = data;
+      this.error = undefined;
+    } else if (error) {
+      this.error = error;
+      this.record = undefined;
     }
+  }
 
-    get fields() {
-        return this.shape ? this.shape.fields : undefined;
+  value(key) {
+    const field = this.shape && this.shape.f[key];
+    if (!field || !this.record) {
+      return null;
     }
+    const v = getFieldValue(this.record, field);
+    return v === undefined ? null : v;
+  }
 
-    get optionalFields() {
-        return this.shape ? this.shape.optional : undefined;
-    }
+  get isLoading() {
+    return !this.record && !this.error;
+  }
 
-    @wire(getRecord, { recordId: '$recordId', fields: '$fields', optionalFields: '$optionalFields' })
-    wiredRecord({ data, error }) {
-        if (data) {
-            this.record = data;
-            this.error = undefined;
-        } else if (error) {
-            this.error = error;
-            this.record = undefined;
-        }
-    }
+  get isPerson() {
+    return Boolean(this.shape && this.shape.person);
+  }
 
-    value(key) {
-        const field = this.shape && this.shape.f[key];
-        if (!field || !this.record) {
-            return null;
-        }
-        const v = getFieldValue(this.record, field);
-        return v === undefined ? null : v;
-    }
+  get name() {
+    return this.value('name');
+  }
 
-    get isLoading() {
-        return !this.record && !this.error;
-    }
+  get subtitle() {
+    // An account's company is the record itself; everything else shows the company it belongs to.
+    const company = this.objectApiName === 'Account' ? null : this.value('company');
+    return [this.value('title'), company].filter((x) => x).join(' · ');
+  }
 
-    get isPerson() {
-        return Boolean(this.shape && this.shape.person);
-    }
+  /** The person's NavSync fields and badge (state, texts, allowed actions), all from the core. */
+  get badgeFields() {
+    return badgeFieldsFromSalesforce(this.record, NAMESPACE);
+  }
 
-    get name() {
-        return this.value('name');
-    }
+  get badge() {
+    return badgeState(this.badgeFields, Date.now());
+  }
 
-    get subtitle() {
-        // An account's company is the record itself; everything else shows the company it belongs to.
-        const company = this.objectApiName === 'Account' ? null : this.value('company');
-        return [this.value('title'), company].filter((x) => x).join(' · ');
-    }
+  /** The sync's per-criterion score stored on the record, for the badge's "why this match"; null when absent. */
+  get matchScore() {
+    const stored = decodeStoredScore(this.value('score'));
+    return stored && stored.kind === 'person' ? stored.score : null;
+  }
 
-    /** The person's NavSync fields and badge (state, texts, allowed actions), all from the core. */
-    get badgeFields() {
-        return badgeFieldsFromSalesforce(this.record, NAMESPACE);
-    }
+  allows(action) {
+    return this.badge.actions.some((a) => a.id === action);
+  }
 
-    get badge() {
-        return badgeState(this.badgeFields, Date.now());
-    }
+  /** Only a LinkedIn member profile, in its canonical form, ever reaches the link (the core's one rule). */
+  get profileUrl() {
+    return this.allows('viewProfile') ? renderableProfileUrl(this.badgeFields.profileUrl) : null;
+  }
 
-    /** The sync's per-criterion score stored on the record, for the badge's "why this match"; null when absent. */
-    get matchScore() {
-        const stored = decodeStoredScore(this.value('score'));
-        return stored && stored.kind === 'person' ? stored.score : null;
-    }
+  /** Something is stored that is not a LinkedIn profile (another site, a script URL): say so, link nothing. */
+  get hasUnusableProfileUrl() {
+    return Boolean(this.badgeFields.profileUrl) && !renderableProfileUrl(this.badgeFields.profileUrl);
+  }
 
-    allows(action) {
-        return this.badge.actions.some((a) => a.id === action);
-    }
+  get photoUrl() {
+    const url = this.badgeFields.photoUrl;
+    return isTrustedPhotoUrl(url) ? url : null;
+  }
 
-    /** Only a LinkedIn member profile, in its canonical form, ever reaches the link (the core's one rule). */
-    get profileUrl() {
-        return this.allows('viewProfile') ? renderableProfileUrl(this.badgeFields.profileUrl) : null;
-    }
+  get isNotAtCompany() {
+    return this.badge.state === 'notAtCompany';
+  }
 
-    /** Something is stored that is not a LinkedIn profile (another site, a script URL): say so, link nothing. */
-    get hasUnusableProfileUrl() {
-        return Boolean(this.badgeFields.profileUrl) && !renderableProfileUrl(this.badgeFields.profileUrl);
-    }
+  get isIgnored() {
+    return this.badge.state === 'ignored';
+  }
 
-    get photoUrl() {
-        const url = this.badgeFields.photoUrl;
-        return isTrustedPhotoUrl(url) ? url : null;
-    }
+  get canUnmatch() {
+    return this.allows('unmatch');
+  }
 
-    get isNotAtCompany() {
-        return this.badge.state === 'notAtCompany';
-    }
+  get canRefresh() {
+    return this.allows('refresh');
+  }
 
-    get isIgnored() {
-        return this.badge.state === 'ignored';
-    }
+  get showMatchForm() {
+    return this.allows('matchByHand') && (this.badge.state === 'notMatched' || this.matchFormOpen);
+  }
 
-    get canUnmatch() {
-        return this.allows('unmatch');
-    }
+  get showMatchToggle() {
+    return this.allows('matchByHand') && !this.showMatchForm;
+  }
 
-    get canRefresh() {
-        return this.allows('refresh');
-    }
+  get isNotMatched() {
+    return this.badge.state === 'notMatched';
+  }
 
-    get showMatchForm() {
-        return this.allows('matchByHand') && (this.badge.state === 'notMatched' || this.matchFormOpen);
+  get widgetUrl() {
+    if (!this.record) {
+      return null;
     }
+    return buildSalesNavigatorWidgetUrl({
+      apiKey: this.salesNavApiKey,
+      crmRecordId: this.recordId,
+      crmSourceType: this.crmSourceType,
+      crmType: this.shape.crmType,
+      firstName: this.value('first'),
+      lastName: this.value('last'),
+      email: this.value('email'),
+      companyName: this.value('company'),
+    });
+  }
 
-    get showMatchToggle() {
-        return this.allows('matchByHand') && !this.showMatchForm;
-    }
+  get labels() {
+    const name = this.name || '';
+    const company = this.value('company');
+    return {
+      title: label('profile.cardTitle'),
+      loading: label('profile.loading'),
+      loadError: label('profile.loadError'),
+      viewProfile: label('profile.viewInSalesNavigatorOf', { name }),
+      photoAlt: label('profile.photoAlt', { name }),
+      notAtCompanyTitle: label('profile.notAtCompanyTitle'),
+      notAtCompany: company
+        ? label('profile.notAtCompanyBanner', { name, company })
+        : label('profile.notAtCompanyBannerNoCompany', { name }),
+      updateAccount: label('profile.updateAccount'),
+      ignore: label('profile.ignore'),
+      ignored: label('profile.ignored'),
+      undoIgnore: label('profile.undoIgnore'),
+      emptyTitle: label('profile.emptyTitle'),
+      emptyBody: label('profile.emptyBody'),
+      matchByHand: label('profile.matchByHand'),
+      matchPrompt: label('profile.matchPrompt', { name }),
+      matchLabel: label('profile.matchLabel'),
+      matchPlaceholder: label('profile.matchPlaceholder'),
+      match: label('profile.matchButton'),
+      unmatch: label('profile.unmatch'),
+      unmatchConfirm: label('profile.unmatchConfirm'),
+      refresh: label('common.refresh'),
+      noProfileLink: label('profile.noProfileLink'),
+      cancel: label('common.cancel'),
+      iframeTitle: label('profile.iframeTitle', { name }),
+    };
+  }
 
-    get isNotMatched() {
-        return this.badge.state === 'notMatched';
+  async apply(action, input) {
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      const fields = badgePatchToSalesforce(badgeActionPatch(action, input), NAMESPACE);
+      await updateRecord({ fields: { Id: this.recordId, ...fields } });
+      this.toast('success', label('common.saved'));
+      return true;
+    } catch (e) {
+      this.actionError = label('profile.saveError', { reason: errorText(e) }).trim();
+      this.toast('error', this.actionError);
+      return false;
+    } finally {
+      this.busy = false;
     }
+  }
 
-    get widgetUrl() {
-        if (!this.record) {
-            return null;
-        }
-        return buildSalesNavigatorWidgetUrl({
-            apiKey: this.salesNavApiKey,
-            crmRecordId: this.recordId,
-            crmSourceType: this.crmSourceType,
-            crmType: this.shape.crmType,
-            firstName: this.value('first'),
-            lastName: this.value('last'),
-            email: this.value('email'),
-            companyName: this.value('company')
-        });
-    }
+  toast(variant, message) {
+    this.dispatchEvent(new ShowToastEvent({ title: label('profile.cardTitle'), message, variant }));
+  }
 
-    get labels() {
-        const name = this.name || '';
-        const company = this.value('company');
-        return {
-            title: label('profile.cardTitle'),
-            loading: label('profile.loading'),
-            loadError: label('profile.loadError'),
-            viewProfile: label('profile.viewInSalesNavigatorOf', { name }),
-            photoAlt: label('profile.photoAlt', { name }),
-            notAtCompanyTitle: label('profile.notAtCompanyTitle'),
-            notAtCompany: company
-                ? label('profile.notAtCompanyBanner', { name, company })
-                : label('profile.notAtCompanyBannerNoCompany', { name }),
-            updateAccount: label('profile.updateAccount'),
-            ignore: label('profile.ignore'),
-            ignored: label('profile.ignored'),
-            undoIgnore: label('profile.undoIgnore'),
-            emptyTitle: label('profile.emptyTitle'),
-            emptyBody: label('profile.emptyBody'),
-            matchByHand: label('profile.matchByHand'),
-            matchPrompt: label('profile.matchPrompt', { name }),
-            matchLabel: label('profile.matchLabel'),
-            matchPlaceholder: label('profile.matchPlaceholder'),
-            match: label('profile.matchButton'),
-            unmatch: label('profile.unmatch'),
-            unmatchConfirm: label('profile.unmatchConfirm'),
-            refresh: label('common.refresh'),
-            noProfileLink: label('profile.noProfileLink'),
-            cancel: label('common.cancel'),
-            iframeTitle: label('profile.iframeTitle', { name })
-        };
-    }
+  handleIgnore() {
+    // A user's Ignore is final for the sync engine: it never overwrites it.
+    return this.apply('ignore');
+  }
 
-    async apply(action, input) {
-        this.busy = true;
-        this.actionError = undefined;
-        try {
-            const fields = badgePatchToSalesforce(badgeActionPatch(action, input), NAMESPACE);
-            await updateRecord({ fields: { Id: this.recordId, ...fields } });
-            this.toast('success', label('common.saved'));
-            return true;
-        } catch (e) {
-            this.actionError = label('profile.saveError', { reason: errorText(e) }).trim();
-            this.toast('error', this.actionError);
-            return false;
-        } finally {
-            this.busy = false;
-        }
-    }
+  handleUndoIgnore() {
+    return this.apply('undoIgnore');
+  }
 
-    toast(variant, message) {
-        this.dispatchEvent(new ShowToastEvent({ title: label('profile.cardTitle'), message, variant }));
-    }
+  handleUpdateAccount() {
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordPage',
+      attributes: { recordId: this.recordId, objectApiName: this.objectApiName, actionName: 'edit' },
+    });
+  }
 
-    handleIgnore() {
-        // A user's Ignore is final for the sync engine: it never overwrites it.
-        return this.apply('ignore');
-    }
+  handleRefresh() {
+    return notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
+  }
 
-    handleUndoIgnore() {
-        return this.apply('undoIgnore');
-    }
+  handleOpenMatch() {
+    this.matchFormOpen = true;
+  }
 
-    handleUpdateAccount() {
-        this[NavigationMixin.Navigate]({
-            type: 'standard__recordPage',
-            attributes: { recordId: this.recordId, objectApiName: this.objectApiName, actionName: 'edit' }
-        });
-    }
+  handleCloseMatch() {
+    this.matchFormOpen = false;
+    this.matchError = undefined;
+  }
 
-    handleRefresh() {
-        return notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
-    }
+  handleUrlInput(event) {
+    this.pastedUrl = event.target.value;
+    this.matchError = undefined;
+  }
 
-    handleOpenMatch() {
-        this.matchFormOpen = true;
+  async handleMatch() {
+    const parsed = parseProfileUrl(this.pastedUrl);
+    if (!parsed.ok) {
+      this.matchError = label(parsed.errorKey);
+      return;
     }
+    const saved = await this.apply('matchByHand', { profileUrl: parsed.value.normalizedUrl });
+    if (saved) {
+      this.pastedUrl = '';
+      this.matchFormOpen = false;
+    }
+  }
 
-    handleCloseMatch() {
-        this.matchFormOpen = false;
-        this.matchError = undefined;
-    }
+  handleUnmatchStart() {
+    this.confirmingUnmatch = true;
+  }
 
-    handleUrlInput(event) {
-        this.pastedUrl = event.target.value;
-        this.matchError = undefined;
-    }
+  handleUnmatchCancel() {
+    this.confirmingUnmatch = false;
+  }
 
-    async handleMatch() {
-        const parsed = parseProfileUrl(this.pastedUrl);
-        if (!parsed.ok) {
-            this.matchError = label(parsed.errorKey);
-            return;
-        }
-        const saved = await this.apply('matchByHand', { profileUrl: parsed.value.normalizedUrl });
-        if (saved) {
-            this.pastedUrl = '';
-            this.matchFormOpen = false;
-        }
-    }
-
-    handleUnmatchStart() {
-        this.confirmingUnmatch = true;
-    }
-
-    handleUnmatchCancel() {
-        this.confirmingUnmatch = false;
-    }
-
-    async handleUnmatchConfirm() {
-        this.confirmingUnmatch = false;
-        await this.apply('unmatch');
-    }
+  async handleUnmatchConfirm() {
+    this.confirmingUnmatch = false;
+    await this.apply('unmatch');
+  }
 }

@@ -29,7 +29,8 @@ export const adminArea = defineArea('admin', {
     embeddedProfile: 'Show Sales Navigator on contact, lead, account and opportunity forms',
     photoRefresh: 'Refresh LinkedIn profile photos',
     dataValidation: 'Data validation (Not at company flag)',
-    dataValidationHelp: 'Flags contacts who left their company, every 24 hours, and adds the at-risk views and reports.',
+    dataValidationHelp:
+      'Flags contacts who left their company, every 24 hours, and adds the at-risk views and reports.',
     dataValidationEnabling: 'Turning on data validation…',
     dataValidationOn: 'Data validation is on.',
     dataValidationOffAsk: 'Turn off data validation? You can also remove the Not at company views and reports.',
@@ -47,9 +48,11 @@ export const adminArea = defineArea('admin', {
     disconnect: 'Disconnect',
     disconnectConfirm: 'Disconnect NavSync from Sales Navigator? Syncing stops for every user.',
     cleanUp: 'Also clean up all previously imported data',
-    cleanUpHelp: 'Removes the Not at company flags, profile links and photos NavSync added. Activities already written back stay.',
+    cleanUpHelp:
+      'Removes the Not at company flags, profile links and photos NavSync added. Activities already written back stay.',
     disconnected: 'NavSync is disconnected.',
-    personAccountsNotSupported: 'Person accounts are not supported. NavSync syncs business accounts and their contacts only.',
+    personAccountsNotSupported:
+      'Person accounts are not supported. NavSync syncs business accounts and their contacts only.',
     seatsTitle: 'Seats',
     seatsAssign: 'Assign seats',
     seatsAvailableUsers: 'CRM users',
@@ -70,7 +73,8 @@ export const adminArea = defineArea('admin', {
     lastSynced: 'Laatst gesynchroniseerd',
     lastSyncedNever: 'Nog niet gesynchroniseerd',
     lastRun: 'Laatste run: {when}',
-    firstSync: 'Verbonden. De eerste synchronisatie kan tot 24 uur duren; deze pagina toont haar hier zodra ze is uitgevoerd.',
+    firstSync:
+      'Verbonden. De eerste synchronisatie kan tot 24 uur duren; deze pagina toont haar hier zodra ze is uitgevoerd.',
     runOk: 'Geslaagd',
     runPartial: 'Gedeeltelijk geslaagd',
     runSkipped: 'Overgeslagen',
@@ -88,10 +92,12 @@ export const adminArea = defineArea('admin', {
     embeddedProfile: 'Sales Navigator tonen op formulieren van contactpersonen, leads, accounts en verkoopkansen',
     photoRefresh: 'LinkedIn-profielfoto’s vernieuwen',
     dataValidation: 'Gegevensvalidatie (markering Niet meer bij bedrijf)',
-    dataValidationHelp: 'Markeert elke 24 uur contactpersonen die hun bedrijf hebben verlaten en voegt de risicoweergaven en -rapporten toe.',
+    dataValidationHelp:
+      'Markeert elke 24 uur contactpersonen die hun bedrijf hebben verlaten en voegt de risicoweergaven en -rapporten toe.',
     dataValidationEnabling: 'Gegevensvalidatie wordt ingeschakeld…',
     dataValidationOn: 'Gegevensvalidatie is ingeschakeld.',
-    dataValidationOffAsk: 'Gegevensvalidatie uitschakelen? U kunt ook de weergaven en rapporten voor Niet meer bij bedrijf verwijderen.',
+    dataValidationOffAsk:
+      'Gegevensvalidatie uitschakelen? U kunt ook de weergaven en rapporten voor Niet meer bij bedrijf verwijderen.',
     crmSyncSection: 'CRM-synchronisatie',
     autoSync: 'Alle licentiehouders automatisch synchroniseren?',
     autoSyncAllSeats: 'CRM-synchronisatie inschakelen voor alle licentiehouders',
@@ -104,11 +110,14 @@ export const adminArea = defineArea('admin', {
     writeBackAll: 'Alle gegevensitems terugsynchroniseren',
     saved: 'Instellingen opgeslagen.',
     disconnect: 'Verbinding verbreken',
-    disconnectConfirm: 'De verbinding tussen NavSync en Sales Navigator verbreken? De synchronisatie stopt voor alle gebruikers.',
+    disconnectConfirm:
+      'De verbinding tussen NavSync en Sales Navigator verbreken? De synchronisatie stopt voor alle gebruikers.',
     cleanUp: 'Ook alle eerder geïmporteerde gegevens opschonen',
-    cleanUpHelp: 'Verwijdert de markeringen Niet meer bij bedrijf, profielkoppelingen en foto’s die NavSync heeft toegevoegd. Teruggeschreven activiteiten blijven bestaan.',
+    cleanUpHelp:
+      'Verwijdert de markeringen Niet meer bij bedrijf, profielkoppelingen en foto’s die NavSync heeft toegevoegd. Teruggeschreven activiteiten blijven bestaan.',
     disconnected: 'De verbinding met NavSync is verbroken.',
-    personAccountsNotSupported: 'Persoonsaccounts worden niet ondersteund. NavSync synchroniseert alleen zakelijke accounts en hun contactpersonen.',
+    personAccountsNotSupported:
+      'Persoonsaccounts worden niet ondersteund. NavSync synchroniseert alleen zakelijke accounts en hun contactpersonen.',
     seatsTitle: 'Licenties',
     seatsAssign: 'Licenties toewijzen',
     seatsAvailableUsers: 'CRM-gebruikers',
@@ -129,7 +138,8 @@ export const adminArea = defineArea('admin', {
     lastSynced: 'Dernière synchronisation',
     lastSyncedNever: 'Pas encore synchronisé',
     lastRun: 'Dernière exécution : {when}',
-    firstSync: 'Connecté. La première synchronisation peut prendre jusqu’à 24 heures ; cette page l’affiche ici dès qu’elle a eu lieu.',
+    firstSync:
+      'Connecté. La première synchronisation peut prendre jusqu’à 24 heures ; cette page l’affiche ici dès qu’elle a eu lieu.',
     runOk: 'Réussie',
     runPartial: 'Partiellement réussie',
     runSkipped: 'Ignorée',
@@ -147,10 +157,12 @@ export const adminArea = defineArea('admin', {
     embeddedProfile: 'Afficher Sales Navigator sur les formulaires des contacts, prospects, comptes et opportunités',
     photoRefresh: 'Actualiser les photos de profil LinkedIn',
     dataValidation: 'Validation des données (indicateur « Plus dans l’entreprise »)',
-    dataValidationHelp: 'Signale toutes les 24 heures les contacts qui ont quitté leur entreprise et ajoute les vues et rapports des opportunités à risque.',
+    dataValidationHelp:
+      'Signale toutes les 24 heures les contacts qui ont quitté leur entreprise et ajoute les vues et rapports des opportunités à risque.',
     dataValidationEnabling: 'Activation de la validation des données…',
     dataValidationOn: 'La validation des données est activée.',
-    dataValidationOffAsk: 'Désactiver la validation des données ? Vous pouvez aussi supprimer les vues et rapports « Plus dans l’entreprise ».',
+    dataValidationOffAsk:
+      'Désactiver la validation des données ? Vous pouvez aussi supprimer les vues et rapports « Plus dans l’entreprise ».',
     crmSyncSection: 'Synchronisation CRM',
     autoSync: 'Synchroniser automatiquement tous les titulaires de licence ?',
     autoSyncAllSeats: 'Activer la synchronisation CRM pour tous les titulaires de licence',
@@ -163,11 +175,14 @@ export const adminArea = defineArea('admin', {
     writeBackAll: 'Synchroniser tous les éléments de données',
     saved: 'Paramètres enregistrés.',
     disconnect: 'Déconnecter',
-    disconnectConfirm: 'Déconnecter NavSync de Sales Navigator ? La synchronisation s’arrête pour tous les utilisateurs.',
+    disconnectConfirm:
+      'Déconnecter NavSync de Sales Navigator ? La synchronisation s’arrête pour tous les utilisateurs.',
     cleanUp: 'Nettoyer aussi toutes les données importées précédemment',
-    cleanUpHelp: 'Supprime les indicateurs « Plus dans l’entreprise », les liens de profil et les photos ajoutés par NavSync. Les activités déjà réécrites sont conservées.',
+    cleanUpHelp:
+      'Supprime les indicateurs « Plus dans l’entreprise », les liens de profil et les photos ajoutés par NavSync. Les activités déjà réécrites sont conservées.',
     disconnected: 'NavSync est déconnecté.',
-    personAccountsNotSupported: 'Les comptes personnels ne sont pas pris en charge. NavSync synchronise uniquement les comptes professionnels et leurs contacts.',
+    personAccountsNotSupported:
+      'Les comptes personnels ne sont pas pris en charge. NavSync synchronise uniquement les comptes professionnels et leurs contacts.',
     seatsTitle: 'Licences',
     seatsAssign: 'Attribuer des licences',
     seatsAvailableUsers: 'Utilisateurs CRM',
@@ -188,7 +203,8 @@ export const adminArea = defineArea('admin', {
     lastSynced: 'Ultima sincronizzazione',
     lastSyncedNever: 'Non ancora sincronizzato',
     lastRun: 'Ultima esecuzione: {when}',
-    firstSync: 'Connesso. La prima sincronizzazione può richiedere fino a 24 ore; questa pagina la mostra qui appena eseguita.',
+    firstSync:
+      'Connesso. La prima sincronizzazione può richiedere fino a 24 ore; questa pagina la mostra qui appena eseguita.',
     runOk: 'Riuscita',
     runPartial: 'Riuscita in parte',
     runSkipped: 'Saltata',
@@ -206,10 +222,12 @@ export const adminArea = defineArea('admin', {
     embeddedProfile: 'Mostra Sales Navigator nei moduli di contatti, lead, account e opportunità',
     photoRefresh: 'Aggiorna le foto del profilo LinkedIn',
     dataValidation: 'Convalida dei dati (indicatore «Non più in azienda»)',
-    dataValidationHelp: 'Ogni 24 ore segnala i contatti che hanno lasciato la loro azienda e aggiunge le viste e i report delle opportunità a rischio.',
+    dataValidationHelp:
+      'Ogni 24 ore segnala i contatti che hanno lasciato la loro azienda e aggiunge le viste e i report delle opportunità a rischio.',
     dataValidationEnabling: 'Attivazione della convalida dei dati…',
     dataValidationOn: 'La convalida dei dati è attiva.',
-    dataValidationOffAsk: 'Disattivare la convalida dei dati? Puoi anche rimuovere le viste e i report «Non più in azienda».',
+    dataValidationOffAsk:
+      'Disattivare la convalida dei dati? Puoi anche rimuovere le viste e i report «Non più in azienda».',
     crmSyncSection: 'Sincronizzazione CRM',
     autoSync: 'Sincronizzare automaticamente tutti i titolari di licenza?',
     autoSyncAllSeats: 'Attiva la sincronizzazione CRM per tutti i titolari di licenza',
@@ -222,11 +240,14 @@ export const adminArea = defineArea('admin', {
     writeBackAll: 'Sincronizza tutti gli elementi di dati',
     saved: 'Impostazioni salvate.',
     disconnect: 'Disconnetti',
-    disconnectConfirm: 'Disconnettere NavSync da Sales Navigator? La sincronizzazione si interrompe per tutti gli utenti.',
+    disconnectConfirm:
+      'Disconnettere NavSync da Sales Navigator? La sincronizzazione si interrompe per tutti gli utenti.',
     cleanUp: 'Elimina anche tutti i dati importati in precedenza',
-    cleanUpHelp: 'Rimuove gli indicatori «Non più in azienda», i collegamenti ai profili e le foto aggiunti da NavSync. Le attività già riscritte restano.',
+    cleanUpHelp:
+      'Rimuove gli indicatori «Non più in azienda», i collegamenti ai profili e le foto aggiunti da NavSync. Le attività già riscritte restano.',
     disconnected: 'NavSync è disconnesso.',
-    personAccountsNotSupported: 'Gli account personali non sono supportati. NavSync sincronizza solo gli account aziendali e i loro contatti.',
+    personAccountsNotSupported:
+      'Gli account personali non sono supportati. NavSync sincronizza solo gli account aziendali e i loro contatti.',
     seatsTitle: 'Licenze',
     seatsAssign: 'Assegna licenze',
     seatsAvailableUsers: 'Utenti CRM',
@@ -247,7 +268,8 @@ export const adminArea = defineArea('admin', {
     lastSynced: 'Zuletzt synchronisiert',
     lastSyncedNever: 'Noch nicht synchronisiert',
     lastRun: 'Letzter Lauf: {when}',
-    firstSync: 'Verbunden. Die erste Synchronisierung kann bis zu 24 Stunden dauern; diese Seite zeigt sie hier, sobald sie gelaufen ist.',
+    firstSync:
+      'Verbunden. Die erste Synchronisierung kann bis zu 24 Stunden dauern; diese Seite zeigt sie hier, sobald sie gelaufen ist.',
     runOk: 'Erfolgreich',
     runPartial: 'Teilweise erfolgreich',
     runSkipped: 'Übersprungen',
@@ -265,10 +287,12 @@ export const adminArea = defineArea('admin', {
     embeddedProfile: 'Sales Navigator in Formularen von Kontakten, Leads, Accounts und Verkaufschancen anzeigen',
     photoRefresh: 'LinkedIn-Profilfotos aktualisieren',
     dataValidation: 'Datenvalidierung (Kennzeichen „Nicht mehr im Unternehmen“)',
-    dataValidationHelp: 'Kennzeichnet alle 24 Stunden Kontakte, die ihr Unternehmen verlassen haben, und fügt die Ansichten und Berichte zu gefährdeten Verkaufschancen hinzu.',
+    dataValidationHelp:
+      'Kennzeichnet alle 24 Stunden Kontakte, die ihr Unternehmen verlassen haben, und fügt die Ansichten und Berichte zu gefährdeten Verkaufschancen hinzu.',
     dataValidationEnabling: 'Datenvalidierung wird eingeschaltet…',
     dataValidationOn: 'Die Datenvalidierung ist eingeschaltet.',
-    dataValidationOffAsk: 'Datenvalidierung ausschalten? Sie können auch die Ansichten und Berichte „Nicht mehr im Unternehmen“ entfernen.',
+    dataValidationOffAsk:
+      'Datenvalidierung ausschalten? Sie können auch die Ansichten und Berichte „Nicht mehr im Unternehmen“ entfernen.',
     crmSyncSection: 'CRM-Synchronisierung',
     autoSync: 'Alle Lizenzinhaber automatisch synchronisieren?',
     autoSyncAllSeats: 'CRM-Synchronisierung für alle Lizenzinhaber einschalten',
@@ -283,9 +307,11 @@ export const adminArea = defineArea('admin', {
     disconnect: 'Trennen',
     disconnectConfirm: 'NavSync von Sales Navigator trennen? Die Synchronisierung endet für alle Benutzer.',
     cleanUp: 'Auch alle bisher importierten Daten bereinigen',
-    cleanUpHelp: 'Entfernt die von NavSync hinzugefügten Kennzeichen „Nicht mehr im Unternehmen“, Profilverknüpfungen und Fotos. Bereits zurückgeschriebene Aktivitäten bleiben erhalten.',
+    cleanUpHelp:
+      'Entfernt die von NavSync hinzugefügten Kennzeichen „Nicht mehr im Unternehmen“, Profilverknüpfungen und Fotos. Bereits zurückgeschriebene Aktivitäten bleiben erhalten.',
     disconnected: 'NavSync ist getrennt.',
-    personAccountsNotSupported: 'Personenaccounts werden nicht unterstützt. NavSync synchronisiert nur Firmenaccounts und deren Kontakte.',
+    personAccountsNotSupported:
+      'Personenaccounts werden nicht unterstützt. NavSync synchronisiert nur Firmenaccounts und deren Kontakte.',
     seatsTitle: 'Lizenzen',
     seatsAssign: 'Lizenzen zuweisen',
     seatsAvailableUsers: 'CRM-Benutzer',

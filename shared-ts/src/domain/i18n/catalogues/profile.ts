@@ -67,7 +67,8 @@ export const profileArea = defineArea('profile', {
     loading: 'Sales Navigator-profiel laden…',
     loadError: 'Het Sales Navigator-profiel kon niet worden geladen.',
     emptyTitle: 'Nog geen Sales Navigator-profiel gekoppeld',
-    emptyBody: 'NavSync koppelt deze record zodra de dagelijkse synchronisatie een betrouwbare match vindt. U kunt ook handmatig matchen.',
+    emptyBody:
+      'NavSync koppelt deze record zodra de dagelijkse synchronisatie een betrouwbare match vindt. U kunt ook handmatig matchen.',
     notAtCompanyTitle: 'Niet meer bij dit bedrijf',
     notAtCompanyBanner: 'Volgens LinkedIn is {company} een voormalige werkgever van {name}.',
     notAtCompanyBannerNoCompany: 'Volgens LinkedIn werkt {name} niet meer bij het bedrijf van deze record.',
@@ -114,7 +115,8 @@ export const profileArea = defineArea('profile', {
     loading: 'Chargement du profil Sales Navigator…',
     loadError: 'Impossible de charger le profil Sales Navigator.',
     emptyTitle: 'Aucun profil Sales Navigator associé pour l’instant',
-    emptyBody: 'NavSync associe cet enregistrement dès que la synchronisation quotidienne trouve une correspondance fiable. Vous pouvez aussi l’associer manuellement.',
+    emptyBody:
+      'NavSync associe cet enregistrement dès que la synchronisation quotidienne trouve une correspondance fiable. Vous pouvez aussi l’associer manuellement.',
     notAtCompanyTitle: 'Ne fait plus partie de cette entreprise',
     notAtCompanyBanner: 'Selon LinkedIn, {company} est un ancien employeur de {name}.',
     notAtCompanyBannerNoCompany: 'Selon LinkedIn, {name} ne travaille plus pour l’entreprise de cet enregistrement.',
@@ -138,11 +140,13 @@ export const profileArea = defineArea('profile', {
     urlTooLong: 'Cette URL est trop longue pour être celle d’un profil.',
     urlScheme: 'Seules les adresses web (https://) sont acceptées.',
     urlNotLinkedIn: 'Ce n’est pas une adresse LinkedIn. Collez une URL de linkedin.com.',
-    urlShortLink: 'Les liens courts (lnkd.in) ne peuvent pas être associés. Ouvrez le lien et collez l’URL complète du profil.',
+    urlShortLink:
+      'Les liens courts (lnkd.in) ne peuvent pas être associés. Ouvrez le lien et collez l’URL complète du profil.',
     urlCompany: 'Il s’agit d’une page entreprise. Collez l’URL du profil d’une personne.',
     urlNotProfile: 'Cette page LinkedIn n’est pas un profil. Collez une URL contenant /in/ ou /sales/lead/.',
     urlBadIdentifier: 'Le nom ou l’identifiant de profil de cette URL n’est pas valide.',
-    urlMalformed: 'Cette URL est endommagée (espaces ou caractères invalides). Copiez-la à nouveau depuis la barre d’adresse.',
+    urlMalformed:
+      'Cette URL est endommagée (espaces ou caractères invalides). Copiez-la à nouveau depuis la barre d’adresse.',
   },
   it: {
     cardTitle: 'Profilo Sales Navigator',
@@ -161,7 +165,8 @@ export const profileArea = defineArea('profile', {
     loading: 'Caricamento del profilo Sales Navigator…',
     loadError: 'Impossibile caricare il profilo Sales Navigator.',
     emptyTitle: 'Nessun profilo Sales Navigator ancora collegato',
-    emptyBody: 'NavSync collega questo record quando la sincronizzazione giornaliera trova una corrispondenza affidabile. Puoi anche abbinarlo manualmente.',
+    emptyBody:
+      'NavSync collega questo record quando la sincronizzazione giornaliera trova una corrispondenza affidabile. Puoi anche abbinarlo manualmente.',
     notAtCompanyTitle: 'Non è più in questa azienda',
     notAtCompanyBanner: 'Secondo LinkedIn, {company} è un ex datore di lavoro di {name}.',
     notAtCompanyBannerNoCompany: 'Secondo LinkedIn, {name} non lavora più per l’azienda di questo record.',
@@ -189,7 +194,8 @@ export const profileArea = defineArea('profile', {
     urlCompany: 'Questa è una pagina aziendale. Incolla l’URL del profilo di una persona.',
     urlNotProfile: 'Questa pagina LinkedIn non è un profilo. Incolla un URL con /in/ o /sales/lead/.',
     urlBadIdentifier: 'Il nome o l’ID del profilo in questo URL non è valido.',
-    urlMalformed: 'Questo URL è danneggiato (spazi o caratteri non validi). Copialo di nuovo dalla barra degli indirizzi.',
+    urlMalformed:
+      'Questo URL è danneggiato (spazi o caratteri non validi). Copialo di nuovo dalla barra degli indirizzi.',
   },
   de: {
     cardTitle: 'Sales Navigator-Profil',
@@ -208,12 +214,14 @@ export const profileArea = defineArea('profile', {
     loading: 'Sales Navigator-Profil wird geladen…',
     loadError: 'Das Sales Navigator-Profil konnte nicht geladen werden.',
     emptyTitle: 'Noch kein Sales Navigator-Profil verknüpft',
-    emptyBody: 'NavSync verknüpft diesen Datensatz, sobald die tägliche Synchronisierung eine sichere Übereinstimmung findet. Sie können ihn auch manuell zuordnen.',
+    emptyBody:
+      'NavSync verknüpft diesen Datensatz, sobald die tägliche Synchronisierung eine sichere Übereinstimmung findet. Sie können ihn auch manuell zuordnen.',
     notAtCompanyTitle: 'Nicht mehr in diesem Unternehmen',
     notAtCompanyBanner: 'Laut LinkedIn ist {company} ein früherer Arbeitgeber von {name}.',
     notAtCompanyBannerNoCompany: 'Laut LinkedIn arbeitet {name} nicht mehr beim Unternehmen dieses Datensatzes.',
     updateAccount: 'Account aktualisieren',
-    updateAccountHint: 'Verschieben Sie diesen Kontakt zu seinem neuen Account oder aktualisieren Sie die Accountdaten.',
+    updateAccountHint:
+      'Verschieben Sie diesen Kontakt zu seinem neuen Account oder aktualisieren Sie die Accountdaten.',
     ignore: 'Ignorieren',
     ignoreHint: 'Kontakt unverändert lassen. NavSync kennzeichnet ihn nicht erneut.',
     ignored: 'Ignoriert. NavSync kennzeichnet diesen Kontakt nicht erneut.',
@@ -232,10 +240,12 @@ export const profileArea = defineArea('profile', {
     urlTooLong: 'Diese URL ist zu lang für eine Profil-URL.',
     urlScheme: 'Nur Webadressen (https://) sind möglich.',
     urlNotLinkedIn: 'Dies ist keine LinkedIn-Adresse. Fügen Sie eine URL von linkedin.com ein.',
-    urlShortLink: 'Kurzlinks (lnkd.in) können nicht zugeordnet werden. Öffnen Sie den Link und fügen Sie die vollständige Profil-URL ein.',
+    urlShortLink:
+      'Kurzlinks (lnkd.in) können nicht zugeordnet werden. Öffnen Sie den Link und fügen Sie die vollständige Profil-URL ein.',
     urlCompany: 'Dies ist eine Unternehmensseite. Fügen Sie die URL des Profils einer Person ein.',
     urlNotProfile: 'Diese LinkedIn-Seite ist kein Profil. Fügen Sie eine URL mit /in/ oder /sales/lead/ ein.',
     urlBadIdentifier: 'Der Profilname oder die Profil-ID in dieser URL ist ungültig.',
-    urlMalformed: 'Diese URL ist beschädigt (Leerzeichen oder ungültige Zeichen). Kopieren Sie sie erneut aus der Adressleiste.',
+    urlMalformed:
+      'Diese URL ist beschädigt (Leerzeichen oder ungültige Zeichen). Kopieren Sie sie erneut aus der Adressleiste.',
   },
 });

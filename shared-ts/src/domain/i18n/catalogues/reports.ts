@@ -213,7 +213,8 @@ export const reportsArea = defineArea('reports', {
     accountsMineDesc: 'Meine Accounts mit mindestens einem Kontakt, der nicht mehr im Unternehmen ist.',
     unresolved: 'Nicht zugeordnete Sales Navigator-Aktivitäten',
     unresolvedShort: 'Nicht zugeordnete Sales Navigator-Aktivitäten',
-    unresolvedDesc: 'Aus Sales Navigator übertragene Aktivitäten, die noch keinem Kontakt und keinem Lead zugeordnet sind.',
+    unresolvedDesc:
+      'Aus Sales Navigator übertragene Aktivitäten, die noch keinem Kontakt und keinem Lead zugeordnet sind.',
     colName: 'Vollständiger Name',
     colAccount: 'Accountname',
     colJobTitle: 'Position',

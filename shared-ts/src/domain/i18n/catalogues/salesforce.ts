@@ -4,7 +4,8 @@ import { defineArea } from '../catalogue';
 export const salesforceArea = defineArea('salesforce', {
   en: {
     testWriteBackTitle: 'Test Write-Back',
-    testWriteBackIntro: 'Creates a test contact and one test activity of each item you write back, so you can check them in Salesforce.',
+    testWriteBackIntro:
+      'Creates a test contact and one test activity of each item you write back, so you can check them in Salesforce.',
     testWriteBackRun: 'Run Test Write-Back',
     testWriteBackRunning: 'Writing the test records…',
     testWriteBackSaved: 'Saved in Salesforce',
@@ -14,7 +15,8 @@ export const salesforceArea = defineArea('salesforce', {
   },
   nl: {
     testWriteBackTitle: 'Test terugschrijven',
-    testWriteBackIntro: 'Maakt een testcontactpersoon en één testactiviteit per item dat u terugschrijft, zodat u ze in Salesforce kunt controleren.',
+    testWriteBackIntro:
+      'Maakt een testcontactpersoon en één testactiviteit per item dat u terugschrijft, zodat u ze in Salesforce kunt controleren.',
     testWriteBackRun: 'Test terugschrijven uitvoeren',
     testWriteBackRunning: 'De testrecords worden geschreven…',
     testWriteBackSaved: 'Opgeslagen in Salesforce',
@@ -24,7 +26,8 @@ export const salesforceArea = defineArea('salesforce', {
   },
   fr: {
     testWriteBackTitle: 'Test de réécriture',
-    testWriteBackIntro: 'Crée un contact de test et une activité de test pour chaque élément réécrit, afin que vous puissiez les vérifier dans Salesforce.',
+    testWriteBackIntro:
+      'Crée un contact de test et une activité de test pour chaque élément réécrit, afin que vous puissiez les vérifier dans Salesforce.',
     testWriteBackRun: 'Lancer le test de réécriture',
     testWriteBackRunning: 'Écriture des enregistrements de test…',
     testWriteBackSaved: 'Enregistré dans Salesforce',
@@ -34,7 +37,8 @@ export const salesforceArea = defineArea('salesforce', {
   },
   it: {
     testWriteBackTitle: 'Test di riscrittura',
-    testWriteBackIntro: 'Crea un contatto di test e un’attività di test per ogni elemento riscritto, così puoi verificarli in Salesforce.',
+    testWriteBackIntro:
+      'Crea un contatto di test e un’attività di test per ogni elemento riscritto, così puoi verificarli in Salesforce.',
     testWriteBackRun: 'Esegui il test di riscrittura',
     testWriteBackRunning: 'Scrittura dei record di test…',
     testWriteBackSaved: 'Salvato in Salesforce',
@@ -44,7 +48,8 @@ export const salesforceArea = defineArea('salesforce', {
   },
   de: {
     testWriteBackTitle: 'Test-Rückschreiben',
-    testWriteBackIntro: 'Erstellt einen Testkontakt und je eine Testaktivität pro zurückgeschriebenem Element, damit Sie sie in Salesforce prüfen können.',
+    testWriteBackIntro:
+      'Erstellt einen Testkontakt und je eine Testaktivität pro zurückgeschriebenem Element, damit Sie sie in Salesforce prüfen können.',
     testWriteBackRun: 'Test-Rückschreiben ausführen',
     testWriteBackRunning: 'Die Testdatensätze werden geschrieben…',
     testWriteBackSaved: 'In Salesforce gespeichert',

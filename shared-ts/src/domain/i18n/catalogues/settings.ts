@@ -16,7 +16,8 @@ export const settingsArea = defineArea('settings', {
     seatUnknownUser: 'No CRM user “{user}” was found.',
     seatInactiveUser: '{user} is an inactive user and cannot get a seat.',
     seatDuplicate: '{user} already has a seat.',
-    seatLimitExceeded: 'Your contract allows {limit, plural, one {# seat} other {# seats}}; this would make {count}. Remove seats first or add fewer users.',
+    seatLimitExceeded:
+      'Your contract allows {limit, plural, one {# seat} other {# seats}}; this would make {count}. Remove seats first or add fewer users.',
   },
   nl: {
     errUnreadable: 'De instellingen konden niet worden gelezen. Laad de pagina opnieuw en probeer het nogmaals.',
@@ -32,23 +33,27 @@ export const settingsArea = defineArea('settings', {
     seatUnknownUser: 'Er is geen CRM-gebruiker “{user}” gevonden.',
     seatInactiveUser: '{user} is een inactieve gebruiker en kan geen licentie krijgen.',
     seatDuplicate: '{user} heeft al een licentie.',
-    seatLimitExceeded: 'Uw contract staat {limit, plural, one {# licentie} other {# licenties}} toe; dit zouden er {count} worden. Verwijder eerst licenties of voeg minder gebruikers toe.',
+    seatLimitExceeded:
+      'Uw contract staat {limit, plural, one {# licentie} other {# licenties}} toe; dit zouden er {count} worden. Verwijder eerst licenties of voeg minder gebruikers toe.',
   },
   fr: {
     errUnreadable: 'Impossible de lire les paramètres. Rechargez la page et réessayez.',
     errYesNo: 'Choisissez Oui ou Non.',
     errDate: 'Cette date et heure n’est pas valide.',
-    errStageUnknown: '« {stage} » n’est pas une étape d’opportunité de cette org. Choisissez une étape ou Je ne sais pas.',
+    errStageUnknown:
+      '« {stage} » n’est pas une étape d’opportunité de cette org. Choisissez une étape ou Je ne sais pas.',
     errStageClosed: '« {stage} » est une étape fermée. Choisissez une étape ouverte ou Je ne sais pas.',
     errWonFieldUnknown: 'L’opportunité n’a pas de champ « {field} ». Choisissez un champ de devise ou Je ne sais pas.',
-    errWonFieldNotCurrency: '« {field} » n’est pas un champ de devise. Choisissez un champ de devise ou Je ne sais pas.',
+    errWonFieldNotCurrency:
+      '« {field} » n’est pas un champ de devise. Choisissez un champ de devise ou Je ne sais pas.',
     errUnknownItem: '« {item} » n’est pas un élément que NavSync peut réécrire.',
     errNoItems: 'Choisissez au moins un élément à réécrire, ou désactivez la réécriture.',
     errNeedsConnection: 'Connectez NavSync à Sales Navigator avant d’activer la validation des données.',
     seatUnknownUser: 'Aucun utilisateur CRM « {user} » n’a été trouvé.',
     seatInactiveUser: '{user} est un utilisateur inactif et ne peut pas recevoir de licence.',
     seatDuplicate: '{user} a déjà une licence.',
-    seatLimitExceeded: 'Votre contrat autorise {limit, plural, one {# licence} other {# licences}} ; vous en auriez {count}. Retirez d’abord des licences ou ajoutez moins d’utilisateurs.',
+    seatLimitExceeded:
+      'Votre contrat autorise {limit, plural, one {# licence} other {# licences}} ; vous en auriez {count}. Retirez d’abord des licences ou ajoutez moins d’utilisateurs.',
   },
   it: {
     errUnreadable: 'Impossibile leggere le impostazioni. Ricarica la pagina e riprova.',
@@ -64,10 +69,12 @@ export const settingsArea = defineArea('settings', {
     seatUnknownUser: 'Nessun utente CRM “{user}” trovato.',
     seatInactiveUser: '{user} è un utente inattivo e non può ricevere una licenza.',
     seatDuplicate: '{user} ha già una licenza.',
-    seatLimitExceeded: 'Il tuo contratto consente {limit, plural, one {# licenza} other {# licenze}}; così sarebbero {count}. Rimuovi prima delle licenze o aggiungi meno utenti.',
+    seatLimitExceeded:
+      'Il tuo contratto consente {limit, plural, one {# licenza} other {# licenze}}; così sarebbero {count}. Rimuovi prima delle licenze o aggiungi meno utenti.',
   },
   de: {
-    errUnreadable: 'Die Einstellungen konnten nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    errUnreadable:
+      'Die Einstellungen konnten nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es erneut.',
     errYesNo: 'Wählen Sie Ja oder Nein.',
     errDate: 'Dies ist kein gültiges Datum mit Uhrzeit.',
     errStageUnknown: '„{stage}“ ist keine Verkaufschancenphase dieser Org. Wählen Sie eine Phase oder Nicht sicher.',
@@ -80,6 +87,7 @@ export const settingsArea = defineArea('settings', {
     seatUnknownUser: 'Kein CRM-Benutzer „{user}“ gefunden.',
     seatInactiveUser: '{user} ist ein inaktiver Benutzer und kann keine Lizenz erhalten.',
     seatDuplicate: '{user} hat bereits eine Lizenz.',
-    seatLimitExceeded: 'Ihr Vertrag erlaubt {limit, plural, one {# Lizenz} other {# Lizenzen}}; damit wären es {count}. Entfernen Sie zuerst Lizenzen oder fügen Sie weniger Benutzer hinzu.',
+    seatLimitExceeded:
+      'Ihr Vertrag erlaubt {limit, plural, one {# Lizenz} other {# Lizenzen}}; damit wären es {count}. Entfernen Sie zuerst Lizenzen oder fügen Sie weniger Benutzer hinzu.',
   },
 });

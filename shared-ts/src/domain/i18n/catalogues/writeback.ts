@@ -47,10 +47,13 @@ export const writebackArea = defineArea('writeback', {
     reasonItemDisabled: 'Dit soort activiteit is niet geselecteerd om terug te schrijven.',
     reasonRepOptOut: 'De verkoper heeft terugschrijven voor dit soort item uitgezet.',
     reasonItemOptOut: 'Dit item is gemarkeerd om niet terug te schrijven.',
-    reasonCallNotFromMobile: 'Gesprekken worden alleen teruggeschreven als ze in de mobiele Sales Navigator-app zijn vastgelegd.',
+    reasonCallNotFromMobile:
+      'Gesprekken worden alleen teruggeschreven als ze in de mobiele Sales Navigator-app zijn vastgelegd.',
     reasonInvalidActivity: 'De activiteit heeft geen leesbare id, eigenaar of tijd.',
-    reasonBeforeRetroactiveLimit: 'De activiteit is ouder dan 23 juni 2021, de vroegste datum die wordt teruggeschreven.',
-    reasonNoteNeedsPerson: 'De notitie wacht tot de persoon is gekoppeld: een Dataverse-notitie moet bij een record horen.',
+    reasonBeforeRetroactiveLimit:
+      'De activiteit is ouder dan 23 juni 2021, de vroegste datum die wordt teruggeschreven.',
+    reasonNoteNeedsPerson:
+      'De notitie wacht tot de persoon is gekoppeld: een Dataverse-notitie moet bij een record horen.',
   },
   fr: {
     kindInmail: 'InMail',
@@ -72,10 +75,12 @@ export const writebackArea = defineArea('writeback', {
     reasonItemDisabled: 'Ce type d’activité n’est pas sélectionné pour la réécriture.',
     reasonRepOptOut: 'Le commercial a désactivé la réécriture pour ce type d’élément.',
     reasonItemOptOut: 'Cet élément a été marqué pour ne pas être réécrit.',
-    reasonCallNotFromMobile: 'Les appels ne sont réécrits que s’ils sont enregistrés dans l’application mobile Sales Navigator.',
+    reasonCallNotFromMobile:
+      'Les appels ne sont réécrits que s’ils sont enregistrés dans l’application mobile Sales Navigator.',
     reasonInvalidActivity: 'L’activité n’a pas d’identifiant, de propriétaire ou d’heure lisible.',
     reasonBeforeRetroactiveLimit: 'L’activité est antérieure au 23 juin 2021, la date la plus ancienne réécrite.',
-    reasonNoteNeedsPerson: 'La note attend que sa personne soit associée : une note Dataverse doit appartenir à un enregistrement.',
+    reasonNoteNeedsPerson:
+      'La note attend que sa personne soit associée : une note Dataverse doit appartenir à un enregistrement.',
   },
   it: {
     kindInmail: 'InMail',
@@ -100,7 +105,8 @@ export const writebackArea = defineArea('writeback', {
     reasonCallNotFromMobile: 'Le chiamate vengono riscritte solo se registrate nell’app mobile di Sales Navigator.',
     reasonInvalidActivity: 'L’attività non ha un ID, un proprietario o un orario leggibile.',
     reasonBeforeRetroactiveLimit: 'L’attività è precedente al 23 giugno 2021, la data più vecchia che viene riscritta.',
-    reasonNoteNeedsPerson: 'La nota attende che la sua persona sia abbinata: una nota Dataverse deve appartenere a un record.',
+    reasonNoteNeedsPerson:
+      'La nota attende che la sua persona sia abbinata: una nota Dataverse deve appartenere a un record.',
   },
   de: {
     kindInmail: 'InMail',
@@ -122,9 +128,12 @@ export const writebackArea = defineArea('writeback', {
     reasonItemDisabled: 'Diese Art von Aktivität ist nicht zum Zurückschreiben ausgewählt.',
     reasonRepOptOut: 'Der Vertriebsmitarbeiter hat das Zurückschreiben für diese Art von Element ausgeschaltet.',
     reasonItemOptOut: 'Dieses Element wurde markiert, damit es nicht zurückgeschrieben wird.',
-    reasonCallNotFromMobile: 'Anrufe werden nur zurückgeschrieben, wenn sie in der mobilen Sales Navigator-App erfasst wurden.',
+    reasonCallNotFromMobile:
+      'Anrufe werden nur zurückgeschrieben, wenn sie in der mobilen Sales Navigator-App erfasst wurden.',
     reasonInvalidActivity: 'Die Aktivität hat keine lesbare ID, keinen Besitzer oder keine Zeit.',
-    reasonBeforeRetroactiveLimit: 'Die Aktivität ist älter als der 23. Juni 2021, das früheste zurückgeschriebene Datum.',
-    reasonNoteNeedsPerson: 'Die Notiz wartet, bis ihre Person zugeordnet ist: Eine Dataverse-Notiz muss zu einem Datensatz gehören.',
+    reasonBeforeRetroactiveLimit:
+      'Die Aktivität ist älter als der 23. Juni 2021, das früheste zurückgeschriebene Datum.',
+    reasonNoteNeedsPerson:
+      'Die Notiz wartet, bis ihre Person zugeordnet ist: Eine Dataverse-Notiz muss zu einem Datensatz gehören.',
   },
 });
