@@ -13,7 +13,7 @@ import { soqlString } from '../../src/crm/salesforce';
 import { odataString, xmlAttr } from '../../src/crm/dataverse';
 import { parseSoql } from '../../src/doubles/soql';
 import { parseFetchXml, parseFilter } from '../../src/doubles/odata';
-import { crmDouble, snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
+import { crmDouble, failNextWrites, snapshot, startEnv, smallWorld, type CrmSnapshot, type Env } from './harness';
 
 const CRMS: DemoCrm[] = ['salesforce', 'dataverse'];
 
@@ -123,22 +123,9 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
   test('CRM 5xx: the failing step is reported, a rerun completes, nothing lost or doubled', async () => {
     env = await startEnv(data);
     const e = env;
-    // Once the connection is checked, the CRM's write endpoint fails three times: Salesforce answers 503 with
-    // its error array; Dataverse a 500 (its gateway already retries 503 and 429 itself).
+    // Once the connection is checked, the CRM's write endpoint fails three times.
     const inject = (line: string) => {
-      if (!line.startsWith('▶ validation')) return;
-      if (crm === 'salesforce')
-        e.salesforce.failNext(3, {
-          status: 503,
-          body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]',
-          kinds: ['collections', 'bulkCreate'],
-        });
-      else
-        e.dataverse.failNext(3, {
-          status: 500,
-          body: '{"error":{"code":"0x80040216","message":"SERVER_UNAVAILABLE: an unexpected error occurred"}}',
-          kinds: ['batch'],
-        });
+      if (line.startsWith('▶ validation')) failNextWrites(e, crm, 3);
     };
     const first = await runCycle({ ...env.options(crm), progress: inject });
     expect(first.ok).toBe(false);
@@ -247,19 +234,7 @@ describe.each(CRMS)('fault suite: %s', (crm) => {
     expect(open.length).toBeGreaterThan(3);
     for (const a of strangers) seedStranger(e, crm, a.memberUrn);
     const inject = (line: string) => {
-      if (!line.startsWith('writeBack: completing')) return;
-      if (crm === 'salesforce')
-        e.salesforce.failNext(3, {
-          status: 503,
-          body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]',
-          kinds: ['collections', 'bulkCreate'],
-        });
-      else
-        e.dataverse.failNext(3, {
-          status: 500,
-          body: '{"error":{"code":"0x80040216","message":"SERVER_UNAVAILABLE"}}',
-          kinds: ['batch'],
-        });
+      if (line.startsWith('writeBack: completing')) failNextWrites(e, crm, 3);
     };
     const first = await runCycle({ ...e.options(crm), progress: inject }, ['writeBack']);
     expect(step(first, 'writeBack')?.status).not.toBe('ok');

@@ -104,3 +104,22 @@ function dataverseSnapshot(env: DemoEnvironment): CrmSnapshot {
 export function crmDouble(env: DemoEnvironment, crm: DemoCrm) {
   return crm === 'salesforce' ? env.salesforce : env.dataverse;
 }
+
+/**
+ * The CRM's write endpoints fail the next `n` times as the platform answers an outage: Salesforce 503 with its error
+ * array (Collections and Bulk jobs), Dataverse a 500 on `$batch` (its gateway already retries 503 and 429 itself).
+ */
+export function failNextWrites(env: DemoEnvironment, crm: DemoCrm, n: number): void {
+  if (crm === 'salesforce')
+    env.salesforce.failNext(n, {
+      status: 503,
+      body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]',
+      kinds: ['collections', 'bulkCreate'],
+    });
+  else
+    env.dataverse.failNext(n, {
+      status: 500,
+      body: '{"error":{"code":"0x80040216","message":"SERVER_UNAVAILABLE: an unexpected error occurred"}}',
+      kinds: ['batch'],
+    });
+}
