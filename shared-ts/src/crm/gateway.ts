@@ -1,6 +1,6 @@
 /**
  * The one interface the sync engine uses to talk to a CRM. Two adapters: `SalesforceGateway` (jsforce: SOQL,
- * sObject Collections ≤ 200, Bulk API 2.0 for larger writes) and `DataverseGateway` (dynamics-web-api: OData,
+ * sObject Collections ≤ 200, Bulk API 2.0 for larger writes) and `DataverseGateway` (the Dataverse Web API: OData,
  * FetchXML, `$batch` change sets ≤ 1000). Field names are NavSync's logical names (the keys of `SF.person` /
  * `DV.person` in domain/crmSchema); the adapters map them to platform names (namespace applied).
  *

@@ -23,19 +23,25 @@ const MiB = 1024 * 1024;
 export const MAX_BODY_BYTES: Record<Purpose, number> = { token: 1 * MiB, api: 512 * MiB, download: 4096 * MiB };
 /** A compressed body may decode to at most this many times its size (and at least 16 MiB). */
 const MAX_INFLATION = 100;
+const MIN_INFLATED = 16 * MiB;
 const MAX_REDIRECTS = 5;
 
 function tooLarge(limit: number, what: string): CatalogueError {
   return new CatalogueError('RESPONSE_TOO_LARGE', `${what}: more than ${Math.round(limit / MiB)} MiB`);
 }
 
+/** Bytes of one response as they came off the socket (compressed, when the body is). */
+interface RawCount {
+  bytes: number;
+}
+
 /** Counts the bytes of each response a dispatcher receives and aborts it past `limit`. */
 class CappedHandler implements Dispatcher.DispatchHandler {
-  private seen = 0;
   constructor(
     private readonly limit: number,
     private readonly what: string,
     private readonly inner: Dispatcher.DispatchHandler,
+    private readonly raw: RawCount = { bytes: 0 },
   ) {}
   onRequestStart(c: Dispatcher.DispatchController, ctx: unknown) {
     return this.inner.onRequestStart?.(c, ctx);
@@ -47,8 +53,8 @@ class CappedHandler implements Dispatcher.DispatchHandler {
     return this.inner.onResponseStart?.(c, s, h, m);
   }
   onResponseData(c: Dispatcher.DispatchController, chunk: Buffer) {
-    this.seen += chunk.length;
-    if (this.seen > this.limit) return c.abort(tooLarge(this.limit, this.what));
+    this.raw.bytes += chunk.length;
+    if (this.raw.bytes > this.limit) return c.abort(tooLarge(this.limit, this.what));
     return this.inner.onResponseData?.(c, chunk);
   }
   onResponseEnd(c: Dispatcher.DispatchController, trailers: Record<string, string | string[]>) {
@@ -59,23 +65,29 @@ class CappedHandler implements Dispatcher.DispatchHandler {
   }
 }
 
-const agents = new Map<string, Dispatcher>();
+const agents = new Map<boolean, Agent>();
 
-/** One agent per policy and limit: connections only to addresses the policy allows, bodies only up to the limit. */
+/** One connection pool per policy: connections only to addresses the policy allows. */
+function guardedAgent(policy: OutboundPolicy): Agent {
+  const key = policy.allowLoopback === true;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: guardedLookup(policy) as never } });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/** The guarded pool with a body limit: each response's bytes off the socket are counted into `raw` and capped. */
 export function outboundAgent(
   policy: OutboundPolicy = {},
   limit = MAX_BODY_BYTES.download,
   what = 'response',
+  raw?: RawCount,
 ): Dispatcher {
-  const key = `${policy.allowLoopback === true}:${limit}:${what}`;
-  let agent = agents.get(key);
-  if (!agent) {
-    agent = new Agent({ connect: { lookup: guardedLookup(policy) as never } }).compose(
-      (dispatch) => (opts, handler) => dispatch(opts, new CappedHandler(limit, what, handler)),
-    );
-    agents.set(key, agent);
-  }
-  return agent;
+  return guardedAgent(policy).compose(
+    (dispatch) => (opts, handler) => dispatch(opts, new CappedHandler(limit, what, handler, raw)),
+  );
 }
 
 let jsforceGuarded = false;
@@ -90,15 +102,19 @@ export function guardJsforce(): void {
   jsforceGuarded = true;
 }
 
-/** Wraps a body so that reading past `limit` decoded bytes fails. */
-function capBody(res: Response, limit: number, what: string): Response {
+/**
+ * Wraps a body so that reading past `limit` decoded bytes fails, and, for a compressed body, past a hundred times
+ * the bytes received so far (at least 16 MiB): the ratio holds whether or not the server gave a Content-Length.
+ */
+function capBody(res: Response, limit: number, what: string, raw: RawCount, encoded: boolean): Response {
   if (!res.body) return res;
   let seen = 0;
   const counted = res.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, ctl) {
         seen += chunk.byteLength;
-        if (seen > limit) ctl.error(tooLarge(limit, what));
+        const cap = encoded ? Math.min(limit, Math.max(MIN_INFLATED, raw.bytes * MAX_INFLATION)) : limit;
+        if (seen > cap) ctl.error(tooLarge(cap, what));
         else ctl.enqueue(chunk);
       },
     }),
@@ -123,11 +139,12 @@ export async function outboundFetch(url: string, init: RequestInit, o: OutboundR
   const what = `${o.platform} ${o.purpose} response`;
   for (let hops = 0; ; hops++) {
     let res: Response;
+    const raw: RawCount = { bytes: 0 };
     try {
       res = (await undiciFetch(target, {
         ...(req as object),
         redirect: 'manual',
-        dispatcher: outboundAgent(o.policy, limit, what),
+        dispatcher: outboundAgent(o.policy, limit, what, raw),
       })) as unknown as Response;
     } catch (err) {
       throw refusalIn(err) ?? err;
@@ -144,11 +161,10 @@ export async function outboundFetch(url: string, init: RequestInit, o: OutboundR
     }
     const length = Number(res.headers.get('content-length'));
     const encoded = !!res.headers.get('content-encoding') && res.headers.get('content-encoding') !== 'identity';
-    const decodedLimit = encoded && length > 0 ? Math.min(limit, Math.max(16 * MiB, length * MAX_INFLATION)) : limit;
     if (!encoded && length > limit) {
       await res.body?.cancel();
       throw tooLarge(limit, what);
     }
-    return capBody(res, decodedLimit, what);
+    return capBody(res, limit, what, raw, encoded);
   }
 }

@@ -44,6 +44,15 @@ function otherEngine(env: Env, crm: DemoCrm): CrmGateway {
   });
 }
 
+/** The lease on the settings record, as the CRM holds it. */
+function heldLease(env: Env, crm: DemoCrm): string | null {
+  if (crm === 'salesforce') {
+    const object = env.salesforce.f(SF.settings.object);
+    return (env.salesforce.all(object)[0]?.[env.salesforce.f(SF.settings.runLease)] as string | null) ?? null;
+  }
+  return (env.dataverse.all(DV.settings.table)[0]?.[DV.settings.runLease] as string | null) ?? null;
+}
+
 /** Puts a lease on the settings record as a run elsewhere would have. */
 function storeLease(env: Env, crm: DemoCrm, value: string): void {
   if (crm === 'salesforce') {
@@ -104,7 +113,10 @@ describe.each(CRMS)('concurrent runs on one connection: %s', (crm) => {
   test('a run told to wait starts when the other has finished; both complete and the state is the fault-free one', async () => {
     env = await startEnv(data);
     const waiting = env.options(crm, { crm: otherEngine(env, crm), lease: { waitMs: 60_000, pollMs: 20 } });
-    const [a, b] = await Promise.all([runCycle(env.options(crm)), runCycle(waiting)]);
+    // The other run starts once the first holds the lease (started at once, either may take it first).
+    const first = runCycle(env.options(crm));
+    for (let i = 0; i < 500 && !heldLease(env, crm); i++) await new Promise((r) => setTimeout(r, 5));
+    const [a, b] = await Promise.all([first, runCycle(waiting)]);
     expect(a.ok && b.ok).toBe(true);
     expect(step(a, 'lease')?.status).toBe('ok');
     expect(step(b, 'lease')?.status).toBe('ok');

@@ -1,15 +1,15 @@
 /**
  * Writes in `$batch` requests: one change set of ≤ 1000 operations each (atomic). A change set is rolled back whole
- * when one record fails a plug-in or validation, and dynamics-web-api does not say which Content-ID failed; so such
- * a set is resent once as independent parts with `odata.continue-on-error` to get a result per record.
+ * when one record fails a plug-in or validation, and its answer names only the failing operation; so such a set is
+ * resent once as independent parts with `odata.continue-on-error` to get a result per record.
  * Updates carry the row version they were decided on (If-Match): a row changed since comes back as a conflict.
  */
 import { CatalogueError } from '../../domain/errors';
 import type { WriteResult } from '../gateway';
-import type { DynamicsWebApi } from 'dynamics-web-api';
 import { orderedMap } from '../../net/concurrency';
 import type { DataverseClient, Rec } from './client';
 import { codeOf, messageOf, retryAfterMs, type DvError } from './errors';
+import { WebApiError, type PartRequest } from './webApi';
 
 /** Operations made when their `$batch` is sent (a write of ~800,000 records keeps no operation object per record). */
 export interface LazyOps {
@@ -36,13 +36,14 @@ const DUPLICATE_KEY = '0x80040237';
 export class BatchWriter {
   constructor(private readonly dv: DataverseClient) {}
 
-  /** Queues one operation in the open batch (inside the change set, or as an independent part). */
-  private async queue(api: DynamicsWebApi, op: Op, inChangeSet: boolean): Promise<void> {
-    const req = { collection: op.collection, key: op.key, inChangeSet };
-    if (op.kind === 'update') await api.update({ ...req, data: op.data, ifmatch: op.ifMatch ?? '*' });
-    else if (op.kind === 'upsert') await api.upsert({ ...req, data: op.data });
-    else if (op.kind === 'create') await api.create({ collection: op.collection, data: op.data, inChangeSet });
-    else await api.deleteRecord(req);
+  /** One operation as a request of the batch. */
+  private request(op: Op): PartRequest {
+    const row = op.key === undefined ? op.collection : `${op.collection}(${op.key})`;
+    if (op.kind === 'update')
+      return { method: 'PATCH', url: row, headers: { 'If-Match': op.ifMatch ?? '*' }, body: op.data };
+    if (op.kind === 'upsert') return { method: 'PATCH', url: row, body: op.data };
+    if (op.kind === 'create') return { method: 'POST', url: op.collection, body: op.data };
+    return { method: 'DELETE', url: row };
   }
 
   /**
@@ -51,39 +52,26 @@ export class BatchWriter {
    * `odata.continue-on-error`, which gives a result per record: the good ones are applied, the bad ones reported.
    */
   private async sendBatch(part: Op[]): Promise<unknown[]> {
-    // Batches are sent side by side: each is composed on a client of its own.
-    const api = this.dv.newApi();
+    const requests = part.map((op) => this.request(op));
     // Updates, upserts and deletes come out the same when made twice (an update guarded by a row version the
     // first attempt changed answers 412, a conflict the caller settles); a create would be doubled.
     const resendable = part.every((op) => op.kind !== 'create');
     const atomic = await this.dv.call(
       'batch',
       `$batch change set of ${part.length}`,
-      async () => {
-        api.startBatch();
-        for (const op of part) await this.queue(api, op, true);
-        try {
-          return { results: await api.executeBatch() };
-        } catch (err) {
-          if (Array.isArray(err)) return { rolledBack: err as unknown[] };
-          throw err;
-        }
-      },
+      () => this.dv.web.batch(requests, { changeSet: true }),
       [],
       resendable,
     );
-    if ('results' in atomic) return part.map(() => null);
+    const failure = atomic.find((a) => a instanceof WebApiError);
+    if (!failure) return part.map(() => null);
     this.dv.log(
-      `dataverse change set rolled back (${messageOf(atomic.rolledBack.find((e) => e instanceof Error) as DvError)}); resending ${part.length} operations independently`,
+      `dataverse change set rolled back (${messageOf(failure as DvError)}); resending ${part.length} operations independently`,
     );
     return this.dv.call(
       'batch',
       `$batch of ${part.length} (per record)`,
-      async () => {
-        api.startBatch();
-        for (const op of part) await this.queue(api, op, false);
-        return api.executeBatch({ continueOnError: true });
-      },
+      () => this.dv.web.batch(requests, { changeSet: false, continueOnError: true }),
       [],
       resendable,
     );
@@ -123,6 +111,11 @@ export class BatchWriter {
         const results = batch.results as unknown[];
         part.forEach((op, i) => {
           const res = results[i];
+          // An operation the answer does not cover was not run.
+          if (res === undefined) {
+            out.unprocessed.push(op.ref);
+            return;
+          }
           if (!(res instanceof Error)) {
             out.succeeded.push(op.ref);
             return;

@@ -1,12 +1,10 @@
 /**
- * The Dataverse client the gateway's parts share: one dynamics-web-api instance, every request counted, logged,
- * retried after `Retry-After` (429 service protection, 503), re-authenticated once on 401 and mapped to the
- * catalogue; OData pages; entity set names.
+ * The Dataverse client the gateway's parts share: one Web API transport on the guarded connections, every request
+ * counted, logged, retried after `Retry-After` (429 service protection, 503), re-authenticated once on 401 and
+ * mapped to the catalogue; OData pages; entity set names.
  */
-import { lookup } from 'node:dns/promises';
-import { DynamicsWebApi } from 'dynamics-web-api';
 import { CatalogueError } from '../../domain/errors';
-import { checkUrl, refusedAddress, refused } from '../../net/outbound';
+import { checkUrl, refusedAddress } from '../../net/outbound';
 import { defaultSleep, networkErrorCode } from '../../net/backoff';
 import type { DataverseConfig } from '../config';
 import type { RequestCounts } from '../gateway';
@@ -16,8 +14,11 @@ import { redactingLog, registerSecret } from '../../net/redact';
 import { countRequest } from '../../net/requestScope';
 import { codeOf, dataverseError, retryAfterMs, type DvError } from './errors';
 import { IN_CHUNK, inFilter } from './odata';
+import { WebApi, partError, preferences, queryPath, WebApiError } from './webApi';
 
 export type Rec = Record<string, unknown>;
+/** One page of an OData query. */
+export type Page = { value: Rec[]; '@odata.nextLink'?: string } & Rec;
 
 const BATCH_MAX = 1000;
 /**
@@ -25,14 +26,14 @@ const BATCH_MAX = 1000;
  * of 20 GETs of ~4 kB each stays far below the platform's limits (1,000 requests per batch, 64 kB per URL).
  */
 export const QUERIES_PER_BATCH = 20;
-/** A connection closed under the request (not a refused or timed-out one). */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+/** A connection closed under the request (not a refused or timed-out one; undici reports it as a socket error). */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** Dynamics 365 online environments: the commercial cloud and the US government and China clouds. */
 const ONLINE_HOST = /\.(dynamics\.com|crm\.microsoftdynamics\.us|crm\.appsplatform\.us|dynamics\.cn)$/i;
 
 export class DataverseClient {
-  readonly api: DynamicsWebApi;
+  readonly web: WebApi;
   readonly log: (line: string) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly counts: RequestCounts = { total: 0, byKind: {} };
@@ -48,18 +49,13 @@ export class DataverseClient {
     this.log = redactingLog(cfg.log);
     this.sleep = cfg.sleep ?? ((ms) => defaultSleep(ms));
     this.limiter = new Limiter({ concurrency: cfg.concurrency ?? 16 });
-    this.api = this.newApi();
-  }
-
-  /** A client of its own for one `$batch` (dynamics-web-api composes a batch on the instance). */
-  newApi(): DynamicsWebApi {
-    const cfg = this.cfg;
-    return new DynamicsWebApi({
-      serverUrl: cfg.url,
-      dataApi: { version: cfg.apiVersion ?? '9.2' },
-      // Without a timeout dynamics-web-api waits for ever on a connection that stays open without an answer.
-      timeout: this.timeoutMs(),
-      onTokenRefresh: async () => {
+    this.web = new WebApi({
+      url: cfg.url,
+      version: this.version(),
+      // Without a timeout a connection that stays open without an answer would hold the run for ever.
+      timeoutMs: this.timeoutMs(),
+      policy: cfg.outbound,
+      token: async () => {
         const token = await cfg.getToken(this.forceRefresh);
         this.forceRefresh = false;
         registerSecret(token);
@@ -102,7 +98,6 @@ export class DataverseClient {
       this.counts.total++;
       countRequest();
       this.counts.byKind[kind] = (this.counts.byKind[kind] ?? 0) + 1;
-      const started = Date.now();
       try {
         const r = await this.limiter.run(fn);
         this.answered = true;
@@ -120,12 +115,7 @@ export class DataverseClient {
           await this.sleep(retryAfterMs(e.headers, attempt));
           continue;
         }
-        // dynamics-web-api ends a request past its timeout by destroying the socket ("socket hang up").
-        if (
-          e.status === undefined &&
-          networkErrorCode(err) === 'ECONNRESET' &&
-          Date.now() - started >= this.timeoutMs()
-        )
+        if ((err as Error)?.name === 'TimeoutError')
           throw new CatalogueError(
             'CONNECT_FAILED',
             `Dataverse ${what}: no answer within ${this.timeoutMs() / 1000} s`,
@@ -150,9 +140,8 @@ export class DataverseClient {
   }
 
   /**
-   * Before the first request: the URL under the outbound policy, Dynamics 365 online (on-premises servers and Web
-   * API versions before 9 are not supported), and the host's addresses. dynamics-web-api opens its own connections,
-   * so the addresses are checked here, once, rather than on every connect.
+   * Before the first request: the URL under the outbound policy, and Dynamics 365 online (on-premises servers and
+   * Web API versions before 9 are not supported). The addresses are checked on every connection (`outboundFetch`).
    */
   private async checkEnvironment(): Promise<void> {
     const url = checkUrl(this.cfg.url, 'dataverse', 'api', this.cfg.outbound);
@@ -164,12 +153,6 @@ export class DataverseClient {
     if (this.cfg.outbound?.allowLoopback && refusedAddress(url.hostname) === 'a loopback address') return;
     if (!ONLINE_HOST.test(url.hostname))
       throw new CatalogueError('DATAVERSE_UNSUPPORTED', `Dataverse: ${url.hostname} is not a Dynamics 365 online host`);
-    const addresses = await lookup(url.hostname, { all: true }).catch(() => []);
-    const bad = addresses.find((a) => refusedAddress(a.address, this.cfg.outbound));
-    if (bad)
-      throw refused(
-        `dataverse api ${url.hostname} resolves to ${refusedAddress(bad.address, this.cfg.outbound)} (${bad.address})`,
-      );
   }
 
   /** The entity set of a table, read from its metadata once (custom tables do not pluralise predictably). */
@@ -180,24 +163,22 @@ export class DataverseClient {
       'metadata',
       `EntityDefinitions(${logicalName})`,
       () =>
-        this.api.retrieveEntity<{ EntitySetName: string }>({
-          key: `LogicalName='${logicalName}'`,
-          select: ['EntitySetName'],
-        }),
+        this.web.get<{ EntitySetName: string }>(
+          `EntityDefinitions(LogicalName='${logicalName}')?$select=EntitySetName`,
+        ),
       [logicalName],
     );
     this.sets.set(logicalName, r.EntitySetName);
     return r.EntitySetName;
   }
 
-  private queryRequest(collection: string, select: string[], filter: string | undefined, orderBy?: string[]) {
+  /** A query's page size and annotations (formatted values: lookups' names, choices' labels). */
+  private queryHeaders(): Record<string, string> {
     return {
-      collection,
-      select,
-      ...(filter ? { filter } : {}),
-      ...(orderBy ? { orderBy } : {}),
-      maxPageSize: this.cfg.pageSize ?? 5000,
-      includeAnnotations: 'OData.Community.Display.V1.FormattedValue',
+      Prefer: preferences({
+        maxPageSize: this.cfg.pageSize ?? 5000,
+        annotations: 'OData.Community.Display.V1.FormattedValue',
+      }),
     };
   }
 
@@ -211,24 +192,18 @@ export class DataverseClient {
     orderBy?: string[],
     after?: string,
   ): AsyncGenerator<T[]> {
-    const request = this.queryRequest(collection, select, filter, orderBy);
-    let next: string | undefined = after;
-    if (next === undefined) {
-      const first = await this.call('query', collection, () => this.api.retrieveMultiple<Rec>(request), objects, true);
-      if (first.value.length) yield first.value.map(map);
-      next = first.oDataNextLink;
-    }
+    let next: string | undefined = after ?? queryPath(collection, { select, filter, orderBy });
     while (next) {
-      const link = next;
-      const page = await this.call(
+      const link: string = next;
+      const page: Page = await this.call(
         'query',
         collection,
-        () => this.api.retrieveMultiple<Rec>(request, link),
+        () => this.web.get<Page>(link, this.queryHeaders()),
         objects,
         true,
       );
       if (page.value.length) yield page.value.map(map);
-      next = page.oDataNextLink;
+      next = page['@odata.nextLink'];
     }
   }
 
@@ -244,27 +219,35 @@ export class DataverseClient {
     objects: readonly string[],
   ): Promise<T[][]> {
     if (filters.length === 1) return collectPages(this.odata(collection, select, filters[0], map, objects));
-    const api = this.newApi();
     const firsts = await this.call(
       'batch',
       `${filters.length} queries of ${collection}`,
-      async () => {
-        api.startBatch();
-        for (const f of filters) await api.retrieveMultiple<Rec>(this.queryRequest(collection, select, f));
-        return api.executeBatch();
-      },
+      () =>
+        this.web.batch(
+          filters.map((filter) => ({
+            method: 'GET' as const,
+            url: queryPath(collection, { select, filter }),
+            headers: this.queryHeaders(),
+          })),
+          { changeSet: false },
+        ),
       objects,
       true,
     );
     const out: T[][] = [];
     for (let i = 0; i < filters.length; i++) {
-      const r = firsts[i] as { value?: Rec[]; oDataNextLink?: string } | Error;
-      if (r instanceof Error || !r || !Array.isArray(r.value)) throw dataverseError(r, `query ${collection}`, objects);
-      if (r.value.length) out.push(r.value.map(map));
-      if (r.oDataNextLink)
-        out.push(
-          ...(await collectPages(this.odata(collection, select, filters[i], map, objects, undefined, r.oDataNextLink))),
+      const a = firsts[i];
+      const r = (a && !(a instanceof WebApiError) ? a.body : undefined) as Page | undefined;
+      if (!r || !Array.isArray(r.value))
+        throw dataverseError(
+          a ?? partError({ status: 500, headers: {}, body: 'no answer' }),
+          `query ${collection}`,
+          objects,
         );
+      if (r.value.length) out.push(r.value.map(map));
+      const link = r['@odata.nextLink'];
+      if (link)
+        out.push(...(await collectPages(this.odata(collection, select, filters[i], map, objects, undefined, link))));
     }
     return out;
   }

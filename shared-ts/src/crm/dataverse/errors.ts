@@ -1,4 +1,4 @@
-/** Dataverse failures: dynamics-web-api / network errors mapped to the catalogue, per-record refusals, Retry-After. */
+/** Dataverse failures: Web API / network errors mapped to the catalogue, per-record refusals, Retry-After. */
 import { CatalogueError } from '../../domain/errors';
 import { networkErrorCode } from '../../net/backoff';
 import { refusalIn } from '../../net/outbound';
@@ -18,7 +18,7 @@ export const messageOf = (e: DvError | undefined) => e?.error?.message || e?.mes
 
 const ACCESS_CODES = new Set(['0x80040220', '0x80048306', '0x80048405']);
 
-/** Maps a dynamics-web-api / network failure to the catalogue (platform code and message in the detail). */
+/** Maps a Web API / network failure to the catalogue (platform code and message in the detail). */
 export function dataverseError(err: unknown, what: string, objects: readonly string[] = []): CatalogueError {
   if (err instanceof CatalogueError) return err;
   const refusal = refusalIn(err);

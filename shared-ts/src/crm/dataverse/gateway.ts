@@ -1,5 +1,5 @@
 /**
- * `CrmGateway` for Dataverse / Dynamics 365, on dynamics-web-api: OData queries with `Prefer: odata.maxpagesize`
+ * `CrmGateway` for Dataverse / Dynamics 365, on the Web API (webApi.ts, over the guarded connections): OData queries with `Prefer: odata.maxpagesize`
  * paging (`@odata.nextLink`), FetchXML with paging cookies, writes in `$batch` change sets (batch.ts),
  * entity/attribute metadata and publishing; requests are counted and retried in client.ts.
  */
@@ -47,10 +47,12 @@ import type {
 import { testKeys } from '../gateway';
 import { chunks, empty } from '../lists';
 import { BatchWriter, type Op } from './batch';
-import { DataverseClient, type Rec } from './client';
+import { DataverseClient, type Page, type Rec } from './client';
+import { nextFetchPage, pagedFetchXml, PAGING_ANNOTATIONS, type FetchPage } from './fetchXml';
 import { codeOf, dataverseError, goneIsRemoved, messageOf, recordRefusal, type DvError } from './errors';
 import { FORMATTED, IN_CHUNK, guids, inFilter, odataString, xmlAttr } from './odata';
 import { fromDvFlag, isoOrNull, toOpportunity } from './records';
+import { preferences, queryPath } from './webApi';
 import { DataverseSettingsStore } from './settings';
 
 /** The tables the application user must read (issue 6, step 1), with their entity sets. */
@@ -97,7 +99,7 @@ export class DataverseGateway implements CrmGateway {
   private async whoAmI(): Promise<{ userId: string; orgId: string }> {
     if (!this.who) {
       const r = await this.dv.call('whoAmI', 'WhoAmI', () =>
-        this.dv.api.callFunction<{ UserId: string; OrganizationId: string }>({ name: 'WhoAmI' }),
+        this.dv.web.get<{ UserId: string; OrganizationId: string }>('WhoAmI'),
       );
       this.who = { userId: r.UserId, orgId: r.OrganizationId };
     }
@@ -105,7 +107,7 @@ export class DataverseGateway implements CrmGateway {
   }
 
   serverTime(): Promise<number | null> {
-    return serverDate(`${this.cfg.url.replace(/\/$/, '')}/api/data/`);
+    return serverDate(`${this.cfg.url.replace(/\/$/, '')}/api/data/`, 'dataverse', this.cfg.outbound);
   }
 
   async instanceId(): Promise<string> {
@@ -117,17 +119,15 @@ export class DataverseGateway implements CrmGateway {
     const checked = DV_REQUIRED_OBJECTS.map(([t]) => t);
     try {
       const { userId } = await this.whoAmI();
-      const api = this.dv.newApi();
-      const results = await this.dv.call('batch', 'connection check', async () => {
-        api.startBatch();
-        for (const [table, set] of DV_REQUIRED_OBJECTS)
-          await api.retrieveMultiple({
-            collection: set,
-            select: [`${table === 'activitypointer' ? 'activity' : table}id`],
-            top: 1,
-          });
-        return api.executeBatch({ continueOnError: true });
-      });
+      const results = await this.dv.call('batch', 'connection check', () =>
+        this.dv.web.batch(
+          DV_REQUIRED_OBJECTS.map(([table, set]) => ({
+            method: 'GET' as const,
+            url: queryPath(set, { select: [`${table === 'activitypointer' ? 'activity' : table}id`], top: 1 }),
+          })),
+          { changeSet: false, continueOnError: true },
+        ),
+      );
       const unreadable: string[] = [];
       const denied: DvError[] = [];
       results.forEach((r, i) => {
@@ -165,12 +165,13 @@ export class DataverseGateway implements CrmGateway {
   /** Whether a column exists (the `$filter` probe, which always answers 200). */
   async attributeExists(table: string, attribute: string): Promise<boolean> {
     const r = await this.dv.call('metadata', `Attributes(${table}.${attribute})`, () =>
-      this.dv.api.retrieveAttributes({
-        entityKey: `LogicalName='${table}'`,
-        select: ['LogicalName'],
-        filter: `LogicalName eq ${odataString(attribute)}`,
-        headers: { Consistency: 'Strong' },
-      }),
+      this.dv.web.get<{ value: Rec[] }>(
+        queryPath(`EntityDefinitions(LogicalName='${table}')/Attributes`, {
+          select: ['LogicalName'],
+          filter: `LogicalName eq ${odataString(attribute)}`,
+        }),
+        { Consistency: 'Strong' },
+      ),
     );
     return r.value.length > 0;
   }
@@ -178,24 +179,24 @@ export class DataverseGateway implements CrmGateway {
   /** Creates a column from an attribute definition (e.g. a PicklistAttributeMetadata), in a solution if named. */
   async createAttribute(table: string, definition: Rec, solutionUniqueName?: string): Promise<void> {
     await this.dv.call('metadata', `create attribute on ${table}`, () =>
-      this.dv.api.createAttribute({
-        entityKey: `LogicalName='${table}'`,
-        data: definition,
-        ...(solutionUniqueName ? { headers: { 'MSCRM.SolutionUniqueName': solutionUniqueName } } : {}),
-      }),
+      this.dv.web.create(
+        `EntityDefinitions(LogicalName='${table}')/Attributes`,
+        definition,
+        solutionUniqueName ? { 'MSCRM.SolutionUniqueName': solutionUniqueName } : {},
+      ),
     );
   }
 
   async publish(tables: readonly string[]): Promise<void> {
     const xml = `<importexportxml><entities>${tables.map((t) => `<entity>${xmlAttr(t)}</entity>`).join('')}</entities></importexportxml>`;
     await this.dv.call('publish', 'PublishXml', () =>
-      this.dv.api.callAction({ actionName: 'PublishXml', action: { ParameterXml: xml } }),
+      this.dv.web.send({ method: 'POST', url: 'PublishXml', body: { ParameterXml: xml } }),
     );
   }
 
   async provisionedLanguages(): Promise<number[]> {
     const r = await this.dv.call('function', 'RetrieveProvisionedLanguages', () =>
-      this.dv.api.callFunction<{ RetrieveProvisionedLanguages: number[] }>({ name: 'RetrieveProvisionedLanguages' }),
+      this.dv.web.get<{ RetrieveProvisionedLanguages: number[] }>('RetrieveProvisionedLanguages'),
     );
     return r.RetrieveProvisionedLanguages;
   }
@@ -363,28 +364,19 @@ export class DataverseGateway implements CrmGateway {
     ];
     const count = Math.min(this.cfg.pageSize ?? 5000, 5000);
     const fetchXml = `<fetch count="${count}"><entity name="opportunity">${attrs.map((a) => `<attribute name="${a}" />`).join('')}<order attribute="opportunityid" />${conditions.length ? `<filter type="and">${conditions.join('')}</filter>` : ''}</entity></fetch>`;
-    let page = 1;
-    let cookie: string | undefined;
-    for (;;) {
-      const pageNumber = page;
-      const pagingCookie = cookie;
+    for (let p: FetchPage | null = { page: 1 }; p;) {
+      const at = p;
       const r = await this.dv.call(
         'fetchXml',
         'opportunities',
         () =>
-          this.dv.api.fetch<Rec>({
-            collection: 'opportunities',
-            fetchXml,
-            pageNumber,
-            ...(pagingCookie ? { pagingCookie } : {}),
-            includeAnnotations: 'Microsoft.Dynamics.CRM.fetchxmlpagingcookie',
+          this.dv.web.get<Page>(`opportunities?fetchXml=${encodeURIComponent(pagedFetchXml(fetchXml, at))}`, {
+            Prefer: preferences({ annotations: PAGING_ANNOTATIONS }),
           }),
         ['opportunity'],
       );
       if (r.value.length) yield r.value.map((o) => toOpportunity(o));
-      if (!r.PagingInfo?.cookie) return;
-      page = r.PagingInfo.nextPage ?? page + 1;
-      cookie = r.PagingInfo.cookie;
+      p = nextFetchPage(r, at.page);
     }
   }
 
@@ -731,7 +723,7 @@ export class DataverseGateway implements CrmGateway {
       'contacts',
       async (): Promise<TestContactResult> => {
         try {
-          return { ok: true, id: String(await this.dv.api.create({ collection: 'contacts', data })) };
+          return { ok: true, id: await this.dv.web.create('contacts', data) };
         } catch (err) {
           const refusal = recordRefusal(err);
           if (refusal) return refusal;
@@ -764,7 +756,7 @@ export class DataverseGateway implements CrmGateway {
       `contacts(${key})`,
       async () => {
         try {
-          await this.dv.api.deleteRecord({ collection: 'contacts', key });
+          await this.dv.web.send({ method: 'DELETE', url: `contacts(${key})` });
           return null;
         } catch (err) {
           const refusal = recordRefusal(err);

@@ -4,6 +4,7 @@ import { seatFromDataverse, seatToDataverse, type Seat } from '../../domain/seat
 import { settingsFromDataverse, settingsToDataverse } from '../../domain/settings/records';
 import type { CrmSeat, CrmSettings, WriteResult } from '../gateway';
 import type { BatchWriter, Op } from './batch';
+import type { DvError } from './errors';
 import type { DataverseClient, Rec } from './client';
 import { guids } from './odata';
 import { isoOrNull } from './records';
@@ -55,19 +56,25 @@ export class DataverseSettingsStore {
     if (lease !== expected) return false;
     const data = { [S.runLease]: next };
     if (!row) {
-      await this.dv.call('create', set, () => this.dv.api.create({ collection: set, data }), [S.table]);
+      await this.dv.call('create', set, () => this.dv.web.create(set, data), [S.table]);
       return true;
     }
     const key = row[`${S.table}id`] as string;
     const ifmatch = (row['@odata.etag'] as string | undefined) ?? '*';
-    // dynamics-web-api answers a 412 (If-Match not met) with false.
-    const done: unknown = await this.dv.call(
+    // 412: the row changed since it was read (If-Match not met), so another engine holds the lease.
+    return this.dv.call(
       'update',
       `${set}(${key})`,
-      () => this.dv.api.update({ collection: set, key, data, ifmatch }),
+      () =>
+        this.dv.web.send({ method: 'PATCH', url: `${set}(${key})`, headers: { 'If-Match': ifmatch }, body: data }).then(
+          () => true,
+          (err) => {
+            if ((err as DvError).status === 412) return false;
+            throw err;
+          },
+        ),
       [S.table],
     );
-    return done !== false;
   }
 
   async readRunLease(): Promise<string | null> {
@@ -111,10 +118,13 @@ export class DataverseSettingsStore {
     const id = current.id;
     const set = await this.dv.entitySetName(S.table);
     if (id)
-      await this.dv.call('update', `${set}(${id})`, () => this.dv.api.update({ collection: set, key: id, data }), [
-        S.table,
-      ]);
-    else await this.dv.call('create', set, () => this.dv.api.create({ collection: set, data }), [S.table]);
+      await this.dv.call(
+        'update',
+        `${set}(${id})`,
+        () => this.dv.web.send({ method: 'PATCH', url: `${set}(${id})`, headers: { 'If-Match': '*' }, body: data }),
+        [S.table],
+      );
+    else await this.dv.call('create', set, () => this.dv.web.create(set, data), [S.table]);
   }
 
   /** Seats through the domain's mapping (opt-out = the comma-separated opted-out items). */

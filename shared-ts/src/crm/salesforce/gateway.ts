@@ -143,7 +143,7 @@ export class SalesforceGateway implements CrmGateway {
   }
 
   serverTime(): Promise<number | null> {
-    return serverDate(`${this.cfg.instanceUrl.replace(/\/$/, '')}/services/data/`);
+    return serverDate(`${this.cfg.instanceUrl.replace(/\/$/, '')}/services/data/`, 'salesforce', this.cfg.outbound);
   }
 
   async instanceId(): Promise<string> {
