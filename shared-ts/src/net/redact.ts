@@ -43,9 +43,10 @@ function knownSecrets(): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-// OAuth values whose names say no "secret": a device code or an authorization code (with its PKCE verifier) can be
-// exchanged for tokens while it lives.
-const SECRET_NAME = /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid|device_code|code_verifier)$/i;
+// Values whose names say no "secret": a device code or an authorization code (with its PKCE verifier) can be
+// exchanged for tokens while it lives; a SAML response or artifact signs a user in.
+const SECRET_NAME =
+  /^(?:x-li-ambry-ep|sig|client_assertion|assertion|sid|device_code|code_verifier|samlresponse|samlart)$/i;
 const secretName = (name: string) => SECRET_NAME.test(name) || isSecretLikeName(name);
 
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
@@ -58,6 +59,10 @@ const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9._~+/=-]+/gi, '$1$2***'],
   // The password of a URL's user info (scheme://user:password@host).
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:)[^\s/?#@]+@/gi, '$1***@'],
+  // A JSON Web Token (header and payload are base64url JSON, so both start "eyJ"), registered or not.
+  [/\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '***'],
+  // An OAuth authorization code as a URL query or form parameter (`code` elsewhere is an error code, kept).
+  [/([?&]code=|^code=(?=[^\s&]*&))[^\s&#"']+/gm, '$1***'],
   // Salesforce session ids / access tokens: the 15- or 18-character org id, "!", then the session part.
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '***'],
   // A private key (PEM), also cut short by a clipped message.

@@ -7,6 +7,7 @@ const SECRET_WORDS = new Set([
   'secret',
   'secrets',
   'password',
+  'pass',
   'passwd',
   'pwd',
   'passphrase',

@@ -40,7 +40,7 @@ test('Salesforce session ids, sessionId in JSON and name: value / name=value for
       'grant_type=refresh_token&client_id=app&refresh_token=***',
     ],
     ['{"device_code":"DAQABAAEAAAD-xyz","user_code":"KQWERTYU"}', '{"device_code":"***","user_code":"KQWERTYU"}'],
-    ['code=aPrx123&code_verifier=abcDEF123-._~xyz', 'code=aPrx123&code_verifier=***'],
+    ['code=aPrx123&code_verifier=abcDEF123-._~xyz', 'code=***&code_verifier=***'],
     ['NAVSYNC_DV_REFRESH_TOKEN=1.AQ4Aabc', 'NAVSYNC_DV_REFRESH_TOKEN=***'],
   ];
   for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
@@ -116,6 +116,33 @@ test('a secret JSON value holding an escaped quote is masked whole; a private ke
       'cannot sign with -----BEGIN PRIVATE KEY-----*** (pkcs8)',
     ],
     ['read -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7…', 'read -----BEGIN RSA PRIVATE KEY-----***'],
+  ];
+  for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
+});
+
+test('a password named pass, a SAML response, an OAuth authorization code and an unregistered JWT are masked', () => {
+  const jwt =
+    'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyQGNvbnRvc28uY29tIiwiZXhwIjoxOTAwMDAwMDAwfQ.c2lnbmF0dXJlLWJ5dGVz';
+  const lines = [
+    ['login user=admin pass=hunter22 next', 'login user=admin pass=*** next'],
+    [
+      'POST /acs SAMLResponse=PHNhbWxwOlJlc3BvbnNlIHg9IjEiPg%3D%3D&RelayState=r1',
+      'POST /acs SAMLResponse=***&RelayState=r1',
+    ],
+    [
+      'GET /callback?code=0.AXkAa1b2c3-d4e5_f6&state=st-1&session_state=x',
+      'GET /callback?code=***&state=st-1&session_state=***',
+    ],
+    [
+      'grant_type=authorization_code&code=0.AXkAa1b2&redirect_uri=x',
+      'grant_type=authorization_code&code=***&redirect_uri=x',
+    ],
+    [`token refused: ${jwt} (expired)`, 'token refused: *** (expired)'],
+    // Error codes stay readable.
+    [
+      '403 code: 0x80040220 {"code":"INVALID_FIELD","message":"x"}',
+      '403 code: 0x80040220 {"code":"INVALID_FIELD","message":"x"}',
+    ],
   ];
   for (const [input, expected] of lines) expect(redact(input)).toBe(expected);
 });
