@@ -6,7 +6,8 @@
 // lib/lowerBound.ts (fewest requests at the allowed concurrency; its assumptions are written there).
 // Env: NAVSYNC_BENCH_CYCLE_SIZES (contacts, comma-separated; default 100000, and 1000000 too with
 // NAVSYNC_BENCH_1M=1: a million-contact cycle takes several minutes per CRM), NAVSYNC_BENCH_CYCLE_CRMS
-// (default salesforce,dataverse), NAVSYNC_BENCH_LATENCY_MS (default 150), NAVSYNC_BENCH_RECORD_MS (default 0.05).
+// (default salesforce,dataverse), NAVSYNC_BENCH_LATENCY_MS (default 150), NAVSYNC_BENCH_RECORD_MS (default 0.05),
+// NAVSYNC_BENCH_TRACE=1 (the engine's progress lines with their times, to see where the wall time goes).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -116,7 +117,12 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
       ...(liRate ? { requestsPerSecond: Math.floor(liRate * 0.8) } : {}),
     });
     const t0 = Date.now();
-    const report = await runCycle({ crm, linkedin, outDir });
+    // NAVSYNC_BENCH_TRACE=1: the engine's progress lines on stderr, each with the seconds since the cycle began.
+    const progress =
+      process.env.NAVSYNC_BENCH_TRACE === '1'
+        ? (line: string) => process.stderr.write(`  [${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}\n`)
+        : undefined;
+    const report = await runCycle({ crm, linkedin, outDir, progress });
     const seconds = (Date.now() - t0) / 1000;
     child.stdin.write('stats\n');
     const stats = await next<{ crm: LatencyStats; linkedin: LatencyStats }>();

@@ -121,9 +121,12 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
     }
   }
   while (lookups.length) await take();
+  state.progress.say(`associations: ${counts.checked} records looked up`);
   // Written once validation has read its records (it decides on the member URNs as they were before this step).
   await state.validationRead;
-  const result = await state.writes.people('associations', await withoutNewManualMatches(state, updates, counts));
+  const writing = await withoutNewManualMatches(state, updates, counts);
+  state.progress.say(`associations: writing ${writing.length} changes`);
+  const result = await state.writes.people('associations', writing);
   for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
   Object.assign(step.counts, counts, {
     written: result.succeeded.length,
