@@ -1,7 +1,7 @@
 import { SF, SF_VALUES } from '../../src/domain/crmSchema';
 import { SalesforceGateway, soqlString } from '../../src/crm/salesforce';
 import type { SalesforceConfig } from '../../src/crm/config';
-import type { ActivityRecord, Pages, PersonUpdate } from '../../src/crm/gateway';
+import type { ActivityRecord, CrmPerson, Pages, PersonUpdate } from '../../src/crm/gateway';
 import { SalesforceDouble } from '../../src/doubles/salesforceDouble';
 import { closedPort, guardLoopback, nonLoopback } from '../doubles/loopbackGuard';
 
@@ -308,6 +308,22 @@ describe('Bulk API 2.0 query', () => {
     sf.resetCounts();
     expect(await all(g.people({ kind: 'lead' }))).toHaveLength(29);
     expect(sf.counts().byKind).toEqual({ query: 1 });
+  });
+
+  test('a large scope read in bulk hands on its first query page at once, before the job answers; each record comes once', async () => {
+    const paged = await all(gateway().people({ kind: 'contact' }));
+    sf.resetCounts();
+    const sets = sf.queryJobs.resultSets.length;
+    const pages = gateway({ bulkQueryThreshold: 1000 }).people({ kind: 'contact' })[Symbol.asyncIterator]();
+    const first = await pages.next();
+    // The caller can start on 500 records while the job is created and run.
+    expect(first.value).toHaveLength(500);
+    expect(sf.counts().byKind.bulkQueryResults ?? 0).toBe(0);
+    const rest: CrmPerson[] = [];
+    for (let p = await pages.next(); !p.done; p = await pages.next()) rest.push(...p.value);
+    expect([...(first.value as CrmPerson[]), ...rest]).toEqual(paged);
+    // The job's first results set is a small one (the caller waits for it); the next ones are larger.
+    expect(sf.queryJobs.resultSets[sets].maxRecords).toBe(10_000);
   });
 
   test('a bulk-read record keeps its types: booleans, numbers, an empty parent is null', async () => {

@@ -12,6 +12,8 @@ type Rec = Record<string, unknown>;
 
 /** Rows per results set: small enough that one answer stays a few MB, large enough that sets are few. */
 export const BULK_QUERY_MAX_RECORDS = 50_000;
+/** Rows of the first results set: few, so the caller can start on them soon (the next sets are read meanwhile). */
+export const BULK_QUERY_FIRST_RECORDS = 10_000;
 
 /** What a query job needs of the client: its mapped, logged calls, the API version and the polling settings. */
 export interface BulkQueryContext {
@@ -57,7 +59,8 @@ export async function* bulkQuery<T>(
     complete = true;
     const max = ctx.maxRecords ?? BULK_QUERY_MAX_RECORDS;
     for (let locator: string | null = ''; locator !== null;) {
-      const url: string = `${base}/${job.id}/results?maxRecords=${max}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
+      const size = locator === '' ? Math.min(max, BULK_QUERY_FIRST_RECORDS) : max;
+      const url: string = `${base}/${job.id}/results?maxRecords=${size}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
       const set = await ctx.call('bulk query results', (c) => resultsSet(c, url), objects);
       locator = set.locator;
       if (set.rows.length) yield set.rows.map((r) => map(shape(r, types)));

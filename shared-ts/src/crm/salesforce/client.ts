@@ -90,8 +90,7 @@ export class SalesforceClient {
       objects,
     );
     if (bulkTypes && !res.done && res.totalSize > (this.cfg.bulkQueryThreshold ?? BULK_QUERY_THRESHOLD)) {
-      // The first page is not used: the job reads every row, in far fewer requests than the rest of the pages.
-      yield* bulkQuery(this.bulkQueryContext(), soql, map, objects, bulkTypes);
+      yield* this.restOnBulk(res.records, soql, map, objects, bulkTypes);
       return;
     }
     for (;;) {
@@ -99,6 +98,40 @@ export class SalesforceClient {
       if (res.done || !res.nextRecordsUrl) return;
       const locator = res.nextRecordsUrl;
       res = await this.call('queryMore', async (c) => (await c.queryMore<Rec>(locator)) as QueryResult<Rec>, objects);
+    }
+  }
+
+  /**
+   * The rest of a large query through one Bulk API 2.0 query job (far fewer requests than the rest of its pages).
+   * The first page is handed on at once, so the caller works on it while the job starts, and the job's rows of
+   * that page are skipped; each results set is read while the caller works on the one before.
+   */
+  private async *restOnBulk<T>(
+    first: Rec[],
+    soql: string,
+    map: (r: Rec) => T,
+    objects: readonly string[],
+    bulkTypes: ColumnTypes,
+  ): AsyncGenerator<T[]> {
+    const sets = bulkQuery(this.bulkQueryContext(), soql, (r) => r, objects, bulkTypes);
+    // Without ids the first page cannot be told apart in the job's rows: it is not used then.
+    const seen = first.every((r) => typeof r.Id === 'string') ? new Set(first.map((r) => r.Id as string)) : null;
+    let next = sets.next();
+    next.catch(() => undefined);
+    try {
+      if (seen && first.length) yield first.map(map);
+      for (;;) {
+        const got = await next;
+        if (got.done) return;
+        next = sets.next();
+        next.catch(() => undefined);
+        const rows = seen ? got.value.filter((r) => !seen.has(r.Id as string)) : got.value;
+        if (rows.length) yield rows.map(map);
+      }
+    } finally {
+      // Stopped early: the set being read is awaited so the job is dropped (bulkQuery's own clean-up).
+      await next.catch(() => undefined);
+      await sets.return(undefined);
     }
   }
 
