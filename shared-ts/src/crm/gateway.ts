@@ -336,6 +336,12 @@ export interface CrmGateway {
   writeSeats(seats: readonly Omit<CrmSeat, 'id'>[]): Promise<WriteResult>;
 
   people(q: PersonQuery): Pages<CrmPerson>;
+  /**
+   * Ids of the records of a kind matched by hand (match source Manual) and changed at or after `since` (ISO
+   * datetime, the CRM's clock): one query, however many records the caller is about to write. Optional: without
+   * it the caller reads those records again by id.
+   */
+  handMatchedSince?(kind: PersonKind, since: string): Pages<string>;
   accounts(q: AccountQuery): Pages<CrmAccount>;
   opportunities(q: OpportunityQuery): Pages<CrmOpportunity>;
   opportunityStages(): Promise<OpportunityStage[]>;

@@ -81,3 +81,37 @@ describe.each(CRMS)("a rep's hand-made match during a run: %s", (crm) => {
     for (const id of ids) expect(linkOf(after, id)).toMatch(new RegExp(`^urn:li:person:byhand.*\\|${MANUAL[crm]}$`));
   });
 });
+
+test("Salesforce finds the reps' hand-made matches of the meantime in one query, without reading every relinked record again", async () => {
+  const env = await startEnv(smallWorld());
+  try {
+    const opts = env.options('salesforce');
+    const source = opts.linkedin;
+    const linkedin = Object.create(source) as typeof source;
+    let matched: string | null = null;
+    linkedin.getAssociations = async (recordIds) => {
+      const found = await source.getAssociations(recordIds);
+      // A rep matches by hand a record the run is about to relink.
+      const id = recordIds.find((r) => found.found.has(r) && env.salesforce.get('Contact', r));
+      if (!matched && id) {
+        matched = id;
+        matchByHand(env, 'salesforce', [id]);
+      }
+      return found;
+    };
+    const before = env.salesforce.log.length;
+    const r = await runCycle({ ...opts, linkedin }, ['associations']);
+    expect(r.ok).toBe(true);
+    expect(matched).not.toBeNull();
+    const after = snapshot(env, 'salesforce');
+    expect(linkOf(after, matched as unknown as string)).toMatch(/^urn:li:person:byhand.*\|Manual$/);
+    const queries = env.salesforce.log
+      .slice(before)
+      .filter((e) => e.kind === 'query')
+      .map((e) => decodeURIComponent(e.path.replace(/\+/g, ' ')));
+    expect(queries.filter((q) => /FROM (Contact|Lead) WHERE .*\bId IN \(/.test(q))).toEqual([]);
+    expect(queries.filter((q) => q.includes('LastModifiedDate >='))).toHaveLength(2);
+  } finally {
+    await env.cleanup();
+  }
+});

@@ -236,6 +236,17 @@ export class SalesforceGateway implements CrmGateway {
     );
   }
 
+  handMatchedSince(kind: PersonKind, since: string): Pages<string> {
+    const object = kind === 'contact' ? 'Contact' : 'Lead';
+    const source = this.n(SF.person.matchSource);
+    return this.sf.soql(
+      `SELECT Id FROM ${object} WHERE ${source} = ${soqlString(SF_VALUES.matchSource.manual)} AND LastModifiedDate >= ${soqlDateTime(since)}`,
+      (r) => r.Id as string,
+      [object],
+      {},
+    );
+  }
+
   private toPerson(kind: 'contact' | 'lead', r: Rec): CrmPerson {
     const P = SF.person;
     const g = (f: string) => (r[this.n(f)] ?? null) as string | null;

@@ -28,6 +28,9 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   }
   const now = state.now();
   const syncedBefore = new Date(now - REVALIDATION_INTERVAL_MS).toISOString();
+  // Hand-made matches from here on are looked for before the write (a minute early: the CRM's Date header is
+  // whole seconds, and looking a little further back only finds more).
+  const readFrom = new Date(now - 60_000).toISOString();
   const counts = {
     checked: 0,
     manualKept: 0,
@@ -124,7 +127,7 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
   state.progress.say(`associations: ${counts.checked} records looked up`);
   // Written once validation has read its records (it decides on the member URNs as they were before this step).
   await state.validationRead;
-  const writing = await withoutNewManualMatches(state, updates, counts);
+  const writing = await withoutNewManualMatches(state, updates, counts, readFrom);
   state.progress.say(`associations: writing ${writing.length} changes`);
   const result = await state.writes.people('associations', writing);
   for (const f of result.failed) step.problems.push({ ref: f.ref, reason: `${f.code}: ${f.message}` });
@@ -139,19 +142,27 @@ export async function associationsStep(state: RunState, step: StepReport): Promi
 
 /**
  * The updates without those whose record a rep matched by hand since it was read (a hand-made match is never
- * overwritten): the records whose link or match score would change are read again right before the write (the
- * others only move their synced-at).
+ * overwritten), found right before the write among the records whose link or match score would change (the
+ * others only move their synced-at): with one query per kind for the hand-made matches changed since `readFrom`
+ * where the CRM offers it, else by reading those records again.
  */
 async function withoutNewManualMatches(
   state: RunState,
   updates: PersonUpdate[],
   counts: { manualKept: number },
+  readFrom: string,
 ): Promise<PersonUpdate[]> {
+  const { crm } = state.opts;
   const relinking = updates.filter((u) => 'memberUrn' in u.fields || 'matchScore' in u.fields);
-  const now = await readAgain(state.opts.crm, relinking);
-  if (!now.size) return updates;
+  if (!relinking.length) return updates;
+  const manual = new Set<string>();
+  if (crm.handMatchedSince) {
+    for (const kind of new Set(relinking.map((u) => u.kind)))
+      for await (const page of crm.handMatchedSince(kind, readFrom)) for (const id of page) manual.add(id);
+  } else for (const p of (await readAgain(crm, relinking)).values()) if (p.matchSource === 'manual') manual.add(p.id);
+  if (!manual.size) return updates;
   return updates.filter((u) => {
-    if (now.get(u.id)?.matchSource !== 'manual') return true;
+    if (!manual.has(u.id) || !('memberUrn' in u.fields || 'matchScore' in u.fields)) return true;
     counts.manualKept++;
     return false;
   });
