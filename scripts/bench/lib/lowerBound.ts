@@ -3,21 +3,29 @@
 //
 // Assumptions (each a best case, so this is a bound, not an estimate):
 // - A round of requests that do not depend on each other costs one request time (`requestMs`) if it fits in the
-//   platform's concurrency, else one per `maxConcurrent`; a rate window (LinkedIn per second) adds its own floor.
-// - Server time per record (`recordMs`) is spread over the platform's concurrency (records / maxConcurrent).
+//   platform's concurrency, else one per `maxConcurrent`. A rate window (LinkedIn: R per second) lets request k
+//   (from 0) start no earlier than floor(k / R) windows after the first: n requests take at least
+//   (ceil(n / R) − 1) windows plus one request time.
+// - Server time per record (`recordMs`) is spread over the platform's concurrency (records / maxConcurrent), as if
+//   the records could be split over that many requests side by side.
 // - Setup: the token, then one round of the small reads that only need it (identity, settings, seats, users,
-//   stages, opportunities). Reading the scope and the LinkedIn work overlap; the writes come after both.
+//   stages, opportunities). The LinkedIn token is taken during that round.
+// - Two chains then run side by side and the cycle ends with the longer:
+//   validation: the scope read and the export (side by side), then validation's write;
+//   associations: the first answer of the CRM read (one request: a query's first page), the lookups (they need
+//   the records' ids; the rest of the read overlaps them), then the associations' write (it needs the lookups).
 // - Salesforce reads every contact with one Bulk API 2.0 query job (create → poll → results: 3 requests in a row;
-//   salesforce-api.md §8.2) and writes every change with one Bulk API 2.0 ingest
-//   job per step that writes (create → upload → close → poll: 4 in a row; ≤ 200 records: one sObject Collections
-//   call per 200). Each step's changes are one write: merging two steps' changes into one job would hold them all
-//   until the last step. Concurrency: 25 long-running requests (§7).
+//   salesforce-api.md §8.3, `bulk2.query`) and writes every change with one Bulk API 2.0 ingest job per step that
+//   writes (create → upload → close → poll: 4 in a row, §8.2; ≤ 200 records: one sObject Collections call per 200,
+//   §8.1). A step's changes are one write: they target the same records as the other step's (the same Contact
+//   rows), and one job holding both would wait for the slower step. Concurrency: the model's 25 for every request
+//   (the platform limits only requests lasting ≥ 20 s to 25, §7: a stricter model gives a larger bound).
 // - Dataverse reads 5,000 records a page (odata.maxpagesize ≤ 5,000, dataverse-api.md §6.1), pages fetched side
 //   by side (by key ranges), and writes 1,000 operations per `$batch` (§5); concurrency 52 per user and 6,000
 //   requests per 5 minutes (§5.4).
 // - LinkedIn: token → export create → one poll → download (4 in a row); profile associations 100 record ids per
-//   BATCH_GET (the 8,192-character request line of the front end, linkedin-sync-services.md §1.4; MAX_URL_LENGTH of the double). Per-second
-//   and concurrency limits are not published: the latency model's figures are used.
+//   BATCH_GET (the 8,192-character request line of the front end, linkedin-sync-services.md §1.4; MAX_URL_LENGTH of
+//   the double). Per-second and concurrency limits are not published: the latency model's figures are used.
 import type { LatencyModel } from '../../../shared-ts/dist/doubles/latency';
 
 export interface CycleWork {
@@ -28,8 +36,8 @@ export interface CycleWork {
   exportRows: number;
   /** Records looked up in Profile Associations. */
   lookups: number;
-  /** Records written by each step that writes (validation flags, association fields). */
-  writes: number[];
+  /** Records written by each step that writes: validation's flags, then the associations' fields. */
+  writes: [validation: number, associations: number];
 }
 
 export interface Bound {
@@ -40,9 +48,11 @@ export interface Bound {
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 function rounds(requests: number, m: LatencyModel): number {
+  if (requests <= 0) return 0;
   let ms = Math.ceil(requests / m.maxConcurrent) * m.requestMs;
   for (const w of m.windows ?? [])
-    if (!w.daily && requests > w.requests) ms = Math.max(ms, (requests / w.requests) * w.ms);
+    if (!w.daily && requests > w.requests)
+      ms = Math.max(ms, (Math.ceil(requests / w.requests) - 1) * w.ms + m.requestMs);
   return ms;
 }
 
@@ -52,26 +62,32 @@ export function cycleLowerBound(w: CycleWork, crm: LatencyModel, li: LatencyMode
   const setup = crm.requestMs * 2;
   let readReqs: number;
   let readMs: number;
-  let writeReqs: number;
-  let writeMs: number;
+  // Requests of each step's write, and its time once its data is there.
+  let writeReqs: number[];
+  let writeMs: (i: number) => number;
   if (w.crm === 'salesforce') {
     readReqs = 3;
     readMs = 3 * crm.requestMs + perRecord(w.scopeRecords, crm);
-    const reqs = w.writes.map((n) => (n > 200 ? 4 : Math.ceil(n / 200)));
-    writeReqs = reqs.reduce((a, b) => a + b, 0);
-    writeMs = Math.max(0, ...reqs) * crm.requestMs + perRecord(total(w.writes), crm);
+    writeReqs = w.writes.map((n) => (n > 200 ? 4 : Math.ceil(n / 200)));
+    writeMs = (i) => writeReqs[i] * crm.requestMs + perRecord(w.writes[i], crm);
   } else {
     readReqs = Math.max(1, Math.ceil(w.scopeRecords / 5000));
     readMs = rounds(readReqs, crm) + perRecord(w.scopeRecords, crm);
-    writeReqs = w.writes.reduce((a, n) => a + Math.ceil(n / 1000), 0);
-    writeMs = rounds(writeReqs, crm) + perRecord(total(w.writes), crm);
+    writeReqs = w.writes.map((n) => Math.ceil(n / 1000));
+    writeMs = (i) => rounds(writeReqs[i], crm) + perRecord(w.writes[i], crm);
   }
   const batches = Math.ceil(w.lookups / 100);
   const exportMs = 4 * li.requestMs + w.exportRows * li.recordMs;
   const lookupMs = rounds(batches, li) + perRecord(w.lookups, li);
-  const ms = setup + Math.max(readMs, exportMs, lookupMs) + writeMs;
+  const validation = Math.max(readMs, exportMs) + writeMs(0);
+  const associations = (batches ? crm.requestMs : 0) + lookupMs + writeMs(1);
+  const ms = setup + Math.max(validation, associations);
   return {
-    requests: { crmReads: 1 + setupReads + readReqs, crmWrites: writeReqs, linkedin: 4 + batches },
+    requests: {
+      crmReads: 1 + setupReads + readReqs,
+      crmWrites: total(writeReqs),
+      linkedin: 4 + batches,
+    },
     seconds: ms / 1000,
   };
 }
