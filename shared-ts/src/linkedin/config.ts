@@ -47,7 +47,7 @@ export interface SyncServicesConfig {
    */
   concurrency?: number;
   requestsPerSecond?: number;
-  /** Batch GET: max ids per request and max URL length (default 100 / 7,000 chars). */
+  /** Batch GET: max ids per request and max URL length (default 100 / 8,000 chars). */
   batchMaxIds?: number;
   maxUrlLength?: number;
   /** Per-request timeout of API calls (not downloads), default 60 s. */

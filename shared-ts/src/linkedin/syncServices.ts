@@ -51,6 +51,12 @@ interface AssociationJson {
   profilePhoto?: string;
 }
 
+/**
+ * The longest BATCH_GET URL sent: LinkedIn documents no limit; 8,192 characters is the usual request-line limit of
+ * front ends (the double enforces it), less room for the method and protocol.
+ */
+const MAX_URL_LENGTH = 8000;
+
 export class SyncServicesSource implements LinkedInSource {
   readonly kind = 'api' as const;
   private readonly api: string;
@@ -365,18 +371,19 @@ export class SyncServicesSource implements LinkedInSource {
     const unique = [...new Set(recordIds)];
     const base = `${this.api}/salesNavigatorProfileAssociations?ids=`;
     const maxIds = this.cfg.batchMaxIds ?? 100;
-    const maxLen = this.cfg.maxUrlLength ?? 7000;
+    const maxLen = this.cfg.maxUrlLength ?? MAX_URL_LENGTH;
+    // Each batch takes as many keys as fit (by count and URL length), its length summed as keys are added:
+    // `base` + `List(` + the keys joined by commas + `)`.
     const parts: string[][] = [];
     let chunk: string[] = [];
+    let length = 0;
     for (const id of unique) {
-      const next = [...chunk, id];
-      if (
-        chunk.length &&
-        (next.length > maxIds || (base + encodeKeyList(next.map((r) => this.key(r)))).length > maxLen)
-      ) {
+      const key = encodeComplexKey(this.key(id)).length;
+      if (chunk.length && (chunk.length >= maxIds || length + 1 + key + 1 > maxLen)) {
         parts.push(chunk);
         chunk = [];
       }
+      length = chunk.length ? length + 1 + key : base.length + 'List('.length + key;
       chunk.push(id);
     }
     if (chunk.length) parts.push(chunk);
