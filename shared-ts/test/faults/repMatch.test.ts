@@ -115,3 +115,38 @@ test("Salesforce finds the reps' hand-made matches of the meantime in one query,
     await env.cleanup();
   }
 });
+
+test("Dataverse finds the reps' hand-made matches of the meantime in one query per kind, without reading every relinked record again", async () => {
+  const env = await startEnv(smallWorld());
+  try {
+    const opts = env.options('dataverse');
+    const source = opts.linkedin;
+    const linkedin = Object.create(source) as typeof source;
+    let matched: string | null = null;
+    linkedin.getAssociations = async (recordIds) => {
+      const found = await source.getAssociations(recordIds);
+      const id = recordIds.find((r) => found.found.has(r) && env.dataverse.get('contact', r));
+      if (!matched && id) {
+        matched = id;
+        matchByHand(env, 'dataverse', [id]);
+      }
+      return found;
+    };
+    const before = env.dataverse.log.length;
+    const r = await runCycle({ ...opts, linkedin }, ['associations']);
+    expect(r.ok).toBe(true);
+    expect(matched).not.toBeNull();
+    expect(linkOf(snapshot(env, 'dataverse'), matched as unknown as string)).toMatch(
+      new RegExp(`^urn:li:person:byhand.*\\|${MANUAL.dataverse}$`),
+    );
+    const log = env.dataverse.log.slice(before);
+    const paths = log.map((e) => decodeURIComponent(e.path));
+    expect(paths.filter((p) => /modifiedon ge /.test(p))).toHaveLength(2);
+    // After the step's read, every $batch is one of its writes: no id-list reads of the records to relink.
+    const read = paths.findIndex((p) => /^\/api\/data\/v9\.2\/leads\?.*navsync_syncedat lt /.test(p));
+    expect(read).toBeGreaterThan(0);
+    expect(log.slice(read).filter((e) => e.kind === 'batch')).toHaveLength(r.requests.crmWrites);
+  } finally {
+    await env.cleanup();
+  }
+});

@@ -33,6 +33,7 @@ import type {
   OpportunityStage,
   Pages,
   PersonFields,
+  PersonKind,
   PersonQuery,
   PersonUpdate,
   PersonUpdateList,
@@ -245,6 +246,16 @@ export class DataverseGateway implements CrmGateway {
       (r) => this.toPerson(q.kind, r),
       [table],
     );
+  }
+
+  /** The rows of a kind matched by hand and modified at or after `since`: one query (no id list). */
+  handMatchedSince(kind: PersonKind, since: string): Pages<string> {
+    const table = kind === 'contact' ? 'contact' : 'lead';
+    const where = [
+      `${DV.person.matchSource} eq ${DV_VALUES.matchSource.manual}`,
+      `modifiedon ge ${new Date(since).toISOString()}`,
+    ];
+    return this.dv.chunked(`${table}s`, [`${table}id`], where, [], (r) => r[`${table}id`] as string, [table]);
   }
 
   private toPerson(kind: 'contact' | 'lead', r: Rec): CrmPerson {
