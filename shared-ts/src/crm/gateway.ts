@@ -337,6 +337,12 @@ export interface CrmGateway {
 
   people(q: PersonQuery): Pages<CrmPerson>;
   /**
+   * True when a query of many records is read the platform's bulk way in a few requests (Salesforce: one Bulk API
+   * 2.0 query job): the validation step then reads the seat holders' people once for a large export, instead of
+   * each row's record by id.
+   */
+  readonly bulkReads?: boolean;
+  /**
    * Ids of the records of a kind matched by hand (match source Manual) and changed at or after `since` (ISO
    * datetime, the CRM's clock): one query, however many records the caller is about to write. Optional: without
    * it the caller reads those records again by id.

@@ -49,6 +49,8 @@ export interface DemoEnvironmentOptions {
   data?: DemoData;
   /** Seconds between export polls etc.: the demo answers at once, so waits are kept short. */
   fastClock?: boolean;
+  /** Records per Salesforce query page (the double's default: 2,000): smaller makes a small world's reads large. */
+  salesforceQueryPageSize?: number;
 }
 
 export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<DemoEnvironment> {
@@ -68,7 +70,7 @@ export async function startDemoEnvironment(o: DemoEnvironmentOptions): Promise<D
       associations: associationSeeds(data, 'dataverse'),
     }),
   };
-  const salesforce = await SalesforceDouble.start();
+  const salesforce = await SalesforceDouble.start({ queryPageSize: o.salesforceQueryPageSize });
   seedSalesforce(salesforce, data);
   const dataverse = await DataverseDouble.start();
   seedDataverse(dataverse, data);

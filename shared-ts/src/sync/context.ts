@@ -35,6 +35,8 @@ export interface SyncOptions {
   reconnect?: boolean;
   /** Validation changes held before an apply (default `VALIDATION_APPLY_EVERY`, steps/validation.ts). */
   validationApplyEvery?: number;
+  /** Export rows after which validation reads the seat holders' people at once (default `VALIDATION_BULK_FROM`). */
+  validationBulkFrom?: number;
   /** The run lease (sync/lease.ts): how long to wait for another run on this connection, its expiry, this run's id. */
   lease?: { waitMs?: number; ttlMs?: number; owner?: string; pollMs?: number };
   /** Injectable sleep (waiting for a lease). */

@@ -42,6 +42,14 @@ export class RecordIdSet {
     return at;
   }
 
+  /** The id's index, or −1 when it is not in the set (nothing is added). */
+  indexOf(id: string): number {
+    const k = this.key;
+    if (packGuid(id, k)) return k[0] !== 0 ? this.guid.find(k) : (this.other.get(id.toLowerCase()) ?? -1);
+    if (packAlnum(id, k)) return this.alnum.find(k);
+    return this.other.get(id) ?? -1;
+  }
+
   private placeOther(id: string): number {
     const at = this.other.get(id);
     if (at !== undefined) return at;
@@ -150,6 +158,19 @@ class PackedTable {
     this.indexes[o >>> 2] = next;
     if (++this.size * 2 > this.mask) this.grow();
     return next;
+  }
+
+  /** The index of the key, or −1. */
+  find(k: Uint32Array): number {
+    const keys = this.keys;
+    let o = (hashOf(k[0], k[1], k[2], k[3]) & this.mask) * WORDS;
+    for (;;) {
+      const first = keys[o];
+      if (first === 0) return -1;
+      if (first === k[0] && keys[o + 1] === k[1] && keys[o + 2] === k[2] && keys[o + 3] === k[3])
+        return this.indexes[o >>> 2];
+      o = (o + WORDS) & (this.mask * WORDS + WORDS - 1);
+    }
   }
 
   private grow(): void {

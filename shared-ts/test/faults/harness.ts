@@ -17,9 +17,12 @@ export interface Env extends DemoEnvironment {
   cleanup(): Promise<void>;
 }
 
-export async function startEnv(data: DemoData = smallWorld()): Promise<Env> {
+export async function startEnv(
+  data: DemoData = smallWorld(),
+  opts: { salesforceQueryPageSize?: number } = {},
+): Promise<Env> {
   const dir = mkdtempSync(join(tmpdir(), 'navsync-faults-'));
-  const env = await startDemoEnvironment({ dir, data });
+  const env = await startDemoEnvironment({ dir, data, ...opts });
   return Object.assign(env, {
     async cleanup() {
       await env.close();

@@ -130,3 +130,54 @@ describe.each(['salesforce', 'dataverse'] as DemoCrm[])('429 storms with request
     expect(s.people).toEqual(baseline.people);
   });
 });
+
+test('Salesforce reading in bulk (the seat holders’ people for validation, the associations’ scope): 429 storms on the query jobs change nothing', async () => {
+  const data = smallWorld();
+  // Query pages of 25 records: the world's reads are large ones.
+  const base = await startEnv(data, { salesforceQueryPageSize: 25 });
+  const e = await startEnv(data, { salesforceQueryPageSize: 25 });
+  const proxies: LatencyProxy[] = [];
+  try {
+    // Queries above 20 records through Bulk API 2.0 query jobs, and validation reading the holders' people at once.
+    const bulkOpts = (env: Env, url: string): CrmGateway =>
+      new SalesforceGateway({
+        outbound: { allowLoopback: true },
+        instanceUrl: url,
+        clientId: env.salesforce.clientId,
+        clientSecret: env.salesforce.clientSecret,
+        namespace: env.salesforce.ns,
+        bulkPollIntervalMs: 10,
+        bulkQueryThreshold: 20,
+        bulkQueryMaxRecords: 30,
+        retry: { minTimeoutMs: 5 },
+      });
+    const fine = await runCycle({
+      ...base.options('salesforce'),
+      crm: bulkOpts(base, base.salesforce.url),
+      validationBulkFrom: 1,
+    });
+    const baseline = snapshot(base, 'salesforce');
+    const crmProxy = await LatencyProxy.start(e.salesforce, 'salesforce', defaultModel('salesforce', 5, 0));
+    proxies.push(crmProxy);
+    const body = '[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"Too many requests"}]';
+    for (const kind of ['bulkQueryCreate', 'bulkQueryPoll', 'bulkQueryResults'])
+      e.salesforce.failNext(STORM, { status: 429, body, kinds: [kind] });
+    const r = await runCycle({
+      ...e.options('salesforce'),
+      crm: bulkOpts(e, crmProxy.url),
+      validationBulkFrom: 1,
+    });
+    expect(statuses(r)).toEqual(statuses(fine));
+    expect(e.salesforce.log.filter((l) => l.status === 429)).toHaveLength(3 * STORM);
+    expect(e.salesforce.counts().byKind.bulkQueryCreate).toBeGreaterThanOrEqual(2);
+    expect(crmProxy.stats.refused).toEqual({});
+    const s = snapshot(e, 'salesforce');
+    expect(s.doubledActivities).toEqual([]);
+    expect(s.activities).toEqual(baseline.activities);
+    expect(s.people).toEqual(baseline.people);
+  } finally {
+    await Promise.all(proxies.map((p) => p.close()));
+    await base.cleanup();
+    await e.cleanup();
+  }
+});

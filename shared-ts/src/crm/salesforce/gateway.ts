@@ -77,6 +77,8 @@ interface BulkJobList {
 
 export class SalesforceGateway implements CrmGateway {
   readonly kind = 'salesforce' as const;
+  /** A query of more than `bulkQueryThreshold` records is read through one Bulk API 2.0 query job (client.ts). */
+  readonly bulkReads = true;
   private readonly sf: SalesforceClient;
   private readonly ns: string | null;
   private readonly store: SalesforceSettingsStore;

@@ -21,6 +21,7 @@ import { settleConflicts, withoutNewIgnores } from '../ignoreGuard';
 import { detach } from '../../linkedin/detach';
 import { pushProblem, type Problem, type StepReport } from '../report';
 import { StepFailure } from './failure';
+import { OwnedPeople } from './validationPeople';
 import { t } from '../../domain/i18n/index';
 
 /** The first run back-fills two years, as the vendor apps do. */
@@ -34,11 +35,18 @@ export const READ_AHEAD = 4;
  * memory; a larger export is applied in several rounds (the export cursor is saved after the last).
  */
 export const VALIDATION_APPLY_EVERY = 1_000_000;
+/**
+ * Rows after which the seat holders' own people are read at once the platform's bulk way (where the CRM reads so),
+ * the later rows' records looked up among them: below it, reading each row's record by id costs fewer records.
+ */
+export const VALIDATION_BULK_FROM = 10_000;
 
 interface ScopeData {
   accounts: ScopeOwnedRecord[];
   opportunities: ScopeOwnedRecord[];
   contactRoles: ScopeContactRole[];
+  /** The seat holders' accounts as read (they seed the step's account cache). */
+  ownedAccounts: CrmAccount[];
 }
 
 /**
@@ -97,12 +105,27 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   };
 
   const loading = new Map<string, Promise<void>>();
+  // The seat holders' accounts, read for the scope, are the accounts most rows need.
+  for (const a of scope.ownedAccounts) accountCache.set(a.id, cachedAccount(a));
+  scope.ownedAccounts = [];
+  const owned = crm.bulkReads ? new OwnedPeople(crm, holders, (l) => state.progress.say(l)) : null;
+  const bulkFrom = state.opts.validationBulkFrom ?? VALIDATION_BULK_FROM;
   const read = async (rows: ValidationRow[]) => {
     const out: { kind: PersonKind; ofKind: ValidationRow[]; people: CrmPerson[] }[] = [];
     for (const kind of ['contact', 'lead'] as const) {
       const ofKind = rows.filter((r) => r.recordType === kind);
       if (!ofKind.length) continue;
-      const people = await all(crm.people({ kind, ids: ofKind.map((r) => r.recordId) }));
+      // Once the seat holders' people are being read at once, a row's record is looked up among them; the others
+      // (and every row before that read began) are read by id.
+      const index = owned?.started ? await owned.whenRead(kind) : null;
+      const people: CrmPerson[] = [];
+      const byId: string[] = [];
+      for (const r of ofKind) {
+        const p = index?.get(r.recordId);
+        if (p) people.push(p);
+        else byId.push(r.recordId);
+      }
+      if (byId.length) people.push(...(await all(crm.people({ kind, ids: byId }))));
       await loadAccounts(state, people, accountCache, loading);
       out.push({ kind, ofKind, people });
     }
@@ -155,6 +178,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
       pushProblem(step.problems, { ref: r.recordId, reason: `not a ${crm.kind} record id` });
       return false;
     });
+    if (owned && !owned.started && counts.rows >= bulkFrom) owned.start();
     const reading = read(rows);
     reading.catch(() => undefined);
     const before = decided;
@@ -186,6 +210,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
     revise,
   );
   await decided;
+  await owned?.settle();
   if (counts.rows <= foreign && counts.rejected > 0) {
     // Nothing in the file could be read as a row: it is not an export of this CRM; nothing is written, the cursor stays.
     throw new StepFailure(
@@ -572,13 +597,14 @@ async function loadAccounts(
 /** The accounts, opportunities and contact roles of the seat holders (the validation scope's records). */
 async function readScope(state: RunState, holders: string[]): Promise<ScopeData> {
   const { crm } = state.opts;
-  const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [] };
+  const scope: ScopeData = { accounts: [], opportunities: [], contactRoles: [], ownedAccounts: [] };
   if (!holders.length) return scope;
   const [accounts, opportunities] = await Promise.all([
     all(crm.accounts({ ownerIds: holders })),
     all(crm.opportunities({ ownerIds: holders })),
   ]);
   scope.accounts = accounts.map((a) => ({ id: a.id, ownerId: a.ownerId }));
+  scope.ownedAccounts = accounts;
   scope.opportunities = opportunities.map((o) => ({ id: o.id, ownerId: o.ownerId }));
   if (scope.opportunities.length)
     scope.contactRoles = await all(crm.contactRoles(scope.opportunities.map((o) => o.id)));
