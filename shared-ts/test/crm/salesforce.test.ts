@@ -326,6 +326,21 @@ describe('Bulk API 2.0 query', () => {
     expect(sf.queryJobs.resultSets[sets].maxRecords).toBe(10_000);
   });
 
+  test("one owner's records stream page by page: the first page is handed on before the last is read", async () => {
+    sf.resetCounts();
+    const pages = gateway()
+      .people({ kind: 'contact', ownerIds: [owner] })
+      [Symbol.asyncIterator]();
+    const first = await pages.next();
+    expect(first.value).toHaveLength(500);
+    // 1,200 records in pages of 500: the two pages after the first are read only when asked for.
+    expect(sf.counts().byKind.queryMore ?? 0).toBe(0);
+    let n = (first.value as CrmPerson[]).length;
+    for (let p = await pages.next(); !p.done; p = await pages.next()) n += p.value.length;
+    expect(n).toBe(1200);
+    expect(sf.counts().byKind.queryMore).toBe(2);
+  });
+
   test('a bulk-read record keeps its types: booleans, numbers, an empty parent is null', async () => {
     // Pages of one record, so that even these few make a query of several pages.
     const small = await SalesforceDouble.start({ queryPageSize: 1 });

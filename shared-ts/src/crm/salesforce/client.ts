@@ -155,8 +155,13 @@ export class SalesforceClient {
       yield* run([]);
       return;
     }
-    // The chunks' queries run side by side; their pages come out in the order of the ids.
     const parts = chunks([...new Set(list.ids)], IN_CHUNK);
+    if (parts.length === 1) {
+      // One query (e.g. the records of a few owners, maybe a million): its pages stream, none is held back.
+      yield* run([`${list.field} IN ${idList(parts[0])}`]);
+      return;
+    }
+    // The chunks' queries run side by side; their pages come out in the order of the ids.
     const answers = orderedMap(parts, this.limiter.concurrency, (part) =>
       collectPages(run([`${list.field} IN ${idList(part)}`])),
     );
