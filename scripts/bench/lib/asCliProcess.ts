@@ -40,6 +40,8 @@ export function compileChild(name: string): string {
 export function runAsCli<T>(child: string, args: string[], env: NodeJS.ProcessEnv = {}): T {
   const r = spawnSync(process.execPath, [...cliNodeFlags(), child, ...args], {
     encoding: 'utf8',
+    // Traced (NAVSYNC_BENCH_TRACE=1): the child's progress lines on this terminal as they come.
+    ...(process.env.NAVSYNC_BENCH_TRACE === '1' ? { stdio: ['ignore', 'pipe', 'inherit'] as const } : {}),
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -49,7 +49,17 @@ async function main() {
         });
   const outDir = mkdtempSync(join(tmpdir(), 'navsync-memory-'));
   try {
-    const report = await runCycle({ crm, linkedin: new FileSource({ exportFiles: [process.argv[2]] }), outDir });
+    // NAVSYNC_BENCH_TRACE=1: the engine's progress lines on stderr, with the seconds since the start.
+    const progress =
+      process.env.NAVSYNC_BENCH_TRACE === '1'
+        ? (line: string) => process.stderr.write(`  [${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}\n`)
+        : undefined;
+    const report = await runCycle({
+      crm,
+      linkedin: new FileSource({ exportFiles: [process.argv[2]] }),
+      outDir,
+      progress,
+    });
     const v = report.steps.find((s) => s.name === 'validation');
     const notOk = report.steps
       .filter((s) => s.status !== 'ok' && s.status !== 'skipped')

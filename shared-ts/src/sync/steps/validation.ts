@@ -108,7 +108,7 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   // The seat holders' accounts, read for the scope, are the accounts most rows need.
   for (const a of scope.ownedAccounts) accountCache.set(a.id, cachedAccount(a));
   scope.ownedAccounts = [];
-  const owned = crm.bulkReads ? new OwnedPeople(crm, holders, (l) => state.progress.say(l)) : null;
+  let owned = crm.bulkReads ? new OwnedPeople(crm, holders, (l) => state.progress.say(l)) : null;
   const bulkFrom = state.opts.validationBulkFrom ?? VALIDATION_BULK_FROM;
   const read = async (rows: ValidationRow[]) => {
     const out: { kind: PersonKind; ofKind: ValidationRow[]; people: CrmPerson[] }[] = [];
@@ -211,6 +211,8 @@ export async function validationStep(state: RunState, step: StepReport): Promise
   );
   await decided;
   await owned?.settle();
+  // Every row is decided: the people read at once are not needed for the apply (memory for its changes).
+  owned = null;
   if (counts.rows <= foreign && counts.rejected > 0) {
     // Nothing in the file could be read as a row: it is not an export of this CRM; nothing is written, the cursor stays.
     throw new StepFailure(
