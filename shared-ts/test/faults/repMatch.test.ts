@@ -82,71 +82,56 @@ describe.each(CRMS)("a rep's hand-made match during a run: %s", (crm) => {
   });
 });
 
-test("Salesforce finds the reps' hand-made matches of the meantime in one query, without reading every relinked record again", async () => {
-  const env = await startEnv(smallWorld());
-  try {
-    const opts = env.options('salesforce');
-    const source = opts.linkedin;
-    const linkedin = Object.create(source) as typeof source;
-    let matched: string | null = null;
-    linkedin.getAssociations = async (recordIds) => {
-      const found = await source.getAssociations(recordIds);
-      // A rep matches by hand a record the run is about to relink.
-      const id = recordIds.find((r) => found.found.has(r) && env.salesforce.get('Contact', r));
-      if (!matched && id) {
-        matched = id;
-        matchByHand(env, 'salesforce', [id]);
-      }
-      return found;
-    };
-    const before = env.salesforce.log.length;
-    const r = await runCycle({ ...opts, linkedin }, ['associations']);
-    expect(r.ok).toBe(true);
-    expect(matched).not.toBeNull();
-    const after = snapshot(env, 'salesforce');
-    expect(linkOf(after, matched as unknown as string)).toMatch(/^urn:li:person:byhand.*\|Manual$/);
+/** The CRM requests of a run that found hand-made matches by query, and read no relinked record again by id. */
+function handMatchQueries(env: Env, crm: DemoCrm, before: number, crmWrites: number): number {
+  if (crm === 'salesforce') {
     const queries = env.salesforce.log
       .slice(before)
       .filter((e) => e.kind === 'query')
       .map((e) => decodeURIComponent(e.path.replace(/\+/g, ' ')));
     expect(queries.filter((q) => /FROM (Contact|Lead) WHERE .*\bId IN \(/.test(q))).toEqual([]);
-    expect(queries.filter((q) => q.includes('LastModifiedDate >='))).toHaveLength(2);
-  } finally {
-    await env.cleanup();
+    return queries.filter((q) => q.includes('LastModifiedDate >=')).length;
   }
-});
+  const log = env.dataverse.log.slice(before);
+  const paths = log.map((e) => decodeURIComponent(e.path));
+  // After the step's read, every $batch is one of its writes: no id-list reads of the records to relink.
+  const read = paths.findIndex((p) => /^\/api\/data\/v9\.2\/leads\?.*navsync_syncedat lt /.test(p));
+  expect(read).toBeGreaterThan(0);
+  expect(log.slice(read).filter((e) => e.kind === 'batch')).toHaveLength(crmWrites);
+  return paths.filter((p) => /modifiedon ge /.test(p)).length;
+}
 
-test("Dataverse finds the reps' hand-made matches of the meantime in one query per kind, without reading every relinked record again", async () => {
-  const env = await startEnv(smallWorld());
-  try {
-    const opts = env.options('dataverse');
-    const source = opts.linkedin;
-    const linkedin = Object.create(source) as typeof source;
-    let matched: string | null = null;
-    linkedin.getAssociations = async (recordIds) => {
-      const found = await source.getAssociations(recordIds);
-      const id = recordIds.find((r) => found.found.has(r) && env.dataverse.get('contact', r));
-      if (!matched && id) {
-        matched = id;
-        matchByHand(env, 'dataverse', [id]);
-      }
-      return found;
-    };
-    const before = env.dataverse.log.length;
-    const r = await runCycle({ ...opts, linkedin }, ['associations']);
-    expect(r.ok).toBe(true);
-    expect(matched).not.toBeNull();
-    expect(linkOf(snapshot(env, 'dataverse'), matched as unknown as string)).toMatch(
-      new RegExp(`^urn:li:person:byhand.*\\|${MANUAL.dataverse}$`),
-    );
-    const log = env.dataverse.log.slice(before);
-    const paths = log.map((e) => decodeURIComponent(e.path));
-    expect(paths.filter((p) => /modifiedon ge /.test(p))).toHaveLength(2);
-    // After the step's read, every $batch is one of its writes: no id-list reads of the records to relink.
-    const read = paths.findIndex((p) => /^\/api\/data\/v9\.2\/leads\?.*navsync_syncedat lt /.test(p));
-    expect(read).toBeGreaterThan(0);
-    expect(log.slice(read).filter((e) => e.kind === 'batch')).toHaveLength(r.requests.crmWrites);
-  } finally {
-    await env.cleanup();
-  }
-});
+test.each(CRMS)(
+  "%s finds the reps' hand-made matches of the meantime in one query per kind, without reading every relinked record again",
+  async (crm) => {
+    const env = await startEnv(smallWorld());
+    try {
+      const opts = env.options(crm);
+      const source = opts.linkedin;
+      const linkedin = Object.create(source) as typeof source;
+      const isContact = (id: string) =>
+        crm === 'salesforce' ? env.salesforce.get('Contact', id) : env.dataverse.get('contact', id);
+      let matched: string | null = null;
+      linkedin.getAssociations = async (recordIds) => {
+        const found = await source.getAssociations(recordIds);
+        // A rep matches by hand a record the run is about to relink.
+        const id = recordIds.find((r) => found.found.has(r) && isContact(r));
+        if (!matched && id) {
+          matched = id;
+          matchByHand(env, crm, [id]);
+        }
+        return found;
+      };
+      const before = (crm === 'salesforce' ? env.salesforce : env.dataverse).log.length;
+      const r = await runCycle({ ...opts, linkedin }, ['associations']);
+      expect(r.ok).toBe(true);
+      expect(matched).not.toBeNull();
+      expect(linkOf(snapshot(env, crm), matched as unknown as string)).toMatch(
+        new RegExp(`^urn:li:person:byhand.*\\|${MANUAL[crm]}$`),
+      );
+      expect(handMatchQueries(env, crm, before, r.requests.crmWrites)).toBe(2);
+    } finally {
+      await env.cleanup();
+    }
+  },
+);
