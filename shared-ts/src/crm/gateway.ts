@@ -390,8 +390,11 @@ export interface CrmGateway {
 
   /** Which engine a write of n records takes (Salesforce: ≤ 200 → collections, else bulk; Dataverse: batch). */
   engineFor(n: number): WriteEngine;
-  /** The minimum number of HTTP requests a write of n records needs on this platform (for the run report). */
-  minimumWriteRequests(n: number): number;
+  /**
+   * The minimum number of HTTP requests a write of n records needs on this platform (for the run report); `bytes`:
+   * the data as sent where its size sets the number of requests (Salesforce Bulk CSV: one job per upload limit).
+   */
+  minimumWriteRequests(n: number, bytes?: number): number;
   /** Requests made so far, by kind (e.g. `query`, `queryMore`, `collections`, `bulkCreate`, `batch`). */
   requestCounts(): RequestCounts;
 }

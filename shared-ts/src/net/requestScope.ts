@@ -1,15 +1,24 @@
 /**
  * Requests counted per piece of work while other work runs beside it: a client counts each request it sends in
  * the scope it was started from (async context), so a write's requests are told apart from the reads that run
- * side by side with it on the same client.
+ * side by side with it on the same client. A write also tells its scope what it sent, as the platform's minimum
+ * for it depends on more than the number of records (a Bulk upload has a size limit).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-interface Scope {
-  requests: number;
+/** One object's write as sent: its records and the bytes of its Bulk CSV (0 when it went as JSON calls). */
+export interface Written {
+  records: number;
+  bytes: number;
 }
 
-const scopes = new AsyncLocalStorage<Scope>();
+/** What one piece of work sent: requests (retries included) and its writes. */
+export interface RequestTally {
+  requests: number;
+  written: Written[];
+}
+
+const scopes = new AsyncLocalStorage<RequestTally>();
 
 /** Called by a client for every request it sends (retries included). */
 export function countRequest(): void {
@@ -17,12 +26,18 @@ export function countRequest(): void {
   if (s) s.requests++;
 }
 
-/** Runs `fn`, counting the requests sent on its behalf (added to `into.requests`, also when it throws). */
-export async function countedRequests<T>(into: { requests: number }, fn: () => Promise<T>): Promise<T> {
-  const scope: Scope = { requests: 0 };
+/** Called by a writer once per object it wrote (or began to write, when it throws). */
+export function countWritten(w: Written): void {
+  scopes.getStore()?.written.push(w);
+}
+
+/** Runs `fn`, counting what was sent on its behalf into `into` (also when it throws). */
+export async function countedRequests<T>(into: RequestTally, fn: () => Promise<T>): Promise<T> {
+  const scope: RequestTally = { requests: 0, written: [] };
   try {
     return await scopes.run(scope, fn);
   } finally {
     into.requests += scope.requests;
+    into.written.push(...scope.written);
   }
 }

@@ -12,9 +12,9 @@ import type {
 import type { CompanySource } from '../linkedin/companySource';
 import type { LinkedInSource } from '../linkedin/source';
 import type { Locale } from '../domain/i18n/index';
-import { countedRequests } from '../net/requestScope';
+import { countedRequests, type RequestTally } from '../net/requestScope';
 import { Progress, type ProgressSink } from './progress';
-import { emptyDetails, type PlannedChange, type RunDetails, type StepName } from './report';
+import { emptyDetails, type PlannedChange, type RunDetails, type StepName, type StepWrites } from './report';
 
 export interface SyncOptions {
   crm: CrmGateway;
@@ -63,13 +63,14 @@ export interface RunState {
 
 export function newRunState(opts: SyncOptions): RunState {
   const now = opts.now ?? Date.now;
+  const details = emptyDetails();
   return {
     opts,
     now,
     clockOffsetMs: 0,
     progress: new Progress(opts.progress, 1000, now),
-    writes: new Writes(opts.crm, !!opts.dryRun),
-    details: emptyDetails(),
+    writes: new Writes(opts.crm, !!opts.dryRun, details.writes),
+    details,
     seatHolders: new Map(),
   };
 }
@@ -99,7 +100,7 @@ export function adoptServerClock(state: RunState, serverTime: number): number {
 
 /**
  * Every CRM write of a run goes through here: in a dry run the write becomes a listed change; in a real run it
- * is made and its requests are counted against the platform minimum for the same number of records.
+ * is made and its requests are counted against the platform minimum for the same records and data.
  */
 export class Writes {
   readonly changes: PlannedChange[] = [];
@@ -108,22 +109,33 @@ export class Writes {
   constructor(
     private readonly crm: CrmGateway,
     readonly dryRun: boolean,
+    /** The same, per step (the run report's details). */
+    readonly bySteps: Partial<Record<StepName, StepWrites>> = {},
   ) {}
 
   /**
-   * `perObject`: records per object of the write. A Salesforce Bulk job or Collections call covers one object
-   * (contacts and leads need one each), while one Dataverse `$batch` mixes tables: the minimum follows suit.
+   * A Salesforce Bulk job or Collections call covers one object (contacts and leads need one each), and a Bulk job
+   * carries one upload of limited size: the minimum is taken per object as the gateway wrote it (`Written`), with
+   * the bytes of its CSV. One Dataverse `$batch` mixes tables: its minimum is by the write's records alone.
    */
-  private async measure(perObject: number[], write: () => Promise<WriteResult>): Promise<WriteResult> {
+  private async measure(step: StepName, records: number, write: () => Promise<WriteResult>): Promise<WriteResult> {
+    // Only the write's own requests: the reads other steps send meanwhile on the same client are not its.
+    const tally: RequestTally = { requests: 0, written: [] };
     try {
-      // Only the write's own requests: the reads other steps send meanwhile on the same client are not its.
-      return await countedRequests(this, write);
+      return await countedRequests(tally, write);
     } finally {
-      const counts = perObject.filter((n) => n > 0);
-      this.minimum +=
+      const minimum =
         this.crm.kind === 'salesforce'
-          ? counts.reduce((sum, n) => sum + this.crm.minimumWriteRequests(n), 0)
-          : this.crm.minimumWriteRequests(counts.reduce((a, b) => a + b, 0));
+          ? tally.written.reduce((sum, w) => sum + this.crm.minimumWriteRequests(w.records, w.bytes), 0)
+          : this.crm.minimumWriteRequests(records);
+      const bytes = tally.written.reduce((sum, w) => sum + w.bytes, 0);
+      this.requests += tally.requests;
+      this.minimum += minimum;
+      const s = (this.bySteps[step] ??= { records: 0, bytes: 0, requests: 0, minimum: 0 });
+      s.records += records;
+      s.bytes += bytes;
+      s.requests += tally.requests;
+      s.minimum += minimum;
     }
   }
 
@@ -136,11 +148,10 @@ export class Writes {
     action: string,
     items: Iterable<T> & { readonly length: number },
     change: (item: T) => { ref: string; target: string; detail: string },
-    perObject: number[],
     apply: () => Promise<WriteResult>,
   ): Promise<WriteResult> {
     if (items.length === 0) return { succeeded: [], failed: [], unprocessed: [] };
-    if (!this.dryRun) return this.measure(perObject, apply);
+    if (!this.dryRun) return this.measure(step, items.length, apply);
     const succeeded: string[] = [];
     for (const item of items) {
       const c = change(item);
@@ -151,14 +162,11 @@ export class Writes {
   }
 
   people(step: StepName, updates: PersonUpdateList): Promise<WriteResult> {
-    let contacts = 0;
-    for (const u of updates) if (u.kind === 'contact') contacts++;
     return this.write(
       step,
       'update',
       updates,
       (u) => ({ ref: u.id, target: `${u.kind} ${u.id}`, detail: describeFields(u.fields) }),
-      [contacts, updates.length - contacts],
       () => this.crm.updatePeople(updates),
     );
   }
@@ -169,7 +177,6 @@ export class Writes {
       'update',
       updates,
       (u) => ({ ref: u.id, target: `account ${u.id}`, detail: describeFields({ companyUrn: u.companyUrn }) }),
-      [updates.length],
       () => this.crm.updateAccounts(updates),
     );
   }
@@ -185,7 +192,6 @@ export class Writes {
         target: `activity ${a.key}`,
         detail: `${a.type} ${a.completed ? 'completed' : 'open (unresolved)'}${a.person ? ` on ${a.person.kind} ${a.person.id}` : ''}: ${a.subject}`,
       }),
-      [records.length],
       () => this.crm.upsertActivities(records),
     );
   }
@@ -201,7 +207,6 @@ export class Writes {
         target: `activity ${r.key}`,
         detail: `${r.type} completed on ${r.person.kind} ${r.person.id}${r.relatedToId ? `, related to ${r.relatedToId}` : ''}`,
       }),
-      [list.length],
       () => this.crm.resolveActivities(list),
     );
   }

@@ -81,14 +81,24 @@ export interface RunReport {
 }
 
 export interface RunDetails {
+  /** Each writing step's CRM writes (a real run), for the benchmarks' lower bound beside the run's own minimum. */
+  writes: Partial<Record<StepName, StepWrites>>;
   autoSave: { seatHolder: string; accounts: number; contacts: number; files: string[] }[];
   /** Records this run flagged (first 1,000), with LinkedIn's company for the report page. */
   notAtCompany: { id: string; company: string; linkedinCompany?: string }[];
   unresolved: { key: string; type: string; personName: string; seatHolder: string }[];
 }
 
+/** What one step wrote to the CRM: records, Bulk CSV bytes (Salesforce), requests made and the platform minimum. */
+export interface StepWrites {
+  records: number;
+  bytes: number;
+  requests: number;
+  minimum: number;
+}
+
 export function emptyDetails(): RunDetails {
-  return { autoSave: [], notAtCompany: [], unresolved: [] };
+  return { writes: {}, autoSave: [], notAtCompany: [], unresolved: [] };
 }
 
 /** The short human summary: one line per step with its main counts. */

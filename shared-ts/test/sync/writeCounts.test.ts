@@ -46,3 +46,74 @@ test("a write's requests are counted against the minimum without the reads other
     await sf.close();
   }
 });
+
+describe('the minimum of a Salesforce Bulk write follows the bytes of its CSV', () => {
+  let sf: SalesforceDouble;
+  beforeEach(async () => {
+    sf = await SalesforceDouble.start();
+  });
+  afterEach(() => sf.close());
+
+  /** Writes above 100 records go through Bulk API 2.0; `maxUploadBytes`: raw CSV bytes per upload. */
+  async function write(count: number, maxUploadBytes?: number) {
+    const ids = Array.from({ length: count }, (_, i) => sf.insert('Contact', { LastName: `Bruni ${i}` }).Id);
+    const crm = new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: sf.url,
+      clientId: sf.clientId,
+      clientSecret: sf.clientSecret,
+      bulkThreshold: 100,
+      bulkPollIntervalMs: 5,
+      retry: { maxRetries: 2, minTimeoutMs: 5 },
+      ...(maxUploadBytes ? { bulkMaxUploadBytes: maxUploadBytes } : {}),
+    });
+    await crm.checkConnection();
+    const before = sf.bulkJobs().length;
+    const writes = new Writes(crm, false);
+    const result = await writes.people(
+      'associations',
+      ids.map((id) => ({ id, kind: 'contact', fields: { syncedAt: '2026-12-01T00:00:00.000Z' } }) as PersonUpdate),
+    );
+    expect(result.succeeded).toHaveLength(count);
+    const jobs = sf.bulkJobs().slice(before);
+    // The write's CSV as one file: one header line and every job's rows.
+    const header = Buffer.byteLength(jobs[0].csv.slice(0, jobs[0].csv.indexOf('\n') + 1));
+    const bytes = header + jobs.reduce((sum, j) => sum + Buffer.byteLength(j.csv) - header, 0);
+    return { writes, jobs, bytes };
+  }
+
+  test('a write larger than one upload: 4 requests per job its bytes need, and it is written with exactly that many', async () => {
+    const { writes, jobs, bytes } = await write(300, 3000);
+    expect(jobs.length).toBeGreaterThan(1);
+    expect(jobs.length).toBe(Math.ceil(bytes / 3000));
+    expect(writes.minimum).toBe(4 * jobs.length);
+    expect(writes.requests).toBe(4 * jobs.length);
+    expect(writes.bySteps.associations).toEqual({
+      records: 300,
+      bytes,
+      requests: 4 * jobs.length,
+      minimum: 4 * jobs.length,
+    });
+  });
+
+  test('a write under the limit: one job, minimum 4', async () => {
+    const { writes, jobs, bytes } = await write(300);
+    expect(jobs).toHaveLength(1);
+    expect(writes.minimum).toBe(4);
+    expect(writes.requests).toBe(4);
+    expect(writes.bySteps.associations).toMatchObject({ bytes, minimum: 4 });
+  });
+
+  test('an upload sent again after a failure counts its bytes once: the minimum stays, the retry is the only extra request', async () => {
+    sf.failNext(1, {
+      status: 503,
+      body: '[{"errorCode":"SERVER_UNAVAILABLE","message":"Service unavailable"}]',
+      kinds: ['bulkUpload'],
+    });
+    const { writes, jobs, bytes } = await write(300, 3000);
+    expect(sf.log.filter((l) => l.kind === 'bulkUpload' && l.status === 503)).toHaveLength(1);
+    expect(writes.minimum).toBe(4 * jobs.length);
+    expect(writes.requests).toBe(4 * jobs.length + 1);
+    expect(writes.bySteps.associations?.bytes).toBe(bytes);
+  });
+});

@@ -10,6 +10,7 @@ import type { RequestCounts, WriteEngine, WriteResult } from '../gateway';
 import { chunks } from '../lists';
 import { Limiter, collectPages, orderedMap } from '../../net/concurrency';
 import { redactingLog, registerSecret } from '../../net/redact';
+import { countWritten } from '../../net/requestScope';
 import { bulkWrite, listRows, type BulkContext, type WriteRows } from './bulk';
 import { bulkQuery, type BulkQueryContext, type ColumnTypes } from './bulkQuery';
 import { openConnection } from './connection';
@@ -177,6 +178,7 @@ export class SalesforceClient {
   ): Promise<WriteResult> {
     const r = Array.isArray(rows) ? listRows(rows) : rows;
     if (this.engineFor(r.length) === 'bulk') return bulkWrite(this.bulkContext(), object, op, r, extField);
+    countWritten({ records: r.length, bytes: 0 });
     const list = Array.isArray(rows)
       ? rows
       : Array.from({ length: r.length }, (_, i) => ({ ref: r.ref(i), rec: r.rec(i) }));

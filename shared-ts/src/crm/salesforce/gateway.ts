@@ -46,7 +46,7 @@ import type {
 } from '../gateway';
 import { testKeys } from '../gateway';
 import { chunks, empty } from '../lists';
-import { BULK_MAX_BYTES, type WriteRows } from './bulk';
+import { bulkUploadLimit, type WriteRows } from './bulk';
 import { COLLECTION_MAX, SalesforceClient, type Rec } from './client';
 import { failure, salesforceError, type SaveResultLike } from './errors';
 import { fromSfFlag, toSfFlag } from './flags';
@@ -108,11 +108,14 @@ export class SalesforceGateway implements CrmGateway {
     return { total: this.sf.counts.total, byKind: { ...this.sf.counts.byKind } };
   }
 
-  /** Collections: one call per 200; Bulk 2.0: create + upload + close + one poll per job (results only on failures). */
-  minimumWriteRequests(n: number): number {
+  /**
+   * Collections: one call per 200; Bulk 2.0: create + upload + close + one poll per job (results only on failures),
+   * as many jobs as uploads the CSV (`bytes`, as one file) needs at the upload limit the writer splits at.
+   */
+  minimumWriteRequests(n: number, bytes = 0): number {
     if (n === 0) return 0;
     if (this.engineFor(n) === 'collections') return Math.ceil(n / COLLECTION_MAX);
-    return 4 * Math.max(1, Math.ceil((n * 100) / BULK_MAX_BYTES));
+    return 4 * Math.max(1, Math.ceil(bytes / bulkUploadLimit(this.cfg.bulkMaxUploadBytes)));
   }
 
   private async whoAmI(): Promise<{ userId: string; orgId: string }> {
