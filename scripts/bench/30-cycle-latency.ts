@@ -135,6 +135,7 @@ async function cycle(kind: 'salesforce' | 'dataverse', n: number) {
         exportRows: n,
         lookups: Number(a.checked ?? 0),
         writes: [Number(v.applied ?? 0), Number(a.written ?? 0)],
+        writeBytes: [report.details.writes.validation?.bytes ?? 0, report.details.writes.associations?.bytes ?? 0],
       },
       d.limits.crm,
       d.limits.linkedin,

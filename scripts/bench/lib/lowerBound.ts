@@ -15,17 +15,23 @@
 //   associations: the first answer of the CRM read (one request: a query's first page), the lookups (they need
 //   the records' ids; the rest of the read overlaps them), then the associations' write (it needs the lookups).
 // - Salesforce reads every contact with one Bulk API 2.0 query job (create → poll → results: 3 requests in a row;
-//   salesforce-api.md §8.3, `bulk2.query`) and writes every change with one Bulk API 2.0 ingest job per step that
-//   writes (create → upload → close → poll: 4 in a row, §8.2; ≤ 200 records: one sObject Collections call per 200,
-//   §8.1). A step's changes are one write: they target the same records as the other step's (the same Contact
-//   rows), and one job holding both would wait for the slower step. Concurrency: the model's 25 for every request
-//   (the platform limits only requests lasting ≥ 20 s to 25, §7: a stricter model gives a larger bound).
+//   salesforce-api.md §8.3, `bulk2.query`) and writes each step's changes with Bulk API 2.0 ingest jobs
+//   (create → upload → close → poll: 4 requests per job, §8.2; ≤ 200 records: one sObject Collections call per
+//   200, §8.1). A job takes one upload, of at most 150 MB once base64-encoded, raw CSV kept to 100 MB (§8.2 limits,
+//   "Upload Job Data" in the Bulk API 2.0 guide): a step needs ceil(its CSV bytes / BULK_MAX_BYTES) jobs, the bytes
+//   being what the engine's writes of that step sent (the run report's `details.writes`) as one file. Fewer bytes
+//   would not carry the same field values, so this stays a lower bound. The jobs of one step run side by side
+//   (4 request times whatever their number). A step's changes are one write: they target the same records as the
+//   other step's (the same Contact rows), and one job holding both would wait for the slower step. Concurrency:
+//   the model's 25 for every request (the platform limits only requests lasting ≥ 20 s to 25, §7: a stricter model
+//   gives a larger bound).
 // - Dataverse reads 5,000 records a page (odata.maxpagesize ≤ 5,000, dataverse-api.md §6.1), pages fetched side
 //   by side (by key ranges), and writes 1,000 operations per `$batch` (§5); concurrency 52 per user and 6,000
 //   requests per 5 minutes (§5.4).
 // - LinkedIn: token → export create → one poll → download (4 in a row); profile associations 100 record ids per
 //   BATCH_GET (the 8,192-character request line of the front end, linkedin-sync-services.md §1.4; MAX_URL_LENGTH of
 //   the double). Per-second and concurrency limits are not published: the latency model's figures are used.
+import { BULK_MAX_BYTES } from '../../../shared-ts/dist/crm/salesforce/bulk';
 import type { LatencyModel } from '../../../shared-ts/dist/doubles/latency';
 
 export interface CycleWork {
@@ -38,6 +44,8 @@ export interface CycleWork {
   lookups: number;
   /** Records written by each step that writes: validation's flags, then the associations' fields. */
   writes: [validation: number, associations: number];
+  /** Bytes of those writes as sent (Salesforce Bulk CSV; a Collections or Dataverse write: 0, unused). */
+  writeBytes: [validation: number, associations: number];
 }
 
 export interface Bound {
@@ -68,8 +76,10 @@ export function cycleLowerBound(w: CycleWork, crm: LatencyModel, li: LatencyMode
   if (w.crm === 'salesforce') {
     readReqs = 3;
     readMs = 3 * crm.requestMs + perRecord(w.scopeRecords, crm);
-    writeReqs = w.writes.map((n) => (n > 200 ? 4 : Math.ceil(n / 200)));
-    writeMs = (i) => writeReqs[i] * crm.requestMs + perRecord(w.writes[i], crm);
+    writeReqs = w.writes.map((n, i) =>
+      n > 200 ? 4 * Math.max(1, Math.ceil(w.writeBytes[i] / BULK_MAX_BYTES)) : Math.ceil(n / 200),
+    );
+    writeMs = (i) => Math.min(4, writeReqs[i]) * crm.requestMs + perRecord(w.writes[i], crm);
   } else {
     readReqs = Math.max(1, Math.ceil(w.scopeRecords / 5000));
     readMs = rounds(readReqs, crm) + perRecord(w.scopeRecords, crm);
