@@ -31,8 +31,9 @@ export const VALIDATION_CHUNK = 2000;
 /** Chunks whose CRM reads run ahead of the decisions (each chunk's id queries run side by side in the gateway). */
 export const READ_AHEAD = 4;
 /**
- * Changes held before they are applied: about one Salesforce Bulk upload (90 MB at ~70 bytes a row) and ~25 MB of
- * memory; a larger export is applied in several rounds (the export cursor is saved after the last).
+ * Changes held before they are applied: one Salesforce Bulk upload (~70 bytes a row: 70 MB, under the 100 MiB of
+ * BULK_MAX_BYTES) and ~25 MB of memory; a larger export is applied in several rounds (the export cursor is saved
+ * after the last).
  */
 export const VALIDATION_APPLY_EVERY = 1_000_000;
 /**
