@@ -2,6 +2,9 @@ import { SalesforceGateway } from '../../src/crm/salesforce';
 import type { PersonUpdate } from '../../src/crm/gateway';
 import { SalesforceDouble } from '../../src/doubles/salesforceDouble';
 import { Writes } from '../../src/sync/context';
+import { runCycle } from '../../src/sync/engine';
+import { summarize } from '../../src/sync/report';
+import { startEnv, smallWorld } from '../faults/harness';
 import { guardLoopback } from '../doubles/loopbackGuard';
 
 const guard = guardLoopback();
@@ -116,4 +119,39 @@ describe('the minimum of a Salesforce Bulk write follows the bytes of its CSV', 
     expect(writes.requests).toBe(4 * jobs.length + 1);
     expect(writes.bySteps.associations?.bytes).toBe(bytes);
   });
+});
+
+test('a whole cycle on Salesforce reports, beside its write requests, the minimum its Bulk uploads need at the size limit', async () => {
+  const env = await startEnv(smallWorld());
+  try {
+    const limit = 4000;
+    const crm = new SalesforceGateway({
+      outbound: { allowLoopback: true },
+      instanceUrl: env.salesforce.url,
+      clientId: env.salesforce.clientId,
+      clientSecret: env.salesforce.clientSecret,
+      namespace: env.salesforce.ns,
+      bulkPollIntervalMs: 5,
+      bulkThreshold: 1,
+      bulkMaxUploadBytes: limit,
+    });
+    const before = env.salesforce.bulkJobs().length;
+    const r = await runCycle(env.options('salesforce', { crm }));
+    expect(r.ok).toBe(true);
+    const jobs = env.salesforce.bulkJobs().length - before;
+    const steps = Object.values(r.details.writes);
+    // Each step's writes are measured by the bytes they sent: at least one job per `limit` bytes.
+    for (const s of steps) expect(s.minimum).toBeGreaterThanOrEqual(4 * Math.ceil(s.bytes / limit));
+    expect(steps.length).toBeGreaterThan(2);
+    expect(r.requests.crmWriteMinimum).toBe(steps.reduce((sum, s) => sum + s.minimum, 0));
+    expect(r.requests.crmWrites).toBe(steps.reduce((sum, s) => sum + s.requests, 0));
+    // A lower bound of what the engine did (4 requests per job, a few more for its odd rows), and close to it:
+    // uploads of a few kilobytes leave a row's worth of room unused now and then, where 100 MiB ones would not.
+    expect(r.requests.crmWriteMinimum).toBeLessThanOrEqual(4 * jobs);
+    expect(4 * jobs).toBeLessThanOrEqual(r.requests.crmWrites);
+    expect(r.requests.crmWrites).toBeLessThanOrEqual(1.1 * r.requests.crmWriteMinimum);
+    expect(summarize(r)).toContain(`(writes ${r.requests.crmWrites}, platform minimum ${r.requests.crmWriteMinimum})`);
+  } finally {
+    await env.cleanup();
+  }
 });
