@@ -15,6 +15,8 @@ export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly started: number[] = [];
+  /** When the next request may start under the rate. */
+  private nextStart = 0;
 
   constructor(
     private readonly limits: ConcurrencyLimits,
@@ -38,18 +40,26 @@ export class Limiter {
     }
   }
 
-  /** Waits until fewer than `perSecond` requests started in the last second (and counts this one). */
+  /**
+   * Waits for this request's turn under the rate: starts are spread evenly, 1/R s apart in the order asked (a burst
+   * of R at once would reach the platform bunched with the next second's and be refused), and never more than R
+   * in any rolling second.
+   */
   async pace(): Promise<void> {
     const rate = this.limits.perSecond;
     if (!rate) return;
+    const now = Date.now();
+    const at = Math.max(now, this.nextStart);
+    this.nextStart = at + 1000 / rate;
+    if (at > now) await this.sleep(at - now);
     for (;;) {
-      const now = Date.now();
-      while (this.started.length && this.started[0] <= now - 1000) this.started.shift();
+      const t = Date.now();
+      while (this.started.length && this.started[0] <= t - 1000) this.started.shift();
       if (this.started.length < rate) {
-        this.started.push(now);
+        this.started.push(t);
         return;
       }
-      await this.sleep(this.started[0] + 1000 - now + 1);
+      await this.sleep(this.started[0] + 1000 - t + 1);
     }
   }
 }

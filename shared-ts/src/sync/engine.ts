@@ -121,15 +121,20 @@ export async function runCycle(opts: SyncOptions, only?: readonly StepName[]): P
         if (name === 'validation') state.validationRead = s.then(() => undefined);
         return s;
       };
+      // Nothing is written before this run holds the connection's lease: it is taken while the settings (reads
+      // only) are read, and the rounds that write come after.
+      const taking =
+        round[0][0] === 'settings' && !state.writes.dryRun
+          ? runStep(state, 'lease', (st, step) => leaseStep(st, step, lease))
+          : null;
       const done = await Promise.all(wanted.map(run));
-      steps.push(...done);
-      if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
-      if (round[0][0] === 'connection' && !stop && !state.writes.dryRun) {
-        // Nothing is written before this run holds the connection's lease.
-        const l = await runStep(state, 'lease', (st, step) => leaseStep(st, step, lease));
+      if (taking) {
+        const l = await taking;
         steps.push(l);
         if (l.status === 'failed') stop = true;
       }
+      steps.push(...done);
+      if (done.some((s) => s.status === 'failed' && (s.name === 'connection' || s.name === 'settings'))) stop = true;
     }
     if (!stop) {
       const run = lastRunOf(state, steps);

@@ -46,6 +46,9 @@ export interface LeaseOptions {
 export class RunLease {
   readonly owner: string;
   private held: string | null = null;
+  /** Renewed once since taken (the CRM confirmed it is this run's), and when last written. */
+  private confirmed = false;
+  private renewedAt = 0;
   private readonly ttlMs: number;
 
   constructor(
@@ -76,6 +79,8 @@ export class RunLease {
           (await sleep(SETTLE_MS), await this.crm.readRunLease()) === next
         ) {
           this.held = next;
+          this.confirmed = false;
+          this.renewedAt = this.o.now();
           return;
         }
         continue; // another run wrote first: look again
@@ -91,15 +96,23 @@ export class RunLease {
     }
   }
 
-  /** Pushes the expiry out; false when the lease is no longer this run's (it expired and was taken over). */
+  /**
+   * Pushes the expiry out; false when the lease is no longer this run's. The first renewal after taking it always
+   * asks the CRM (of two runs that both took it on Salesforce, the one whose write did not stand learns it here,
+   * before its first write); later ones only once a quarter of the lease's time has passed: until it expires no
+   * other run takes it.
+   */
   async renew(): Promise<boolean> {
     if (!this.held) return false;
+    if (this.confirmed && this.o.now() - this.renewedAt < this.ttlMs / 4) return true;
     const next = this.next();
     if (!(await this.crm.swapRunLease(this.held, next))) {
       this.held = null;
       return false;
     }
     this.held = next;
+    this.confirmed = true;
+    this.renewedAt = this.o.now();
     return true;
   }
 

@@ -5,7 +5,8 @@ import { syncingUsers } from '../rules';
 /** Step 2: the settings and seats the admin pages saved, and who syncs (the seats module decides). */
 export async function settingsStep(state: RunState, step: StepReport): Promise<void> {
   const { crm } = state.opts;
-  const settings = await crm.readSettings();
+  // The seats are read beside the settings (a disconnected org reads them for nothing, a connected one sooner).
+  const [settings, seats] = await Promise.all([crm.readSettings(), crm.readSeats()]);
   state.settings = settings;
   // Disconnect stops the schedule: once an admin disconnected (connected off after a sync), runs stop here
   // until someone reconnects on purpose. A fresh install (never synced) connects on its first run.
@@ -15,7 +16,7 @@ export async function settingsStep(state: RunState, step: StepReport): Promise<v
       'disconnected by an admin: nothing synced (reconnect with `navsync sync --reconnect` or from the admin page)';
     return;
   }
-  state.seats = await crm.readSeats();
+  state.seats = seats;
   const users = state.seats.length ? await all(crm.users({ ids: state.seats.map((s) => s.userId) })) : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const seat of state.seats) {
