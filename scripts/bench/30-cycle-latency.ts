@@ -4,8 +4,8 @@
 // runs the cycle against them as the `navsync sync` command would. Printed per CRM and size: the wall time of the
 // cycle and of each step, the requests by kind and the most in flight at once, and the lower bound of
 // lib/lowerBound.ts (fewest requests at the allowed concurrency; its assumptions are written there).
-// Env: NAVSYNC_BENCH_CYCLE_SIZES (contacts, comma-separated; default 100000, and 1000000 too with
-// NAVSYNC_BENCH_1M=1: a million-contact cycle takes several minutes per CRM), NAVSYNC_BENCH_CYCLE_CRMS
+// Env: NAVSYNC_BENCH_CYCLE_SIZES (contacts, comma-separated; default 100000,1000000: a million-contact cycle takes
+// about 11 minutes per CRM), NAVSYNC_BENCH_CYCLE_CRMS
 // (default salesforce,dataverse), NAVSYNC_BENCH_LATENCY_MS (default 150), NAVSYNC_BENCH_RECORD_MS (default 0.05),
 // NAVSYNC_BENCH_TRACE=1 (the engine's progress lines with their times, to see where the wall time goes).
 import { spawn } from 'node:child_process';
@@ -22,11 +22,7 @@ import { runCycle } from '../../shared-ts/dist/sync/engine';
 import { entraTokenProvider } from '../../shared-ts/dist/sync/entraToken';
 import { cycleLowerBound } from './lib/lowerBound';
 
-const SIZES = (
-  process.env.NAVSYNC_BENCH_CYCLE_SIZES ?? (process.env.NAVSYNC_BENCH_1M === '1' ? '100000,1000000' : '100000')
-)
-  .split(',')
-  .map(Number);
+const SIZES = (process.env.NAVSYNC_BENCH_CYCLE_SIZES ?? '100000,1000000').split(',').map(Number);
 const CRMS = (process.env.NAVSYNC_BENCH_CYCLE_CRMS ?? 'salesforce,dataverse').split(',') as (
   'salesforce' | 'dataverse'
 )[];
