@@ -11,6 +11,9 @@ export interface ConcurrencyLimits {
   perSecond?: number;
 }
 
+/** Starts under a rate that may follow each other at once after a delay, to keep the rate. */
+const CATCH_UP = 3;
+
 export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -21,6 +24,7 @@ export class Limiter {
   constructor(
     private readonly limits: ConcurrencyLimits,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly now: () => number = Date.now,
   ) {}
 
   get concurrency(): number {
@@ -48,12 +52,14 @@ export class Limiter {
   async pace(): Promise<void> {
     const rate = this.limits.perSecond;
     if (!rate) return;
-    const now = Date.now();
-    const at = Math.max(now, this.nextStart);
-    this.nextStart = at + 1000 / rate;
+    const now = this.now();
+    const gap = 1000 / rate;
+    // A start delayed by a busy event loop is made up for, a few at most (the rolling second still holds).
+    const at = Math.max(now - CATCH_UP * gap, this.nextStart);
+    this.nextStart = at + gap;
     if (at > now) await this.sleep(at - now);
     for (;;) {
-      const t = Date.now();
+      const t = this.now();
       while (this.started.length && this.started[0] <= t - 1000) this.started.shift();
       if (this.started.length < rate) {
         this.started.push(t);
