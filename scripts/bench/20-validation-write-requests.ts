@@ -3,7 +3,7 @@
 // ceil(n / 1000) `$batch` requests. The engine's validation step runs against the real gateways and the
 // loopback doubles (which count every request they serve); the doubles hold the 100,000 contacts. Only the
 // per-chunk record lookups are answered from memory, because the doubles scan their tables on every query.
-import { DV, DV_VALUES, SF } from '../../shared-ts/dist/domain/crmSchema';
+import { DV, DV_VALUES } from '../../shared-ts/dist/domain/crmSchema';
 import { SalesforceDouble } from '../../shared-ts/dist/doubles/salesforceDouble';
 import { DataverseDouble } from '../../shared-ts/dist/doubles/dataverseDouble';
 import { LinkedInDouble } from '../../shared-ts/dist/doubles/linkedinDouble';
@@ -77,17 +77,7 @@ async function bench(crm: Crm) {
         OwnerId: owner,
       });
     }
-    sf.insert(sf.f(SF.settings.object), {
-      Name: 'NavSync',
-      [sf.f(SF.settings.dataValidationEnabled)]: true,
-      [sf.f(SF.settings.autoSyncAllSeats)]: true,
-    });
-    sf.insert(sf.f(SF.seat.object), {
-      Name: 'seat',
-      [sf.f(SF.seat.user)]: owner,
-      [sf.f(SF.seat.enabled)]: true,
-      [sf.f(SF.seat.writeBackOptOut)]: null,
-    });
+    sf.installNavSync(owner);
     gateway = new SalesforceGateway({
       outbound: { allowLoopback: true },
       instanceUrl: sf.url,

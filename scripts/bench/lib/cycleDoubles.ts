@@ -6,7 +6,7 @@
 // counts; exits when stdin closes. With a fifth argument `crm-only` (22-validation-memory): the CRM double alone,
 // reached directly (the export comes from a file).
 import { createInterface } from 'node:readline';
-import { DV, DV_VALUES, SF } from '../../../shared-ts/dist/domain/crmSchema';
+import { DV, DV_VALUES } from '../../../shared-ts/dist/domain/crmSchema';
 import { DataverseDouble } from '../../../shared-ts/dist/doubles/dataverseDouble';
 import { LatencyProxy, defaultModel, type Platform } from '../../../shared-ts/dist/doubles/latency';
 import { LinkedInDouble } from '../../../shared-ts/dist/doubles/linkedinDouble';
@@ -66,17 +66,7 @@ async function main() {
         IsPrimary: true,
       });
     }
-    sf.insert(sf.f(SF.settings.object), {
-      Name: 'NavSync',
-      [sf.f(SF.settings.dataValidationEnabled)]: true,
-      [sf.f(SF.settings.autoSyncAllSeats)]: true,
-    });
-    sf.insert(sf.f(SF.seat.object), {
-      Name: 'seat',
-      [sf.f(SF.seat.user)]: org.holder,
-      [sf.f(SF.seat.enabled)]: true,
-      [sf.f(SF.seat.writeBackOptOut)]: null,
-    });
+    sf.installNavSync(org.holder);
     info = { clientId: sf.clientId, clientSecret: sf.clientSecret, ns: sf.ns ?? '' };
   } else {
     const dv = await DataverseDouble.start();

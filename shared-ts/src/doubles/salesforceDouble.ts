@@ -375,6 +375,21 @@ export class SalesforceDouble extends LoopbackDouble {
   }
 
   /** Seed a record (no validation rules, no counting). */
+  /** An org where NavSync is set up: its settings row (data validation on, every seat syncing) and one seat. */
+  installNavSync(seatHolder: string): void {
+    this.insert(this.f(SF.settings.object), {
+      Name: 'NavSync',
+      [this.f(SF.settings.dataValidationEnabled)]: true,
+      [this.f(SF.settings.autoSyncAllSeats)]: true,
+    });
+    this.insert(this.f(SF.seat.object), {
+      Name: 'seat',
+      [this.f(SF.seat.user)]: seatHolder,
+      [this.f(SF.seat.enabled)]: true,
+      [this.f(SF.seat.writeBackOptOut)]: null,
+    });
+  }
+
   insert(object: string, fields: Record<string, unknown>): SfRecord {
     const table = this.db.get(object);
     if (!table) throw new Error(`unknown object ${object}`);

@@ -34,17 +34,7 @@ async function org(): Promise<SalesforceDouble> {
       AccountId: crmId('salesforce', `A${1 + (i % 30)}`),
       OwnerId: i > N ? other : holder,
     });
-  sf.insert(sf.f(SF.settings.object), {
-    Name: 'NavSync',
-    [sf.f(SF.settings.dataValidationEnabled)]: true,
-    [sf.f(SF.settings.autoSyncAllSeats)]: true,
-  });
-  sf.insert(sf.f(SF.seat.object), {
-    Name: 'seat',
-    [sf.f(SF.seat.user)]: holder,
-    [sf.f(SF.seat.enabled)]: true,
-    [sf.f(SF.seat.writeBackOptOut)]: null,
-  });
+  sf.installNavSync(holder);
   return sf;
 }
 
