@@ -104,7 +104,7 @@ export class DataverseClient {
         this.log(`dataverse ${kind} ${what}`);
         return r;
       } catch (err) {
-        const e = (Array.isArray(err) ? {} : err) as DvError;
+        const e = err as DvError;
         this.log(`dataverse ${kind} ${what} → ${e.status ?? networkErrorCode(err) ?? 'error'} ${codeOf(e)}`);
         if (e.status === 401 && !refreshed) {
           refreshed = true;

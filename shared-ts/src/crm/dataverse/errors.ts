@@ -25,7 +25,7 @@ export function dataverseError(err: unknown, what: string, objects: readonly str
   if (refusal) return refusal;
   const net = networkErrorCode(err);
   if (net) return new CatalogueError('CONNECT_FAILED', `Dataverse ${what}: ${net}`);
-  const e = (Array.isArray(err) ? err.find((x) => x instanceof Error) : err) as DvError;
+  const e = err as DvError;
   const status = e?.status;
   const detail = `Dataverse ${what}: ${status ?? ''} ${codeOf(e)}: ${messageOf(e) || String(err)}`
     .replace(/\s+/g, ' ')

@@ -99,16 +99,17 @@ function httpAnswer(text: string): PartAnswer {
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine.trim())?.[1]);
   if (!status) throw new Error(`$batch answer part without a status line: '${statusLine.slice(0, 80)}'`);
   const [headers, raw] = headAndRest(nl ? text.slice(nl.index + nl[0].length) : '');
-  const bodyText = raw.trim();
-  let body: unknown = undefined;
-  if (bodyText) {
-    try {
-      body = JSON.parse(bodyText);
-    } catch {
-      body = bodyText;
-    }
+  return { status, headers, body: bodyOf(raw.trim()) };
+}
+
+/** An answer's body: its JSON, or its text when it is not JSON, or undefined when it is empty. */
+export function bodyOf(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
-  return { status, headers, body };
 }
 
 /** The answers of a `$batch`, one per request in the order sent (a change set's answers in its place). */

@@ -9,7 +9,7 @@ import { refused } from '../../net/outbound';
 import type { OutboundPolicy } from '../../net/outbound';
 import { outboundFetch } from '../../net/http';
 import type { DvError } from './errors';
-import { composeBatch, parseBatch, type PartAnswer, type PartRequest } from './multipart';
+import { bodyOf, composeBatch, parseBatch, type PartAnswer, type PartRequest } from './multipart';
 
 export type { PartAnswer, PartRequest };
 
@@ -136,16 +136,7 @@ export class WebApi {
       r.headers ?? {},
       r.body === undefined ? undefined : JSON.stringify(r.body),
     );
-    const text = await res.text();
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    const answer = { status: res.status, headers: headersOf(res), body };
+    const answer = { status: res.status, headers: headersOf(res), body: bodyOf(await res.text()) };
     if (res.status >= 400) throw partError(answer);
     return answer;
   }
@@ -183,15 +174,8 @@ export class WebApi {
     );
     const text = await res.text();
     const type = res.headers.get('content-type');
-    if (!/multipart\/mixed/i.test(type ?? '')) {
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON: the text is the message
-      }
-      throw partError({ status: res.status, headers: headersOf(res), body: parsed });
-    }
+    if (!/multipart\/mixed/i.test(type ?? ''))
+      throw partError({ status: res.status, headers: headersOf(res), body: bodyOf(text) });
     return parseBatch(text, type).map((a) => (a.status >= 400 ? partError(a) : a));
   }
 }
